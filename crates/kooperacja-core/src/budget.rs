@@ -1,0 +1,370 @@
+//! The budget of a project version and the checks that explain it: for every
+//! stated EU amount, the rate it implies and whether the programme rate under a
+//! named rounding gives exactly that amount.
+//!
+//! ```
+//! use kooperacja_core::budget::RateCheck;
+//! use kooperacja_core::money::{Amount, Rate, Rounding};
+//! let check = RateCheck::new(
+//!     "versions[0].budget",
+//!     "project",
+//!     Amount::parse("11 977 479,39 zł")?,
+//!     Amount::parse("10 094 619,62 zł")?,
+//!     Rate::parse("84,28 %")?,
+//!     Rounding::Down,
+//! );
+//! assert!(check.matches);
+//! assert_eq!(check.expected.to_polish(), "10 094 619,62 zł");
+//! assert_eq!(check.exact_product.to_string(), "10094619.629892");
+//! # Ok::<(), kooperacja_core::money::MoneyError>(())
+//! ```
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::money::{Amount, Rate, Rounding};
+
+/// An amount as the project file states it, with the text a source wrote if that
+/// differs from the amount's clean notation.
+///
+/// In a file it is either a plain string (`"31 604 368,34 zł"`) or a table
+/// `{ amount = "4 863 047,40 zł", as_written = "4 863 047, 40 zł", source = "seed 000" }`.
+/// The amount is always parsed strictly; `as_written` is parsed leniently by
+/// validation, which reports every repair it needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stated {
+    /// The amount.
+    pub amount: Amount,
+    /// The text as a source wrote it.
+    pub as_written: Option<String>,
+    /// Where it is written.
+    pub source: Option<String>,
+}
+
+impl From<Amount> for Stated {
+    fn from(amount: Amount) -> Stated {
+        Stated {
+            amount,
+            as_written: None,
+            source: None,
+        }
+    }
+}
+
+impl Serialize for Stated {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        if self.as_written.is_none() && self.source.is_none() {
+            return self.amount.serialize(serializer);
+        }
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("amount", &self.amount)?;
+        if let Some(w) = &self.as_written {
+            map.serialize_entry("as_written", w)?;
+        }
+        if let Some(s) = &self.source {
+            map.serialize_entry("source", s)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Stated {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Stated;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an amount like \"31 604 368,34 zł\", or a table { amount, as_written, source }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Stated, E> {
+                Amount::parse(v).map(Stated::from).map_err(E::custom)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Stated, A::Error> {
+                use serde::de::Error;
+                let mut amount = None;
+                let mut as_written = None;
+                let mut source = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "amount" => amount = Some(map.next_value::<Amount>()?),
+                        "as_written" => as_written = Some(map.next_value::<String>()?),
+                        "source" => source = Some(map.next_value::<String>()?),
+                        other => {
+                            return Err(A::Error::unknown_field(
+                                other,
+                                &["amount", "as_written", "source"],
+                            ));
+                        }
+                    }
+                }
+                Ok(Stated {
+                    amount: amount.ok_or_else(|| A::Error::missing_field("amount"))?,
+                    as_written,
+                    source,
+                })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl schemars::JsonSchema for Stated {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Stated".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let amount = generator.subschema_for::<Amount>();
+        schemars::json_schema!({
+            "description": "An amount, or a table with the amount, the text as a source wrote it, and the source.",
+            "oneOf": [
+                amount,
+                {
+                    "type": "object",
+                    "properties": {
+                        "amount": amount,
+                        "as_written": { "type": "string" },
+                        "source": { "type": "string" }
+                    },
+                    "required": ["amount"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+/// Where a project's money comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum FundingSource {
+    /// The European Union (a fund such as EFS or EFS+).
+    Eu,
+    /// The Polish state budget (budżet państwa).
+    StateBudget,
+    /// The beneficiaries' own contribution (wkład własny).
+    Own,
+}
+
+/// The budget of one project version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// The total value of the project (wartość projektu).
+    pub total: Stated,
+    /// The EU contribution (wkład Funduszy Europejskich, dofinansowanie z UE).
+    pub eu_contribution: Stated,
+    /// The programme's EU co-financing rate, against which stated EU amounts are
+    /// checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub programme_rate: Option<Rate>,
+    /// How the programme rounds an EU amount to the grosz.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eu_rounding: Option<Rounding>,
+    /// Where this source of the figures is, if stated once for the budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The amounts of individual partners.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<PartnerBudget>,
+}
+
+impl Budget {
+    /// The part of the total not covered by the EU contribution (the state budget
+    /// and own contributions together).
+    ///
+    /// ```
+    /// use kooperacja_core::budget::Budget;
+    /// let b: Budget = toml::from_str(r#"
+    ///     total = "11 977 479,39 zł"
+    ///     eu_contribution = "10 094 619,62 zł"
+    /// "#).unwrap();
+    /// assert_eq!(b.national_contribution().to_polish(), "1 882 859,77 zł");
+    /// ```
+    pub fn national_contribution(&self) -> Amount {
+        self.total.amount - self.eu_contribution.amount
+    }
+}
+
+/// The amounts of one partner within a version's budget.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerBudget {
+    /// The organisation (id).
+    pub organisation: String,
+    /// The partner's funding (dofinansowanie partnera).
+    pub total: Stated,
+    /// Of which from the EU.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eu_contribution: Option<Stated>,
+}
+
+/// The explanation of one stated EU amount: the rate it implies, and whether the
+/// programme rate, applied with the programme's rounding, gives exactly it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RateCheck {
+    /// The path of the budget in the file (`versions[1].budget.partners[0]`).
+    pub path: String,
+    /// What the amounts are of (`project`, `partner umk`).
+    pub subject: String,
+    /// The total.
+    pub total: Amount,
+    /// The stated EU amount.
+    pub stated_eu: Amount,
+    /// The implied rate: stated EU / total, exact to 28 digits.
+    pub implied_rate: Rate,
+    /// The programme rate.
+    pub programme_rate: Rate,
+    /// The rounding applied to the product.
+    pub rounding: Rounding,
+    /// The exact product of total and programme rate (serialised as a string).
+    #[serde(with = "rust_decimal::serde::str")]
+    pub exact_product: Decimal,
+    /// The product rounded with `rounding`.
+    pub expected: Amount,
+    /// Whether the stated EU amount is exactly `expected`.
+    pub matches: bool,
+    /// stated − expected.
+    pub difference: Amount,
+    /// Every rounding that would give the stated amount from the programme rate.
+    pub matching_roundings: Vec<Rounding>,
+}
+
+impl RateCheck {
+    /// Checks one stated EU amount against `total × rate`, rounded.
+    pub fn new(
+        path: impl Into<String>,
+        subject: impl Into<String>,
+        total: Amount,
+        stated_eu: Amount,
+        programme_rate: Rate,
+        rounding: Rounding,
+    ) -> RateCheck {
+        let exact_product = programme_rate.exact_product(total).normalize();
+        let expected = rounding.round(exact_product);
+        let matching_roundings = Rounding::ALL
+            .into_iter()
+            .filter(|r| r.round(exact_product) == stated_eu)
+            .collect();
+        RateCheck {
+            path: path.into(),
+            subject: subject.into(),
+            total,
+            stated_eu,
+            implied_rate: Rate::implied(stated_eu, total)
+                .unwrap_or(Rate::from_fraction(Decimal::ZERO)),
+            programme_rate,
+            rounding,
+            exact_product,
+            expected,
+            matches: expected == stated_eu,
+            difference: stated_eu - expected,
+            matching_roundings,
+        }
+    }
+
+    /// If the stated and the expected amount have the same number of digits and
+    /// differ in exactly one of them, at the złoty or above, that digit: `"6 → 7 in the 100 000 place"`.
+    /// Such a difference suggests a typo rather than a different rate.
+    ///
+    /// ```
+    /// use kooperacja_core::budget::RateCheck;
+    /// use kooperacja_core::money::{Amount, Rate, Rounding};
+    /// let check = RateCheck::new("p", "s", Amount::parse("100")?, Amount::parse("70")?, Rate::parse("60 %")?, Rounding::Down);
+    /// assert_eq!(check.single_digit_difference().as_deref(), Some("6 → 7 in the 10 zł place"));
+    /// # Ok::<(), kooperacja_core::money::MoneyError>(())
+    /// ```
+    pub fn single_digit_difference(&self) -> Option<String> {
+        let a = self.expected.grosze().unsigned_abs().to_string();
+        let b = self.stated_eu.grosze().unsigned_abs().to_string();
+        if a.len() != b.len() || a == b {
+            return None;
+        }
+        let diffs: Vec<usize> = a
+            .bytes()
+            .zip(b.bytes())
+            .enumerate()
+            .filter(|(_, (x, y))| x != y)
+            .map(|(i, _)| i)
+            .collect();
+        let [i] = diffs.as_slice() else { return None };
+        let power = a.len() - 1 - i;
+        // A difference in the grosze is more likely another calculation than a typo.
+        if power < 2 {
+            return None;
+        }
+        let place = format!(
+            "{} zł",
+            Amount::from_grosze(10_i64.checked_pow(u32::try_from(power).ok()?)?)
+                .polish_number()
+                .trim_end_matches(",00")
+        );
+        Some(format!(
+            "{} → {} in the {place} place",
+            char::from(a.as_bytes()[*i]),
+            char::from(b.as_bytes()[*i])
+        ))
+    }
+
+    /// The implied rate as a percentage with as many decimals (from 4 up to 10) as
+    /// it takes to tell it apart from the programme rate, when it differs.
+    ///
+    /// ```
+    /// use kooperacja_core::budget::RateCheck;
+    /// use kooperacja_core::money::{Amount, Rate, Rounding};
+    /// let umk = RateCheck::new("p", "umk", Amount::parse("4 863 047,40")?, Amount::parse("4 098 576,36")?, Rate::parse("84,28 %")?, Rounding::Down);
+    /// assert_eq!(umk.implied_percent_shown(), "84.2800002");
+    /// # Ok::<(), kooperacja_core::money::MoneyError>(())
+    /// ```
+    pub fn implied_percent_shown(&self) -> String {
+        let implied = self.implied_rate.percent();
+        let programme = self.programme_rate.percent();
+        let places = (4..=10)
+            .find(|&p| implied == programme || self.implied_rate.percent_rounded(p) != programme)
+            .unwrap_or(10);
+        self.implied_rate.percent_rounded(places).to_string()
+    }
+
+    /// One sentence saying what the check found.
+    pub fn explanation(&self) -> String {
+        let verdict = if self.matches {
+            format!(
+                "equals the programme rate {} rounded {}",
+                self.programme_rate, self.rounding
+            )
+        } else {
+            format!(
+                "does not equal the programme rate {}: {} × {} = {}, rounded {} gives {}, {} {} than stated",
+                self.programme_rate,
+                self.total.to_polish(),
+                self.programme_rate,
+                self.exact_product,
+                self.rounding,
+                self.expected.to_polish(),
+                if self.difference.is_negative() {
+                    (-self.difference).to_polish()
+                } else {
+                    self.difference.to_polish()
+                },
+                if self.difference.is_negative() {
+                    "more"
+                } else {
+                    "less"
+                },
+            )
+        };
+        format!(
+            "{}: EU {} of {} implies {} %, which {}",
+            self.subject,
+            self.stated_eu.to_polish(),
+            self.total.to_polish(),
+            self.implied_percent_shown(),
+            verdict
+        )
+    }
+}

@@ -1,0 +1,427 @@
+//! Poland's territorial division on official TERYT codes: voivodeship → powiat →
+//! gmina, read from the TERC register published by GUS.
+//!
+//! The register is given to [`Register::parse_terc`] as text by the caller (core
+//! reads no files), so any edition of it can be used and any project anywhere in
+//! Poland can be checked.
+//!
+//! ```
+//! use kooperacja_core::territory::{Register, TerytCode, UnitKind, GminaType};
+//! let terc = "\u{feff}WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\r\n\
+//!             04;;;;KUJAWSKO-POMORSKIE;województwo;2025-01-01\r\n\
+//!             04;10;;;nakielski;powiat;2025-01-01\r\n\
+//!             04;10;03;3;Nakło nad Notecią;gmina miejsko-wiejska;2025-01-01\r\n";
+//! let register = Register::parse_terc(terc)?;
+//! let gmina = register.get(&TerytCode::parse("0410033")?).unwrap();
+//! assert_eq!(gmina.name, "Nakło nad Notecią");
+//! assert_eq!(gmina.kind, UnitKind::Gmina(GminaType::UrbanRural));
+//! assert_eq!(gmina.code.parent().unwrap().as_str(), "0410");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// What went wrong reading a TERYT code or the register.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TerytError {
+    /// The text is not a TERYT code.
+    #[error(
+        "invalid TERYT code {text:?}: expected 2 digits (voivodeship), 4 (powiat) or 7 (gmina: voivodeship, powiat, gmina and type digit), like 0410033"
+    )]
+    InvalidCode {
+        /// The offending text.
+        text: String,
+    },
+    /// A line of the register could not be read.
+    #[error("TERC register line {line}: {message}")]
+    BadLine {
+        /// The line number, from 1.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// An official TERYT code of a voivodeship (2 digits, `04`), a powiat (4 digits,
+/// `0410`) or a gmina (7 digits: voivodeship, powiat, gmina and a type digit,
+/// `0410033`).
+///
+/// ```
+/// use kooperacja_core::territory::{TerytCode, Level};
+/// let code = TerytCode::parse("0410033")?;
+/// assert_eq!(code.level(), Level::Gmina);
+/// assert_eq!(code.voivodeship().as_str(), "04");
+/// assert!(code.is_within(&TerytCode::parse("0410")?));
+/// assert!(TerytCode::parse("041003").is_err());
+/// # Ok::<(), kooperacja_core::territory::TerytError>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TerytCode(String);
+
+/// The level of a territorial unit.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// Województwo: the region, 16 in Poland.
+    Voivodeship,
+    /// Powiat: the county, including cities with powiat rights.
+    Powiat,
+    /// Gmina: the municipality.
+    Gmina,
+}
+
+impl Level {
+    /// The English name of the level.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Voivodeship => "voivodeship",
+            Level::Powiat => "powiat",
+            Level::Gmina => "gmina",
+        }
+    }
+}
+
+impl TerytCode {
+    /// Parses a 2-, 4- or 7-digit code.
+    pub fn parse(text: &str) -> Result<TerytCode, TerytError> {
+        let ok = matches!(text.len(), 2 | 4 | 7) && text.bytes().all(|b| b.is_ascii_digit());
+        if ok {
+            Ok(TerytCode(text.to_owned()))
+        } else {
+            Err(TerytError::InvalidCode {
+                text: text.to_owned(),
+            })
+        }
+    }
+
+    /// The code's digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The level the code's length denotes.
+    pub fn level(&self) -> Level {
+        match self.0.len() {
+            2 => Level::Voivodeship,
+            4 => Level::Powiat,
+            _ => Level::Gmina,
+        }
+    }
+
+    /// The code of the unit above: a gmina's powiat, a powiat's voivodeship.
+    pub fn parent(&self) -> Option<TerytCode> {
+        match self.level() {
+            Level::Voivodeship => None,
+            Level::Powiat => Some(TerytCode(self.0[..2].to_owned())),
+            Level::Gmina => Some(TerytCode(self.0[..4].to_owned())),
+        }
+    }
+
+    /// The code of the voivodeship this unit lies in (itself for a voivodeship).
+    pub fn voivodeship(&self) -> TerytCode {
+        TerytCode(self.0[..2].to_owned())
+    }
+
+    /// Whether this unit is `ancestor` or lies within it.
+    pub fn is_within(&self, ancestor: &TerytCode) -> bool {
+        self.0.starts_with(&ancestor.0)
+    }
+
+    /// For a gmina code, the type its last digit denotes.
+    pub fn gmina_type(&self) -> Option<GminaType> {
+        match self.0.as_bytes().get(6)? {
+            b'1' => Some(GminaType::Urban),
+            b'2' => Some(GminaType::Rural),
+            b'3' => Some(GminaType::UrbanRural),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for TerytCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for TerytCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "TerytCode({})", self.0)
+    }
+}
+
+impl Serialize for TerytCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for TerytCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = TerytCode;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a TERYT code as a string of 2, 4 or 7 digits, like \"0410033\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TerytCode, E> {
+                TerytCode::parse(v).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl schemars::JsonSchema for TerytCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TerytCode".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An official TERYT code: 2 digits (voivodeship), 4 (powiat) or 7 (gmina).",
+            "type": "string",
+            "pattern": "^([0-9]{2}|[0-9]{4}|[0-9]{7})$"
+        })
+    }
+}
+
+/// The type of a gmina, as the last digit of its TERYT code says.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum GminaType {
+    /// Gmina miejska (type 1).
+    Urban,
+    /// Gmina wiejska (type 2).
+    Rural,
+    /// Gmina miejsko-wiejska (type 3): a town and its rural surroundings.
+    UrbanRural,
+}
+
+impl GminaType {
+    /// The Polish name used in the register.
+    pub fn polish(self) -> &'static str {
+        match self {
+            GminaType::Urban => "gmina miejska",
+            GminaType::Rural => "gmina wiejska",
+            GminaType::UrbanRural => "gmina miejsko-wiejska",
+        }
+    }
+
+    /// The English name.
+    pub fn english(self) -> &'static str {
+        match self {
+            GminaType::Urban => "urban",
+            GminaType::Rural => "rural",
+            GminaType::UrbanRural => "urban-rural",
+        }
+    }
+}
+
+/// What kind of unit a register entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "type")]
+pub enum UnitKind {
+    /// A voivodeship.
+    Voivodeship,
+    /// A powiat (or a city with powiat rights, `miasto na prawach powiatu`).
+    Powiat {
+        /// Whether it is a city with powiat rights.
+        city: bool,
+    },
+    /// A gmina of the given type. Every gmina is a JST.
+    Gmina(GminaType),
+}
+
+/// One unit of the register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unit {
+    /// Its TERYT code.
+    pub code: TerytCode,
+    /// Its official name. The register writes voivodeships in capitals; this is
+    /// the name in lower case, as the project documents write it.
+    pub name: String,
+    /// What kind of unit it is.
+    pub kind: UnitKind,
+}
+
+impl Unit {
+    /// Whether the unit is a JST (jednostka samorządu terytorialnego) for the
+    /// project indicators: a powiat or a gmina.
+    pub fn is_jst(&self) -> bool {
+        !matches!(self.kind, UnitKind::Voivodeship)
+    }
+}
+
+/// The TERC register: every voivodeship, powiat and gmina of Poland.
+///
+/// The parts of urban-rural gminas (type digits 4 and 5) and the districts of
+/// cities (8 and 9) are read but not kept: they are not units a project is planned
+/// in.
+#[derive(Debug, Clone, Default)]
+pub struct Register {
+    units: BTreeMap<TerytCode, Unit>,
+    as_of: Option<String>,
+}
+
+impl Register {
+    /// Reads the TERC register in the official "urzędowy" CSV form: UTF-8 (with or
+    /// without BOM), `;`-separated, columns `WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA`.
+    /// Blank lines are skipped; any other unreadable line is an error naming it.
+    pub fn parse_terc(text: &str) -> Result<Register, TerytError> {
+        let mut register = Register::default();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        for (index, raw) in text.lines().enumerate() {
+            let line = index + 1;
+            let raw = raw.trim_end_matches('\r');
+            if raw.trim().is_empty() {
+                continue;
+            }
+            let bad = |message: String| TerytError::BadLine { line, message };
+            let fields: Vec<&str> = raw.split(';').collect();
+            if line == 1 {
+                if fields.first().map(|f| f.trim()) != Some("WOJ") {
+                    return Err(bad(format!(
+                        "expected the header WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA, found {raw:?}"
+                    )));
+                }
+                continue;
+            }
+            let [woj, pow, gmi, rodz, name, extra, as_of] = fields.as_slice() else {
+                return Err(bad(format!(
+                    "expected 7 fields separated by ';', found {}",
+                    fields.len()
+                )));
+            };
+            if register.as_of.is_none() && !as_of.is_empty() {
+                register.as_of = Some((*as_of).to_owned());
+            }
+            let code_text = format!("{woj}{pow}{gmi}{rodz}");
+            let code = TerytCode::parse(&code_text).map_err(|e| bad(e.to_string()))?;
+            let kind = match (pow.is_empty(), gmi.is_empty(), rodz.is_empty()) {
+                (true, true, true) => UnitKind::Voivodeship,
+                (false, true, true) => UnitKind::Powiat {
+                    city: extra.contains("miasto"),
+                },
+                (false, false, false) => match code.gmina_type() {
+                    Some(t) => UnitKind::Gmina(t),
+                    // A town or rural part of a gmina, or a city district.
+                    None if matches!(*rodz, "4" | "5" | "8" | "9") => continue,
+                    None => return Err(bad(format!("unknown RODZ (unit type) {rodz:?}"))),
+                },
+                _ => return Err(bad(format!("incomplete code {code_text:?}"))),
+            };
+            let name = if kind == UnitKind::Voivodeship {
+                name.to_lowercase()
+            } else {
+                (*name).to_owned()
+            };
+            if register.units.contains_key(&code) {
+                return Err(bad(format!("duplicate code {code}")));
+            }
+            register
+                .units
+                .insert(code.clone(), Unit { code, name, kind });
+        }
+        if register.units.is_empty() {
+            return Err(TerytError::BadLine {
+                line: 1,
+                message: "the register holds no units".to_owned(),
+            });
+        }
+        Ok(register)
+    }
+
+    /// The unit with this code, if the register has one.
+    pub fn get(&self, code: &TerytCode) -> Option<&Unit> {
+        self.units.get(code)
+    }
+
+    /// The date the register describes (its `STAN_NA` column), as written.
+    pub fn as_of(&self) -> Option<&str> {
+        self.as_of.as_deref()
+    }
+
+    /// All units, ordered by code.
+    pub fn units(&self) -> impl Iterator<Item = &Unit> {
+        self.units.values()
+    }
+
+    /// The units at a level, ordered by code.
+    pub fn at_level(&self, level: Level) -> impl Iterator<Item = &Unit> {
+        self.units.values().filter(move |u| u.code.level() == level)
+    }
+
+    /// The units directly below `code`: a voivodeship's powiats, a powiat's gminas.
+    pub fn children<'a>(&'a self, code: &'a TerytCode) -> impl Iterator<Item = &'a Unit> + 'a {
+        self.units
+            .range(code.clone()..)
+            .take_while(move |(c, _)| c.is_within(code))
+            .map(|(_, u)| u)
+            .filter(move |u| u.code.parent().as_ref() == Some(code))
+    }
+
+    /// Finds units at a level by name (exact, case-insensitive).
+    pub fn find_by_name<'a>(
+        &'a self,
+        level: Level,
+        name: &'a str,
+    ) -> impl Iterator<Item = &'a Unit> + 'a {
+        let wanted = name.to_lowercase();
+        self.at_level(level)
+            .filter(move |u| u.name.to_lowercase() == wanted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_lines_are_named() {
+        let err =
+            Register::parse_terc("WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n04;;;\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "TERC register line 2: expected 7 fields separated by ';', found 4"
+        );
+        let err = Register::parse_terc("hello\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("TERC register line 1: expected the header")
+        );
+        let err =
+            Register::parse_terc("WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n04;10;03;7;X;y;z\n")
+                .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "TERC register line 2: unknown RODZ (unit type) \"7\""
+        );
+    }
+}

@@ -1,0 +1,1430 @@
+//! Every consistency check over a project, reported all at once.
+//!
+//! Each [`Finding`] has a stable code (a user may filter or suppress by it), a
+//! severity, the path to the offending value in the file, and a message that says
+//! what is wrong and what was expected. The codes are listed in
+//! `docs/project-file.md`.
+//!
+//! ```
+//! use kooperacja_core::{project::Project, validate::{validate, Severity}};
+//! let text = include_str!("../../../fixtures/projects/koordynacja-kujawy-pomorze.toml");
+//! let project = Project::parse(text)?;
+//! let report = validate(&project, None);
+//! assert!(!report.has_errors());
+//! assert!(report.findings.iter().any(|f| f.code == "task.numbering-as-written"));
+//! # Ok::<(), kooperacja_core::parse::ParseError>(())
+//! ```
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::budget::{RateCheck, Stated};
+use crate::groups::GroupLevel;
+use crate::indicator::{CountedOnce, Target};
+use crate::money::{Amount, Rounding};
+use crate::organisation::AsWritten;
+use crate::period::polish_date;
+use crate::project::{Project, VersionKind};
+use crate::territory::{Level, Register, TerytCode};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing: a correction of a source, a change between versions.
+    Info,
+    /// Probably wrong, or inconsistent in the sources; the data still holds.
+    Warning,
+    /// The plan is inconsistent: a count, a date or a reference does not hold.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One problem or observation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// A stable code, such as `budget.eu-rate-mismatch`.
+    pub code: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where in the file: `versions[1].budget.eu_contribution`.
+    pub path: String,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+/// The result of validating a project: every finding, in the order the checks
+/// ran (identity, references, organisations, money, versions, schedule, groups,
+/// territory, indicators, tasks).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Validation {
+    /// All findings.
+    pub findings: Vec<Finding>,
+}
+
+impl Validation {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// The number of findings of a severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// The findings with a code.
+    pub fn with_code<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.code == code)
+    }
+}
+
+struct Checker<'a> {
+    project: &'a Project,
+    register: Option<&'a Register>,
+    findings: Vec<Finding>,
+}
+
+impl Checker<'_> {
+    fn push(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.findings.push(Finding {
+            code,
+            severity,
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+}
+
+/// Runs every check over `project`. With a `register`, the territory is also
+/// checked against the official TERYT codes and names; without one, a single
+/// info finding says that it was not.
+pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
+    let mut c = Checker {
+        project,
+        register,
+        findings: Vec::new(),
+    };
+    check_ids(&mut c);
+    check_references(&mut c);
+    check_organisations(&mut c);
+    check_money(&mut c);
+    check_versions(&mut c);
+    check_schedule(&mut c);
+    check_groups(&mut c);
+    check_territory(&mut c);
+    check_register(&mut c);
+    check_indicators(&mut c);
+    check_tasks(&mut c);
+    Validation {
+        findings: c.findings,
+    }
+}
+
+/// The explanation of every stated EU amount in every version: the project's and
+/// each partner's, against the version's programme rate and rounding.
+///
+/// Versions without a programme rate are skipped; the rounding defaults to
+/// [`Rounding::Down`], the rule of the funding agreements.
+pub fn rate_checks(project: &Project) -> Vec<RateCheck> {
+    let mut checks = Vec::new();
+    for (i, version) in project.versions.iter().enumerate() {
+        let budget = &version.budget;
+        let Some(rate) = budget.programme_rate else {
+            continue;
+        };
+        let rounding = budget.eu_rounding.unwrap_or(Rounding::Down);
+        checks.push(RateCheck::new(
+            format!("versions[{i}].budget.eu_contribution"),
+            format!("{} · project", version.id),
+            budget.total.amount,
+            budget.eu_contribution.amount,
+            rate,
+            rounding,
+        ));
+        for (j, partner) in budget.partners.iter().enumerate() {
+            if let Some(eu) = &partner.eu_contribution {
+                checks.push(RateCheck::new(
+                    format!("versions[{i}].budget.partners[{j}].eu_contribution"),
+                    format!("{} · partner {}", version.id, partner.organisation),
+                    partner.total.amount,
+                    eu.amount,
+                    rate,
+                    rounding,
+                ));
+            }
+        }
+    }
+    checks
+}
+
+fn duplicates<'a>(c: &mut Checker<'_>, what: &str, path: &str, ids: impl Iterator<Item = &'a str>) {
+    let mut seen = BTreeSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id) {
+            c.push(
+                "id.duplicate",
+                Severity::Error,
+                format!("{path}[{i}]"),
+                format!("{what} id {id:?} is used twice; expected each {what} id once"),
+            );
+        }
+    }
+}
+
+fn check_ids(c: &mut Checker<'_>) {
+    let p = c.project;
+    duplicates(
+        c,
+        "organisation",
+        "organisations",
+        p.organisations.iter().map(|o| o.id.as_str()),
+    );
+    duplicates(
+        c,
+        "sector",
+        "sectors",
+        p.sectors.iter().map(|s| s.id.as_str()),
+    );
+    duplicates(c, "role", "roles", p.roles.iter().map(|r| r.id.as_str()));
+    duplicates(
+        c,
+        "group kind",
+        "groups",
+        p.groups.iter().map(|g| g.code.as_str()),
+    );
+    duplicates(
+        c,
+        "version",
+        "versions",
+        p.versions.iter().map(|v| v.id.as_str()),
+    );
+    duplicates(
+        c,
+        "indicator",
+        "indicators",
+        p.indicators.iter().map(|i| i.id.as_str()),
+    );
+    duplicates(
+        c,
+        "macroregion",
+        "macroregions",
+        p.macroregions.iter().map(|m| m.id.as_str()),
+    );
+    for (i, v) in p.versions.iter().enumerate() {
+        if let Some(ms) = &v.milestones {
+            duplicates(
+                c,
+                "milestone",
+                &format!("versions[{i}].milestones"),
+                ms.iter().map(|m| m.id.as_str()),
+            );
+        }
+    }
+    let mut codes = BTreeSet::new();
+    let units = p
+        .territory
+        .voivodeships
+        .iter()
+        .enumerate()
+        .flat_map(|(vi, v)| {
+            std::iter::once((format!("territory.voivodeships[{vi}]"), &v.code)).chain(
+                v.powiats.iter().enumerate().flat_map(move |(pi, pw)| {
+                    std::iter::once((
+                        format!("territory.voivodeships[{vi}].powiats[{pi}]"),
+                        &pw.code,
+                    ))
+                    .chain(pw.gminas.iter().enumerate().map(
+                        move |(gi, g)| {
+                            (
+                                format!("territory.voivodeships[{vi}].powiats[{pi}].gminas[{gi}]"),
+                                &g.code,
+                            )
+                        },
+                    ))
+                }),
+            )
+        });
+    let mut dups = Vec::new();
+    for (path, code) in units {
+        if !codes.insert(code.clone()) {
+            dups.push((path, code.clone()));
+        }
+    }
+    for (path, code) in dups {
+        c.push(
+            "territory.duplicate-unit",
+            Severity::Error,
+            path,
+            format!("unit {code} is listed twice; expected each unit once"),
+        );
+    }
+}
+
+fn check_references(c: &mut Checker<'_>) {
+    let p = c.project;
+    let orgs: BTreeSet<&str> = p.organisations.iter().map(|o| o.id.as_str()).collect();
+    let sectors: BTreeSet<&str> = p.sectors.iter().map(|s| s.id.as_str()).collect();
+    let roles: BTreeSet<&str> = p.roles.iter().map(|r| r.id.as_str()).collect();
+    let groups: BTreeSet<&str> = p.groups.iter().map(|g| g.code.as_str()).collect();
+    let mut missing: Vec<(String, &'static str, String, String)> = Vec::new();
+    let mut need = |path: String, what: &'static str, id: &str, known: &BTreeSet<&str>| {
+        if !known.contains(id) {
+            let choices = known.iter().copied().collect::<Vec<_>>().join(", ");
+            missing.push((path, what, id.to_owned(), choices));
+        }
+    };
+    for (i, v) in p.territory.voivodeships.iter().enumerate() {
+        if let Some(org) = &v.partner {
+            need(
+                format!("territory.voivodeships[{i}].partner"),
+                "organisation",
+                org,
+                &orgs,
+            );
+        }
+    }
+    for (i, s) in p.territory.selections.iter().enumerate() {
+        need(
+            format!("territory.selections[{i}].by"),
+            "organisation",
+            &s.by,
+            &orgs,
+        );
+    }
+    for (i, t) in p.target_groups.iter().enumerate() {
+        for (j, s) in t.especially.iter().enumerate() {
+            need(
+                format!("target_groups[{i}].especially[{j}]"),
+                "sector",
+                s,
+                &sectors,
+            );
+        }
+        for (j, r) in t.roles.iter().enumerate() {
+            need(format!("target_groups[{i}].roles[{j}]"), "role", r, &roles);
+        }
+    }
+    for (i, g) in p.groups.iter().enumerate() {
+        if let Some(into) = &g.transforms_into {
+            need(
+                format!("groups[{i}].transforms_into"),
+                "group kind",
+                into,
+                &groups,
+            );
+        }
+    }
+    let carriers: BTreeSet<&str> = orgs.union(&roles).copied().collect();
+    for (vi, v) in p.versions.iter().enumerate() {
+        for (j, pb) in v.budget.partners.iter().enumerate() {
+            need(
+                format!("versions[{vi}].budget.partners[{j}].organisation"),
+                "organisation",
+                &pb.organisation,
+                &orgs,
+            );
+        }
+        for (mi, m) in v.milestones.iter().flatten().enumerate() {
+            for (ai, a) in m.activities.iter().enumerate() {
+                let path = format!("versions[{vi}].milestones[{mi}].activities[{ai}]");
+                if let Some(g) = &a.group {
+                    need(format!("{path}.group"), "group kind", g, &groups);
+                }
+                if let Some(r) = &a.role {
+                    need(format!("{path}.role"), "role", r, &roles);
+                }
+                for (k, who) in a.carried_by.iter().enumerate() {
+                    need(
+                        format!("{path}.carried_by[{k}]"),
+                        "organisation or role",
+                        who,
+                        &carriers,
+                    );
+                }
+            }
+        }
+    }
+    let macroregions: BTreeSet<&str> = p.macroregions.iter().map(|m| m.id.as_str()).collect();
+    if let Some(m) = &p.territory.macroregion {
+        need(
+            "territory.macroregion".to_owned(),
+            "macroregion",
+            m,
+            &macroregions,
+        );
+    }
+    let indicators: BTreeSet<&str> = p.indicators.iter().map(|i| i.id.as_str()).collect();
+    for (i, ind) in p.indicators.iter().enumerate() {
+        if let Some(s) = &ind.subset_of {
+            need(
+                format!("indicators[{i}].subset_of"),
+                "indicator",
+                s,
+                &indicators,
+            );
+        }
+    }
+    for (path, what, id, choices) in missing {
+        c.push(
+            "reference.unknown",
+            Severity::Error,
+            path,
+            format!("unknown {what} {id:?}; expected one of: {choices}"),
+        );
+    }
+}
+
+fn as_written_notes(c: &mut Checker<'_>, path: &str, name: &str, notes: &[AsWritten]) {
+    for (k, w) in notes.iter().enumerate() {
+        let source = w
+            .source
+            .as_deref()
+            .map(|s| format!("{s} writes"))
+            .unwrap_or_else(|| "a source writes".into());
+        c.push(
+            "name.as-written",
+            Severity::Info,
+            format!("{path}.as_written[{k}]"),
+            format!(
+                "{source} {:?}; the correct name is {name:?}, which the model holds",
+                w.text
+            ),
+        );
+    }
+}
+
+fn check_organisations(c: &mut Checker<'_>) {
+    let p = c.project;
+    let leaders = p
+        .organisations
+        .iter()
+        .filter(|o| o.role == crate::organisation::PartnerRole::Leader)
+        .count();
+    if leaders != 1 {
+        c.push(
+            "organisation.leader-count",
+            Severity::Error,
+            "organisations",
+            format!("{leaders} organisations have role \"leader\"; expected exactly one"),
+        );
+    }
+    for (i, o) in p.organisations.iter().enumerate() {
+        as_written_notes(c, &format!("organisations[{i}]"), &o.name, &o.as_written);
+        if let Some(v) = &o.voivodeship {
+            if v.level() != Level::Voivodeship {
+                c.push(
+                    "territory.wrong-level",
+                    Severity::Error,
+                    format!("organisations[{i}].voivodeship"),
+                    format!("{v} is not a voivodeship code; expected 2 digits"),
+                );
+            } else if !p.territory.voivodeships.is_empty() && !p.territory.contains(v) {
+                c.push(
+                    "organisation.outside-territory",
+                    Severity::Error,
+                    format!("organisations[{i}].voivodeship"),
+                    format!("voivodeship {v} is not in the project's territory"),
+                );
+            }
+        }
+    }
+}
+
+fn check_stated(c: &mut Checker<'_>, path: &str, stated: &Stated) {
+    if stated.amount.is_negative() {
+        c.push(
+            "budget.negative",
+            Severity::Error,
+            path,
+            format!(
+                "{} is negative; expected an amount of zero or more",
+                stated.amount.to_polish()
+            ),
+        );
+    }
+    let Some(text) = &stated.as_written else {
+        return;
+    };
+    let source = stated.source.as_deref().unwrap_or("the source");
+    match Amount::parse_lenient(text) {
+        Err(e) => c.push(
+            "amount.as-written-unreadable",
+            Severity::Error,
+            format!("{path}.as_written"),
+            format!("{source} text cannot be read as an amount even leniently: {e}"),
+        ),
+        Ok((amount, _)) if amount != stated.amount => c.push(
+            "amount.as-written-differs",
+            Severity::Error,
+            format!("{path}.as_written"),
+            format!(
+                "{source} writes {text:?}, which is {}, but the file states {}; expected the same amount",
+                amount.to_polish(),
+                stated.amount.to_polish()
+            ),
+        ),
+        Ok((_, repairs)) if !repairs.is_empty() => {
+            let what = repairs.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+            c.push(
+                "amount.as-written-repaired",
+                Severity::Info,
+                format!("{path}.as_written"),
+                format!("{source} writes {text:?}, which is malformed ({what}); read as {}", stated.amount.to_polish()),
+            );
+        }
+        Ok(_) => {}
+    }
+}
+
+fn check_money(c: &mut Checker<'_>) {
+    let p = c.project;
+    for (i, v) in p.versions.iter().enumerate() {
+        let b = &v.budget;
+        let base = format!("versions[{i}].budget");
+        check_stated(c, &format!("{base}.total"), &b.total);
+        check_stated(c, &format!("{base}.eu_contribution"), &b.eu_contribution);
+        if b.eu_contribution.amount > b.total.amount {
+            c.push(
+                "budget.eu-exceeds-total",
+                Severity::Error,
+                format!("{base}.eu_contribution"),
+                format!(
+                    "EU contribution {} exceeds the total {}; expected at most the total",
+                    b.eu_contribution.amount.to_polish(),
+                    b.total.amount.to_polish()
+                ),
+            );
+        }
+        let mut partners_total = Amount::ZERO;
+        for (j, pb) in b.partners.iter().enumerate() {
+            let pp = format!("{base}.partners[{j}]");
+            check_stated(c, &format!("{pp}.total"), &pb.total);
+            partners_total = partners_total + pb.total.amount;
+            if let Some(eu) = &pb.eu_contribution {
+                check_stated(c, &format!("{pp}.eu_contribution"), eu);
+                if eu.amount > pb.total.amount {
+                    c.push(
+                        "budget.eu-exceeds-total",
+                        Severity::Error,
+                        format!("{pp}.eu_contribution"),
+                        format!(
+                            "partner {}'s EU funding {} exceeds its funding {}; expected at most that",
+                            pb.organisation,
+                            eu.amount.to_polish(),
+                            pb.total.amount.to_polish()
+                        ),
+                    );
+                }
+            }
+        }
+        if partners_total > b.total.amount {
+            c.push(
+                "budget.partners-exceed-total",
+                Severity::Error,
+                format!("{base}.partners"),
+                format!(
+                    "the partners' amounts sum to {}, more than the project's total {}",
+                    partners_total.to_polish(),
+                    b.total.amount.to_polish()
+                ),
+            );
+        }
+    }
+    for check in rate_checks(p) {
+        if !check.matches {
+            let also = if let Some(digit) = check.single_digit_difference() {
+                format!(
+                    "no named rounding of the programme rate gives it; the stated and the expected amount differ in one digit only ({digit}), which suggests a typo in the source"
+                )
+            } else if check.matching_roundings.is_empty() {
+                "no named rounding of the programme rate gives it".to_owned()
+            } else {
+                let names: Vec<&str> = check.matching_roundings.iter().map(|r| r.name()).collect();
+                format!("rounding {} would give it", names.join(" or "))
+            };
+            c.push(
+                "budget.eu-rate-mismatch",
+                Severity::Warning,
+                check.path.clone(),
+                format!("{}; {also}", check.explanation()),
+            );
+        }
+    }
+}
+
+fn check_versions(c: &mut Checker<'_>) {
+    let p = c.project;
+    if p.versions.is_empty() {
+        c.push(
+            "version.none",
+            Severity::Error,
+            "versions",
+            "the project has no version; expected at least the funding agreement",
+        );
+        return;
+    }
+    let mut last_from = None;
+    for (i, v) in p.versions.iter().enumerate() {
+        let path = format!("versions[{i}]");
+        let expected = if i == 0 {
+            VersionKind::Agreement
+        } else {
+            VersionKind::Amendment
+        };
+        if v.kind != expected {
+            c.push(
+                "version.kind-order",
+                Severity::Warning,
+                format!("{path}.kind"),
+                if i == 0 {
+                    "the first version is not the agreement; expected kind = \"agreement\""
+                        .to_owned()
+                } else {
+                    "a later version is not an amendment; expected kind = \"amendment\"".to_owned()
+                },
+            );
+        }
+        if let Some(from) = v.in_force_from {
+            if last_from.is_some_and(|last| from < last) {
+                c.push(
+                    "version.order",
+                    Severity::Error,
+                    format!("{path}.in_force_from"),
+                    format!("takes effect {} before the version listed above it; expected versions oldest first", polish_date(from)),
+                );
+            }
+            last_from = Some(from);
+        } else if i > 0 {
+            c.push(
+                "version.undated",
+                Severity::Info,
+                format!("{path}.in_force_from"),
+                format!(
+                    "the sources do not say when {:?} took effect; as-of questions treat it as in force from {}",
+                    v.id,
+                    polish_date(v.period.start())
+                ),
+            );
+        }
+        if let Some(deadline) = v.goal.deadline {
+            if deadline != v.period.end() {
+                c.push(
+                    "goal.deadline-mismatch",
+                    Severity::Warning,
+                    format!("{path}.goal.deadline"),
+                    format!(
+                        "the goal's deadline {} is not the end of the period {}",
+                        polish_date(deadline),
+                        polish_date(v.period.end())
+                    ),
+                );
+            }
+        }
+        if i > 0 {
+            let prev = &p.versions[i - 1];
+            if let Some(diff) = p.diff(&prev.id, &v.id) {
+                let fields: Vec<String> = diff
+                    .changes
+                    .iter()
+                    .filter(|ch| !ch.field.starts_with("budget.national"))
+                    .map(|ch| {
+                        if ch.field == "goal.text" {
+                            "goal.text (reworded)".to_owned()
+                        } else {
+                            format!("{} {} → {}", ch.field, ch.old, ch.new)
+                        }
+                    })
+                    .collect();
+                c.push(
+                    "version.amended",
+                    Severity::Info,
+                    path,
+                    format!(
+                        "{:?} supersedes {:?}; both are kept. Changed: {}",
+                        v.id,
+                        prev.id,
+                        fields.join("; ")
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_schedule(c: &mut Checker<'_>) {
+    let p = c.project;
+    for (vi, v) in p.versions.iter().enumerate() {
+        let own = v.milestones.is_some();
+        let ms = p.milestones_at(vi);
+        let base = if own {
+            format!("versions[{vi}].milestones")
+        } else {
+            match p.versions[..vi]
+                .iter()
+                .rposition(|x| x.milestones.is_some())
+            {
+                Some(from) => format!("versions[{from}].milestones"),
+                None => continue,
+            }
+        };
+        if own {
+            for (mi, m) in ms.iter().enumerate() {
+                let path = format!("{base}[{mi}]");
+                let expected_number = u32::try_from(mi + 1).unwrap_or(u32::MAX);
+                if m.number != expected_number {
+                    c.push(
+                        "schedule.numbering",
+                        Severity::Warning,
+                        format!("{path}.number"),
+                        format!("milestone {} is numbered {}; expected {expected_number} (milestones in order)", m.id, m.number),
+                    );
+                }
+                if let Some(stated) = m.stated_months {
+                    match m.period.whole_months() {
+                        Some(actual) if actual == stated => {}
+                        actual => c.push(
+                            "schedule.months-mismatch",
+                            Severity::Error,
+                            format!("{path}.stated_months"),
+                            format!(
+                                "{} is stated as {stated} months, but {} is {}",
+                                m.id,
+                                m.period.to_polish(),
+                                actual.map_or_else(
+                                    || format!(
+                                        "not a whole number of months ({} days)",
+                                        m.period.days()
+                                    ),
+                                    |a| format!("{a} months")
+                                )
+                            ),
+                        ),
+                    }
+                }
+                if let Some(prev) = mi.checked_sub(1).and_then(|k| ms.get(k)) {
+                    if !prev.period.is_followed_by(m.period) {
+                        let (code, what) = if m.period.start() <= prev.period.end() {
+                            ("schedule.overlap", "overlaps")
+                        } else {
+                            ("schedule.gap", "leaves a gap after")
+                        };
+                        c.push(
+                            code,
+                            Severity::Error,
+                            format!("{path}.period"),
+                            format!(
+                                "{} starts {} and {what} {}, which ends {}; expected milestones to follow each other day by day",
+                                m.id,
+                                polish_date(m.period.start()),
+                                prev.id,
+                                polish_date(prev.period.end())
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+        for (mi, m) in ms.iter().enumerate() {
+            if !v.period.covers(m.period) {
+                c.push(
+                    "schedule.outside-period",
+                    Severity::Error,
+                    format!("{base}[{mi}].period"),
+                    format!(
+                        "{} ({}) lies outside the period of {:?}, {}",
+                        m.id,
+                        m.period.to_polish(),
+                        v.id,
+                        v.period.to_polish()
+                    ),
+                );
+            }
+        }
+        if let (Some(first), Some(last)) = (ms.first(), ms.last()) {
+            if first.period.start() > v.period.start() {
+                c.push(
+                    "schedule.late-start",
+                    Severity::Warning,
+                    format!("{base}[0].period"),
+                    format!(
+                        "the first milestone starts {}, after the project starts {}",
+                        polish_date(first.period.start()),
+                        polish_date(v.period.start())
+                    ),
+                );
+            }
+            if last.period.end() < v.period.end() {
+                let tail = crate::period::Period::new(
+                    last.period.end().succ_opt().unwrap_or(v.period.end()),
+                    v.period.end(),
+                );
+                let months = tail.ok().map_or(0, |t| {
+                    t.whole_months().unwrap_or_else(|| t.months_touched())
+                });
+                let inherited = if own {
+                    String::new()
+                } else {
+                    " (unchanged from an earlier version)".to_owned()
+                };
+                c.push(
+                    "schedule.uncovered-tail",
+                    Severity::Info,
+                    format!("versions[{vi}].period"),
+                    format!(
+                        "the milestones{inherited} end {}, but {:?} runs until {}: {months} months without a milestone",
+                        polish_date(last.period.end()),
+                        v.id,
+                        polish_date(v.period.end())
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn expected_groups(p: &Project, level: GroupLevel) -> usize {
+    match level {
+        GroupLevel::Macroregion => p.macroregions.len(),
+        GroupLevel::Voivodeship => p.territory.count(Level::Voivodeship),
+        GroupLevel::Powiat => p.territory.count(Level::Powiat),
+        GroupLevel::Gmina => p.territory.count(Level::Gmina),
+    }
+}
+
+fn check_groups(c: &mut Checker<'_>) {
+    let p = c.project;
+    for (i, g) in p.groups.iter().enumerate() {
+        let expected = expected_groups(p, g.one_per);
+        if let Some(stated) = g.stated_count {
+            if usize::try_from(stated).ok() != Some(expected) {
+                c.push(
+                    "groups.count-mismatch",
+                    Severity::Error,
+                    format!("groups[{i}].stated_count"),
+                    format!(
+                        "{} groups are stated as {stated}, but one per {} gives {expected}",
+                        g.code,
+                        g.one_per.name()
+                    ),
+                );
+            }
+        }
+        if g.members == Some(0) {
+            c.push(
+                "groups.empty",
+                Severity::Error,
+                format!("groups[{i}].members"),
+                format!("{} groups have 0 members; expected at least 1", g.code),
+            );
+        }
+        if let Some(target) = g.transforms_into.as_deref().and_then(|t| p.group_kind(t)) {
+            if target.one_per != g.one_per {
+                c.push(
+                    "groups.transform-mismatch",
+                    Severity::Error,
+                    format!("groups[{i}].transforms_into"),
+                    format!(
+                        "{} (one per {}) becomes {} (one per {}); expected the same level, one group becoming one group",
+                        g.code,
+                        g.one_per.name(),
+                        target.code,
+                        target.one_per.name()
+                    ),
+                );
+            }
+        }
+    }
+    for (vi, v) in p.versions.iter().enumerate() {
+        for (mi, m) in v.milestones.iter().flatten().enumerate() {
+            for (ai, a) in m.activities.iter().enumerate() {
+                let (Some(code), Some(count)) = (&a.group, a.count) else {
+                    continue;
+                };
+                let Some(kind) = p.group_kind(code) else {
+                    continue;
+                };
+                if kind.joint {
+                    // A joint meeting is one meeting of all the groups together.
+                    continue;
+                }
+                let groups = expected_groups(p, kind.one_per);
+                let groups_u32 = u32::try_from(groups).unwrap_or(0);
+                if groups_u32 == 0 || count % groups_u32 != 0 {
+                    c.push(
+                        "schedule.meetings-not-whole",
+                        Severity::Warning,
+                        format!("versions[{vi}].milestones[{mi}].activities[{ai}].count"),
+                        format!(
+                            "{count} {code} meetings in {} do not divide evenly among {groups} {code} groups; expected a whole number of meetings per group",
+                            m.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn count_check(c: &mut Checker<'_>, path: String, what: &str, stated: Option<u32>, actual: usize) {
+    if let Some(stated) = stated {
+        if usize::try_from(stated).ok() != Some(actual) {
+            c.push(
+                "territory.count-mismatch",
+                Severity::Error,
+                path,
+                format!("{stated} {what} are stated, but the territory lists {actual}"),
+            );
+        }
+    }
+}
+
+fn check_territory(c: &mut Checker<'_>) {
+    let p = c.project;
+    let t = &p.territory;
+    count_check(
+        c,
+        "territory.stated.voivodeships".into(),
+        "voivodeships",
+        t.stated.voivodeships,
+        t.count(Level::Voivodeship),
+    );
+    count_check(
+        c,
+        "territory.stated.powiats".into(),
+        "powiats",
+        t.stated.powiats,
+        t.count(Level::Powiat),
+    );
+    count_check(
+        c,
+        "territory.stated.gminas".into(),
+        "gminas",
+        t.stated.gminas,
+        t.count(Level::Gmina),
+    );
+    count_check(
+        c,
+        "territory.stated.jst".into(),
+        "JST (powiats and gminas)",
+        t.stated.jst,
+        t.jst_count(),
+    );
+    for (i, tg) in p.target_groups.iter().enumerate() {
+        count_check(
+            c,
+            format!("target_groups[{i}].powiats"),
+            "powiats",
+            tg.powiats,
+            t.count(Level::Powiat),
+        );
+        count_check(
+            c,
+            format!("target_groups[{i}].gminas"),
+            "gminas",
+            tg.gminas,
+            t.count(Level::Gmina),
+        );
+    }
+    let mut level_errors = Vec::new();
+    for (vi, v) in t.voivodeships.iter().enumerate() {
+        let vpath = format!("territory.voivodeships[{vi}]");
+        count_check(
+            c,
+            format!("{vpath}.stated_powiats"),
+            &format!("powiats of {}", v.name),
+            v.stated_powiats,
+            v.powiats.len(),
+        );
+        if v.code.level() != Level::Voivodeship {
+            level_errors.push((format!("{vpath}.code"), v.code.clone(), Level::Voivodeship));
+        }
+        for (pi, pw) in v.powiats.iter().enumerate() {
+            let ppath = format!("{vpath}.powiats[{pi}]");
+            if pw.code.level() != Level::Powiat {
+                level_errors.push((format!("{ppath}.code"), pw.code.clone(), Level::Powiat));
+            } else if !pw.code.is_within(&v.code) {
+                c.push(
+                    "territory.wrong-parent",
+                    Severity::Error,
+                    format!("{ppath}.code"),
+                    format!("powiat {} {} is filed under voivodeship {} {}; its code places it in voivodeship {}", pw.code, pw.name, v.code, v.name, pw.code.voivodeship()),
+                );
+            }
+            for (gi, g) in pw.gminas.iter().enumerate() {
+                let gpath = format!("{ppath}.gminas[{gi}]");
+                if g.code.level() != Level::Gmina {
+                    level_errors.push((format!("{gpath}.code"), g.code.clone(), Level::Gmina));
+                    continue;
+                }
+                if !g.code.is_within(&pw.code) {
+                    c.push(
+                        "territory.wrong-parent",
+                        Severity::Error,
+                        format!("{gpath}.code"),
+                        format!(
+                            "gmina {} {} is filed under powiat {} {}; its code places it in powiat {}",
+                            g.code,
+                            g.name,
+                            pw.code,
+                            pw.name,
+                            g.code.parent().map(|c| c.to_string()).unwrap_or_default()
+                        ),
+                    );
+                }
+                let by_code = g.code.gmina_type();
+                if by_code.is_none() {
+                    c.push(
+                        "territory.not-a-gmina",
+                        Severity::Error,
+                        format!("{gpath}.code"),
+                        format!("{} ends in a type digit that is not a gmina (1 urban, 2 rural, 3 urban-rural)", g.code),
+                    );
+                }
+                if let (Some(stated), Some(actual)) = (g.gmina_type, by_code) {
+                    if stated != actual {
+                        c.push(
+                            "territory.gmina-type-mismatch",
+                            Severity::Error,
+                            format!("{gpath}.type"),
+                            format!(
+                                "{} is stated as {}, but its code {} says {}",
+                                g.name,
+                                stated.english(),
+                                g.code,
+                                actual.english()
+                            ),
+                        );
+                    }
+                }
+                if let (Some(required), Some(actual)) = (t.gmina_type, g.gmina_type.or(by_code)) {
+                    if required != actual {
+                        c.push(
+                            "territory.gmina-type-required",
+                            Severity::Error,
+                            format!("{gpath}.type"),
+                            format!(
+                                "{} is {}, but the project is for {} gminas only",
+                                g.name,
+                                actual.english(),
+                                required.english()
+                            ),
+                        );
+                    }
+                }
+                as_written_notes(c, &gpath, &g.name, &g.as_written);
+            }
+        }
+    }
+    for (path, code, level) in level_errors {
+        c.push(
+            "territory.wrong-level",
+            Severity::Error,
+            path,
+            format!(
+                "{code} is not a {} code; expected {} digits",
+                level.name(),
+                match level {
+                    Level::Voivodeship => 2,
+                    Level::Powiat => 4,
+                    Level::Gmina => 7,
+                }
+            ),
+        );
+    }
+    // Macroregions: disjoint, and the project's own equals its voivodeships.
+    let mut owner: BTreeMap<&TerytCode, &str> = BTreeMap::new();
+    for (i, m) in p.macroregions.iter().enumerate() {
+        for (j, code) in m.voivodeships.iter().enumerate() {
+            if code.level() != Level::Voivodeship {
+                c.push(
+                    "territory.wrong-level",
+                    Severity::Error,
+                    format!("macroregions[{i}].voivodeships[{j}]"),
+                    format!("{code} is not a voivodeship code; expected 2 digits"),
+                );
+            }
+            if let Some(other) = owner.insert(code, &m.id) {
+                c.push(
+                    "territory.macroregion-overlap",
+                    Severity::Error,
+                    format!("macroregions[{i}].voivodeships[{j}]"),
+                    format!("voivodeship {code} is in macroregions {other} and {}; expected each in one", m.id),
+                );
+            }
+        }
+    }
+    if let Some(m) = t
+        .macroregion
+        .as_deref()
+        .and_then(|id| p.macroregions.iter().find(|m| m.id == id))
+    {
+        let listed: BTreeSet<&TerytCode> = t.voivodeships.iter().map(|v| &v.code).collect();
+        let declared: BTreeSet<&TerytCode> = m.voivodeships.iter().collect();
+        if listed != declared {
+            let fmt = |s: &BTreeSet<&TerytCode>| {
+                s.iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            c.push(
+                "territory.macroregion-mismatch",
+                Severity::Error,
+                "territory.voivodeships",
+                format!(
+                    "the territory lists voivodeships {}, but macroregion {} comprises {}",
+                    fmt(&listed),
+                    m.id,
+                    fmt(&declared)
+                ),
+            );
+        }
+    }
+    check_selections(c);
+}
+
+fn check_selections(c: &mut Checker<'_>) {
+    let p = c.project;
+    let t = &p.territory;
+    for (i, s) in t.selections.iter().enumerate() {
+        let path = format!("territory.selections[{i}]");
+        let Some(v) = t.voivodeships.iter().find(|v| v.code == s.voivodeship) else {
+            c.push(
+                "selection.mismatch",
+                Severity::Error,
+                format!("{path}.voivodeship"),
+                format!(
+                    "voivodeship {} is not in the project's territory",
+                    s.voivodeship
+                ),
+            );
+            continue;
+        };
+        let listed_gminas = v.powiats.iter().map(|p| p.gminas.len()).sum::<usize>();
+        let mut problems = Vec::new();
+        if usize::try_from(s.gminas).ok() != Some(listed_gminas) {
+            problems.push(format!(
+                "{} gminas stated, {listed_gminas} listed in {}",
+                s.gminas, v.name
+            ));
+        }
+        if usize::try_from(s.powiats).ok() != Some(v.powiats.len()) {
+            problems.push(format!(
+                "{} powiats stated, {} listed in {}",
+                s.powiats,
+                v.powiats.len(),
+                v.name
+            ));
+        }
+        if !s.subregions.is_empty() {
+            let sum: u32 = s.subregions.iter().map(|r| r.gminas).sum();
+            if sum != s.gminas {
+                problems.push(format!(
+                    "the subregions' gminas sum to {sum}, not {}",
+                    s.gminas
+                ));
+            }
+        }
+        if !s.chosen.is_empty() {
+            let chosen_g = s
+                .chosen
+                .iter()
+                .filter(|c| c.level() == Level::Gmina)
+                .count();
+            let chosen_p = s
+                .chosen
+                .iter()
+                .filter(|c| c.level() == Level::Powiat)
+                .count();
+            if usize::try_from(s.gminas).ok() != Some(chosen_g)
+                || usize::try_from(s.powiats).ok() != Some(chosen_p)
+            {
+                problems.push(format!(
+                    "{chosen_g} gminas and {chosen_p} powiats are named as chosen"
+                ));
+            }
+            for code in &s.chosen {
+                if !code.is_within(&s.voivodeship) || !t.contains(code) {
+                    problems.push(format!(
+                        "chosen unit {code} is not a listed unit of {}",
+                        v.name
+                    ));
+                }
+            }
+        }
+        for problem in problems {
+            c.push(
+                "selection.mismatch",
+                Severity::Error,
+                path.clone(),
+                format!("{problem}; expected the selection to match the territory"),
+            );
+        }
+    }
+}
+
+fn check_register(c: &mut Checker<'_>) {
+    let p = c.project;
+    let Some(register) = c.register else {
+        c.push(
+            "teryt.not-checked",
+            Severity::Info,
+            "territory",
+            "no TERC register was given, so codes and names were not checked against TERYT",
+        );
+        return;
+    };
+    let mut problems = Vec::new();
+    let mut check = |path: String, code: &TerytCode, name: &str| match register.get(code) {
+        None => problems.push((
+            "teryt.unknown-code",
+            path,
+            format!(
+                "{code} ({name}) is not in the TERC register{}; expected an official code",
+                register
+                    .as_of()
+                    .map(|d| format!(" of {d}"))
+                    .unwrap_or_default()
+            ),
+        )),
+        Some(unit) if unit.name != name => {
+            let hint = register
+                .find_by_name(code.level(), name)
+                .map(|u| u.code.to_string())
+                .collect::<Vec<_>>();
+            let hint = if hint.is_empty() {
+                String::new()
+            } else {
+                format!(" ({name:?} is {})", hint.join(", "))
+            };
+            problems.push((
+                "teryt.name-mismatch",
+                path,
+                format!(
+                    "{code} is {:?} in the TERC register, not {name:?}{hint}",
+                    unit.name
+                ),
+            ));
+        }
+        Some(_) => {}
+    };
+    for (vi, v) in p.territory.voivodeships.iter().enumerate() {
+        let vpath = format!("territory.voivodeships[{vi}]");
+        check(vpath.clone(), &v.code, &v.name);
+        for (pi, pw) in v.powiats.iter().enumerate() {
+            let ppath = format!("{vpath}.powiats[{pi}]");
+            check(ppath.clone(), &pw.code, &pw.name);
+            for (gi, g) in pw.gminas.iter().enumerate() {
+                check(format!("{ppath}.gminas[{gi}]"), &g.code, &g.name);
+            }
+        }
+    }
+    for (i, m) in p.macroregions.iter().enumerate() {
+        for (j, code) in m.voivodeships.iter().enumerate() {
+            if register.get(code).is_none() {
+                problems.push((
+                    "teryt.unknown-code",
+                    format!("macroregions[{i}].voivodeships[{j}]"),
+                    format!("{code} is not a voivodeship in the TERC register"),
+                ));
+            }
+        }
+    }
+    for (code, path, message) in problems {
+        c.push(code, Severity::Error, path, message);
+    }
+    if p.macroregions.len() > 1 {
+        let covered: BTreeSet<&TerytCode> = p
+            .macroregions
+            .iter()
+            .flat_map(|m| &m.voivodeships)
+            .collect();
+        let left: Vec<String> = register
+            .at_level(Level::Voivodeship)
+            .filter(|u| !covered.contains(&u.code))
+            .map(|u| format!("{} ({})", u.name, u.code))
+            .collect();
+        if !left.is_empty() {
+            let all = register.at_level(Level::Voivodeship).count();
+            c.push(
+                "territory.macroregions-incomplete",
+                Severity::Info,
+                "macroregions",
+                format!(
+                    "the {} macroregions cover {} of Poland's {all} voivodeships; in none: {}",
+                    p.macroregions.len(),
+                    covered.len(),
+                    left.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+fn check_indicators(c: &mut Checker<'_>) {
+    let p = c.project;
+    let Some((current_index, current)) = p.versions.iter().enumerate().next_back() else {
+        return;
+    };
+    let milestones = p.milestones_at(current_index);
+    for (i, ind) in p.indicators.iter().enumerate() {
+        let path = format!("indicators[{i}]");
+        if let (Some(_), Some(_)) = (&ind.due.milestone, ind.due.date) {
+            c.push(
+                "indicator.due-ambiguous",
+                Severity::Error,
+                format!("{path}.due"),
+                "both a milestone and a date are given; expected one of them",
+            );
+        }
+        let due_index = match &ind.due.milestone {
+            Some(id) => {
+                match milestones.iter().position(|m| &m.id == id) {
+                    Some(k) => Some(k),
+                    None => {
+                        let known = milestones
+                            .iter()
+                            .map(|m| m.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        c.push(
+                        "reference.unknown",
+                        Severity::Error,
+                        format!("{path}.due.milestone"),
+                        format!("unknown milestone {id:?} in version {:?}; expected one of: {known}", current.id),
+                    );
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        if let Target::Share(rate) = ind.target {
+            if rate.percent() > rust_decimal::Decimal::ONE_HUNDRED
+                || rate.fraction().is_sign_negative()
+            {
+                c.push(
+                    "indicator.share-out-of-range",
+                    Severity::Error,
+                    format!("{path}.target"),
+                    format!("a share target of {rate} is outside 0–100 %"),
+                );
+            }
+        }
+        if let Some(other) = ind
+            .subset_of
+            .as_deref()
+            .and_then(|id| p.indicators.iter().find(|x| x.id == id))
+        {
+            if let (Target::Count(mine), Target::Count(theirs)) = (ind.target, other.target) {
+                if mine > theirs {
+                    c.push(
+                        "indicator.subset-exceeds",
+                        Severity::Error,
+                        format!("{path}.target"),
+                        format!("{} ({mine}) counts a subset of {} ({theirs}), so its target cannot be larger", ind.id, other.id),
+                    );
+                }
+            }
+        }
+        if let (Some(kind), Some(k), Target::Count(target)) =
+            (ind.planned_by, due_index, ind.target)
+        {
+            let relevant = &milestones[..=k];
+            let lines: Vec<(String, u32)> = relevant
+                .iter()
+                .flat_map(|m| m.activities.iter().map(move |a| (m, a)))
+                .filter(|(_, a)| a.kind == kind)
+                .filter_map(|(m, a)| {
+                    let form = a
+                        .form
+                        .map(|f| format!("{f:?}").to_lowercase())
+                        .unwrap_or_else(|| "any form".into());
+                    a.persons.map(|n| (format!("{n} {form} in {}", m.id), n))
+                })
+                .collect();
+            let planned: u64 = lines.iter().map(|(_, n)| u64::from(*n)).sum();
+            let detail = lines
+                .iter()
+                .map(|(s, _)| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let by = &milestones[k].id;
+            if planned < target {
+                c.push(
+                    "indicator.plan-short",
+                    Severity::Warning,
+                    path.clone(),
+                    format!("{} has a target of {target} by {by}, but the plan up to {by} has only {planned} places ({detail}); expected at least the target", ind.id),
+                );
+            } else if planned > target && ind.counts_once == Some(CountedOnce::Person) {
+                let overlap = planned - target;
+                c.push(
+                    "indicator.plan-differs",
+                    Severity::Info,
+                    path.clone(),
+                    format!(
+                        "{} counts {target} persons once each by {by}, while the plan up to {by} has {planned} places ({detail}): either at least {overlap} persons take more than one form, or the places and the target count different people, or more follows after {by}",
+                        ind.id
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_tasks(c: &mut Checker<'_>) {
+    let p = c.project;
+    for (i, t) in p.tasks.iter().enumerate() {
+        let expected = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if t.number != expected {
+            c.push(
+                "task.numbering",
+                Severity::Warning,
+                format!("tasks[{i}].number"),
+                format!(
+                    "task {:?} is numbered {}; expected {expected}",
+                    t.title, t.number
+                ),
+            );
+        }
+        if let Some(written) = t.as_written_number {
+            if written != t.number {
+                c.push(
+                    "task.numbering-as-written",
+                    Severity::Info,
+                    format!("tasks[{i}].as_written_number"),
+                    format!("the source numbers task {} {:?} as \"{written}.\"; the model numbers it {}", t.number, t.title, t.number),
+                );
+            }
+        }
+    }
+}
