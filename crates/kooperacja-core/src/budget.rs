@@ -311,8 +311,9 @@ impl RateCheck {
         ))
     }
 
-    /// The implied rate as a percentage with as many decimals (from 4 up to 10) as
-    /// it takes to tell it apart from the programme rate, when it differs.
+    /// The implied rate as a percentage: with 4 decimals when the stated amount
+    /// matches, else with as many decimals (from 4 up to 10) as it takes to tell
+    /// it apart from the programme rate.
     ///
     /// ```
     /// use kooperacja_core::budget::RateCheck;
@@ -325,7 +326,11 @@ impl RateCheck {
         let implied = self.implied_rate.percent();
         let programme = self.programme_rate.percent();
         let places = (4..=10)
-            .find(|&p| implied == programme || self.implied_rate.percent_rounded(p) != programme)
+            .find(|&p| {
+                self.matches
+                    || implied == programme
+                    || self.implied_rate.percent_rounded(p) != programme
+            })
             .unwrap_or(10);
         self.implied_rate.percent_rounded(places).to_string()
     }

@@ -1,0 +1,190 @@
+//! Architecture invariants, checked rather than hoped for:
+//! - `kooperacja-core` depends only on an allowed list of crates, without
+//!   chrono's clock;
+//! - each adapter depends on `kooperacja-core` and on no other workspace crate;
+//! - core's source does no I/O, reads no clock or environment, starts no thread,
+//!   prints nothing, and has no float.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The crates `kooperacja-core` may depend on (normal dependencies).
+const CORE_ALLOWED: &[&str] = &[
+    "chrono",
+    "rust_decimal",
+    "schemars",
+    "serde",
+    "thiserror",
+    "toml",
+];
+
+fn metadata() -> Value {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/../../Cargo.toml");
+    let output = Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+            "--manifest-path",
+            manifest,
+        ])
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("metadata is JSON")
+}
+
+fn workspace_packages(meta: &Value) -> Vec<&Value> {
+    meta["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .collect()
+}
+
+fn normal_dependencies(package: &Value) -> Vec<&Value> {
+    package["dependencies"]
+        .as_array()
+        .expect("dependencies")
+        .iter()
+        .filter(|d| d["kind"].is_null())
+        .collect()
+}
+
+#[test]
+fn core_depends_only_on_allowed_crates() {
+    let meta = metadata();
+    let core = workspace_packages(&meta)
+        .into_iter()
+        .find(|p| p["name"] == "kooperacja-core")
+        .expect("core is a workspace member");
+    for dep in normal_dependencies(core) {
+        let name = dep["name"].as_str().expect("name");
+        assert!(
+            CORE_ALLOWED.contains(&name),
+            "kooperacja-core must not depend on {name}; allowed: {CORE_ALLOWED:?}"
+        );
+        if name == "chrono" {
+            let features: Vec<&str> = dep["features"]
+                .as_array()
+                .expect("features")
+                .iter()
+                .filter_map(Value::as_str)
+                .collect();
+            assert!(
+                !features.contains(&"clock") && !features.contains(&"now"),
+                "core must not enable chrono's clock"
+            );
+            assert_eq!(
+                dep["uses_default_features"], false,
+                "chrono's default features include the clock"
+            );
+        }
+    }
+}
+
+#[test]
+fn adapters_depend_on_core_and_not_on_each_other() {
+    let meta = metadata();
+    let members: Vec<&str> = workspace_packages(&meta)
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    assert!(members.contains(&"kooperacja-cli"));
+    for package in workspace_packages(&meta) {
+        let name = package["name"].as_str().expect("name");
+        if name == "kooperacja-core" {
+            continue;
+        }
+        let internal: Vec<&str> = package["dependencies"]
+            .as_array()
+            .expect("dependencies")
+            .iter()
+            .filter_map(|d| d["name"].as_str())
+            .filter(|d| members.contains(d))
+            .collect();
+        assert_eq!(
+            internal,
+            ["kooperacja-core"],
+            "{name} may depend on kooperacja-core only among workspace crates"
+        );
+    }
+}
+
+/// Forbidden in core's source: what would make it impure.
+const FORBIDDEN: &[(&str, &str)] = &[
+    ("std::fs", "file I/O"),
+    ("std::net", "network"),
+    ("std::env", "environment"),
+    ("std::thread", "threads"),
+    ("std::process", "processes"),
+    ("std::time", "the clock"),
+    ("std::io::stdin", "standard input"),
+    ("std::io::stdout", "printing"),
+    ("tokio", "async I/O"),
+    ("Utc::now", "the clock"),
+    ("Local::now", "the clock"),
+    ("SystemTime", "the clock"),
+    ("println!", "printing"),
+    ("print!(", "printing"),
+    ("eprintln!", "printing"),
+    ("dbg!", "printing"),
+    ("f32", "floats"),
+    ("f64", "floats"),
+];
+
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("readable dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn core_source_is_pure() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(!files.is_empty());
+    let mut violations = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            // Doc comments show examples; they are compiled as doctests, not into the library.
+            if code.starts_with("//") {
+                continue;
+            }
+            for (needle, what) in FORBIDDEN {
+                if code.contains(needle) {
+                    violations.push(format!(
+                        "{}:{}: {what} ({needle}): {}",
+                        file.display(),
+                        n + 1,
+                        code
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        violations.is_empty(),
+        "kooperacja-core must stay pure:\n{}",
+        violations.join("\n")
+    );
+}
