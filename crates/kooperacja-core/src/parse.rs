@@ -62,12 +62,25 @@ pub fn parse_project(text: &str) -> Result<Project, ParseError> {
     toml::from_str::<Project>(text).map_err(|err| {
         let span = err.span();
         let (line, column) = span.as_ref().map_or((1, 1), |s| line_column(text, s.start));
-        let message = err.message().trim_end().to_owned();
-        let message = if message.is_empty() {
-            "invalid project file".to_owned()
-        } else {
-            message
-        };
+        let mut message = err.message().trim_end().to_owned();
+        if message.is_empty() {
+            message = "invalid project file".to_owned();
+        }
+        // Name the key that is duplicated: the span covers it.
+        if message == "duplicate key" {
+            if let Some(key) = span.as_ref().and_then(|s| text.get(s.clone())) {
+                message = format!(
+                    "duplicate key `{}`; each key may appear once in a table",
+                    key.trim()
+                );
+            }
+        }
+        // A key missing from the top level has no place of its own.
+        if span.as_ref().is_none_or(|s| s.is_empty() && s.start == 0)
+            && message.starts_with("missing field")
+        {
+            message.push_str(" at the top level of the file");
+        }
         ParseError {
             line,
             column,

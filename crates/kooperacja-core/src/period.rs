@@ -23,6 +23,18 @@ pub enum DateError {
         /// The offending text.
         text: String,
     },
+    /// The text has the shape of a date, but no such day exists.
+    #[error("invalid date {text:?}: there is no such day in the calendar")]
+    NoSuchDay {
+        /// The offending text.
+        text: String,
+    },
+    /// The text is not a calendar month.
+    #[error("invalid month {text:?}: expected a month like 2018-04 or 04.2018")]
+    InvalidMonth {
+        /// The offending text.
+        text: String,
+    },
     /// The text is not a period.
     #[error("invalid period {text:?}: expected a period like 01.04.2018 r. – 31.03.2019 r.")]
     InvalidPeriod {
@@ -78,7 +90,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
     let (Ok(y), Ok(m), Ok(d)) = (year.parse(), month.parse(), day.parse()) else {
         return Err(invalid());
     };
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(invalid)
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| DateError::NoSuchDay {
+        text: text.to_owned(),
+    })
 }
 
 /// A date as the Polish documents write it: `01.04.2018 r.`.
@@ -396,7 +410,7 @@ impl YearMonth {
     /// assert!(YearMonth::parse("2018-13").is_err());
     /// ```
     pub fn parse(text: &str) -> Result<YearMonth, DateError> {
-        let invalid = || DateError::Invalid {
+        let invalid = || DateError::InvalidMonth {
             text: text.to_owned(),
         };
         let t = text.trim();

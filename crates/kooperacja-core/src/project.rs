@@ -36,14 +36,26 @@ pub struct FormatVersion(#[schemars(range(min = 1, max = 1))] pub u32);
 
 impl<'de> Deserialize<'de> for FormatVersion {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let n = u32::deserialize(deserializer)?;
-        if n == FORMAT {
-            Ok(FormatVersion(n))
-        } else {
-            Err(serde::de::Error::custom(format!(
-                "unsupported project file format {n}: this version of kooperacja reads format {FORMAT}"
-            )))
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = FormatVersion;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "the integer {FORMAT}")
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<FormatVersion, E> {
+                if n == i64::from(FORMAT) {
+                    Ok(FormatVersion(FORMAT))
+                } else {
+                    Err(E::custom(format!(
+                        "unsupported project file format {n}: this version of kooperacja reads format {FORMAT}"
+                    )))
+                }
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<FormatVersion, E> {
+                self.visit_i64(i64::try_from(n).unwrap_or(i64::MAX))
+            }
         }
+        deserializer.deserialize_any(Visitor)
     }
 }
 

@@ -536,7 +536,7 @@ fn check_money(c: &mut Checker<'_>) {
                         Severity::Error,
                         format!("{pp}.eu_contribution"),
                         format!(
-                            "partner {}'s EU funding {} exceeds its funding {}; expected at most that",
+                            "partner {}'s EU funding {} exceeds its total funding {}; expected at most that",
                             pb.organisation,
                             eu.amount.to_polish(),
                             pb.total.amount.to_polish()

@@ -678,15 +678,16 @@ fn milestone_periods_and_stated_months() {
     }
 }
 
-fn activity_summary(
-    m: &Milestone,
-) -> Vec<(
+/// Kind, group, count, days each, persons.
+type ActivityLine = (
     ActivityKind,
     Option<String>,
     Option<u32>,
     Option<u32>,
     Option<u32>,
-)> {
+);
+
+fn activity_summary(m: &Milestone) -> Vec<ActivityLine> {
     m.activities
         .iter()
         .map(|a| (a.kind, a.group.clone(), a.count, a.days_each, a.persons))
