@@ -33,6 +33,7 @@
 
 pub mod area;
 pub mod budget;
+pub mod facts;
 pub mod groups;
 pub mod indicator;
 pub mod money;

@@ -15,6 +15,7 @@ const CORE_ALLOWED: &[&str] = &[
     "chrono",
     "rust_decimal",
     "schemars",
+    "serde_json",
     "serde",
     "thiserror",
     "toml",
