@@ -124,15 +124,26 @@ fn load_register(
 
 fn run_validate(args: &ValidateArgs) -> Result<ExitCode, InputError> {
     let mut checked = Vec::new();
+    let mut unreadable = 0;
+    // Every file is checked; one that cannot be read or parsed is reported on
+    // stderr and the others still are.
     for path in &args.files {
-        let text = read(path)?;
-        let project = Project::parse(&text).map_err(|e| InputError(located(path, &text, &e)))?;
-        let register = load_register(path, &project, args.teryt.as_deref())?;
-        let validation = validate(&project, register.as_ref());
-        checked.push(Checked {
-            path: path.clone(),
-            validation,
+        let loaded = read(path).and_then(|text| {
+            let project =
+                Project::parse(&text).map_err(|e| InputError(located(path, &text, &e)))?;
+            let register = load_register(path, &project, args.teryt.as_deref())?;
+            Ok(validate(&project, register.as_ref()))
         });
+        match loaded {
+            Ok(validation) => checked.push(Checked {
+                path: path.clone(),
+                validation,
+            }),
+            Err(InputError(message)) => {
+                unreadable += 1;
+                let _ = writeln!(std::io::stderr(), "error: {message}");
+            }
+        }
     }
     let mut out = std::io::stdout().lock();
     let written = match args.format {
@@ -144,6 +155,9 @@ fn run_validate(args: &ValidateArgs) -> Result<ExitCode, InputError> {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return Err(InputError(format!("cannot write output: {e}")));
         }
+    }
+    if unreadable > 0 {
+        return Ok(ExitCode::from(2));
     }
     let failed = checked.iter().any(|c| c.validation.has_errors());
     Ok(if failed {
@@ -178,7 +192,9 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     for word in text.split(' ') {
         let glue = words.last().is_some_and(|prev: &String| {
             prev.ends_with(|c: char| c.is_ascii_digit())
-                && (word.starts_with(|c: char| c.is_ascii_digit()) || word.starts_with("zł"))
+                && (word.starts_with(|c: char| c.is_ascii_digit())
+                    || word.starts_with("zł")
+                    || word.starts_with("r."))
         });
         match words.last_mut() {
             Some(prev) if glue => {

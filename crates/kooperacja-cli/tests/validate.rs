@@ -119,6 +119,17 @@ fn a_parse_error_exits_2_with_its_location() {
 }
 
 #[test]
+fn every_file_is_checked_even_after_an_unreadable_one() {
+    let out = run(&["validate", "no/such/file.toml", KOORDYNACJA]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stdout(&out).contains("koordynacja-kujawy-pomorze.toml"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn a_missing_file_exits_2() {
     let out = run(&["validate", "no/such/file.toml"]);
     assert_eq!(out.status.code(), Some(2));

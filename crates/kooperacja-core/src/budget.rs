@@ -82,6 +82,14 @@ impl<'de> Deserialize<'de> for Stated {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Stated, E> {
                 Amount::parse(v).map(Stated::from).map_err(E::custom)
             }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Stated, E> {
+                Amount::deserialize(serde::de::value::I64Deserializer::<E>::new(v))
+                    .map(Stated::from)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Stated, E> {
+                Amount::deserialize(serde::de::value::U64Deserializer::<E>::new(v))
+                    .map(Stated::from)
+            }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,

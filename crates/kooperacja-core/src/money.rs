@@ -563,9 +563,11 @@ impl schemars::JsonSchema for Amount {
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "An amount in PLN with at most two decimals, in Polish notation (\"31 604 368,34 zł\") or plain (\"31604368.34\").",
-            "type": "string",
-            "pattern": "^-?[0-9][0-9 \u{a0}\u{202f}]*([,.][0-9]{1,2})?[ ]?(zł|PLN)?$"
+            "description": "An amount in PLN with at most two decimals, in Polish notation (\"31 604 368,34 zł\") or plain (\"31604368.34\"), or a whole number of złoty.",
+            "oneOf": [
+                { "type": "string", "pattern": "^\\s*-?[0-9][0-9 \u{a0}\u{202f}]*([,.][0-9]{1,2})?\\s*(zł|PLN)?\\s*$" },
+                { "type": "integer" }
+            ]
         })
     }
 }
@@ -756,7 +758,7 @@ impl schemars::JsonSchema for Rate {
         schemars::json_schema!({
             "description": "A percentage with a % sign, like \"84,28 %\" or \"84.28%\".",
             "type": "string",
-            "pattern": "^-?[0-9]+([,.][0-9]+)?[ ]?%$"
+            "pattern": "^\\s*-?[0-9]+([,.][0-9]+)?[ \u{a0}\u{202f}]*%\\s*$"
         })
     }
 }

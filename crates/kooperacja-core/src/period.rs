@@ -470,9 +470,9 @@ impl schemars::JsonSchema for YearMonth {
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A calendar month, \"2018-04\".",
+            "description": "A calendar month, \"2018-04\" or \"04.2018\".",
             "type": "string",
-            "pattern": "^[0-9]{4}-[0-9]{2}$"
+            "pattern": "^\\s*([0-9]{4}-[0-9]{2}|[0-9]{2}\\.[0-9]{4})\\s*$"
         })
     }
 }

@@ -73,7 +73,7 @@ pub struct Finding {
 
 /// The result of validating a project: every finding, in the order the checks
 /// ran (identity, references, organisations, money, versions, schedule, groups,
-/// territory, indicators, tasks).
+/// territory, the TERYT register, indicators, tasks).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Validation {
     /// All findings.
@@ -667,12 +667,19 @@ fn check_versions(c: &mut Checker<'_>) {
                     "version.amended",
                     Severity::Info,
                     path,
-                    format!(
-                        "{:?} supersedes {:?}; both are kept. Changed: {}",
-                        v.id,
-                        prev.id,
-                        fields.join("; ")
-                    ),
+                    if fields.is_empty() {
+                        format!(
+                            "{:?} supersedes {:?}; both are kept. No field changed",
+                            v.id, prev.id
+                        )
+                    } else {
+                        format!(
+                            "{:?} supersedes {:?}; both are kept. Changed: {}",
+                            v.id,
+                            prev.id,
+                            fields.join("; ")
+                        )
+                    },
                 );
             }
         }
