@@ -1,18 +1,24 @@
 //! `kooperacja`: check and inspect social-policy partnership projects.
 //!
-//! The binary is glue: it parses arguments, reads the files, calls
-//! `kooperacja-core` and renders what core returns. Exit codes:
-//! 0 fine, 1 the checked thing has error findings, 2 usage or unreadable input.
+//! The binary is glue: it parses arguments, reads the files (and, for a default
+//! as-of date, the clock), calls `kooperacja-core` and renders what core returns.
+//! Exit codes: 0 fine, 1 the checked thing has error findings (or bad records),
+//! 2 usage or unreadable input.
+
+mod facts_cmd;
+mod indicators;
+mod input;
+mod render;
+mod validate;
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use kooperacja_core::parse::ParseError;
-use kooperacja_core::project::Project;
-use kooperacja_core::territory::Register;
-use kooperacja_core::validate::{Severity, Validation, validate};
+
+use crate::input::InputError;
 
 /// Check and inspect EU-funded social-policy partnership projects.
 #[derive(Debug, Parser)]
@@ -31,6 +37,26 @@ enum Command {
     /// Exit code 0 when no file has an error-severity finding, 1 when one has,
     /// 2 when a file cannot be read or parsed.
     Validate(ValidateArgs),
+    /// Every indicator as of a date: value, target, due date, status, forecast.
+    ///
+    /// Example: kooperacja indicators fixtures/projects/kooperacja-makroregion-ii.toml
+    /// --facts fixtures/facts/kooperacja-sample.jsonl --as-of 2020-09-30
+    Indicators(IndicatorsArgs),
+    /// Work with fact files.
+    #[command(subcommand)]
+    Facts(FactsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum FactsCommand {
+    /// Read a fact file (JSON Lines, or CSV for a `.csv` name): counts by kind and
+    /// every bad record with its line and field.
+    ///
+    /// Example: kooperacja facts check fixtures/facts/kooperacja-sample.jsonl
+    ///
+    /// Exit code 0 when every record is good, 1 when some are bad, 2 when the
+    /// file cannot be read.
+    Check(FactsCheckArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -47,6 +73,42 @@ struct ValidateArgs {
     format: Format,
 }
 
+#[derive(Debug, clap::Args)]
+struct IndicatorsArgs {
+    /// The project file (TOML).
+    #[arg(value_name = "PROJECT")]
+    project: PathBuf,
+    /// The facts: JSON Lines, or CSV for a `.csv` file name.
+    #[arg(long, value_name = "FILE")]
+    facts: Option<PathBuf>,
+    /// The date to report on, like 2020-09-30. Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<NaiveDate>,
+    /// The TERC register, for ratios over territorial units. Default: the file
+    /// named by the project's `territory.register`.
+    #[arg(long, value_name = "CSV")]
+    teryt: Option<PathBuf>,
+    /// What to do with a bad record: stop (exit 2) or skip it and go on.
+    #[arg(long, value_enum, default_value_t = OnErrorArg::Stop)]
+    on_error: OnErrorArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+struct FactsCheckArgs {
+    /// The fact file.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// How many bad records to list (all are counted).
+    #[arg(long, default_value_t = 50)]
+    max_errors: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// A table for people.
@@ -55,14 +117,35 @@ enum Format {
     Json,
 }
 
-/// An input problem: exit code 2.
-#[derive(Debug)]
-struct InputError(String);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OnErrorArg {
+    /// Stop at the first bad record.
+    Stop,
+    /// Skip bad records, report them on stderr, and go on.
+    Skip,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    kooperacja_core::period::parse_date(text).map_err(|e| e.to_string())
+}
+
+/// Ends writing: a closed pipe (`| head`) is not an error.
+fn finish(written: std::io::Result<()>) -> Result<(), InputError> {
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(InputError(format!("cannot write output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let mut out = std::io::stdout().lock();
     let result = match cli.command {
-        Command::Validate(args) => run_validate(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Indicators(args) => indicators::run(&args, &mut out),
+        Command::Facts(FactsCommand::Check(args)) => facts_cmd::check(&args, &mut out),
     };
     match result {
         Ok(code) => code,
@@ -71,174 +154,4 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-fn read(path: &Path) -> Result<String, InputError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| InputError(format!("cannot read {}: {e}", path.display())))
-}
-
-/// Renders a parse error with the file, line, column, the line's text and a caret.
-fn located(path: &Path, text: &str, err: &ParseError) -> String {
-    let line_text = text.lines().nth(err.line.saturating_sub(1)).unwrap_or("");
-    let gutter = err.line.to_string().len();
-    let caret_pad: String = line_text
-        .chars()
-        .take(err.column.saturating_sub(1))
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    format!(
-        "{}:{}:{}: {}\n{:gutter$} |\n{} | {}\n{:gutter$} | {}^",
-        path.display(),
-        err.line,
-        err.column,
-        err.message,
-        "",
-        err.line,
-        line_text,
-        "",
-        caret_pad,
-    )
-}
-
-struct Checked {
-    path: PathBuf,
-    validation: Validation,
-}
-
-fn load_register(
-    project_path: &Path,
-    project: &Project,
-    override_path: Option<&Path>,
-) -> Result<Option<Register>, InputError> {
-    let path = match (override_path, &project.territory.register) {
-        (Some(p), _) => p.to_path_buf(),
-        (None, Some(rel)) => project_path.parent().unwrap_or(Path::new(".")).join(rel),
-        (None, None) => return Ok(None),
-    };
-    let text = read(&path)?;
-    Register::parse_terc(&text)
-        .map(Some)
-        .map_err(|e| InputError(format!("{}: {e}", path.display())))
-}
-
-fn run_validate(args: &ValidateArgs) -> Result<ExitCode, InputError> {
-    let mut checked = Vec::new();
-    let mut unreadable = 0;
-    // Every file is checked; one that cannot be read or parsed is reported on
-    // stderr and the others still are.
-    for path in &args.files {
-        let loaded = read(path).and_then(|text| {
-            let project =
-                Project::parse(&text).map_err(|e| InputError(located(path, &text, &e)))?;
-            let register = load_register(path, &project, args.teryt.as_deref())?;
-            Ok(validate(&project, register.as_ref()))
-        });
-        match loaded {
-            Ok(validation) => checked.push(Checked {
-                path: path.clone(),
-                validation,
-            }),
-            Err(InputError(message)) => {
-                unreadable += 1;
-                let _ = writeln!(std::io::stderr(), "error: {message}");
-            }
-        }
-    }
-    let mut out = std::io::stdout().lock();
-    let written = match args.format {
-        Format::Json => write_json(&mut out, &checked),
-        Format::Table => write_table(&mut out, &checked),
-    };
-    // A closed pipe (`| head`) is not an error.
-    if let Err(e) = written {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            return Err(InputError(format!("cannot write output: {e}")));
-        }
-    }
-    if unreadable > 0 {
-        return Ok(ExitCode::from(2));
-    }
-    let failed = checked.iter().any(|c| c.validation.has_errors());
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn write_json(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
-    let files: Vec<serde_json::Value> = checked
-        .iter()
-        .map(|c| {
-            serde_json::json!({
-                "file": c.path.display().to_string(),
-                "errors": c.validation.count(Severity::Error),
-                "warnings": c.validation.count(Severity::Warning),
-                "infos": c.validation.count(Severity::Info),
-                "findings": c.validation.findings,
-            })
-        })
-        .collect();
-    let doc = serde_json::json!({ "files": files });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
-}
-
-/// Wraps text to `width` columns on spaces, never inside an amount
-/// ("4 863 047,40 zł" stays on one line).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for word in text.split(' ') {
-        let glue = words.last().is_some_and(|prev: &String| {
-            prev.ends_with(|c: char| c.is_ascii_digit())
-                && (word.starts_with(|c: char| c.is_ascii_digit())
-                    || word.starts_with("zł")
-                    || word.starts_with("r."))
-        });
-        match words.last_mut() {
-            Some(prev) if glue => {
-                prev.push(' ');
-                prev.push_str(word);
-            }
-            _ => words.push(word.to_owned()),
-        }
-    }
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in &words {
-        let len = line.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-fn write_table(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
-    for c in checked {
-        let v = &c.validation;
-        writeln!(out, "{}", c.path.display())?;
-        for f in &v.findings {
-            writeln!(out, "  {:<7} {}  {}", f.severity.name(), f.code, f.path)?;
-            for line in wrap(&f.message, 68) {
-                writeln!(out, "          {line}")?;
-            }
-        }
-        writeln!(
-            out,
-            "  {} errors, {} warnings, {} notes\n",
-            v.count(Severity::Error),
-            v.count(Severity::Warning),
-            v.count(Severity::Info)
-        )?;
-    }
-    Ok(())
 }

@@ -103,7 +103,7 @@ pub enum DeliverableKind {
 }
 
 /// What a fact records.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum What {
     /// A meeting was held: of a group (`group`), or an activity (`activity`).
@@ -120,6 +120,8 @@ pub enum What {
         place: Option<String>,
         /// The participants' pseudonymous keys, where recorded.
         persons: Vec<PersonKey>,
+        /// The organisations (ids) that led it.
+        led_by: Vec<String>,
     },
     /// A person was coached.
     Coaching {
@@ -289,7 +291,7 @@ impl fmt::Display for FactKind {
 }
 
 /// One fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Fact {
     /// A stable id, unique in the project.
     pub id: String,
@@ -330,7 +332,11 @@ impl Fact {
                 participants,
                 place,
                 persons,
+                led_by,
             } => {
+                if !led_by.is_empty() {
+                    r.led_by = Some(led_by.join(" "));
+                }
                 r.group.clone_from(group);
                 r.activity = activity.map(|a| kebab(&a));
                 r.days = Some(days.to_string());
@@ -402,44 +408,73 @@ fn kebab<T: Serialize>(value: &T) -> String {
     }
 }
 
-/// A fact as a flat record of optional text fields: the shape of a JSON Lines
-/// object and of a CSV row alike. [`Record::COLUMNS`] lists the fields.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[allow(missing_docs)]
-pub struct Record {
-    pub id: Option<String>,
-    pub date: Option<String>,
-    pub by: Option<String>,
-    pub territory: Option<String>,
-    pub kind: Option<String>,
-    pub group: Option<String>,
-    pub activity: Option<String>,
+/// Declares [`Record`], its column list and its accessors from one list of
+/// fields, so that the three cannot disagree.
+macro_rules! record {
+    ($($(#[$meta:meta])* $field:ident),* $(,)?) => {
+        /// A fact as a flat record of optional text fields: the shape of a JSON
+        /// Lines object and of a CSV row alike. [`Record::COLUMNS`] lists the fields.
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(missing_docs)]
+        pub struct Record {
+            $($(#[$meta])* pub $field: Option<String>,)*
+        }
+
+        impl Record {
+            /// The fields, in the order CSV files write them.
+            pub const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The field at a [`Record::COLUMNS`] position.
+            pub fn field_mut(&mut self, column: usize) -> Option<&mut Option<String>> {
+                let fields = [$(&mut self.$field),*];
+                fields.into_iter().nth(column)
+            }
+
+            /// The field at a [`Record::COLUMNS`] position, read-only.
+            pub fn field(&self, column: usize) -> Option<&str> {
+                let fields = [$(&self.$field),*];
+                fields.get(column).and_then(|f| f.as_deref())
+            }
+        }
+    };
+}
+
+record! {
+    id,
+    date,
+    by,
+    territory,
+    kind,
+    group,
+    activity,
     #[serde(default, deserialize_with = "number_or_text")]
-    pub days: Option<String>,
+    days,
     #[serde(default, deserialize_with = "number_or_text")]
-    pub participants: Option<String>,
-    pub place: Option<String>,
+    participants,
+    place,
     #[serde(default, deserialize_with = "list_or_text")]
-    pub persons: Option<String>,
-    pub person: Option<String>,
-    pub form: Option<String>,
-    pub role: Option<String>,
-    pub institution: Option<String>,
-    pub name: Option<String>,
-    pub sector: Option<String>,
-    pub jst: Option<String>,
-    pub deliverable: Option<String>,
-    pub title: Option<String>,
-    pub partner: Option<String>,
+    persons,
+    #[serde(default, deserialize_with = "list_or_text")]
+    led_by,
+    person,
+    form,
+    role,
+    institution,
+    name,
+    sector,
+    jst,
+    deliverable,
+    title,
+    partner,
     #[serde(default, deserialize_with = "number_or_text")]
-    pub amount: Option<String>,
-    pub category: Option<String>,
-    pub retracts: Option<String>,
-    pub reason: Option<String>,
+    amount,
+    category,
+    retracts,
+    reason,
     /// A free note, kept by readers and ignored by evaluation (for example,
     /// "synthetic" on generated facts).
-    pub note: Option<String>,
+    note,
 }
 
 fn number_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -500,103 +535,6 @@ impl FieldError {
 }
 
 impl Record {
-    /// The fields, in the order CSV files write them.
-    pub const COLUMNS: [&'static str; 26] = [
-        "id",
-        "date",
-        "by",
-        "territory",
-        "kind",
-        "group",
-        "activity",
-        "days",
-        "participants",
-        "place",
-        "persons",
-        "person",
-        "form",
-        "role",
-        "institution",
-        "name",
-        "sector",
-        "jst",
-        "deliverable",
-        "title",
-        "partner",
-        "amount",
-        "category",
-        "retracts",
-        "reason",
-        "note",
-    ];
-
-    /// The field at a [`Record::COLUMNS`] position.
-    pub fn field_mut(&mut self, column: usize) -> Option<&mut Option<String>> {
-        Some(match column {
-            0 => &mut self.id,
-            1 => &mut self.date,
-            2 => &mut self.by,
-            3 => &mut self.territory,
-            4 => &mut self.kind,
-            5 => &mut self.group,
-            6 => &mut self.activity,
-            7 => &mut self.days,
-            8 => &mut self.participants,
-            9 => &mut self.place,
-            10 => &mut self.persons,
-            11 => &mut self.person,
-            12 => &mut self.form,
-            13 => &mut self.role,
-            14 => &mut self.institution,
-            15 => &mut self.name,
-            16 => &mut self.sector,
-            17 => &mut self.jst,
-            18 => &mut self.deliverable,
-            19 => &mut self.title,
-            20 => &mut self.partner,
-            21 => &mut self.amount,
-            22 => &mut self.category,
-            23 => &mut self.retracts,
-            24 => &mut self.reason,
-            25 => &mut self.note,
-            _ => return None,
-        })
-    }
-
-    /// The field at a [`Record::COLUMNS`] position, read-only.
-    pub fn field(&self, column: usize) -> Option<&str> {
-        let value = match column {
-            0 => &self.id,
-            1 => &self.date,
-            2 => &self.by,
-            3 => &self.territory,
-            4 => &self.kind,
-            5 => &self.group,
-            6 => &self.activity,
-            7 => &self.days,
-            8 => &self.participants,
-            9 => &self.place,
-            10 => &self.persons,
-            11 => &self.person,
-            12 => &self.form,
-            13 => &self.role,
-            14 => &self.institution,
-            15 => &self.name,
-            16 => &self.sector,
-            17 => &self.jst,
-            18 => &self.deliverable,
-            19 => &self.title,
-            20 => &self.partner,
-            21 => &self.amount,
-            22 => &self.category,
-            23 => &self.retracts,
-            24 => &self.reason,
-            25 => &self.note,
-            _ => return None,
-        };
-        value.as_deref()
-    }
-
     fn into_fact(mut self) -> Result<Fact, FieldError> {
         fn take(field: &mut Option<String>, name: &str) -> Result<String, FieldError> {
             match field.take() {
@@ -680,6 +618,9 @@ impl Record {
                         .map(|k| PersonKey::parse(k).map_err(|e| FieldError::new("persons", e)))
                         .collect::<Result<_, _>>()?,
                 };
+                let led_by = opt(&mut self.led_by)
+                    .map(|list| list.split([' ', ';', ',']).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+                    .unwrap_or_default();
                 What::Meeting {
                     group,
                     activity,
@@ -687,6 +628,7 @@ impl Record {
                     participants: number(&mut self.participants, "participants", Some(0))?,
                     place: opt(&mut self.place),
                     persons,
+                    led_by,
                 }
             }
             FactKind::Coaching => What::Coaching {
@@ -1078,7 +1020,7 @@ pub fn to_json_line(fact: &Fact) -> String {
                 |_| serde_json::Value::String(value.to_owned()),
                 serde_json::Value::from,
             ),
-            "persons" => serde_json::Value::Array(
+            "persons" | "led_by" => serde_json::Value::Array(
                 value
                     .split(' ')
                     .map(|k| serde_json::Value::String(k.to_owned()))

@@ -172,6 +172,10 @@ pub struct Indicator {
     /// The indicator (id) whose counted units include all of this one's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subset_of: Option<String>,
+    /// How the value is computed from facts; see [`crate::rule`]. Without a rule
+    /// the indicator is declared but not evaluated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<crate::rule::Rule>,
     /// Where the facts come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,

@@ -33,6 +33,7 @@
 
 pub mod area;
 pub mod budget;
+pub mod engine;
 pub mod facts;
 pub mod groups;
 pub mod indicator;
@@ -41,6 +42,8 @@ pub mod organisation;
 pub mod parse;
 pub mod period;
 pub mod project;
+pub mod report;
+pub mod rule;
 pub mod schedule;
 pub mod territory;
 pub mod validate;

@@ -1,0 +1,72 @@
+//! `kooperacja facts check`: read a fact file, count by kind, list bad records.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+use kooperacja_core::facts::FactKind;
+
+use crate::input::InputError;
+use crate::{FactsCheckArgs, Format};
+
+pub fn check(args: &FactsCheckArgs, out: &mut impl Write) -> Result<ExitCode, InputError> {
+    let mut by_kind: BTreeMap<FactKind, u64> = BTreeMap::new();
+    let mut bad = Vec::new();
+    let mut bad_count = 0_u64;
+    let mut good = 0_u64;
+    for item in crate::input::facts(&args.file)? {
+        match item {
+            Ok(fact) => {
+                good += 1;
+                *by_kind.entry(fact.what.kind()).or_default() += 1;
+            }
+            Err(e) => {
+                bad_count += 1;
+                if bad.len() < args.max_errors {
+                    bad.push(e);
+                }
+            }
+        }
+    }
+    let written = match args.format {
+        Format::Json => {
+            let doc = serde_json::json!({
+                "file": args.file.display().to_string(),
+                "facts": good,
+                "by_kind": by_kind.iter().map(|(k, n)| (k.name().to_owned(), serde_json::Value::from(*n))).collect::<serde_json::Map<String, serde_json::Value>>(),
+                "bad_records": bad_count,
+                "errors": bad.iter().map(|e| serde_json::json!({"line": e.line, "field": e.field, "message": e.message})).collect::<Vec<_>>(),
+            });
+            serde_json::to_writer_pretty(&mut *out, &doc)
+                .map_err(std::io::Error::other)
+                .and_then(|()| writeln!(out))
+        }
+        Format::Table => (|| {
+            writeln!(
+                out,
+                "{}: {good} facts, {bad_count} bad records",
+                args.file.display()
+            )?;
+            for (kind, n) in &by_kind {
+                writeln!(out, "  {:<14} {n:>10}", kind.name())?;
+            }
+            for e in &bad {
+                writeln!(out, "  bad: {e}")?;
+            }
+            if bad_count > bad.len() as u64 {
+                writeln!(
+                    out,
+                    "  … and {} more bad records",
+                    bad_count - bad.len() as u64
+                )?;
+            }
+            Ok(())
+        })(),
+    };
+    crate::finish(written)?;
+    Ok(if bad_count > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,281 @@
+//! The report: the status of a project as of a date, as one value that every
+//! adapter renders without computing anything of its own.
+//!
+//! Build one with [`crate::engine::Engine::report`].
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::facts::FactKind;
+use crate::indicator::{IndicatorKind, Target};
+use crate::money::{Amount, Rate};
+use crate::period::Period;
+use crate::schedule::ActivityKind;
+
+/// Where an indicator stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Nothing counted yet, and the due date has not passed.
+    NotStarted,
+    /// Counted, below target, and the forecast at the due date reaches the target.
+    OnTrack,
+    /// Counted, below target, and the forecast at the due date falls short.
+    AtRisk,
+    /// The target is reached.
+    Achieved,
+    /// The due date has passed and the target was not reached.
+    Missed,
+    /// The indicator has no rule, or its rule needs what was not given (a TERYT
+    /// register for a territory count); `note` says which.
+    NotEvaluated,
+}
+
+impl Status {
+    /// Every status, in order.
+    pub const ALL: [Status; 6] = [
+        Status::NotStarted,
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::Achieved,
+        Status::Missed,
+        Status::NotEvaluated,
+    ];
+
+    /// The English name (`on track`).
+    pub fn english(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not started",
+            Status::OnTrack => "on track",
+            Status::AtRisk => "at risk",
+            Status::Achieved => "achieved",
+            Status::Missed => "missed",
+            Status::NotEvaluated => "not evaluated",
+        }
+    }
+
+    /// The Polish name (`zgodnie z planem`).
+    pub fn polish(self) -> &'static str {
+        match self {
+            Status::NotStarted => "nierozpoczęty",
+            Status::OnTrack => "zgodnie z planem",
+            Status::AtRisk => "zagrożony",
+            Status::Achieved => "osiągnięty",
+            Status::Missed => "nieosiągnięty",
+            Status::NotEvaluated => "nieoceniany",
+        }
+    }
+}
+
+/// A value within a breakdown: one voivodeship, or one partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// The voivodeship's TERYT code or the partner's id; `-` for facts with no
+    /// territory.
+    pub key: String,
+    /// The value for that part: a count, or a percentage for shares.
+    pub value: Decimal,
+}
+
+/// One indicator as of the report's date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IndicatorReport {
+    /// The indicator's id.
+    pub id: String,
+    /// Its name, in Polish.
+    pub name: String,
+    /// Its name, in English.
+    pub name_en: Option<String>,
+    /// Product or result.
+    pub kind: IndicatorKind,
+    /// The unit counted.
+    pub unit: String,
+    /// The target.
+    pub target: Target,
+    /// The value reached: a count, or for a share the percentage (12.5 for
+    /// 12.5 %). `None` when not evaluated.
+    pub value: Option<Decimal>,
+    /// value / target, when both are known.
+    pub share_of_target: Option<Rate>,
+    /// The day the target is due.
+    #[serde(with = "crate::period::date_serde")]
+    pub due: NaiveDate,
+    /// Where it stands.
+    pub status: Status,
+    /// The value expected at the due date at the pace so far (see
+    /// `docs/indicators.md`, "Forecast"). `None` when not evaluated.
+    pub forecast: Option<Decimal>,
+    /// The value by voivodeship of the facts, largest first.
+    pub by_voivodeship: Vec<Part>,
+    /// The value by the partner that recorded the facts, largest first.
+    pub by_partner: Vec<Part>,
+    /// The rule, in one line.
+    pub rule: Option<String>,
+    /// Why the indicator is not evaluated, if it is not.
+    pub note: Option<String>,
+}
+
+/// Where a milestone stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MilestoneState {
+    /// It starts after the report's date.
+    NotStarted,
+    /// The report's date lies within it.
+    Running,
+    /// It ended before the report's date.
+    Finished,
+}
+
+impl MilestoneState {
+    /// The English name.
+    pub fn english(self) -> &'static str {
+        match self {
+            MilestoneState::NotStarted => "not started",
+            MilestoneState::Running => "running",
+            MilestoneState::Finished => "finished",
+        }
+    }
+
+    /// The Polish name.
+    pub fn polish(self) -> &'static str {
+        match self {
+            MilestoneState::NotStarted => "nierozpoczęty",
+            MilestoneState::Running => "w trakcie",
+            MilestoneState::Finished => "zakończony",
+        }
+    }
+}
+
+/// Meetings held by one group (or in one territorial unit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Held {
+    /// The unit: the TERYT code of the group's powiat or voivodeship, or of the
+    /// voivodeship for a breakdown; `-` for meetings with no territory.
+    pub unit: String,
+    /// Meetings held.
+    pub meetings: u64,
+    /// Meeting-days held.
+    pub days: u64,
+}
+
+/// A planned activity of a milestone against the meetings held for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActivityProgress {
+    /// The activity as planned.
+    pub text: String,
+    /// Its kind.
+    pub kind: ActivityKind,
+    /// The group kind that meets, if any.
+    pub group: Option<String>,
+    /// Meetings planned.
+    pub planned: Option<u32>,
+    /// Meeting-days planned.
+    pub planned_days: Option<u32>,
+    /// Meetings planned per group, when the plan divides evenly among the groups.
+    pub planned_per_group: Option<u32>,
+    /// Meetings held within the milestone, up to the report's date.
+    pub held: u64,
+    /// Meeting-days held.
+    pub held_days: u64,
+    /// Held per group unit (powiat or voivodeship), for group meetings.
+    pub per_group: Vec<Held>,
+    /// Held per voivodeship.
+    pub by_voivodeship: Vec<Held>,
+}
+
+/// One milestone as of the report's date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MilestoneReport {
+    /// Its id.
+    pub id: String,
+    /// Its number.
+    pub number: u32,
+    /// Its title.
+    pub title: String,
+    /// Its period.
+    pub period: Period,
+    /// Where it stands.
+    pub state: MilestoneState,
+    /// The days of it that have passed.
+    pub days_passed: u32,
+    /// The activities that meetings are recorded for (those with a count).
+    pub activities: Vec<ActivityProgress>,
+}
+
+/// Spending of one partner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartnerSpending {
+    /// The organisation's id.
+    pub partner: String,
+    /// Its budget in the version in force, if stated.
+    pub planned: Option<Amount>,
+    /// Spent up to the report's date.
+    pub spent: Amount,
+    /// spent / planned.
+    pub share: Option<Rate>,
+}
+
+/// The budget and its execution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BudgetReport {
+    /// The total value of the version in force.
+    pub total: Amount,
+    /// Its EU contribution.
+    pub eu_contribution: Amount,
+    /// The rest: state budget and own contributions.
+    pub national_contribution: Amount,
+    /// Spent up to the report's date (expenditure facts).
+    pub spent: Amount,
+    /// spent / total.
+    pub spent_share: Option<Rate>,
+    /// total − spent.
+    pub remaining: Amount,
+    /// Spending by partner: those with a stated budget first, then the others.
+    pub by_partner: Vec<PartnerSpending>,
+    /// Spending by category, in name order.
+    pub by_category: Vec<(String, Amount)>,
+}
+
+/// How many facts the report rests on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FactCounts {
+    /// Live facts (not retracted) by kind, up to the report's date; retractions
+    /// are counted under their own kind.
+    pub by_kind: Vec<(FactKind, u64)>,
+    /// Facts retracted (whenever recorded).
+    pub retracted: u64,
+    /// Records ignored as repeats of a fact already recorded.
+    pub duplicates: u64,
+    /// Retractions of facts not (yet) recorded.
+    pub pending_retractions: u64,
+}
+
+/// The status of a project as of a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The project's id.
+    pub project: String,
+    /// Its title.
+    pub title: String,
+    /// The version in force on `as_of`.
+    pub version: String,
+    /// Its label.
+    pub version_label: String,
+    /// The date of the report.
+    #[serde(with = "crate::period::date_serde")]
+    pub as_of: NaiveDate,
+    /// The project's period in the version in force.
+    pub period: Period,
+    /// The days of the period that have passed on `as_of`.
+    pub days_passed: u32,
+    /// Every indicator of the project, in file order.
+    pub indicators: Vec<IndicatorReport>,
+    /// The milestones of the version in force.
+    pub milestones: Vec<MilestoneReport>,
+    /// The budget and its execution.
+    pub budget: BudgetReport,
+    /// The facts the report rests on.
+    pub facts: FactCounts,
+}
