@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use kooperacja_core::facts::FactKind;
 
 use crate::input::InputError;
-use crate::{FactsCheckArgs, Format};
+use crate::{FactsCheckArgs, FactsGenerateArgs, Format};
 
 pub fn check(args: &FactsCheckArgs, out: &mut impl Write) -> Result<ExitCode, InputError> {
     let mut by_kind: BTreeMap<FactKind, u64> = BTreeMap::new();
@@ -38,7 +38,7 @@ pub fn check(args: &FactsCheckArgs, out: &mut impl Write) -> Result<ExitCode, In
                 "errors": bad.iter().map(|e| serde_json::json!({"line": e.line, "field": e.field, "message": e.message})).collect::<Vec<_>>(),
             });
             serde_json::to_writer_pretty(&mut *out, &doc)
-                .map_err(std::io::Error::other)
+                .map_err(std::io::Error::from)
                 .and_then(|()| writeln!(out))
         }
         Format::Table => (|| {
@@ -69,4 +69,46 @@ pub fn check(args: &FactsCheckArgs, out: &mut impl Write) -> Result<ExitCode, In
     } else {
         ExitCode::SUCCESS
     })
+}
+
+pub fn generate(args: &FactsGenerateArgs, stdout: &mut impl Write) -> Result<ExitCode, InputError> {
+    use kooperacja_core::facts::{Format as FactFormat, csv_header, to_csv_row, to_json_line};
+    let project = crate::input::project(&args.project)?;
+    let register = crate::input::register(&args.project, &project, args.teryt.as_deref())?
+        .ok_or_else(|| {
+            InputError(
+                "the generator needs the TERC register: give --teryt or territory.register"
+                    .to_owned(),
+            )
+        })?;
+    let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    let format = to_file.map_or(FactFormat::JsonLines, |p| crate::input::fact_format(p));
+    let mut file_out;
+    let out: &mut dyn Write = match to_file {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| InputError(format!("cannot write {}: {e}", path.display())))?;
+            file_out = std::io::BufWriter::with_capacity(1 << 20, file);
+            &mut file_out
+        }
+        None => stdout,
+    };
+    let written = (|| {
+        if format == FactFormat::Csv {
+            writeln!(out, "{}", csv_header())?;
+        }
+        for fact in
+            kooperacja_core::synthetic::Generator::new(&project, &register, args.seed, args.count)
+        {
+            let mut record = fact.to_record();
+            record.note = Some("synthetic".to_owned());
+            match format {
+                FactFormat::Csv => writeln!(out, "{}", to_csv_row(&record))?,
+                FactFormat::JsonLines => writeln!(out, "{}", to_json_line(&record))?,
+            }
+        }
+        out.flush()
+    })();
+    crate::finish(written)?;
+    Ok(ExitCode::SUCCESS)
 }

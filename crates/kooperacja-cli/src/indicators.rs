@@ -19,12 +19,15 @@ pub fn run(
     let mut engine = Engine::new(&project, register.as_ref());
     let mut bad = 0_u64;
     if let Some(path) = &args.facts {
-        for (n, item) in crate::input::facts(path)?.enumerate() {
+        let mut reader = crate::input::facts(path)?;
+        while let Some(item) = reader.next() {
+            // The record just read ends on this line.
+            let line = reader.lines_read();
             let outcome = item.map_err(|e| e.to_string()).and_then(|fact| {
                 engine
                     .apply(&fact)
                     .map(|_| ())
-                    .map_err(|e| format!("line {}: {e}", n + 1))
+                    .map_err(|e| format!("line {line}: {e}"))
             });
             if let Err(message) = outcome {
                 if args.on_error == OnErrorArg::Stop {
@@ -53,7 +56,7 @@ pub fn run(
     let report = engine.report(as_of);
     let written = match args.format {
         Format::Json => serde_json::to_writer_pretty(&mut *out, &report.indicators)
-            .map_err(std::io::Error::other)
+            .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out)),
         Format::Table => table(out, &report),
     };

@@ -57,6 +57,32 @@ enum FactsCommand {
     /// Exit code 0 when every record is good, 1 when some are bad, 2 when the
     /// file cannot be read.
     Check(FactsCheckArgs),
+    /// Write a deterministic synthetic fact history for a project, labelled
+    /// `synthetic`, spread over all gminas and powiats of the TERC register.
+    ///
+    /// Example: kooperacja facts generate fixtures/projects/kooperacja-makroregion-ii.toml
+    /// --count 1000000 --seed 1 --output facts.csv
+    Generate(FactsGenerateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct FactsGenerateArgs {
+    /// The project file (TOML).
+    #[arg(value_name = "PROJECT")]
+    project: PathBuf,
+    /// How many facts.
+    #[arg(long, default_value_t = 1000)]
+    count: u64,
+    /// The seed: the same seed gives the same facts.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Where to write; `-` or absent for standard output. A `.csv` name writes
+    /// CSV, anything else JSON Lines.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// The TERC register. Default: the file named by the project's `territory.register`.
+    #[arg(long, value_name = "CSV")]
+    teryt: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -146,6 +172,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Indicators(args) => indicators::run(&args, &mut out),
         Command::Facts(FactsCommand::Check(args)) => facts_cmd::check(&args, &mut out),
+        Command::Facts(FactsCommand::Generate(args)) => facts_cmd::generate(&args, &mut out),
     };
     match result {
         Ok(code) => code,

@@ -107,9 +107,21 @@ impl Hasher for FastHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut w = [0_u8; 8];
+            w.copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(w));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0_u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(w) ^ (rest.len() as u64) << 56);
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
     }
     fn write_u32(&mut self, n: u32) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
@@ -118,7 +130,7 @@ impl Hasher for FastHasher {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
     fn write_u128(&mut self, n: u128) {
-        // The ids are SipHash outputs: their low bits are already uniform.
+        // The ids are MurmurHash3 outputs: their bits are already uniform.
         self.0 ^= (n as u64) ^ ((n >> 64) as u64).rotate_left(17);
     }
     fn write_u16(&mut self, n: u16) {
@@ -131,21 +143,80 @@ impl Hasher for FastHasher {
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
-/// An id hashed to 128 bits (two SipHash-1-3 passes with different prefixes).
-/// With 128 bits, two different ids among even 10^12 collide with probability
+/// An id hashed to 128 bits with MurmurHash3 (x64, 128-bit variant). With 128
+/// well-mixed bits, two different ids among even 10^12 collide with probability
 /// below 10^-14, so ids are compared by this hash and not kept as text.
 fn id_hash(id: &str) -> u128 {
-    let mut a = std::hash::DefaultHasher::new();
-    0_u8.hash(&mut a);
-    id.hash(&mut a);
-    let mut b = std::hash::DefaultHasher::new();
-    1_u8.hash(&mut b);
-    id.hash(&mut b);
-    (u128::from(a.finish()) << 64) | u128::from(b.finish())
+    murmur3_x64_128(id.as_bytes(), 0x6b6f_6f70)
 }
 
+fn murmur3_x64_128(bytes: &[u8], seed: u64) -> u128 {
+    const C1: u64 = 0x87c3_7b91_1142_53d5;
+    const C2: u64 = 0x4cf5_ad43_2745_937f;
+    fn fmix(mut k: u64) -> u64 {
+        k ^= k >> 33;
+        k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        k ^= k >> 33;
+        k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        k ^ (k >> 33)
+    }
+    fn word(chunk: &[u8]) -> u64 {
+        let mut w = [0_u8; 8];
+        w[..chunk.len()].copy_from_slice(chunk);
+        u64::from_le_bytes(w)
+    }
+    let (mut h1, mut h2) = (seed, seed);
+    let mut blocks = bytes.chunks_exact(16);
+    for block in &mut blocks {
+        let k1 = word(&block[..8])
+            .wrapping_mul(C1)
+            .rotate_left(31)
+            .wrapping_mul(C2);
+        h1 ^= k1;
+        h1 = h1
+            .rotate_left(27)
+            .wrapping_add(h2)
+            .wrapping_mul(5)
+            .wrapping_add(0x52dc_e729);
+        let k2 = word(&block[8..])
+            .wrapping_mul(C2)
+            .rotate_left(33)
+            .wrapping_mul(C1);
+        h2 ^= k2;
+        h2 = h2
+            .rotate_left(31)
+            .wrapping_add(h1)
+            .wrapping_mul(5)
+            .wrapping_add(0x3849_5ab5);
+    }
+    let tail = blocks.remainder();
+    if tail.len() > 8 {
+        h2 ^= word(&tail[8..])
+            .wrapping_mul(C2)
+            .rotate_left(33)
+            .wrapping_mul(C1);
+    }
+    if !tail.is_empty() {
+        h1 ^= word(&tail[..tail.len().min(8)])
+            .wrapping_mul(C1)
+            .rotate_left(31)
+            .wrapping_mul(C2);
+    }
+    let len = bytes.len() as u64;
+    h1 ^= len;
+    h2 ^= len;
+    h1 = h1.wrapping_add(h2);
+    h2 = h2.wrapping_add(h1);
+    h1 = fmix(h1);
+    h2 = fmix(h2);
+    h1 = h1.wrapping_add(h2);
+    h2 = h2.wrapping_add(h1);
+    (u128::from(h2) << 64) | u128::from(h1)
+}
+
+/// A 64-bit hash of a fact's whole content, to tell a repeat from a conflict.
 fn content_hash(fact: &Fact) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
+    let mut h = FastHasher::default();
     fact.hash(&mut h);
     h.finish()
 }
@@ -175,12 +246,23 @@ impl Interner {
 // ---------------------------------------------------------------------------
 // Tallies
 
-/// Deltas by day, dense over the days seen.
-#[derive(Debug, Clone, Default)]
-struct Series {
-    base: i32,
-    values: Vec<i64>,
+/// Deltas by day: a sorted list of (day, delta) while few days are used, and a
+/// dense array over the days seen once many are, so that thousands of small
+/// tallies stay small and the big ones stay fast.
+#[derive(Debug, Clone)]
+enum Series {
+    Sparse(Vec<(i32, i64)>),
+    Dense { base: i32, values: Vec<i64> },
 }
+
+impl Default for Series {
+    fn default() -> Series {
+        Series::Sparse(Vec::new())
+    }
+}
+
+/// A sparse series with more days than this becomes dense.
+const DENSE_AFTER: usize = 96;
 
 fn day(date: NaiveDate) -> i32 {
     use chrono::Datelike;
@@ -189,31 +271,61 @@ fn day(date: NaiveDate) -> i32 {
 
 impl Series {
     fn add(&mut self, at: i32, delta: i64) {
-        if self.values.is_empty() {
-            self.base = at;
+        match self {
+            Series::Sparse(entries) => {
+                match entries.binary_search_by_key(&at, |(d, _)| *d) {
+                    Ok(i) => entries[i].1 += delta,
+                    Err(i) => entries.insert(i, (at, delta)),
+                }
+                if entries.len() > DENSE_AFTER {
+                    let (first, last) = (entries[0].0, entries[entries.len() - 1].0);
+                    // Room for about a year either side.
+                    let base = first - 366;
+                    let mut values = vec![0; usize::try_from(last - base + 367).unwrap_or(0)];
+                    for (d, v) in entries.iter() {
+                        values[usize::try_from(d - base).expect("d >= base")] += v;
+                    }
+                    *self = Series::Dense { base, values };
+                }
+            }
+            Series::Dense { base, values } => {
+                if at < *base {
+                    // Grow to the left by at least the current length, so that
+                    // facts in any order cost amortised constant time.
+                    let need = usize::try_from(*base - at).expect("positive");
+                    let grow = need.max(values.len());
+                    let mut grown = vec![0; grow];
+                    grown.extend_from_slice(values);
+                    *values = grown;
+                    *base -= i32::try_from(grow).expect("a span of days fits i32");
+                }
+                let index = usize::try_from(at - *base).expect("at >= base");
+                if index >= values.len() {
+                    let len = (index + 1).max(values.len() * 2);
+                    values.resize(len, 0);
+                }
+                values[index] += delta;
+            }
         }
-        if at < self.base {
-            let grow = usize::try_from(self.base - at).expect("positive");
-            let mut values = vec![0; grow];
-            values.extend_from_slice(&self.values);
-            self.values = values;
-            self.base = at;
-        }
-        let index = usize::try_from(at - self.base).expect("at >= base");
-        if index >= self.values.len() {
-            self.values.resize(index + 1, 0);
-        }
-        self.values[index] += delta;
     }
 
     /// The sum of deltas on days `from..=to`.
     fn sum(&self, from: i32, to: i32) -> i64 {
-        if self.values.is_empty() || to < from {
+        if to < from {
             return 0;
         }
-        let start = usize::try_from((from - self.base).max(0)).unwrap_or(0);
-        let end = usize::try_from(to - self.base).map_or(0, |e| (e + 1).min(self.values.len()));
-        self.values.get(start..end).map_or(0, |v| v.iter().sum())
+        match self {
+            Series::Sparse(entries) => entries
+                .iter()
+                .filter(|(d, _)| from <= *d && *d <= to)
+                .map(|(_, v)| v)
+                .sum(),
+            Series::Dense { base, values } => {
+                let start = usize::try_from((from - base).max(0)).unwrap_or(0);
+                let end = usize::try_from(to - base).map_or(0, |e| (e + 1).min(values.len()));
+                values.get(start..end).map_or(0, |v| v.iter().sum())
+            }
+        }
     }
 
     fn up_to(&self, to: i32) -> i64 {
@@ -372,6 +484,37 @@ enum Extra {
         category: u32,
         grosze: i64,
     },
+}
+
+/// The label under which meetings are tallied for milestone progress:
+/// `group:PGR`, `activity:education`, or `meeting`.
+fn meeting_label(group: Option<&str>, activity: Option<ActivityKind>) -> String {
+    match (group, activity) {
+        (Some(g), _) => format!("group:{g}"),
+        (None, Some(a)) => format!("activity:{}", activity_name(a)),
+        (None, None) => "meeting".to_owned(),
+    }
+}
+
+fn activity_name(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::Meeting => "meeting",
+        ActivityKind::Seminar => "seminar",
+        ActivityKind::ScientificSeminar => "scientific-seminar",
+        ActivityKind::InternationalSeminar => "international-seminar",
+        ActivityKind::Coaching => "coaching",
+        ActivityKind::Research => "research",
+        ActivityKind::Consultation => "consultation",
+        ActivityKind::Platform => "platform",
+        ActivityKind::Selection => "selection",
+        ActivityKind::Pilot => "pilot",
+        ActivityKind::Recommendations => "recommendations",
+        ActivityKind::Report => "report",
+        ActivityKind::Dissemination => "dissemination",
+        ActivityKind::Education => "education",
+        ActivityKind::SteeringCommittee => "steering-committee",
+        ActivityKind::Other => "other",
+    }
 }
 
 /// The indicator engine over one project; see the module documentation.
@@ -580,7 +723,7 @@ impl<'p> Engine<'p> {
             }
         }
         let voivodeship = match &fact.territory {
-            Some(t) => self.voivodeships.intern(t.voivodeship().as_str()),
+            Some(t) => self.voivodeships.intern(&t.as_str()[..2]),
             None => self.voivodeships.intern("-"),
         };
         let partner = self.partners.intern(&fact.recorded_by);
@@ -615,18 +758,9 @@ impl<'p> Engine<'p> {
                 activity,
                 ..
             } => {
-                let label = match (group, activity) {
-                    (Some(g), _) => format!("group:{g}"),
-                    (None, Some(a)) => format!(
-                        "activity:{}",
-                        serde_json::to_value(a)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_owned))
-                            .unwrap_or_default()
-                    ),
-                    (None, None) => "meeting".to_owned(),
-                };
-                let label = self.labels.intern(&label);
+                let label = self
+                    .labels
+                    .intern(&meeting_label(group.as_deref(), *activity));
                 let territory = self
                     .territories
                     .intern(fact.territory.as_ref().map_or("-", TerytCode::as_str));
@@ -1035,11 +1169,8 @@ impl<'p> Engine<'p> {
         until: i32,
     ) -> ActivityProgress {
         let label = match (&activity.group, activity.kind) {
-            (Some(g), _) => Some(format!("group:{g}")),
             (None, ActivityKind::Meeting) => None,
-            (None, kind) => serde_json::to_value(kind)
-                .ok()
-                .and_then(|v| v.as_str().map(|s| format!("activity:{s}"))),
+            (group, kind) => Some(meeting_label(group.as_deref(), Some(kind))),
         };
         let group_kind = activity
             .group

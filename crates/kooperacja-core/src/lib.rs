@@ -45,6 +45,7 @@ pub mod project;
 pub mod report;
 pub mod rule;
 pub mod schedule;
+pub mod synthetic;
 pub mod territory;
 pub mod validate;
 
