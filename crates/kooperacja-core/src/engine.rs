@@ -107,12 +107,7 @@ impl Hasher for FastHasher {
         // A final avalanche (MurmurHash3's fmix64): without it the low bits, which
         // pick the bucket, depend only on the keys' first bytes, and keys with a
         // common prefix ("p123…") collide.
-        let mut k = self.0;
-        k ^= k >> 33;
-        k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        k ^= k >> 33;
-        k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        k ^ (k >> 33)
+        fmix64(self.0)
     }
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
@@ -158,16 +153,18 @@ fn id_hash(id: &str) -> u128 {
     murmur3_x64_128(id.as_bytes(), 0x6b6f_6f70)
 }
 
+/// MurmurHash3's 64-bit finaliser: every input bit affects every output bit.
+fn fmix64(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^ (k >> 33)
+}
+
 fn murmur3_x64_128(bytes: &[u8], seed: u64) -> u128 {
     const C1: u64 = 0x87c3_7b91_1142_53d5;
     const C2: u64 = 0x4cf5_ad43_2745_937f;
-    fn fmix(mut k: u64) -> u64 {
-        k ^= k >> 33;
-        k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        k ^= k >> 33;
-        k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        k ^ (k >> 33)
-    }
     fn word(chunk: &[u8]) -> u64 {
         let mut w = [0_u8; 8];
         w[..chunk.len()].copy_from_slice(chunk);
@@ -215,8 +212,8 @@ fn murmur3_x64_128(bytes: &[u8], seed: u64) -> u128 {
     h2 ^= len;
     h1 = h1.wrapping_add(h2);
     h2 = h2.wrapping_add(h1);
-    h1 = fmix(h1);
-    h2 = fmix(h2);
+    h1 = fmix64(h1);
+    h2 = fmix64(h2);
     h1 = h1.wrapping_add(h2);
     h2 = h2.wrapping_add(h1);
     (u128::from(h2) << 64) | u128::from(h1)
