@@ -6,15 +6,23 @@ use std::process::ExitCode;
 
 use kooperacja_core::facts::FactKind;
 
-use crate::input::InputError;
-use crate::{FactsCheckArgs, FactsGenerateArgs, Format};
+use kooperacja_core::fact_check::FactSummary;
+use kooperacja_core::territory::TerytCode;
 
-pub fn check(args: &FactsCheckArgs, out: &mut impl Write) -> Result<ExitCode, InputError> {
+use crate::input::InputError;
+use crate::ui::{Col, Csv, Ctx, Table, iso, opt};
+use crate::{FactsCheckArgs, FactsGenerateArgs, FactsSummaryArgs, Format};
+
+pub fn check(
+    args: &FactsCheckArgs,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<ExitCode, InputError> {
     let mut by_kind: BTreeMap<FactKind, u64> = BTreeMap::new();
     let mut bad = Vec::new();
     let mut bad_count = 0_u64;
     let mut good = 0_u64;
-    for item in crate::input::facts(&args.file)? {
+    for item in crate::input::facts_with_progress(&args.file)? {
         match item {
             Ok(fact) => {
                 good += 1;
@@ -37,28 +45,39 @@ pub fn check(args: &FactsCheckArgs, out: &mut impl Write) -> Result<ExitCode, In
                 "bad_records": bad_count,
                 "errors": bad.iter().map(|e| serde_json::json!({"line": e.line, "field": e.field, "message": e.message})).collect::<Vec<_>>(),
             });
-            serde_json::to_writer_pretty(&mut *out, &doc)
-                .map_err(std::io::Error::from)
-                .and_then(|()| writeln!(out))
+            crate::ui::write_json(out, &doc)
+        }
+        Format::Csv => {
+            let mut csv = Csv::new(vec!["line", "field", "message"]);
+            for e in &bad {
+                csv.row(vec![
+                    e.line.to_string(),
+                    opt(e.field.as_ref()),
+                    e.message.clone(),
+                ]);
+            }
+            csv.write(out)
         }
         Format::Table => (|| {
             writeln!(
                 out,
-                "{}: {good} facts, {bad_count} bad records",
-                args.file.display()
+                "{}: {good} {}, {bad_count} {}",
+                args.file.display(),
+                ctx.pick("faktów", "facts"),
+                ctx.pick("błędnych rekordów", "bad records"),
             )?;
             for (kind, n) in &by_kind {
                 writeln!(out, "  {:<14} {n:>10}", kind.name())?;
             }
             for e in &bad {
-                writeln!(out, "  bad: {e}")?;
+                writeln!(out, "  {}: {e}", ctx.pick("błąd", "bad"))?;
             }
             if bad_count > bad.len() as u64 {
-                writeln!(
-                    out,
-                    "  … and {} more bad records",
-                    bad_count - bad.len() as u64
-                )?;
+                let more = bad_count - bad.len() as u64;
+                match ctx.lang {
+                    crate::ui::Lang::Pl => writeln!(out, "  … i {more} więcej błędnych rekordów")?,
+                    crate::ui::Lang::En => writeln!(out, "  … and {more} more bad records")?,
+                }
             }
             Ok(())
         })(),
@@ -71,7 +90,125 @@ pub fn check(args: &FactsCheckArgs, out: &mut impl Write) -> Result<ExitCode, In
     })
 }
 
-pub fn generate(args: &FactsGenerateArgs, stdout: &mut impl Write) -> Result<ExitCode, InputError> {
+pub fn summary(
+    args: &FactsSummaryArgs,
+    ctx: &Ctx,
+    out: &mut dyn Write,
+) -> Result<ExitCode, InputError> {
+    let project = args
+        .project
+        .as_deref()
+        .map(crate::input::project)
+        .transpose()?;
+    let mut summary = FactSummary::default();
+    let mut bad = 0_u64;
+    for item in crate::input::facts_with_progress(&args.file)? {
+        match item {
+            Ok(fact) => summary.add(&fact),
+            Err(_) => bad += 1,
+        }
+    }
+    let name_of = |code: &Option<TerytCode>| -> String {
+        match code {
+            None => "—".to_owned(),
+            Some(c) => project
+                .as_ref()
+                .and_then(|p| p.territory.voivodeships.iter().find(|v| &v.code == c))
+                .map_or_else(String::new, |v| v.name.clone()),
+        }
+    };
+    let written = match args.format {
+        Format::Json => crate::ui::write_json(
+            out,
+            &serde_json::json!({
+                "file": args.file.display().to_string(),
+                "facts": summary.total,
+                "bad_records": bad,
+                "first": summary.first.map(iso),
+                "last": summary.last.map(iso),
+                "by_kind": summary.by_kind.iter().map(|(k, n)| (k.name().to_owned(), serde_json::Value::from(*n))).collect::<serde_json::Map<_, _>>(),
+                "by_month": summary.by_month.iter().map(|(m, n)| (m.to_string(), serde_json::Value::from(*n))).collect::<serde_json::Map<_, _>>(),
+                "by_voivodeship": summary.by_voivodeship.iter().map(|(v, n)| serde_json::json!({
+                    "code": v.as_ref().map(TerytCode::as_str),
+                    "name": v.as_ref().map(|_| name_of(v)).filter(|n| !n.is_empty()),
+                    "facts": n,
+                })).collect::<Vec<_>>(),
+            }),
+        ),
+        Format::Csv => {
+            let mut csv = Csv::new(vec!["dimension", "key", "facts"]);
+            for (k, n) in &summary.by_kind {
+                csv.row(vec!["kind".into(), k.name().into(), n.to_string()]);
+            }
+            for (m, n) in &summary.by_month {
+                csv.row(vec!["month".into(), m.to_string(), n.to_string()]);
+            }
+            for (v, n) in &summary.by_voivodeship {
+                csv.row(vec!["voivodeship".into(), opt(v.as_ref()), n.to_string()]);
+            }
+            csv.write(out)
+        }
+        Format::Table => (|| {
+            writeln!(
+                out,
+                "{}: {} {}{}",
+                args.file.display(),
+                summary.total,
+                ctx.pick("faktów", "facts"),
+                match (summary.first, summary.last) {
+                    (Some(a), Some(b)) => format!(", {} – {}", ctx.lang.date(a), ctx.lang.date(b)),
+                    _ => String::new(),
+                }
+            )?;
+            if bad > 0 {
+                writeln!(
+                    out,
+                    "  {bad} {}",
+                    ctx.pick(
+                        "błędnych rekordów pominięto (zob. facts check)",
+                        "bad records skipped (see facts check)"
+                    )
+                )?;
+            }
+            writeln!(out)?;
+            let mut t = Table::new(vec![
+                Col::left(ctx.pick("rodzaj", "kind")),
+                Col::right(ctx.pick("faktów", "facts")),
+            ]);
+            for (k, n) in &summary.by_kind {
+                t.row(vec![k.name().into(), n.to_string().into()]);
+            }
+            t.write(ctx, out)?;
+            writeln!(out)?;
+            let mut t = Table::new(vec![
+                Col::left(ctx.pick("województwo", "voivodeship")),
+                Col::wrapping(ctx.pick("nazwa", "name")),
+                Col::right(ctx.pick("faktów", "facts")),
+            ]);
+            for (v, n) in &summary.by_voivodeship {
+                t.row(vec![
+                    v.as_ref().map_or("—", TerytCode::as_str).into(),
+                    name_of(v).into(),
+                    n.to_string().into(),
+                ]);
+            }
+            t.write(ctx, out)?;
+            writeln!(out)?;
+            let mut t = Table::new(vec![
+                Col::left(ctx.pick("miesiąc", "month")),
+                Col::right(ctx.pick("faktów", "facts")),
+            ]);
+            for (m, n) in &summary.by_month {
+                t.row(vec![m.to_string().into(), n.to_string().into()]);
+            }
+            t.write(ctx, out)
+        })(),
+    };
+    crate::finish(written)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<ExitCode, InputError> {
     use kooperacja_core::facts::{Format as FactFormat, csv_header, to_csv_row, to_json_line};
     let project = crate::input::project(&args.project)?;
     let register = crate::input::register(&args.project, &project, args.teryt.as_deref())?

@@ -1,7 +1,7 @@
 //! Reading the files the commands take: projects, the TERC register, facts.
 
 use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use kooperacja_core::facts::{FactReader, Format};
@@ -74,12 +74,85 @@ pub fn fact_format(path: &Path) -> Format {
     }
 }
 
-/// A streaming reader over a fact file.
-pub fn facts(path: &Path) -> Result<FactReader<BufReader<File>>, InputError> {
+/// Fact files larger than this show a progress bar (on a terminal).
+const PROGRESS_FROM_BYTES: u64 = 4 << 20;
+
+/// A streaming reader over a fact file that shows a progress bar on stderr
+/// when the file is larger than a few MB and stderr is a terminal.
+pub fn facts_with_progress(path: &Path) -> Result<FactReader<Box<dyn BufRead>>, InputError> {
+    use std::io::IsTerminal;
     let file =
         File::open(path).map_err(|e| InputError(format!("cannot read {}: {e}", path.display())))?;
-    Ok(FactReader::new(
-        BufReader::with_capacity(1 << 20, file),
-        fact_format(path),
-    ))
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let reader: Box<dyn BufRead> = if size > PROGRESS_FROM_BYTES && std::io::stderr().is_terminal()
+    {
+        let bar = indicatif::ProgressBar::new(size);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg} [{bar:40}] {bytes}/{total_bytes} ({eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        bar.set_message(path.display().to_string());
+        Box::new(BufReader::with_capacity(1 << 20, bar.wrap_read(file)))
+    } else {
+        Box::new(BufReader::with_capacity(1 << 20, file))
+    };
+    Ok(FactReader::new(reader, fact_format(path)))
+}
+
+/// The project and register of a command's arguments.
+pub fn load(args: &crate::ProjectArgs) -> Result<(Project, Option<Register>), InputError> {
+    let project = project(&args.project)?;
+    let register = register(&args.project, &project, args.teryt.as_deref())?;
+    Ok((project, register))
+}
+
+/// The report of a project as of the arguments' date (today by default), with
+/// every fact of the fact file applied.
+pub fn report(
+    args: &crate::ReportArgs,
+    project: &Project,
+    register: Option<&Register>,
+) -> Result<kooperacja_core::report::Report, InputError> {
+    use std::io::Write;
+    let mut engine = kooperacja_core::engine::Engine::new(project, register);
+    let mut bad = 0_u64;
+    if let Some(path) = &args.facts {
+        let mut reader = facts_with_progress(path)?;
+        while let Some(item) = reader.next() {
+            // The record just read ends on this line.
+            let line = reader.lines_read();
+            let outcome = item.map_err(|e| e.to_string()).and_then(|fact| {
+                engine
+                    .apply(&fact)
+                    .map(|_| ())
+                    .map_err(|e| format!("line {line}: {e}"))
+            });
+            if let Err(message) = outcome {
+                if args.on_error == crate::OnErrorArg::Stop {
+                    return Err(InputError(format!("{}: {message}", path.display())));
+                }
+                bad += 1;
+                if bad <= 20 {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "warning: {}: {message} (skipped)",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+    if bad > 20 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: {bad} bad records skipped in all"
+        );
+    }
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    Ok(engine.report(as_of))
 }

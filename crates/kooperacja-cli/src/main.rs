@@ -2,13 +2,14 @@
 //!
 //! The binary is glue: it parses arguments, reads the files (and, for a default
 //! as-of date, the clock), calls `kooperacja-core` and renders what core returns.
-//! Exit codes: 0 fine, 1 the checked thing has error findings (or bad records),
-//! 2 usage or unreadable input.
+//! Exit codes: 0 fine, 1 the checked thing has error findings, bad records or
+//! missed indicators, 2 usage or unreadable input. See `docs/cli.md`.
 
 mod facts_cmd;
-mod indicators;
 mod input;
-mod render;
+mod show;
+mod status;
+mod ui;
 mod validate;
 
 use std::io::Write;
@@ -16,35 +17,92 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::input::InputError;
+use crate::ui::{ColorChoice, Ctx, Lang};
 
 /// Check and inspect EU-funded social-policy partnership projects.
+///
+/// Example: kooperacja status fixtures/projects/kooperacja-makroregion-ii.toml
+/// --facts fixtures/facts/kooperacja-sample.jsonl --as-of 2020-09-30
+///
+/// Exit codes: 0 fine; 1 the checked thing has error findings, bad records or
+/// (with `status --check`) missed indicators; 2 usage or unreadable input.
 #[derive(Debug, Parser)]
-#[command(name = "kooperacja", version, about, propagate_version = true)]
+#[command(
+    name = "kooperacja",
+    version,
+    about,
+    long_about,
+    propagate_version = true
+)]
 struct Cli {
+    /// Language of labels and messages. Default: from LC_ALL, LC_MESSAGES or
+    /// LANG (English for `en…`), else Polish.
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
+    /// When to colour the output: on a terminal unless NO_COLOR is set (auto).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Validate project files and list every finding.
+    /// One screen: version, period, budget, milestones, indicators.
+    ///
+    /// Example: kooperacja status fixtures/projects/kooperacja-makroregion-ii.toml
+    /// --facts fixtures/facts/kooperacja-sample.jsonl --as-of 2020-09-30
+    ///
+    /// With --check the exit code is 1 when the plan has error findings or an
+    /// indicator is missed.
+    Status(StatusArgs),
+    /// Validate project files (and, with --facts, a fact file) and list every finding.
     ///
     /// Example: kooperacja validate fixtures/projects/*.toml
     ///
-    /// Exit code 0 when no file has an error-severity finding, 1 when one has,
-    /// 2 when a file cannot be read or parsed.
+    /// Exit code 0 when nothing has an error-severity finding, 1 when something
+    /// has, 2 when a file cannot be read or parsed.
     Validate(ValidateArgs),
     /// Every indicator as of a date: value, target, due date, status, forecast.
     ///
     /// Example: kooperacja indicators fixtures/projects/kooperacja-makroregion-ii.toml
     /// --facts fixtures/facts/kooperacja-sample.jsonl --as-of 2020-09-30
-    Indicators(IndicatorsArgs),
+    Indicators(ReportArgs),
+    /// The milestones (kamienie milowe) as a text Gantt chart, with the as-of
+    /// date marked, and the meetings planned and held in each.
+    ///
+    /// Example: kooperacja milestones fixtures/projects/kooperacja-makroregion-ii.toml
+    /// --facts fixtures/facts/kooperacja-sample.jsonl --as-of 2020-09-30
+    Milestones(ReportArgs),
+    /// The budget: sources, partners, implied EU rates, how each stated amount
+    /// was rounded, and its execution.
+    ///
+    /// Example: kooperacja budget fixtures/projects/kooperacja-makroregion-ii.toml --plan umowa
+    Budget(BudgetArgs),
+    /// The territory as a tree with TERYT codes and JST counts.
+    ///
+    /// Example: kooperacja territory fixtures/projects/koordynacja-kujawy-pomorze.toml
+    Territory(ProjectArgs),
+    /// The group kinds: level, groups expected and stated, members, planned and
+    /// held meetings per milestone.
+    ///
+    /// Example: kooperacja groups fixtures/projects/kooperacja-makroregion-ii.toml
+    Groups(ReportArgs),
+    /// What an amendment changed, field by field, old → new.
+    ///
+    /// Example: kooperacja diff fixtures/projects/kooperacja-makroregion-ii.toml
+    /// --from umowa --to aneks
+    Diff(DiffArgs),
     /// Work with fact files.
     #[command(subcommand)]
     Facts(FactsCommand),
+    /// Print a shell completion script.
+    ///
+    /// Example: kooperacja completions bash > ~/.local/share/bash-completion/completions/kooperacja
+    Completions(CompletionsArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -57,12 +115,93 @@ enum FactsCommand {
     /// Exit code 0 when every record is good, 1 when some are bad, 2 when the
     /// file cannot be read.
     Check(FactsCheckArgs),
+    /// Counts of the facts in a file by kind, by month and by voivodeship.
+    ///
+    /// Example: kooperacja facts summary fixtures/facts/kooperacja-sample.jsonl
+    /// --project fixtures/projects/kooperacja-makroregion-ii.toml
+    Summary(FactsSummaryArgs),
     /// Write a deterministic synthetic fact history for a project, labelled
     /// `synthetic`, spread over all gminas and powiats of the TERC register.
     ///
     /// Example: kooperacja facts generate fixtures/projects/kooperacja-makroregion-ii.toml
     /// --count 1000000 --seed 1 --output facts.csv
     Generate(FactsGenerateArgs),
+}
+
+/// A project file and its register.
+#[derive(Debug, Clone, clap::Args)]
+struct ProjectArgs {
+    /// The project file (TOML).
+    #[arg(value_name = "PROJECT")]
+    project: PathBuf,
+    /// The TERC register. Default: the file named by the project's
+    /// `territory.register`, relative to the project file.
+    #[arg(long, value_name = "CSV")]
+    teryt: Option<PathBuf>,
+    /// Output format: a table for people, JSON or CSV for programs.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+/// A project, its facts and a date.
+#[derive(Debug, Clone, clap::Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    input: ProjectArgs,
+    /// The facts: JSON Lines, or CSV for a `.csv` file name.
+    #[arg(long, value_name = "FILE")]
+    facts: Option<PathBuf>,
+    /// The date to report on, like 2020-09-30 or 30.09.2020. Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<NaiveDate>,
+    /// What to do with a bad record: stop (exit 2) or skip it and go on.
+    #[arg(long, value_enum, default_value_t = OnErrorArg::Stop)]
+    on_error: OnErrorArg,
+}
+
+#[derive(Debug, clap::Args)]
+struct StatusArgs {
+    #[command(flatten)]
+    report: ReportArgs,
+    /// Exit with 1 when the plan has error findings or an indicator is missed.
+    #[arg(long)]
+    check: bool,
+}
+
+#[derive(Debug, clap::Args)]
+struct BudgetArgs {
+    #[command(flatten)]
+    report: ReportArgs,
+    /// The version whose plan to show (an id such as `aneks-1`). Default: the
+    /// version in force on the as-of date.
+    #[arg(long, value_name = "ID")]
+    plan: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct DiffArgs {
+    #[command(flatten)]
+    input: ProjectArgs,
+    /// The older version's id. Default: the one before --to.
+    #[arg(long, value_name = "ID")]
+    from: Option<String>,
+    /// The newer version's id. Default: the last version.
+    #[arg(long, value_name = "ID")]
+    to: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, clap::Args)]
@@ -90,33 +229,15 @@ struct ValidateArgs {
     /// Project files (TOML).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// A fact file to check against the project (only with one project file):
+    /// unknown organisations, groups, roles and sectors, territory outside the
+    /// project, dates outside its period, reused ids, retractions of unknown ids.
+    #[arg(long, value_name = "FILE")]
+    facts: Option<PathBuf>,
     /// The TERC register to check territory against. Default: the file named by
     /// `territory.register` in each project, relative to the project file.
     #[arg(long, value_name = "CSV")]
     teryt: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
-}
-
-#[derive(Debug, clap::Args)]
-struct IndicatorsArgs {
-    /// The project file (TOML).
-    #[arg(value_name = "PROJECT")]
-    project: PathBuf,
-    /// The facts: JSON Lines, or CSV for a `.csv` file name.
-    #[arg(long, value_name = "FILE")]
-    facts: Option<PathBuf>,
-    /// The date to report on, like 2020-09-30. Default: today.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    as_of: Option<NaiveDate>,
-    /// The TERC register, for ratios over territorial units. Default: the file
-    /// named by the project's `territory.register`.
-    #[arg(long, value_name = "CSV")]
-    teryt: Option<PathBuf>,
-    /// What to do with a bad record: stop (exit 2) or skip it and go on.
-    #[arg(long, value_enum, default_value_t = OnErrorArg::Stop)]
-    on_error: OnErrorArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
@@ -135,12 +256,27 @@ struct FactsCheckArgs {
     format: Format,
 }
 
+#[derive(Debug, clap::Args)]
+struct FactsSummaryArgs {
+    /// The fact file.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// A project file, to name the voivodeships.
+    #[arg(long, value_name = "PROJECT")]
+    project: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// A table for people.
     Table,
-    /// JSON for programs.
+    /// JSON for programs (shapes in docs/cli.md).
     Json,
+    /// CSV (RFC 4180) for spreadsheets and scripts.
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -167,18 +303,52 @@ fn finish(written: std::io::Result<()>) -> Result<(), InputError> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let ctx = Ctx {
+        lang: cli.lang.unwrap_or_else(Lang::from_env),
+        color: cli.color.resolve(),
+    };
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
-        Command::Validate(args) => validate::run(&args),
-        Command::Indicators(args) => indicators::run(&args, &mut out),
-        Command::Facts(FactsCommand::Check(args)) => facts_cmd::check(&args, &mut out),
+        Command::Status(args) => status::run(&args, &ctx, &mut out),
+        Command::Validate(args) => validate::run(&args, &ctx, &mut out),
+        Command::Indicators(args) => show::indicators(&args, &ctx, &mut out),
+        Command::Milestones(args) => show::milestones(&args, &ctx, &mut out),
+        Command::Budget(args) => show::budget(&args, &ctx, &mut out),
+        Command::Territory(args) => show::territory(&args, &ctx, &mut out),
+        Command::Groups(args) => show::groups(&args, &ctx, &mut out),
+        Command::Diff(args) => show::diff(&args, &ctx, &mut out),
+        Command::Facts(FactsCommand::Check(args)) => facts_cmd::check(&args, &ctx, &mut out),
+        Command::Facts(FactsCommand::Summary(args)) => facts_cmd::summary(&args, &ctx, &mut out),
         Command::Facts(FactsCommand::Generate(args)) => facts_cmd::generate(&args, &mut out),
+        Command::Completions(args) => {
+            let shell = match args.shell {
+                Shell::Bash => clap_complete::Shell::Bash,
+                Shell::Zsh => clap_complete::Shell::Zsh,
+                Shell::Fish => clap_complete::Shell::Fish,
+            };
+            clap_complete::generate(shell, &mut Cli::command(), "kooperacja", &mut out);
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
         Err(InputError(message)) => {
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: {message}",
+                ctx.pick("błąd", "error")
+            );
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
     }
 }

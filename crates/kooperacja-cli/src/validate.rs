@@ -1,13 +1,17 @@
-//! `kooperacja validate`: every finding of every project file.
+//! `kooperacja validate`: every finding of every project file, and with
+//! `--facts`, of a fact file checked against the project.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kooperacja_core::validate::{Severity, Validation, validate};
+use kooperacja_core::fact_check::FactCheck;
+use kooperacja_core::project::Project;
+use kooperacja_core::territory::Register;
+use kooperacja_core::validate::{Finding, Severity, Validation, validate};
 
 use crate::input::InputError;
-use crate::render::wrap;
+use crate::ui::{Csv, Ctx, Style, wrap};
 use crate::{Format, ValidateArgs};
 
 struct Checked {
@@ -15,17 +19,47 @@ struct Checked {
     validation: Validation,
 }
 
-pub fn run(args: &ValidateArgs) -> Result<ExitCode, InputError> {
+/// A fact file checked against a project: findings with the line of the record.
+struct FactsChecked {
+    path: PathBuf,
+    facts: u64,
+    findings: Vec<(u64, Finding)>,
+}
+
+impl FactsChecked {
+    fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|(_, f)| f.severity == severity)
+            .count()
+    }
+}
+
+pub fn run(args: &ValidateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, InputError> {
+    if args.facts.is_some() && args.files.len() != 1 {
+        return Err(InputError(
+            ctx.pick(
+                "--facts wymaga dokładnie jednego pliku projektu",
+                "--facts needs exactly one project file",
+            )
+            .to_owned(),
+        ));
+    }
     let mut checked = Vec::new();
+    let mut facts_checked = None;
     let mut unreadable = 0;
     // Every file is checked; one that cannot be read or parsed is reported on
     // stderr and the others still are.
     for path in &args.files {
         let loaded = crate::input::read(path).and_then(|text| {
-            let project = kooperacja_core::project::Project::parse(&text)
+            let project = Project::parse(&text)
                 .map_err(|e| InputError(crate::input::located(path, &text, &e)))?;
             let register = crate::input::register(path, &project, args.teryt.as_deref())?;
-            Ok(validate(&project, register.as_ref()))
+            let validation = validate(&project, register.as_ref());
+            if let Some(facts) = &args.facts {
+                facts_checked = Some(check_facts(facts, &project, register.as_ref())?);
+            }
+            Ok(validation)
         });
         match loaded {
             Ok(validation) => checked.push(Checked {
@@ -34,20 +68,27 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, InputError> {
             }),
             Err(InputError(message)) => {
                 unreadable += 1;
-                let _ = writeln!(std::io::stderr(), "error: {message}");
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}: {message}",
+                    ctx.pick("błąd", "error")
+                );
             }
         }
     }
-    let mut out = std::io::stdout().lock();
     let written = match args.format {
-        Format::Json => write_json(&mut out, &checked),
-        Format::Table => write_table(&mut out, &checked),
+        Format::Json => write_json(out, &checked, facts_checked.as_ref()),
+        Format::Table => write_table(ctx, out, &checked, facts_checked.as_ref()),
+        Format::Csv => write_csv(out, &checked, facts_checked.as_ref()),
     };
     crate::finish(written)?;
     if unreadable > 0 {
         return Ok(ExitCode::from(2));
     }
-    let failed = checked.iter().any(|c| c.validation.has_errors());
+    let failed = checked.iter().any(|c| c.validation.has_errors())
+        || facts_checked
+            .as_ref()
+            .is_some_and(|f| f.count(Severity::Error) > 0);
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -55,7 +96,56 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, InputError> {
     })
 }
 
-fn write_json(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
+fn check_facts(
+    path: &Path,
+    project: &Project,
+    register: Option<&Register>,
+) -> Result<FactsChecked, InputError> {
+    let mut check = FactCheck::new(project, register);
+    let mut findings = Vec::new();
+    let mut facts = 0;
+    let mut reader = crate::input::facts_with_progress(path)?;
+    let mut lines_of: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    while let Some(item) = reader.next() {
+        let line = reader.lines_read();
+        match item {
+            Ok(fact) => {
+                facts += 1;
+                for f in check.check(&fact) {
+                    findings.push((line, f));
+                }
+                if matches!(fact.what, kooperacja_core::facts::What::Retraction { .. }) {
+                    lines_of.insert(fact.id.clone(), line);
+                }
+            }
+            Err(e) => findings.push((
+                e.line,
+                Finding {
+                    code: "fact.bad-record",
+                    severity: Severity::Error,
+                    path: e.field.clone().unwrap_or_default(),
+                    message: e.message.clone(),
+                },
+            )),
+        }
+    }
+    for f in check.finish() {
+        let id = f.path.trim_start_matches("facts[").trim_end_matches(']');
+        let line = lines_of.get(id).copied().unwrap_or(0);
+        findings.push((line, f));
+    }
+    Ok(FactsChecked {
+        path: path.to_path_buf(),
+        facts,
+        findings,
+    })
+}
+
+fn write_json(
+    out: &mut dyn Write,
+    checked: &[Checked],
+    facts: Option<&FactsChecked>,
+) -> std::io::Result<()> {
     let files: Vec<serde_json::Value> = checked
         .iter()
         .map(|c| {
@@ -68,27 +158,141 @@ fn write_json(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> 
             })
         })
         .collect();
-    let doc = serde_json::json!({ "files": files });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    let mut doc = serde_json::json!({ "files": files });
+    if let Some(f) = facts {
+        doc["facts"] = serde_json::json!({
+            "file": f.path.display().to_string(),
+            "facts": f.facts,
+            "errors": f.count(Severity::Error),
+            "warnings": f.count(Severity::Warning),
+            "infos": f.count(Severity::Info),
+            "findings": f.findings.iter().map(|(line, finding)| {
+                let mut v = serde_json::to_value(finding).unwrap_or_default();
+                v["line"] = (*line).into();
+                v
+            }).collect::<Vec<_>>(),
+        });
+    }
+    crate::ui::write_json(out, &doc)
 }
 
-fn write_table(out: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
+fn write_csv(
+    out: &mut dyn Write,
+    checked: &[Checked],
+    facts: Option<&FactsChecked>,
+) -> std::io::Result<()> {
+    let mut csv = Csv::new(vec!["file", "line", "severity", "code", "path", "message"]);
+    for c in checked {
+        for f in &c.validation.findings {
+            csv.row(vec![
+                c.path.display().to_string(),
+                String::new(),
+                f.severity.name().to_owned(),
+                f.code.to_owned(),
+                f.path.clone(),
+                f.message.clone(),
+            ]);
+        }
+    }
+    if let Some(fc) = facts {
+        for (line, f) in &fc.findings {
+            csv.row(vec![
+                fc.path.display().to_string(),
+                line.to_string(),
+                f.severity.name().to_owned(),
+                f.code.to_owned(),
+                f.path.clone(),
+                f.message.clone(),
+            ]);
+        }
+    }
+    csv.write(out)
+}
+
+fn severity_style(s: Severity) -> Style {
+    match s {
+        Severity::Error => Style::Red,
+        Severity::Warning => Style::Yellow,
+        Severity::Info => Style::Dim,
+    }
+}
+
+fn summary(ctx: &Ctx, errors: usize, warnings: usize, infos: usize) -> String {
+    ctx.findings(errors, warnings, infos)
+}
+
+fn write_table(
+    ctx: &Ctx,
+    out: &mut dyn Write,
+    checked: &[Checked],
+    facts: Option<&FactsChecked>,
+) -> std::io::Result<()> {
     for c in checked {
         let v = &c.validation;
-        writeln!(out, "{}", c.path.display())?;
+        writeln!(
+            out,
+            "{}",
+            ctx.paint(Style::Bold, &c.path.display().to_string())
+        )?;
         for f in &v.findings {
-            writeln!(out, "  {:<7} {}  {}", f.severity.name(), f.code, f.path)?;
+            writeln!(
+                out,
+                "  {} {}  {}",
+                ctx.paint(
+                    severity_style(f.severity),
+                    &format!("{:<7}", f.severity.name())
+                ),
+                f.code,
+                f.path
+            )?;
             for line in wrap(&f.message, 68) {
                 writeln!(out, "          {line}")?;
             }
         }
         writeln!(
             out,
-            "  {} errors, {} warnings, {} notes\n",
-            v.count(Severity::Error),
-            v.count(Severity::Warning),
-            v.count(Severity::Info)
+            "  {}\n",
+            summary(
+                ctx,
+                v.count(Severity::Error),
+                v.count(Severity::Warning),
+                v.count(Severity::Info)
+            )
+        )?;
+    }
+    if let Some(fc) = facts {
+        writeln!(
+            out,
+            "{} ({} {})",
+            ctx.paint(Style::Bold, &fc.path.display().to_string()),
+            fc.facts,
+            ctx.pick("faktów", "facts")
+        )?;
+        for (line, f) in &fc.findings {
+            writeln!(
+                out,
+                "  {} {}  {}:{line} {}",
+                ctx.paint(
+                    severity_style(f.severity),
+                    &format!("{:<7}", f.severity.name())
+                ),
+                f.code,
+                fc.path.display(),
+                f.path
+            )?;
+            for l in wrap(&f.message, 68) {
+                writeln!(out, "          {l}")?;
+            }
+        }
+        writeln!(
+            out,
+            "  {}\n",
+            summary(
+                ctx,
+                fc.count(Severity::Error),
+                fc.count(Severity::Warning),
+                fc.count(Severity::Info)
+            )
         )?;
     }
     Ok(())

@@ -13,7 +13,12 @@ const KOORDYNACJA_FACTS: &str = "fixtures/facts/koordynacja-sample.jsonl";
 
 fn command(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kooperacja"));
-    command.args(args).current_dir(ROOT).env_remove("LANG");
+    command
+        .args(args)
+        .current_dir(ROOT)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     command
 }
 
@@ -301,8 +306,8 @@ fn a_bad_record_is_skipped_with_a_warning() {
     // The good records count: the model, and the pilot report of 15.09.2020.
     let table = stdout(&out);
     for row in [
-        "models-developed                1       1    100 31.03.2019 r. achieved\n",
-        "pilot-reports                   1       1    100 30.09.2020 r. achieved\n",
+        "  models-developed            1       1  100%  2019-03-31  achieved\n",
+        "  pilot-reports               1       1  100%  2020-09-30  achieved\n",
     ] {
         assert!(table.contains(row), "{row:?} in\n{table}");
     }
@@ -564,8 +569,8 @@ fn facts_check_reads_csv() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let table = stdout(&out);
     for row in [
-        "models-developed                1       1    100 31.03.2019 r. achieved\n",
-        "pilot-reports                   1       1    100 30.09.2020 r. achieved\n",
+        "  models-developed            1       1  100%  2019-03-31  achieved\n",
+        "  pilot-reports               1       1  100%  2020-09-30  achieved\n",
     ] {
         assert!(table.contains(row), "{row:?} in\n{table}");
     }

@@ -11,7 +11,9 @@ fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kooperacja"))
         .args(args)
         .current_dir(ROOT)
-        .env_remove("LANG")
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("binary runs")
 }

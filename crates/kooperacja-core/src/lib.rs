@@ -34,6 +34,7 @@
 pub mod area;
 pub mod budget;
 pub mod engine;
+pub mod fact_check;
 pub mod facts;
 pub mod groups;
 pub mod indicator;

@@ -216,6 +216,28 @@ impl Amount {
 
     /// Polish notation without the currency: `"31 604 368,34"`.
     pub fn polish_number(self) -> String {
+        self.grouped(' ', ',')
+    }
+
+    /// English notation: the currency code first, groups of three digits
+    /// separated by commas, a decimal point.
+    ///
+    /// ```
+    /// use kooperacja_core::money::Amount;
+    /// assert_eq!(Amount::parse("31604368,34")?.to_english(), "PLN 31,604,368.34");
+    /// assert_eq!(Amount::parse("-0,05")?.to_english(), "PLN -0.05");
+    /// # Ok::<(), kooperacja_core::money::MoneyError>(())
+    /// ```
+    pub fn to_english(self) -> String {
+        format!("PLN {}", self.english_number())
+    }
+
+    /// English notation without the currency: `"31,604,368.34"`.
+    pub fn english_number(self) -> String {
+        self.grouped(',', '.')
+    }
+
+    fn grouped(self, separator: char, decimal_mark: char) -> String {
         let grosze = self.grosze();
         let sign = if grosze < 0 { "-" } else { "" };
         let abs = grosze.unsigned_abs();
@@ -223,11 +245,11 @@ impl Amount {
         let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
         for (i, digit) in whole.chars().enumerate() {
             if i > 0 && (whole.len() - i) % 3 == 0 {
-                grouped.push(' ');
+                grouped.push(separator);
             }
             grouped.push(digit);
         }
-        format!("{sign}{grouped},{:02}", abs % 100)
+        format!("{sign}{grouped}{decimal_mark}{:02}", abs % 100)
     }
 
     /// Plain notation for machines: no grouping, a decimal point, two decimals,

@@ -272,6 +272,27 @@ impl Project {
         Some(in_force)
     }
 
+    /// How many groups of a kind the project forms: one per unit of `level`
+    /// in its territory (or per macroregion it belongs to).
+    ///
+    /// ```
+    /// use kooperacja_core::{groups::GroupLevel, project::Project};
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// assert_eq!(p.expected_groups(GroupLevel::Powiat), 20);
+    /// assert_eq!(p.expected_groups(GroupLevel::Gmina), 30);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn expected_groups(&self, level: crate::groups::GroupLevel) -> usize {
+        use crate::groups::GroupLevel;
+        use crate::territory::Level;
+        match level {
+            GroupLevel::Macroregion => self.macroregions.len(),
+            GroupLevel::Voivodeship => self.territory.count(Level::Voivodeship),
+            GroupLevel::Powiat => self.territory.count(Level::Powiat),
+            GroupLevel::Gmina => self.territory.count(Level::Gmina),
+        }
+    }
+
     /// The milestones that apply in the version at `index`: its own, or those of
     /// the nearest earlier version that lists them.
     pub fn milestones_at(&self, index: usize) -> &[Milestone] {

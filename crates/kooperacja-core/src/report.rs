@@ -279,3 +279,24 @@ pub struct Report {
     /// The facts the report rests on.
     pub facts: FactCounts,
 }
+
+impl Report {
+    /// The share of the project's period that has passed on the report's date
+    /// (days passed over all days of the period, exact).
+    ///
+    /// ```
+    /// use kooperacja_core::{engine::Engine, project::Project};
+    /// use chrono::NaiveDate;
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// let engine = Engine::new(&p, None);
+    /// let start = engine.report(NaiveDate::from_ymd_opt(2017, 1, 1).unwrap());
+    /// assert_eq!(start.period_elapsed().percent(), 0.into());
+    /// let end = engine.report(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap());
+    /// assert_eq!(end.period_elapsed().percent(), 100.into());
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn period_elapsed(&self) -> Rate {
+        let days = Decimal::from(self.period.days().max(1));
+        Rate::from_fraction(Decimal::from(self.days_passed) / days)
+    }
+}

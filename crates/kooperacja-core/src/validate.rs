@@ -21,7 +21,6 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::budget::{RateCheck, Stated};
-use crate::groups::GroupLevel;
 use crate::indicator::{CountedOnce, Target};
 use crate::money::{Amount, Rounding};
 use crate::organisation::AsWritten;
@@ -817,19 +816,10 @@ fn check_schedule(c: &mut Checker<'_>) {
     }
 }
 
-fn expected_groups(p: &Project, level: GroupLevel) -> usize {
-    match level {
-        GroupLevel::Macroregion => p.macroregions.len(),
-        GroupLevel::Voivodeship => p.territory.count(Level::Voivodeship),
-        GroupLevel::Powiat => p.territory.count(Level::Powiat),
-        GroupLevel::Gmina => p.territory.count(Level::Gmina),
-    }
-}
-
 fn check_groups(c: &mut Checker<'_>) {
     let p = c.project;
     for (i, g) in p.groups.iter().enumerate() {
-        let expected = expected_groups(p, g.one_per);
+        let expected = p.expected_groups(g.one_per);
         if let Some(stated) = g.stated_count {
             if usize::try_from(stated).ok() != Some(expected) {
                 c.push(
@@ -882,7 +872,7 @@ fn check_groups(c: &mut Checker<'_>) {
                     // A joint meeting is one meeting of all the groups together.
                     continue;
                 }
-                let groups = expected_groups(p, kind.one_per);
+                let groups = p.expected_groups(kind.one_per);
                 let groups_u32 = u32::try_from(groups).unwrap_or(0);
                 if groups_u32 == 0 || count % groups_u32 != 0 {
                     c.push(

@@ -1,0 +1,326 @@
+//! `kooperacja status`: the whole project on one screen.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use kooperacja_core::indicator::Target;
+use kooperacja_core::report::{IndicatorReport, Report, Status};
+use kooperacja_core::validate::{Severity, Validation, validate};
+
+use crate::input::InputError;
+use crate::ui::{self, Csv, Ctx, Style, bar, iso, opt, pad, wrap};
+use crate::{Format, StatusArgs};
+
+pub fn run(args: &StatusArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, InputError> {
+    let (project, register) = crate::input::load(&args.report.input)?;
+    let validation = validate(&project, register.as_ref());
+    let report = crate::input::report(&args.report, &project, register.as_ref())?;
+    let written = match args.report.input.format {
+        Format::Table => table(ctx, &report, &validation, out),
+        Format::Json => ui::write_json(
+            out,
+            &serde_json::json!({
+                "validation": {
+                    "errors": validation.count(Severity::Error),
+                    "warnings": validation.count(Severity::Warning),
+                    "infos": validation.count(Severity::Info),
+                },
+                "report": report,
+            }),
+        ),
+        Format::Csv => csv(&report, &validation).write(out),
+    };
+    crate::finish(written)?;
+    let failed =
+        validation.has_errors() || report.indicators.iter().any(|i| i.status == Status::Missed);
+    Ok(if args.check && failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// "62 / 100" or "12,5 % / 20 %".
+pub fn value_and_target(ctx: &Ctx, i: &IndicatorReport) -> (String, String) {
+    let value = i.value.map_or("—".to_owned(), |v| ctx.lang.number(v));
+    match i.target {
+        Target::Count(n) => (value, n.to_string()),
+        Target::Share(r) => (
+            if i.value.is_some() {
+                format!("{value}%")
+            } else {
+                value
+            },
+            format!("{}%", ctx.lang.number(r.percent())),
+        ),
+    }
+}
+
+fn table(
+    ctx: &Ctx,
+    r: &Report,
+    validation: &Validation,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let l = ctx.lang;
+    writeln!(out, "{}", ctx.paint(Style::Bold, &r.title))?;
+    writeln!(
+        out,
+        "{} {} · {} {}",
+        ctx.pick("Projekt", "Project"),
+        r.project,
+        ctx.pick("stan na", "as of"),
+        l.date(r.as_of)
+    )?;
+    writeln!(
+        out,
+        "{} {} ({})",
+        ctx.pick("Wersja w mocy:", "Version in force:"),
+        r.version,
+        r.version_label,
+    )?;
+    writeln!(out)?;
+    let elapsed = r.period_elapsed();
+    writeln!(
+        out,
+        "{} {}",
+        pad(ctx.pick("Okres", "Period"), 10),
+        l.period(r.period)
+    )?;
+    writeln!(
+        out,
+        "{} {} {} ({} {} {} {})",
+        pad("", 10),
+        bar(elapsed, 30),
+        l.percent(elapsed, 0),
+        r.days_passed,
+        ctx.pick("z", "of"),
+        r.period.days(),
+        ctx.pick("dni", "days")
+    )?;
+    let (errors, warnings, infos) = (
+        validation.count(Severity::Error),
+        validation.count(Severity::Warning),
+        validation.count(Severity::Info),
+    );
+    let plan = ctx.findings(errors, warnings, infos);
+    writeln!(
+        out,
+        "{} {}",
+        pad(ctx.pick("Plan", "Plan"), 10),
+        ctx.paint(if errors > 0 { Style::Red } else { Style::Green }, &plan)
+    )?;
+
+    let b = &r.budget;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        ctx.paint(Style::Bold, ctx.pick("Budżet", "Budget"))
+    )?;
+    let rows = [
+        (ctx.pick("Wartość projektu", "Total value"), b.total),
+        (ctx.pick("Wkład UE", "EU contribution"), b.eu_contribution),
+        (
+            ctx.pick("Wkład krajowy", "National contribution"),
+            b.national_contribution,
+        ),
+    ];
+    for (label, amount) in rows {
+        writeln!(
+            out,
+            "  {} {}",
+            pad(label, 22),
+            ui::right(&l.amount(amount), 20)
+        )?;
+    }
+    let spent_share = b.spent_share.map_or(String::new(), |s| {
+        format!("  {} {}", bar(s, 20), l.percent(s, 1))
+    });
+    writeln!(
+        out,
+        "  {} {}{spent_share}",
+        pad(ctx.pick("Wydano", "Spent"), 22),
+        ui::right(&l.amount(b.spent), 20)
+    )?;
+    writeln!(
+        out,
+        "  {} {}",
+        pad(ctx.pick("Pozostało", "Remaining"), 22),
+        ui::right(&l.amount(b.remaining), 20)
+    )?;
+
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        ctx.paint(Style::Bold, ctx.pick("Kamienie milowe", "Milestones"))
+    )?;
+    if r.milestones.is_empty() {
+        writeln!(
+            out,
+            "  {}",
+            ctx.pick(
+                "(ta wersja nie ma kamieni milowych)",
+                "(this version has no milestones)"
+            )
+        )?;
+    }
+    for m in &r.milestones {
+        let style = match m.state {
+            kooperacja_core::report::MilestoneState::Finished => Style::Green,
+            kooperacja_core::report::MilestoneState::Running => Style::Cyan,
+            kooperacja_core::report::MilestoneState::NotStarted => Style::Dim,
+        };
+        writeln!(
+            out,
+            "  {} {} – {}  {}",
+            pad(&m.id, 7),
+            l.short_date(m.period.start()),
+            l.short_date(m.period.end()),
+            ctx.paint(style, l.state(m.state))
+        )?;
+        for line in wrap(&m.title, 74) {
+            writeln!(out, "    {}", ctx.paint(Style::Dim, &line))?;
+        }
+    }
+
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        ctx.paint(Style::Bold, ctx.pick("Wskaźniki", "Indicators"))
+    )?;
+    for i in &r.indicators {
+        let name = match (l, &i.name_en) {
+            (ui::Lang::En, Some(en)) => en.as_str(),
+            _ => i.name.as_str(),
+        };
+        writeln!(out, "  {}", ctx.paint(Style::Bold, &i.id))?;
+        for line in wrap(name, 74) {
+            writeln!(out, "    {}", ctx.paint(Style::Dim, &line))?;
+        }
+        let (value, target) = value_and_target(ctx, i);
+        let share = i
+            .share_of_target
+            .map_or_else(|| "—".to_owned(), |s| l.percent(s, 0));
+        let progress = i
+            .share_of_target
+            .map_or_else(|| "·".repeat(12), |s| bar(s, 12));
+        let forecast = match (i.forecast, i.status) {
+            (Some(f), Status::OnTrack | Status::AtRisk) => {
+                format!(" → {}", l.number(f))
+            }
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "    {} {} {} / {} {} {}  {}{forecast}",
+            ctx.paint(Style::of_status(i.status), &progress),
+            ui::right(&share, 6),
+            ui::right(&value, 6),
+            target,
+            ctx.pick("do", "by"),
+            l.short_date(i.due),
+            ctx.paint(Style::of_status(i.status), l.status(i.status)),
+        )?;
+    }
+
+    writeln!(out)?;
+    let facts: u64 = r.facts.by_kind.iter().map(|(_, n)| n).sum();
+    writeln!(
+        out,
+        "{}: {facts} ({} {}, {} {})",
+        ctx.pick("Fakty", "Facts"),
+        ctx.pick("wycofanych", "retracted"),
+        r.facts.retracted,
+        ctx.pick("powtórzonych", "repeated"),
+        r.facts.duplicates
+    )?;
+    Ok(())
+}
+
+/// The status as a long table: one row per value, `section,item,field,value`.
+fn csv(r: &Report, validation: &Validation) -> Csv {
+    let mut csv = Csv::new(vec!["section", "item", "field", "value"]);
+    let mut put = |section: &str, item: &str, field: &str, value: String| {
+        csv.row(vec![
+            section.to_owned(),
+            item.to_owned(),
+            field.to_owned(),
+            value,
+        ]);
+    };
+    put("project", &r.project, "title", r.title.clone());
+    put("project", &r.project, "version", r.version.clone());
+    put("project", &r.project, "as_of", iso(r.as_of));
+    put("project", &r.project, "start", iso(r.period.start()));
+    put("project", &r.project, "end", iso(r.period.end()));
+    put("project", &r.project, "days", r.period.days().to_string());
+    put(
+        "project",
+        &r.project,
+        "days_passed",
+        r.days_passed.to_string(),
+    );
+    for (field, severity) in [
+        ("errors", Severity::Error),
+        ("warnings", Severity::Warning),
+        ("infos", Severity::Info),
+    ] {
+        put(
+            "validation",
+            &r.project,
+            field,
+            validation.count(severity).to_string(),
+        );
+    }
+    let b = &r.budget;
+    put("budget", &r.project, "total", b.total.to_plain());
+    put(
+        "budget",
+        &r.project,
+        "eu_contribution",
+        b.eu_contribution.to_plain(),
+    );
+    put(
+        "budget",
+        &r.project,
+        "national_contribution",
+        b.national_contribution.to_plain(),
+    );
+    put("budget", &r.project, "spent", b.spent.to_plain());
+    put("budget", &r.project, "remaining", b.remaining.to_plain());
+    for m in &r.milestones {
+        put("milestone", &m.id, "start", iso(m.period.start()));
+        put("milestone", &m.id, "end", iso(m.period.end()));
+        put("milestone", &m.id, "state", kebab(m.state.english()));
+    }
+    for i in &r.indicators {
+        let target = match i.target {
+            Target::Count(n) => n.to_string(),
+            Target::Share(r) => r.percent().normalize().to_string(),
+        };
+        put(
+            "indicator",
+            &i.id,
+            "value",
+            opt(i.value.map(|v| v.normalize())),
+        );
+        put("indicator", &i.id, "target", target);
+        put("indicator", &i.id, "due", iso(i.due));
+        put("indicator", &i.id, "status", kebab(i.status.english()));
+        put(
+            "indicator",
+            &i.id,
+            "forecast",
+            opt(i.forecast.map(|v| v.normalize())),
+        );
+    }
+    csv
+}
+
+/// "on track" → "on-track", as the JSON writes it.
+pub fn kebab(text: &str) -> String {
+    text.replace(' ', "-")
+}

@@ -1,0 +1,611 @@
+//! How the commands talk to people and programs: the language of labels,
+//! colour, tables that fit 80 columns, bars, and RFC 4180 CSV.
+//!
+//! Nothing here computes a domain value; it only renders what core gives.
+
+use std::io::{self, IsTerminal, Write};
+
+use chrono::NaiveDate;
+use kooperacja_core::money::{Amount, Rate};
+use kooperacja_core::period::{Period, polish_date};
+use kooperacja_core::report::{MilestoneState, Status};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// The width tables are fitted to.
+pub const WIDTH: usize = 80;
+
+/// The language of labels and messages for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// Polish: labels, amounts as "31 604 368,34 zł", dates as "31.03.2021 r.".
+    Pl,
+    /// English: labels, amounts as "PLN 31,604,368.34", ISO dates.
+    En,
+}
+
+impl Lang {
+    /// The language the environment asks for: the first of `LC_ALL`,
+    /// `LC_MESSAGES` and `LANG` that is set and not empty; English when it
+    /// starts with `en`, Polish otherwise (and when none is set).
+    pub fn from_env() -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty());
+        match locale {
+            Some(value) if value.starts_with("en") => Lang::En,
+            _ => Lang::Pl,
+        }
+    }
+
+    /// The Polish or the English text.
+    pub fn pick<'a>(self, pl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Pl => pl,
+            Lang::En => en,
+        }
+    }
+
+    pub fn amount(self, amount: Amount) -> String {
+        match self {
+            Lang::Pl => amount.to_polish(),
+            Lang::En => amount.to_english(),
+        }
+    }
+
+    /// An amount without the currency.
+    pub fn amount_number(self, amount: Amount) -> String {
+        match self {
+            Lang::Pl => amount.polish_number(),
+            Lang::En => amount.english_number(),
+        }
+    }
+
+    pub fn date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Pl => polish_date(date),
+            Lang::En => date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// A date without the Polish "r." suffix, for narrow columns.
+    pub fn short_date(self, date: NaiveDate) -> String {
+        match self {
+            Lang::Pl => date.format("%d.%m.%Y").to_string(),
+            Lang::En => date.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    pub fn period(self, period: Period) -> String {
+        format!(
+            "{} – {}",
+            self.date(period.start()),
+            self.date(period.end())
+        )
+    }
+
+    /// A decimal with the language's decimal mark.
+    pub fn number(self, value: Decimal) -> String {
+        let text = value.normalize().to_string();
+        match self {
+            Lang::Pl => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
+    /// A rate as a percentage rounded to `places` decimals: "84,28 %" or "84.28%".
+    pub fn percent(self, rate: Rate, places: u32) -> String {
+        let value = self.number(rate.percent_rounded(places));
+        match self {
+            Lang::Pl => format!("{value} %"),
+            Lang::En => format!("{value}%"),
+        }
+    }
+
+    pub fn status(self, status: Status) -> &'static str {
+        match self {
+            Lang::Pl => status.polish(),
+            Lang::En => status.english(),
+        }
+    }
+
+    pub fn state(self, state: MilestoneState) -> &'static str {
+        match self {
+            Lang::Pl => state.polish(),
+            Lang::En => state.english(),
+        }
+    }
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When standard output is a terminal and `NO_COLOR` is not set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour standard output.
+    pub fn resolve(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// A text style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Bold,
+    Dim,
+    Green,
+    Yellow,
+    Red,
+    Cyan,
+}
+
+impl Style {
+    fn code(self) -> &'static str {
+        match self {
+            Style::Bold => "1",
+            Style::Dim => "2",
+            Style::Green => "32",
+            Style::Yellow => "33",
+            Style::Red => "31",
+            Style::Cyan => "36",
+        }
+    }
+
+    /// The style a status is shown in.
+    pub fn of_status(status: Status) -> Style {
+        match status {
+            Status::Achieved | Status::OnTrack => Style::Green,
+            Status::AtRisk => Style::Yellow,
+            Status::Missed => Style::Red,
+            Status::NotStarted | Status::NotEvaluated => Style::Dim,
+        }
+    }
+}
+
+/// What every command needs to render for people.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub color: bool,
+}
+
+impl Ctx {
+    /// `text` in `style`, when colour is on.
+    pub fn paint(&self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{}m{text}\x1b[0m", style.code())
+        } else {
+            text.to_owned()
+        }
+    }
+
+    pub fn pick<'a>(&self, pl: &'a str, en: &'a str) -> &'a str {
+        self.lang.pick(pl, en)
+    }
+
+    /// "2 errors" or "2 błędy": a count with its noun in the right form.
+    /// Polish has three: one (1 błąd), few (2–4, 22–24…: błędy) and many
+    /// (0, 5–21, 25…: błędów).
+    pub fn count(&self, n: usize, pl: [&str; 3], en: [&str; 2]) -> String {
+        let noun = match self.lang {
+            Lang::En if n == 1 => en[0],
+            Lang::En => en[1],
+            Lang::Pl if n == 1 => pl[0],
+            Lang::Pl if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => pl[1],
+            Lang::Pl => pl[2],
+        };
+        format!("{n} {noun}")
+    }
+
+    /// "0 errors, 2 warnings, 1 note" in the language.
+    pub fn findings(&self, errors: usize, warnings: usize, infos: usize) -> String {
+        format!(
+            "{}, {}, {}",
+            self.count(errors, ["błąd", "błędy", "błędów"], ["error", "errors"]),
+            self.count(
+                warnings,
+                ["ostrzeżenie", "ostrzeżenia", "ostrzeżeń"],
+                ["warning", "warnings"]
+            ),
+            self.count(infos, ["uwaga", "uwagi", "uwag"], ["note", "notes"]),
+        )
+    }
+}
+
+/// Wraps text to `width` columns on spaces, never inside an amount
+/// ("4 863 047,40 zł") or a Polish date ("31.03.2021 r."). A word longer than
+/// the width stands on a line of its own.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        let glue = words.last().is_some_and(|prev: &String| {
+            prev.ends_with(|c: char| c.is_ascii_digit())
+                && (word.starts_with(|c: char| c.is_ascii_digit())
+                    || word.starts_with("zł")
+                    || word.starts_with("r.")
+                    || word == "%")
+        });
+        match words.last_mut() {
+            Some(prev) if glue => {
+                prev.push(' ');
+                prev.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+    }
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in &words {
+        let len = width_of(&line);
+        if len > 0 && len + 1 + width_of(word) > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// The number of characters (every character the tables use is one column wide).
+pub fn width_of(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Pads `text` to `width` characters on the right.
+pub fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(width_of(text))))
+}
+
+/// Right-aligns `text` in `width` characters.
+pub fn right(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(width_of(text))))
+}
+
+/// A bar of `width` cells filled in proportion to `rate` (capped at full).
+pub fn bar(rate: Rate, width: usize) -> String {
+    let filled = (rate.fraction() * Decimal::from(width))
+        .round()
+        .to_usize()
+        .unwrap_or(0)
+        .min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// How a column is aligned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// A table column.
+#[derive(Debug, Clone)]
+pub struct Col {
+    header: String,
+    align: Align,
+    /// Whether the column may wrap to make the table fit.
+    wraps: bool,
+}
+
+impl Col {
+    pub fn left(header: &str) -> Col {
+        Col {
+            header: header.to_owned(),
+            align: Align::Left,
+            wraps: false,
+        }
+    }
+
+    pub fn right(header: &str) -> Col {
+        Col {
+            header: header.to_owned(),
+            align: Align::Right,
+            wraps: false,
+        }
+    }
+
+    /// A left-aligned column that wraps.
+    pub fn wrapping(header: &str) -> Col {
+        Col {
+            header: header.to_owned(),
+            align: Align::Left,
+            wraps: true,
+        }
+    }
+}
+
+/// A cell: its text and, when colour is on, its style.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    text: String,
+    style: Option<Style>,
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell { text, style: None }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell {
+            text: text.to_owned(),
+            style: None,
+        }
+    }
+}
+
+impl Cell {
+    pub fn styled(text: impl Into<String>, style: Style) -> Cell {
+        Cell {
+            text: text.into(),
+            style: Some(style),
+        }
+    }
+}
+
+/// A table for people, fitted to [`WIDTH`] columns with an indent: the
+/// wrapping columns give up width, widest first, until the table fits.
+#[derive(Debug)]
+pub struct Table {
+    cols: Vec<Col>,
+    rows: Vec<Vec<Cell>>,
+    indent: usize,
+}
+
+impl Table {
+    pub fn new(cols: Vec<Col>) -> Table {
+        Table {
+            cols,
+            rows: Vec::new(),
+            indent: 2,
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<Cell>) {
+        debug_assert_eq!(cells.len(), self.cols.len(), "one cell per column");
+        self.rows.push(cells);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    fn widths(&self) -> Vec<usize> {
+        let mut widths: Vec<usize> = self.cols.iter().map(|c| width_of(&c.header)).collect();
+        for row in &self.rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(width_of(&cell.text));
+            }
+        }
+        let gaps = self.indent + 2 * self.cols.len().saturating_sub(1);
+        loop {
+            let total: usize = widths.iter().sum::<usize>() + gaps;
+            if total <= WIDTH {
+                break;
+            }
+            let widest = widths
+                .iter()
+                .enumerate()
+                .filter(|(i, w)| self.cols[*i].wraps && **w > 12)
+                .max_by_key(|(_, w)| **w)
+                .map(|(i, _)| i);
+            match widest {
+                Some(i) => widths[i] -= (total - WIDTH).min(widths[i] - 12),
+                None => break,
+            }
+        }
+        widths
+    }
+
+    pub fn write(&self, ctx: &Ctx, out: &mut dyn Write) -> io::Result<()> {
+        let widths = self.widths();
+        let indent = " ".repeat(self.indent);
+        let header: Vec<Cell> = self
+            .cols
+            .iter()
+            .map(|c| Cell::styled(c.header.clone(), Style::Bold))
+            .collect();
+        for row in std::iter::once(&header).chain(&self.rows) {
+            let wrapped: Vec<Vec<String>> = row
+                .iter()
+                .zip(&self.cols)
+                .zip(&widths)
+                .map(|((cell, col), &w)| {
+                    if col.wraps {
+                        wrap(&cell.text, w)
+                    } else {
+                        vec![cell.text.clone()]
+                    }
+                })
+                .collect();
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+            for line in 0..height {
+                let mut text = indent.clone();
+                let last = self.cols.len() - 1;
+                for (i, ((lines, col), &w)) in
+                    wrapped.iter().zip(&self.cols).zip(&widths).enumerate()
+                {
+                    let part = lines.get(line).map_or("", String::as_str);
+                    let laid = match col.align {
+                        Align::Right => right(part, w),
+                        // The last column is not padded: no trailing spaces.
+                        Align::Left if i == last => part.to_owned(),
+                        Align::Left => pad(part, w),
+                    };
+                    match row[i].style {
+                        Some(style) if !part.is_empty() => text.push_str(&ctx.paint(style, &laid)),
+                        _ => text.push_str(&laid),
+                    }
+                    if i < last {
+                        text.push_str("  ");
+                    }
+                }
+                writeln!(out, "{}", text.trim_end())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A CSV document (RFC 4180: comma-separated, fields quoted when they hold a
+/// comma, a quote or a line break, quotes doubled, CRLF line ends), with a
+/// header row of stable English column names.
+#[derive(Debug)]
+pub struct Csv {
+    header: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Csv {
+    pub fn new(header: Vec<&'static str>) -> Csv {
+        Csv {
+            header,
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, fields: Vec<String>) {
+        debug_assert_eq!(fields.len(), self.header.len(), "one field per column");
+        self.rows.push(fields);
+    }
+
+    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        let header: Vec<String> = self.header.iter().map(|h| (*h).to_owned()).collect();
+        for row in std::iter::once(&header).chain(&self.rows) {
+            let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
+            write!(out, "{}\r\n", line.join(","))?;
+        }
+        Ok(())
+    }
+}
+
+fn csv_field(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
+}
+
+/// An optional value as a CSV field: empty when absent.
+pub fn opt<T: ToString>(value: Option<T>) -> String {
+    value.map_or_else(String::new, |v| v.to_string())
+}
+
+/// A date as machines read it: ISO 8601.
+pub fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// Writes `value` as pretty JSON and a line end.
+pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_amounts_and_dates_whole() {
+        let lines = wrap("do 31.03.2021 r. kwota 4 863 047,40 zł dla partnera", 12);
+        assert!(lines.contains(&"31.03.2021 r.".to_owned()), "{lines:?}");
+        assert!(lines.contains(&"4 863 047,40 zł".to_owned()), "{lines:?}");
+    }
+
+    #[test]
+    fn polish_plurals_take_three_forms() {
+        let pl = Ctx {
+            lang: Lang::Pl,
+            color: false,
+        };
+        let f = ["błąd", "błędy", "błędów"];
+        let got: Vec<String> = [0, 1, 2, 4, 5, 12, 13, 22, 25, 112]
+            .iter()
+            .map(|&n| pl.count(n, f, ["", ""]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "0 błędów",
+                "1 błąd",
+                "2 błędy",
+                "4 błędy",
+                "5 błędów",
+                "12 błędów",
+                "13 błędów",
+                "22 błędy",
+                "25 błędów",
+                "112 błędów"
+            ]
+        );
+        let en = Ctx {
+            lang: Lang::En,
+            color: false,
+        };
+        assert_eq!(en.count(1, f, ["error", "errors"]), "1 error");
+        assert_eq!(en.count(0, f, ["error", "errors"]), "0 errors");
+    }
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn bars_are_full_width_and_capped() {
+        let half = Rate::from_fraction(Decimal::new(5, 1));
+        assert_eq!(bar(half, 10), "█████░░░░░");
+        let over = Rate::from_fraction(Decimal::new(15, 1));
+        assert_eq!(bar(over, 4), "████");
+    }
+
+    #[test]
+    fn a_table_fits_80_columns_by_wrapping() {
+        let mut t = Table::new(vec![
+            Col::left("id"),
+            Col::wrapping("name"),
+            Col::right("n"),
+        ]);
+        t.row(vec![
+            "I-01".into(),
+            "słowo ".repeat(40).as_str().into(),
+            "7".into(),
+        ]);
+        let mut out = Vec::new();
+        let ctx = Ctx {
+            lang: Lang::Pl,
+            color: false,
+        };
+        t.write(&ctx, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.lines().count() > 3);
+        assert!(text.lines().all(|l| width_of(l) <= WIDTH), "{text}");
+    }
+}
