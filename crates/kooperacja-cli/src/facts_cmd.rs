@@ -61,10 +61,14 @@ pub fn check(
         Format::Table => (|| {
             writeln!(
                 out,
-                "{}: {good} {}, {bad_count} {}",
+                "{}: {}, {}",
                 args.file.display(),
-                ctx.pick("faktów", "facts"),
-                ctx.pick("błędnych rekordów", "bad records"),
+                facts_count(ctx, good),
+                ctx.count(
+                    usize::try_from(bad_count).unwrap_or(usize::MAX),
+                    ["błędny rekord", "błędne rekordy", "błędnych rekordów"],
+                    ["bad record", "bad records"]
+                ),
             )?;
             for (kind, n) in &by_kind {
                 writeln!(out, "  {:<14} {n:>10}", kind.name())?;
@@ -151,10 +155,9 @@ pub fn summary(
         Format::Table => (|| {
             writeln!(
                 out,
-                "{}: {} {}{}",
+                "{}: {}{}",
                 args.file.display(),
-                summary.total,
-                ctx.pick("faktów", "facts"),
+                facts_count(ctx, summary.total),
                 match (summary.first, summary.last) {
                     (Some(a), Some(b)) => format!(", {} – {}", ctx.lang.date(a), ctx.lang.date(b)),
                     _ => String::new(),
@@ -248,4 +251,13 @@ pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<Exit
     })();
     crate::finish(written)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// "1 fact", "2 facts"; "1 fakt", "2 fakty", "5 faktów".
+pub fn facts_count(ctx: &Ctx, n: u64) -> String {
+    ctx.count(
+        usize::try_from(n).unwrap_or(usize::MAX),
+        ["fakt", "fakty", "faktów"],
+        ["fact", "facts"],
+    )
 }

@@ -263,10 +263,9 @@ fn write_table(
     if let Some(fc) = facts {
         writeln!(
             out,
-            "{} ({} {})",
+            "{} ({})",
             ctx.paint(Style::Bold, &fc.path.display().to_string()),
-            fc.facts,
-            ctx.pick("faktów", "facts")
+            crate::facts_cmd::facts_count(ctx, fc.facts)
         )?;
         for (line, f) in &fc.findings {
             writeln!(

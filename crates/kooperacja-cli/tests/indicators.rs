@@ -594,7 +594,7 @@ fn facts_check_counts_csv_lines_from_the_header() {
     assert_eq!(
         text,
         concat!(
-            "FILE: 1 facts, 3 bad records\n",
+            "FILE: 1 fact, 3 bad records\n",
             "  deliverable             1\n",
             "  bad: line 3, field date: invalid date \"2020-13-01\": there is no such day in the calendar\n",
             "  bad: line 4, field deliverable: unknown deliverable \"poem\"; expected one of: model, pilot-report, summary-report, recommendation-book, tool-package, research-report, other\n",
