@@ -610,7 +610,7 @@ fn facts_check_counts_csv_lines_from_the_header() {
     let out = run(&["facts", "check", path_str(&header)]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert!(text.contains("0 facts, 1 bad records"), "{text}");
+    assert!(text.contains("0 facts, 1 bad record\n"), "{text}");
     assert!(
         text.contains("bad: line 1, field titel: unknown column \"titel\" in the header"),
         "{text}"
