@@ -340,3 +340,82 @@ impl FactSummary {
         *self.by_voivodeship.entry(voivodeship).or_default() += 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{Format, OnError, read_all};
+
+    const PROJECT: &str = include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml");
+    const TERC: &str = include_str!("../../../fixtures/teryt/TERC_Urzedowy_2025-11-18.csv");
+
+    fn codes(lines: &[&str], register: Option<&Register>) -> Vec<Vec<&'static str>> {
+        let project = Project::parse(PROJECT).expect("fixture parses");
+        let text = lines.join("\n");
+        let facts = read_all(text.as_bytes(), Format::JsonLines, OnError::Stop)
+            .expect("facts read")
+            .facts;
+        let mut check = FactCheck::new(&project, register);
+        let mut out: Vec<Vec<&'static str>> = facts
+            .iter()
+            .map(|f| check.check(f).iter().map(|x| x.code).collect())
+            .collect();
+        out.push(check.finish().iter().map(|x| x.code).collect());
+        out
+    }
+
+    #[test]
+    fn a_reused_id_is_a_conflict_unless_the_content_is_the_same() {
+        let model = r#"{"id":"d1","date":"2019-03-20","by":"umk","kind":"deliverable","deliverable":"model","title":"Model"}"#;
+        let other = r#"{"id":"d1","date":"2019-03-21","by":"umk","kind":"deliverable","deliverable":"model","title":"Model"}"#;
+        assert_eq!(
+            codes(&[model, model, other], None),
+            [
+                vec![],
+                vec!["fact.duplicate"],
+                vec!["fact.id-conflict"],
+                vec![]
+            ]
+        );
+    }
+
+    #[test]
+    fn roles_sectors_and_partners_must_be_the_projects() {
+        let lines = [
+            r#"{"id":"c1","date":"2018-10-01","by":"umk","territory":"04","kind":"coaching","person":"p1","form":"individual","role":"astronaut"}"#,
+            r#"{"id":"a1","date":"2018-10-01","by":"rops-torun","territory":"04","kind":"agreement","institution":"i1","name":"Szkoła","sector":"space"}"#,
+            r#"{"id":"e1","date":"2018-10-01","by":"umk","kind":"expenditure","partner":"acme","amount":"10.00","category":"x"}"#,
+        ];
+        assert_eq!(
+            codes(&lines, None),
+            [
+                vec!["fact.unknown-role"],
+                vec!["fact.unknown-sector"],
+                vec!["fact.unknown-organisation"],
+                vec![]
+            ]
+        );
+    }
+
+    #[test]
+    fn territory_is_checked_against_the_project_and_the_register() {
+        let register = Register::parse_terc(TERC).expect("register");
+        let lines = [
+            // In a voivodeship of the project and in the register.
+            r#"{"id":"p1","date":"2019-10-01","by":"umk","kind":"pilot","jst":"0410"}"#,
+            // In a voivodeship of the project, but no such powiat.
+            r#"{"id":"p2","date":"2019-10-01","by":"umk","kind":"pilot","jst":"0499"}"#,
+            // Małopolskie (12) is not in Makroregion II.
+            r#"{"id":"p3","date":"2019-10-01","by":"umk","territory":"1261","kind":"pilot","jst":"1261"}"#,
+        ];
+        assert_eq!(
+            codes(&lines, Some(&register)),
+            [
+                vec![],
+                vec!["fact.territory-unknown"],
+                vec!["fact.territory-outside", "fact.territory-outside"],
+                vec![]
+            ]
+        );
+    }
+}
