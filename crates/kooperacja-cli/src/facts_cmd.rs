@@ -166,11 +166,13 @@ pub fn summary(
             if bad > 0 {
                 writeln!(
                     out,
-                    "  {bad} {}",
-                    ctx.pick(
-                        "błędnych rekordów pominięto (zob. facts check)",
-                        "bad records skipped (see facts check)"
-                    )
+                    "  {} {}",
+                    ctx.count(
+                        usize::try_from(bad).unwrap_or(usize::MAX),
+                        ["błędny rekord", "błędne rekordy", "błędnych rekordów"],
+                        ["bad record", "bad records"]
+                    ),
+                    ctx.pick("pominięto (zob. facts check)", "skipped (see facts check)")
                 )?;
             }
             writeln!(out)?;

@@ -326,8 +326,10 @@ fn main() -> ExitCode {
                 Shell::Zsh => clap_complete::Shell::Zsh,
                 Shell::Fish => clap_complete::Shell::Fish,
             };
-            clap_complete::generate(shell, &mut Cli::command(), "kooperacja", &mut out);
-            Ok(ExitCode::SUCCESS)
+            // Generated into memory first: clap_complete panics on a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "kooperacja", &mut script);
+            finish(out.write_all(&script)).map(|()| ExitCode::SUCCESS)
         }
     };
     match result {

@@ -23,12 +23,12 @@ fn done(written: std::io::Result<()>) -> Result<ExitCode, InputError> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The command's title line, then the version and the date.
 fn heading(ctx: &Ctx, r: &Report, what: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{} — {}", ctx.paint(Style::Bold, what), r.title)?;
     writeln!(
         out,
-        "{} — {} · {} {} · {} {}",
-        ctx.paint(Style::Bold, what),
-        r.title,
+        "{} {} · {} {}",
         ctx.pick("wersja", "version"),
         r.version,
         ctx.pick("stan na", "as of"),
@@ -105,7 +105,7 @@ pub fn indicators(
                     .map_or_else(|| "—".to_owned(), |s| ctx.lang.percent(s, 0));
                 let mut status = ctx.lang.status(i.status).to_owned();
                 if let (Some(f), Status::OnTrack | Status::AtRisk) = (i.forecast, i.status) {
-                    status.push_str(&format!(" → {}", ctx.lang.number(f)));
+                    status.push_str(&format!(" → {}", ctx.lang.number(ui::shown(f))));
                 }
                 names.push((i.id.as_str(), name));
                 t.row(vec![
@@ -481,10 +481,14 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
             let l = ctx.lang;
             writeln!(
                 out,
-                "{} — {} · {} {} ({})",
+                "{} — {}",
                 ctx.paint(Style::Bold, ctx.pick("Budżet", "Budget")),
-                project.title,
-                ctx.pick("wersja", "version"),
+                project.title
+            )?;
+            writeln!(
+                out,
+                "{} {} ({})",
+                ctx.pick("plan wersji", "plan of version"),
                 version.id,
                 version.label
             )?;
@@ -520,12 +524,14 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                     ui::right(&l.percent(rate, 4), 20)
                 )?;
             }
-            writeln!(out)?;
-            writeln!(
-                out,
-                "{}",
-                ctx.paint(Style::Bold, ctx.pick("Partnerzy", "Partners"))
-            )?;
+            if !b.partners.is_empty() {
+                writeln!(out)?;
+                writeln!(
+                    out,
+                    "{}",
+                    ctx.paint(Style::Bold, ctx.pick("Partnerzy", "Partners"))
+                )?;
+            }
             let mut t = Table::new(vec![
                 Col::wrapping(ctx.pick("partner", "partner")),
                 Col::right(ctx.pick("razem", "total")),
@@ -555,7 +561,9 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                     },
                 ]);
             }
-            t.write(ctx, out)?;
+            if !t.is_empty() {
+                t.write(ctx, out)?;
+            }
             writeln!(out)?;
             writeln!(
                 out,
@@ -595,10 +603,12 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
             let e = &r.budget;
             writeln!(
                 out,
-                "{} ({} {})",
+                "{} ({} {}, {} {})",
                 ctx.paint(Style::Bold, ctx.pick("Wykonanie", "Execution")),
                 ctx.pick("stan na", "as of"),
-                l.date(r.as_of)
+                l.date(r.as_of),
+                ctx.pick("wobec wersji w mocy", "against the version in force"),
+                r.version
             )?;
             writeln!(
                 out,

@@ -42,17 +42,22 @@ pub fn run(args: &StatusArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode
 
 /// "62 / 100" or "12,5 % / 20 %".
 pub fn value_and_target(ctx: &Ctx, i: &IndicatorReport) -> (String, String) {
-    let value = i.value.map_or("—".to_owned(), |v| ctx.lang.number(v));
+    let value = i
+        .value
+        .map_or("—".to_owned(), |v| ctx.lang.number(ui::shown(v)));
     match i.target {
         Target::Count(n) => (value, n.to_string()),
-        Target::Share(r) => (
-            if i.value.is_some() {
-                format!("{value}%")
-            } else {
-                value
-            },
-            format!("{}%", ctx.lang.number(r.percent())),
-        ),
+        Target::Share(r) => {
+            let sign = ctx.pick(" %", "%");
+            (
+                if i.value.is_some() {
+                    format!("{value}{sign}")
+                } else {
+                    value
+                },
+                format!("{}{sign}", ctx.lang.number(r.percent())),
+            )
+        }
     }
 }
 
@@ -209,7 +214,7 @@ fn table(
             .map_or_else(|| "·".repeat(12), |s| bar(s, 12));
         let forecast = match (i.forecast, i.status) {
             (Some(f), Status::OnTrack | Status::AtRisk) => {
-                format!(" → {}", l.number(f))
+                format!(" → {}", l.number(ui::shown(f)))
             }
             _ => String::new(),
         };

@@ -238,7 +238,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
                 && (word.starts_with(|c: char| c.is_ascii_digit())
                     || word.starts_with("zł")
                     || word.starts_with("r.")
-                    || word == "%")
+                    || word.starts_with('%'))
         });
         match words.last_mut() {
             Some(prev) if glue => {
@@ -269,6 +269,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// The number of characters (every character the tables use is one column wide).
 pub fn width_of(text: &str) -> usize {
     text.chars().count()
+}
+
+/// A value as tables show it: rounded half away from zero to one decimal
+/// place (a share of 23.9521 % shows as 23.9 %, a forecast of 595.43 as 595.4).
+/// JSON and CSV carry the exact value.
+pub fn shown(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// Pads `text` to `width` characters on the right.
@@ -568,6 +575,14 @@ mod tests {
         };
         assert_eq!(en.count(1, f, ["error", "errors"]), "1 error");
         assert_eq!(en.count(0, f, ["error", "errors"]), "0 errors");
+    }
+
+    #[test]
+    fn shown_values_round_half_away_from_zero() {
+        assert_eq!(shown(Decimal::new(239521, 4)).to_string(), "24.0");
+        assert_eq!(shown(Decimal::new(59543, 2)).to_string(), "595.4");
+        assert_eq!(shown(Decimal::new(-25, 2)).to_string(), "-0.3");
+        assert_eq!(shown(Decimal::from(50)).normalize().to_string(), "50");
     }
 
     #[test]
