@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Regenerates docs/cli.md: runs the real binary for every example, then pastes the
+# outputs into cli.md.in (build.py). Run it after any change to the CLI's output:
+#   scripts/cli-docs/gen.sh
+set -uo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+R="$(cd "$HERE/../.." && pwd)"
+TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
+O="$TMP/out"; mkdir -p "$O"
+W="$TMP/ws"; mkdir -p "$W"
+cp "$HERE/bad-records.jsonl" "$HERE/checked-facts.jsonl" "$W/"
+cp "$HERE/bad-records.jsonl" "$HERE/checked-facts.jsonl" "$O/"
+ln -s "$R/fixtures" "$W/fixtures"
+(cd "$R" && cargo build --quiet -p kooperacja-cli) || exit 1
+B="$R/target/debug/kooperacja"
+run() { # name dir args...
+  local name=$1 dir=$2; shift 2
+  ( cd $dir && env -u LANG -u LC_ALL -u LC_MESSAGES -u NO_COLOR $B "$@" >$O/$name.out 2>$O/$name.err; echo $? > $O/$name.rc )
+}
+P=fixtures/projects/kooperacja-makroregion-ii.toml; F=fixtures/facts/kooperacja-sample.jsonl
+P2=fixtures/projects/koordynacja-kujawy-pomorze.toml; F2=fixtures/facts/koordynacja-sample.jsonl
+A="--facts $F --as-of 2020-09-30"
+run help $R --help
+run version $R --version
+run parse-error $R validate fixtures/invalid/01-unclosed-string.toml
+run parse-error-en $R --lang en validate fixtures/invalid/01-unclosed-string.toml
+run usage-missing $R status
+run usage-date $R status $P --as-of 2020-02-30
+run missing-file $R status nope.toml
+run status $R status $P $A
+run status-en $R --lang en status $P $A
+run status-check $R status $P $A --check
+run status2 $R status $P2 --facts $F2 --as-of 2025-11-30
+run status-json $R status $P $A --format json
+run status-csv $R status $P $A --format csv
+run validate $R validate fixtures/projects/kooperacja-makroregion-ii.toml fixtures/projects/koordynacja-kujawy-pomorze.toml
+run validate-facts $R validate $P --facts $F
+run validate-facts-bad $W validate $P --facts checked-facts.jsonl
+run validate-facts-bad-json $W validate $P --facts checked-facts.jsonl --format json
+run validate-facts-bad-csv $W validate $P --facts checked-facts.jsonl --format csv
+run validate-json $R validate $P2 --format json
+run validate-csv $R validate $P2 --format csv
+run validate-two-facts $R validate $P $P2 --facts $F
+run indicators $R indicators $P $A
+run indicators-en $R --lang en indicators $P $A
+run indicators2 $R indicators $P2 --facts $F2 --as-of 2025-11-30
+run indicators-json $R indicators $P $A --format json
+run indicators-csv $R indicators $P $A --format csv
+run indicators2-csv $R indicators $P2 --facts $F2 --as-of 2025-11-30 --format csv
+run milestones $R milestones $P $A
+run milestones-json $R milestones $P $A --format json
+run milestones-csv $R milestones $P $A --format csv
+run budget $R budget $P $A
+run budget-umowa $R budget $P $A --plan umowa
+run budget-nope $R budget $P --plan nope
+run budget-json $R budget $P $A --format json
+run budget-csv $R budget $P $A --format csv
+run territory2 $R territory $P2
+run territory $R territory $P
+run territory-en $R --lang en territory $P
+run territory-json $R territory $P --format json
+run territory2-json $R territory $P2 --format json
+run territory-csv $R territory $P --format csv
+run groups $R groups $P $A
+run groups-json $R groups $P $A --format json
+run groups-csv $R groups $P $A --format csv
+run diff $R diff $P
+run diff-en $R --lang en diff $P --from umowa --to aneks
+run diff2 $R diff $P2
+run diff-json $R diff $P --format json
+run diff-csv $R diff $P --format csv
+run facts-check $R facts check $F
+run facts-check-bad $W facts check bad-records.jsonl
+run facts-check-bad-max $W facts check bad-records.jsonl --max-errors 2
+run facts-check-json $W facts check bad-records.jsonl --max-errors 1 --format json
+run facts-check-csv $W facts check bad-records.jsonl --format csv
+run facts-summary $R facts summary $F --project $P
+run facts-summary-json $R facts summary $F --project $P --format json
+run facts-summary-csv $R facts summary $F --project $P --format csv
+run facts-generate $R facts generate $P --count 5 --seed 1
+run facts-generate-csv $R facts generate $P --count 3 --seed 1 --output -
+run facts-generate-file $W facts generate $P --count 3 -o synthetic.csv
+cp $W/synthetic.csv $O/synthetic.csv 2>/dev/null
+run status-skip $W status $P --facts bad-records.jsonl --as-of 2020-09-30 --on-error skip
+run status-stop $W status $P --facts bad-records.jsonl --as-of 2020-09-30
+run completions-bash $R completions bash
+run completions-zsh $R completions zsh
+run completions-fish $R completions fish
+
+python3 "$HERE/build.py" "$O" "$HERE/cli.md.in" "$R/docs/cli.md"
+echo "wrote $R/docs/cli.md"
