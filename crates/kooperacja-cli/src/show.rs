@@ -205,11 +205,7 @@ fn gantt(ctx: &Ctx, r: &Report, out: &mut dyn Write) -> std::io::Result<()> {
             };
             cells.push(c);
         }
-        let style = match m.state {
-            MilestoneState::Finished => Style::Green,
-            MilestoneState::Running => Style::Cyan,
-            MilestoneState::NotStarted => Style::Dim,
-        };
+        let style = Style::of_state(m.state);
         writeln!(
             out,
             "{}{}",
@@ -307,14 +303,7 @@ pub fn milestones(
             heading(ctx, &r, ctx.pick("Kamienie milowe", "Milestones"), out)?;
             writeln!(out)?;
             if r.milestones.is_empty() {
-                writeln!(
-                    out,
-                    "  {}",
-                    ctx.pick(
-                        "(ta wersja nie ma kamieni milowych)",
-                        "(this version has no milestones)"
-                    )
-                )?;
+                writeln!(out, "  {}", ui::no_milestones(ctx))?;
                 return Ok(());
             }
             gantt(ctx, &r, out)?;

@@ -162,21 +162,10 @@ fn table(
         ctx.paint(Style::Bold, ctx.pick("Kamienie milowe", "Milestones"))
     )?;
     if r.milestones.is_empty() {
-        writeln!(
-            out,
-            "  {}",
-            ctx.pick(
-                "(ta wersja nie ma kamieni milowych)",
-                "(this version has no milestones)"
-            )
-        )?;
+        writeln!(out, "  {}", ui::no_milestones(ctx))?;
     }
     for m in &r.milestones {
-        let style = match m.state {
-            kooperacja_core::report::MilestoneState::Finished => Style::Green,
-            kooperacja_core::report::MilestoneState::Running => Style::Cyan,
-            kooperacja_core::report::MilestoneState::NotStarted => Style::Dim,
-        };
+        let style = Style::of_state(m.state);
         writeln!(
             out,
             "  {} {} – {}  {}",

@@ -166,6 +166,15 @@ impl Style {
         }
     }
 
+    /// The style a milestone's state is shown in.
+    pub fn of_state(state: MilestoneState) -> Style {
+        match state {
+            MilestoneState::Finished => Style::Green,
+            MilestoneState::Running => Style::Cyan,
+            MilestoneState::NotStarted => Style::Dim,
+        }
+    }
+
     /// The style a status is shown in.
     pub fn of_status(status: Status) -> Style {
         match status {
@@ -269,6 +278,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// The number of characters (every character the tables use is one column wide).
 pub fn width_of(text: &str) -> usize {
     text.chars().count()
+}
+
+/// The line shown for a version without milestones.
+pub fn no_milestones(ctx: &Ctx) -> &'static str {
+    ctx.lang.pick(
+        "(ta wersja nie ma kamieni milowych)",
+        "(this version has no milestones)",
+    )
 }
 
 /// A value as tables show it: rounded half away from zero to one decimal
