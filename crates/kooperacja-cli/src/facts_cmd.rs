@@ -219,8 +219,11 @@ pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<Exit
     let register = crate::input::register(&args.project, &project, args.teryt.as_deref())?
         .ok_or_else(|| {
             InputError(
-                "the generator needs the TERC register: give --teryt or territory.register"
-                    .to_owned(),
+                crate::ui::msg(
+                    "generator potrzebuje rejestru TERC: podaj --teryt lub territory.register",
+                    "the generator needs the TERC register: give --teryt or territory.register",
+                )
+                .to_owned(),
             )
         })?;
     let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
@@ -228,8 +231,13 @@ pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<Exit
     let mut file_out;
     let out: &mut dyn Write = match to_file {
         Some(path) => {
-            let file = std::fs::File::create(path)
-                .map_err(|e| InputError(format!("cannot write {}: {e}", path.display())))?;
+            let file = std::fs::File::create(path).map_err(|e| {
+                InputError(format!(
+                    "{} {}: {e}",
+                    crate::ui::msg("nie można zapisać", "cannot write"),
+                    path.display()
+                ))
+            })?;
             file_out = std::io::BufWriter::with_capacity(1 << 20, file);
             &mut file_out
         }

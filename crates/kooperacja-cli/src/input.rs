@@ -13,10 +13,18 @@ use kooperacja_core::territory::Register;
 #[derive(Debug)]
 pub struct InputError(pub String);
 
+/// "cannot read PATH: why", in the language of the run.
+fn cannot_read(path: &Path, e: &std::io::Error) -> InputError {
+    InputError(format!(
+        "{} {}: {e}",
+        crate::ui::msg("nie można odczytać", "cannot read"),
+        path.display()
+    ))
+}
+
 /// Reads a whole text file.
 pub fn read(path: &Path) -> Result<String, InputError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| InputError(format!("cannot read {}: {e}", path.display())))
+    std::fs::read_to_string(path).map_err(|e| cannot_read(path, &e))
 }
 
 /// Renders a parse error with the file, line, column, the line's text and a caret.
@@ -81,8 +89,7 @@ const PROGRESS_FROM_BYTES: u64 = 4 << 20;
 /// when the file is larger than a few MB and stderr is a terminal.
 pub fn facts_with_progress(path: &Path) -> Result<FactReader<Box<dyn BufRead>>, InputError> {
     use std::io::IsTerminal;
-    let file =
-        File::open(path).map_err(|e| InputError(format!("cannot read {}: {e}", path.display())))?;
+    let file = File::open(path).map_err(|e| cannot_read(path, &e))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let reader: Box<dyn BufRead> = if size > PROGRESS_FROM_BYTES && std::io::stderr().is_terminal()
     {
@@ -138,8 +145,10 @@ pub fn report(
                 if bad <= 20 {
                     let _ = writeln!(
                         std::io::stderr(),
-                        "warning: {}: {message} (skipped)",
-                        path.display()
+                        "{}: {}: {message} ({})",
+                        crate::ui::msg("ostrzeżenie", "warning"),
+                        path.display(),
+                        crate::ui::msg("pominięto", "skipped")
                     );
                 }
             }
@@ -148,7 +157,12 @@ pub fn report(
     if bad > 20 {
         let _ = writeln!(
             std::io::stderr(),
-            "warning: {bad} bad records skipped in all"
+            "{}: {bad} {}",
+            crate::ui::msg("ostrzeżenie", "warning"),
+            crate::ui::msg(
+                "błędnych rekordów pominięto łącznie",
+                "bad records skipped in all"
+            )
         );
     }
     let as_of = args

@@ -294,9 +294,10 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 /// Ends writing: a closed pipe (`| head`) is not an error.
 fn finish(written: std::io::Result<()>) -> Result<(), InputError> {
     match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(InputError(format!("cannot write output: {e}")))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(InputError(format!(
+            "{}: {e}",
+            ui::msg("nie można zapisać wyniku", "cannot write output")
+        ))),
         _ => Ok(()),
     }
 }
@@ -307,6 +308,7 @@ fn main() -> ExitCode {
         lang: cli.lang.unwrap_or_else(Lang::from_env),
         color: cli.color.resolve(),
     };
+    ui::set_message_lang(ctx.lang);
     let mut out = std::io::stdout().lock();
     let result = match cli.command {
         Command::Status(args) => status::run(&args, &ctx, &mut out),

@@ -118,6 +118,21 @@ impl Lang {
     }
 }
 
+/// The language of this run, for messages made far from the command's `Ctx`
+/// (file errors, skipped-record warnings). Set once in `main`.
+static MESSAGE_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Sets the language of [`msg`]; the first call wins.
+pub fn set_message_lang(lang: Lang) {
+    let _ = MESSAGE_LANG.set(lang);
+}
+
+/// The Polish or English text of a message, in the language of this run
+/// (Polish until `main` sets it).
+pub fn msg(pl: &'static str, en: &'static str) -> &'static str {
+    MESSAGE_LANG.get().copied().unwrap_or(Lang::Pl).pick(pl, en)
+}
+
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {

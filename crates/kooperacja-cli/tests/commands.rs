@@ -385,3 +385,20 @@ fn every_command_has_help_with_an_example() {
         );
     }
 }
+
+#[test]
+fn the_tools_own_messages_follow_the_language() {
+    let out = run(&["status", "nope.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("błąd: nie można odczytać nope.toml: "),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&["--lang", "en", "status", "nope.toml"]);
+    assert!(
+        text(&out.stderr).starts_with("error: cannot read nope.toml: "),
+        "{}",
+        text(&out.stderr)
+    );
+}
