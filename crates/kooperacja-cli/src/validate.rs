@@ -56,8 +56,20 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCo
                 .map_err(|e| InputError(crate::input::located(path, &text, &e)))?;
             let register = crate::input::register(path, &project, args.teryt.as_deref())?;
             let validation = validate(&project, register.as_ref());
+            // A fact file that cannot be read is reported, but the project's
+            // findings are still shown.
             if let Some(facts) = &args.facts {
-                facts_checked = Some(check_facts(facts, &project, register.as_ref())?);
+                match check_facts(facts, &project, register.as_ref()) {
+                    Ok(checked) => facts_checked = Some(checked),
+                    Err(InputError(message)) => {
+                        unreadable += 1;
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "{}: {message}",
+                            ctx.pick("błąd", "error")
+                        );
+                    }
+                }
             }
             Ok(validation)
         });

@@ -402,3 +402,21 @@ fn the_tools_own_messages_follow_the_language() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn an_unreadable_fact_file_still_shows_the_projects_findings() {
+    let f = &FIXTURES[0];
+    let out = run(&[
+        "--lang",
+        "en",
+        "validate",
+        f.project,
+        "--facts",
+        "no-such-facts.jsonl",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read no-such-facts.jsonl"));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains(f.project), "{stdout}");
+    assert!(stdout.contains("budget.eu-rate-mismatch"), "{stdout}");
+}
