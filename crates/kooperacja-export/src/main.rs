@@ -1,0 +1,219 @@
+//! `kooperacja-export`: writes a project's report as JSON or CSV files.
+//!
+//! Exit codes: 0 written; 1 refused (the project has error findings; `--force`
+//! writes anyway, with a warning in the output); 2 usage or unreadable input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, ValueEnum};
+use kooperacja_core::engine::Engine;
+use kooperacja_core::facts::{FactReader, Format as FactFormat};
+use kooperacja_core::project::Project;
+use kooperacja_core::territory::Register;
+use kooperacja_core::validate::{Severity, validate};
+use kooperacja_export::{Table, csv, json, write_atomically};
+
+/// Export a project's report as JSON or CSV.
+///
+/// Example: kooperacja-export fixtures/projects/kooperacja-makroregion-ii.toml
+/// --facts fixtures/facts/kooperacja-sample.jsonl --as-of 2020-09-30 --format json -o report.json
+#[derive(Debug, Parser)]
+#[command(name = "kooperacja-export", version, about, long_about)]
+struct Args {
+    /// The project file (TOML).
+    #[arg(value_name = "PROJECT")]
+    project: PathBuf,
+    /// The facts: JSON Lines, or CSV for a `.csv` file name.
+    #[arg(long, value_name = "FILE")]
+    facts: Option<PathBuf>,
+    /// The date to report on, like 2020-09-30. Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<NaiveDate>,
+    /// The TERC register. Default: the file named by the project's `territory.register`.
+    #[arg(long, value_name = "CSV")]
+    teryt: Option<PathBuf>,
+    /// The format.
+    #[arg(long, value_enum)]
+    format: Format,
+    /// For CSV: one table, or every table (then OUT is a directory).
+    #[arg(long, value_enum, default_value_t = TableArg::All)]
+    table: TableArg,
+    /// Where to write: a file, or for `--format csv --table all` a directory.
+    #[arg(long, short, value_name = "OUT")]
+    output: PathBuf,
+    /// Export even when the project has error findings; the output then carries a warning.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The whole report as JSON.
+    Json,
+    /// CSV tables (RFC 4180).
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TableArg {
+    All,
+    Indicators,
+    Milestones,
+    Budget,
+    Territory,
+    Facts,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    kooperacja_core::period::parse_date(text).map_err(|e| e.to_string())
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = writeln!(std::io::stderr(), "error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<ExitCode, String> {
+    let text = read(&args.project)?;
+    let project = Project::parse(&text).map_err(|e| {
+        let line = text.lines().nth(e.line.saturating_sub(1)).unwrap_or("");
+        let pad: String = line
+            .chars()
+            .take(e.column.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        format!(
+            "{}:{}:{}: {}\n  | {line}\n  | {pad}^",
+            args.project.display(),
+            e.line,
+            e.column,
+            e.message
+        )
+    })?;
+    let register_path = match (&args.teryt, &project.territory.register) {
+        (Some(p), _) => Some(p.clone()),
+        (None, Some(rel)) => Some(args.project.parent().unwrap_or(Path::new(".")).join(rel)),
+        (None, None) => None,
+    };
+    let register = match register_path {
+        Some(path) => Some(
+            Register::parse_terc(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?,
+        ),
+        None => None,
+    };
+    let validation = validate(&project, register.as_ref());
+    let errors: Vec<String> = validation
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{} {}: {}", f.code, f.path, f.message))
+        .collect();
+    if !errors.is_empty() && !args.force {
+        let mut err = std::io::stderr();
+        let _ = writeln!(
+            err,
+            "refused: {} has {} error findings (give --force to export anyway):",
+            args.project.display(),
+            errors.len()
+        );
+        for e in &errors {
+            let _ = writeln!(err, "  {e}");
+        }
+        return Ok(ExitCode::from(1));
+    }
+    let warning = (!errors.is_empty()).then(|| {
+        format!(
+            "WARNING: exported with --force although the project has {} error findings: {}",
+            errors.len(),
+            errors.join("; ")
+        )
+    });
+
+    let mut engine = Engine::new(&project, register.as_ref());
+    if let Some(path) = &args.facts {
+        let file = std::fs::File::open(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let format = match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("csv") => FactFormat::Csv,
+            _ => FactFormat::JsonLines,
+        };
+        let mut reader = FactReader::new(std::io::BufReader::new(file), format);
+        while let Some(item) = reader.next() {
+            let line = reader.lines_read();
+            let fact = item.map_err(|e| format!("{}: {e}", path.display()))?;
+            engine
+                .apply(&fact)
+                .map_err(|e| format!("{}: line {line}: {e}", path.display()))?;
+        }
+    }
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let report = engine.report(as_of);
+
+    let write = |path: &Path, text: &str| {
+        write_atomically(path, text.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    match args.format {
+        Format::Json => {
+            let body = json(&report);
+            let text = match &warning {
+                // The warning is the first key, so nobody reads past it unseen.
+                Some(w) => format!(
+                    "{{\n  \"warning\": {},\n  \"report\": {}}}\n",
+                    serde_json::Value::from(w.as_str()),
+                    body.trim_end()
+                ),
+                None => body,
+            };
+            write(&args.output, &text)?;
+        }
+        Format::Csv => {
+            let tables: Vec<Table> = match args.table {
+                TableArg::All => Table::ALL.to_vec(),
+                TableArg::Indicators => vec![Table::Indicators],
+                TableArg::Milestones => vec![Table::Milestones],
+                TableArg::Budget => vec![Table::Budget],
+                TableArg::Territory => vec![Table::Territory],
+                TableArg::Facts => vec![Table::Facts],
+            };
+            let many = args.table == TableArg::All;
+            if many {
+                std::fs::create_dir_all(&args.output)
+                    .map_err(|e| format!("cannot create {}: {e}", args.output.display()))?;
+            }
+            for table in tables {
+                let path = if many {
+                    args.output.join(format!("{}.csv", table.name()))
+                } else {
+                    args.output.clone()
+                };
+                write(&path, &csv(table, &project, &report))?;
+            }
+            if let Some(w) = &warning {
+                // CSV has no place for a note; the warning goes beside it.
+                let beside = if many {
+                    args.output.join("WARNING.txt")
+                } else {
+                    args.output.with_extension("WARNING.txt")
+                };
+                write(&beside, &format!("{w}\n"))?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

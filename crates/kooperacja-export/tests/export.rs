@@ -1,0 +1,185 @@
+//! `kooperacja-export` run as a real process: JSON and CSV for both fixtures at
+//! two dates (snapshots), refusal on error findings, `--force` warnings, and
+//! whole-or-nothing writes.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+const CASES: [(&str, &str, &str, [&str; 2]); 2] = [
+    (
+        "kooperacja",
+        "fixtures/projects/kooperacja-makroregion-ii.toml",
+        "fixtures/facts/kooperacja-sample.jsonl",
+        ["2019-03-31", "2020-09-30"],
+    ),
+    (
+        "koordynacja",
+        "fixtures/projects/koordynacja-kujawy-pomorze.toml",
+        "fixtures/facts/koordynacja-sample.jsonl",
+        ["2024-06-30", "2025-11-30"],
+    ),
+];
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kooperacja-export-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kooperacja-export"))
+        .args(args)
+        .current_dir(ROOT)
+        .output()
+        .expect("binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("utf-8")
+}
+
+#[test]
+fn json_and_csv_for_both_fixtures_at_two_dates() {
+    for (name, project, facts, dates) in CASES {
+        for as_of in dates {
+            let dir = temp_dir(&format!("{name}-{as_of}"));
+            let json_path = dir.join("report.json");
+            let out = run(&[
+                project,
+                "--facts",
+                facts,
+                "--as-of",
+                as_of,
+                "--format",
+                "json",
+                "-o",
+                json_path.to_str().expect("utf-8"),
+            ]);
+            assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+            let doc: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&json_path).expect("written"))
+                    .expect("JSON");
+            assert_eq!(doc["as_of"], as_of);
+            insta::assert_json_snapshot!(format!("{name}-{as_of}-json"), doc);
+
+            let csv_dir = dir.join("csv");
+            let out = run(&[
+                project,
+                "--facts",
+                facts,
+                "--as-of",
+                as_of,
+                "--format",
+                "csv",
+                "-o",
+                csv_dir.to_str().expect("utf-8"),
+            ]);
+            assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+            for table in ["indicators", "milestones", "budget", "territory", "facts"] {
+                let csv = std::fs::read_to_string(csv_dir.join(format!("{table}.csv")))
+                    .expect("one file per table");
+                assert!(csv.ends_with("\r\n"), "{table}: RFC 4180 line ends");
+                insta::assert_snapshot!(format!("{name}-{as_of}-{table}-csv"), csv);
+            }
+            assert!(!csv_dir.join("WARNING.txt").exists());
+        }
+    }
+}
+
+#[test]
+fn a_project_with_error_findings_is_refused_unless_forced() {
+    let dir = temp_dir("refused");
+    // A copy of the fixture with two leaders: an error finding.
+    let original = std::fs::read_to_string(format!(
+        "{ROOT}/fixtures/projects/kooperacja-makroregion-ii.toml"
+    ))
+    .expect("fixture");
+    let with_error = original.replacen("role = \"partner\"", "role = \"leader\"", 1);
+    assert_ne!(with_error, original, "the edit applies");
+    let project = dir.join("two-leaders.toml");
+    std::fs::write(&project, &with_error).expect("write");
+    let out_path = dir.join("out.json");
+    let p = project.to_str().expect("utf-8");
+    let o = out_path.to_str().expect("utf-8");
+    let teryt = "fixtures/teryt/TERC_Urzedowy_2025-11-18.csv";
+    let refused = run(&[
+        p,
+        "--teryt",
+        teryt,
+        "--as-of",
+        "2020-09-30",
+        "--format",
+        "json",
+        "-o",
+        o,
+    ]);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    assert!(text(&refused.stderr).contains("refused"));
+    assert!(!out_path.exists(), "no file when refused");
+
+    let forced = run(&[
+        p,
+        "--teryt",
+        teryt,
+        "--as-of",
+        "2020-09-30",
+        "--format",
+        "json",
+        "-o",
+        o,
+        "--force",
+    ]);
+    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_path).expect("written")).expect("JSON");
+    assert!(
+        doc["warning"]
+            .as_str()
+            .is_some_and(|w| w.starts_with("WARNING"))
+    );
+    assert!(doc["report"]["indicators"].is_array());
+}
+
+#[test]
+fn a_parse_error_is_located_and_writes_nothing() {
+    let dir = temp_dir("parse");
+    let out_path = dir.join("out.json");
+    let out = run(&[
+        "fixtures/invalid/01-unclosed-string.toml",
+        "--format",
+        "json",
+        "-o",
+        out_path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("fixtures/invalid/01-unclosed-string.toml:4:17:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains('^'));
+    assert!(!out_path.exists());
+}
+
+#[test]
+fn a_write_replaces_the_old_file_whole() {
+    let dir = temp_dir("atomic");
+    let path = dir.join("x.csv");
+    std::fs::write(&path, "old").expect("write");
+    kooperacja_export::write_atomically(&path, b"new contents").expect("written");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "new contents"
+    );
+    // No temporary file is left beside it.
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    // A write into a missing directory fails and leaves nothing.
+    assert!(kooperacja_export::write_atomically(&dir.join("missing/x.csv"), b"x").is_err());
+}
