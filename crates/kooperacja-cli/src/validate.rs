@@ -229,8 +229,43 @@ fn severity_style(s: Severity) -> Style {
     }
 }
 
-fn summary(ctx: &Ctx, errors: usize, warnings: usize, infos: usize) -> String {
-    ctx.findings(errors, warnings, infos)
+/// One finding: severity, code and where, then the message wrapped under it.
+fn write_finding(
+    ctx: &Ctx,
+    out: &mut dyn Write,
+    f: &Finding,
+    location: &str,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "  {} {}  {location}",
+        ctx.paint(
+            severity_style(f.severity),
+            &format!("{:<7}", f.severity.name())
+        ),
+        f.code,
+    )?;
+    for line in wrap(&f.message, 68) {
+        writeln!(out, "          {line}")?;
+    }
+    Ok(())
+}
+
+/// The closing line of a file's findings: "0 errors, 2 warnings, 8 notes".
+fn write_summary(
+    ctx: &Ctx,
+    out: &mut dyn Write,
+    count: impl Fn(Severity) -> usize,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "  {}\n",
+        ctx.findings(
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info)
+        )
+    )
 }
 
 fn write_table(
@@ -247,30 +282,9 @@ fn write_table(
             ctx.paint(Style::Bold, &c.path.display().to_string())
         )?;
         for f in &v.findings {
-            writeln!(
-                out,
-                "  {} {}  {}",
-                ctx.paint(
-                    severity_style(f.severity),
-                    &format!("{:<7}", f.severity.name())
-                ),
-                f.code,
-                f.path
-            )?;
-            for line in wrap(&f.message, 68) {
-                writeln!(out, "          {line}")?;
-            }
+            write_finding(ctx, out, f, &f.path)?;
         }
-        writeln!(
-            out,
-            "  {}\n",
-            summary(
-                ctx,
-                v.count(Severity::Error),
-                v.count(Severity::Warning),
-                v.count(Severity::Info)
-            )
-        )?;
+        write_summary(ctx, out, |severity| v.count(severity))?;
     }
     if let Some(fc) = facts {
         writeln!(
@@ -280,31 +294,10 @@ fn write_table(
             crate::facts_cmd::facts_count(ctx, fc.facts)
         )?;
         for (line, f) in &fc.findings {
-            writeln!(
-                out,
-                "  {} {}  {}:{line} {}",
-                ctx.paint(
-                    severity_style(f.severity),
-                    &format!("{:<7}", f.severity.name())
-                ),
-                f.code,
-                fc.path.display(),
-                f.path
-            )?;
-            for l in wrap(&f.message, 68) {
-                writeln!(out, "          {l}")?;
-            }
+            let location = format!("{}:{line} {}", fc.path.display(), f.path);
+            write_finding(ctx, out, f, &location)?;
         }
-        writeln!(
-            out,
-            "  {}\n",
-            summary(
-                ctx,
-                fc.count(Severity::Error),
-                fc.count(Severity::Warning),
-                fc.count(Severity::Info)
-            )
-        )?;
+        write_summary(ctx, out, |severity| fc.count(severity))?;
     }
     Ok(())
 }
