@@ -40,10 +40,11 @@ use crate::facts::{Fact, FactKind, What};
 use crate::groups::GroupLevel;
 use crate::indicator::Target;
 use crate::money::{Amount, Rate};
+use crate::period::YearMonth;
 use crate::project::{Project, Version};
 use crate::report::{
-    ActivityProgress, BudgetReport, FactCounts, Held, IndicatorReport, MilestoneReport,
-    MilestoneState, Part, PartnerSpending, Report, Status,
+    ActivityProgress, BudgetReport, BudgetYear, FactCounts, Held, IndicatorReport, MilestoneReport,
+    MilestoneState, MonthlyFacts, MonthlySpending, Part, PartnerSpending, Report, Status,
 };
 use crate::rule::{Denominator, Filter, Key, Measure, Rule, Units};
 use crate::schedule::ActivityKind;
@@ -335,6 +336,30 @@ impl Series {
 
     fn up_to(&self, to: i32) -> i64 {
         self.sum(i32::MIN / 2, to)
+    }
+
+    /// The non-zero sums by calendar month of the days up to `to`.
+    fn by_month(&self, to: i32) -> BTreeMap<YearMonth, i64> {
+        let mut months: BTreeMap<YearMonth, i64> = BTreeMap::new();
+        let mut add = |at: i32, delta: i64| {
+            if at <= to && delta != 0 {
+                if let Some(date) = NaiveDate::from_num_days_from_ce_opt(at) {
+                    *months.entry(YearMonth::of(date)).or_default() += delta;
+                }
+            }
+        };
+        match self {
+            Series::Sparse(entries) => entries.iter().for_each(|(d, v)| add(*d, *v)),
+            Series::Dense { base, values } => {
+                for (offset, v) in values.iter().enumerate() {
+                    if let Ok(offset) = i32::try_from(offset) {
+                        add(base + offset, *v);
+                    }
+                }
+            }
+        }
+        months.retain(|_, v| *v != 0);
+        months
     }
 }
 
@@ -1032,6 +1057,19 @@ impl<'p> Engine<'p> {
                         (n > 0).then(|| (*k, u64::try_from(n).unwrap_or(0)))
                     })
                     .collect(),
+                by_month: {
+                    let mut months: BTreeMap<(YearMonth, FactKind), u64> = BTreeMap::new();
+                    for (kind, series) in &self.kinds {
+                        for (month, n) in series.by_month(to) {
+                            months.insert((month, *kind), u64::try_from(n).unwrap_or(0));
+                        }
+                    }
+                    months
+                        .into_iter()
+                        .filter(|(_, facts)| *facts > 0)
+                        .map(|((month, kind), facts)| MonthlyFacts { month, kind, facts })
+                        .collect()
+                },
                 retracted: self.retracted,
                 duplicates: self.duplicates,
                 pending_retractions: self.pending.values().map(|n| u64::from(*n)).sum(),
@@ -1262,7 +1300,13 @@ impl<'p> Engine<'p> {
         let budget = &version.budget;
         let mut by_partner: BTreeMap<String, i64> = BTreeMap::new();
         let mut by_category: BTreeMap<String, i64> = BTreeMap::new();
+        let mut by_month: BTreeMap<(YearMonth, String), i64> = BTreeMap::new();
         for ((partner, category), series) in &self.spending {
+            for (month, grosze) in series.by_month(to) {
+                *by_month
+                    .entry((month, self.partners.name(*partner).to_owned()))
+                    .or_default() += grosze;
+            }
             let spent = series.up_to(to);
             *by_partner
                 .entry(self.partners.name(*partner).to_owned())
@@ -1307,6 +1351,33 @@ impl<'p> Engine<'p> {
                 .into_iter()
                 .filter(|(_, g)| *g != 0)
                 .map(|(c, g)| (c, Amount::from_grosze(g)))
+                .collect(),
+            by_year: {
+                let years = version.period.calendar_years();
+                let days: Vec<u64> = years.iter().map(|y| u64::from(y.days())).collect();
+                // A total too large to split cannot be parsed in the first place;
+                // if it ever were, the yearly plan is left empty rather than wrong.
+                budget
+                    .total
+                    .amount
+                    .split(&days)
+                    .map(|parts| {
+                        years
+                            .into_iter()
+                            .zip(parts)
+                            .map(|(period, planned)| BudgetYear { period, planned })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            },
+            spent_by_month: by_month
+                .into_iter()
+                .filter(|(_, g)| *g != 0)
+                .map(|((month, partner), g)| MonthlySpending {
+                    month,
+                    partner,
+                    spent: Amount::from_grosze(g),
+                })
                 .collect(),
         }
     }

@@ -216,6 +216,30 @@ impl Period {
         }
     }
 
+    /// The period cut at the turns of calendar years: one piece per year it
+    /// touches, the first and last possibly shorter than a year, none longer.
+    /// IATI wants budgets in periods of at most a year; these are they.
+    ///
+    /// ```
+    /// use kooperacja_core::period::Period;
+    /// let years = Period::parse("01.04.2018 – 30.09.2020")?.calendar_years();
+    /// let shown: Vec<String> = years.iter().map(|p| p.to_string()).collect();
+    /// assert_eq!(shown, ["2018-04-01..2018-12-31", "2019-01-01..2019-12-31", "2020-01-01..2020-09-30"]);
+    /// # Ok::<(), kooperacja_core::period::DateError>(())
+    /// ```
+    pub fn calendar_years(self) -> Vec<Period> {
+        (self.start.year()..=self.end.year())
+            .map(|year| {
+                let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(self.start);
+                let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(self.end);
+                Period {
+                    start: first.max(self.start),
+                    end: last.min(self.end),
+                }
+            })
+            .collect()
+    }
+
     /// The period in Polish notation: `"01.04.2018 r. – 31.03.2019 r."`.
     pub fn to_polish(self) -> String {
         format!("{} – {}", polish_date(self.start), polish_date(self.end))
@@ -428,6 +452,20 @@ impl YearMonth {
         let month: u32 = m.parse().map_err(|_| invalid())?;
         NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(invalid)?;
         Ok(YearMonth { year, month })
+    }
+
+    /// The month a day falls in.
+    ///
+    /// ```
+    /// use kooperacja_core::period::YearMonth;
+    /// let day = chrono::NaiveDate::from_ymd_opt(2018, 4, 30).unwrap();
+    /// assert_eq!(YearMonth::of(day).to_string(), "2018-04");
+    /// ```
+    pub fn of(date: NaiveDate) -> YearMonth {
+        YearMonth {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 
     /// The month as a period from its first to its last day.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::facts::FactKind;
 use crate::indicator::{IndicatorKind, Target};
 use crate::money::{Amount, Rate};
-use crate::period::Period;
+use crate::period::{Period, YearMonth};
 use crate::schedule::ActivityKind;
 
 /// Where an indicator stands.
@@ -236,6 +236,48 @@ pub struct BudgetReport {
     pub by_partner: Vec<PartnerSpending>,
     /// Spending by category, in name order.
     pub by_category: Vec<(String, Amount)>,
+    /// The planned total cut into calendar years (see [`BudgetYear`]).
+    pub by_year: Vec<BudgetYear>,
+    /// Spending by month and partner, up to the report's date, in month then
+    /// partner order; months with nothing spent are left out.
+    pub spent_by_month: Vec<MonthlySpending>,
+}
+
+/// The planned total's share for one calendar year of the project's period.
+///
+/// The sources state one total for the whole period; a yearly plan (which IATI
+/// requires: budget periods of at most a year) is derived from it *pro rata by
+/// days*, split exactly by the largest-remainder method
+/// ([`Amount::split`](crate::money::Amount::split)), so the years sum to the
+/// total to the grosz. It is an indicative plan, not one the sources state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BudgetYear {
+    /// The year's part of the project's period (first and last may be shorter).
+    pub period: Period,
+    /// Its pro-rata share of the total.
+    pub planned: Amount,
+}
+
+/// What one partner spent in one calendar month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthlySpending {
+    /// The month.
+    pub month: YearMonth,
+    /// The organisation's id.
+    pub partner: String,
+    /// The sum of its expenditure facts dated in that month.
+    pub spent: Amount,
+}
+
+/// How many live facts of one kind are dated in one calendar month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthlyFacts {
+    /// The month.
+    pub month: YearMonth,
+    /// The kind.
+    pub kind: FactKind,
+    /// How many.
+    pub facts: u64,
 }
 
 /// How many facts the report rests on.
@@ -244,6 +286,9 @@ pub struct FactCounts {
     /// Live facts (not retracted) by kind, up to the report's date; retractions
     /// are counted under their own kind.
     pub by_kind: Vec<(FactKind, u64)>,
+    /// The same facts by month and kind, in month then kind order; empty
+    /// months are left out.
+    pub by_month: Vec<MonthlyFacts>,
     /// Facts retracted (whenever recorded).
     pub retracted: u64,
     /// Records ignored as repeats of a fact already recorded.

@@ -377,6 +377,47 @@ proptest! {
         prop_assert_eq!(substance(&run(&project, &all, as_of)), substance(&run(&project, &shuffled, as_of)));
     }
 
+    /// The monthly breakdowns agree with the naive grouping of the live facts
+    /// dated up to the report's date, and sum to the totals; the yearly budget
+    /// plan covers the period without gaps, no piece longer than a year, and
+    /// sums to the total to the grosz.
+    #[test]
+    fn monthly_and_yearly_breakdowns_add_up((facts, retracted) in any_history(), as_of in any_date()) {
+        use kooperacja_core::period::YearMonth;
+        let project = project();
+        let all = with_retractions(&facts, &retracted);
+        let report = run(&project, &all, as_of);
+        let mut spent: BTreeMap<(YearMonth, String), i128> = BTreeMap::new();
+        let mut counted: BTreeMap<(YearMonth, String), u64> = BTreeMap::new();
+        for fact in live(&all).into_iter().filter(|f| f.date <= as_of) {
+            *counted.entry((YearMonth::of(fact.date), fact.what.kind().name().to_owned())).or_default() += 1;
+            if let What::Expenditure { partner, amount, .. } = &fact.what {
+                *spent.entry((YearMonth::of(fact.date), partner.clone())).or_default() += amount.grosze();
+            }
+        }
+        spent.retain(|_, g| *g != 0);
+        let engine_spent: BTreeMap<(YearMonth, String), i128> = report.budget.spent_by_month.iter()
+            .map(|m| ((m.month, m.partner.clone()), m.spent.grosze())).collect();
+        prop_assert_eq!(&engine_spent, &spent);
+        prop_assert_eq!(engine_spent.values().sum::<i128>(), report.budget.spent.grosze());
+        let engine_counted: BTreeMap<(YearMonth, String), u64> = report.facts.by_month.iter()
+            .filter(|m| m.kind.name() != "retraction")
+            .map(|m| ((m.month, m.kind.name().to_owned()), m.facts)).collect();
+        prop_assert_eq!(engine_counted, counted);
+
+        let years = &report.budget.by_year;
+        prop_assert_eq!(years.first().map(|y| y.period.start()), Some(report.period.start()));
+        prop_assert_eq!(years.last().map(|y| y.period.end()), Some(report.period.end()));
+        for pair in years.windows(2) {
+            prop_assert!(pair[0].period.is_followed_by(pair[1].period));
+        }
+        for y in years {
+            prop_assert!(y.period.days() <= 366);
+            prop_assert_eq!(y.period.start().format("%Y").to_string(), y.period.end().format("%Y").to_string());
+        }
+        prop_assert_eq!(years.iter().map(|y| y.planned.grosze()).sum::<i128>(), report.budget.total.grosze());
+    }
+
     /// Recording the same fact id again (same content) changes nothing.
     #[test]
     fn repeats_change_nothing((facts, retracted) in any_history(), repeat in prop::collection::vec(any::<prop::sample::Index>(), 1..6), as_of in any_date()) {
