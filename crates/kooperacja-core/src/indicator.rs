@@ -101,7 +101,14 @@ impl schemars::JsonSchema for Target {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Target".into()
     }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        if generator.contract().is_serialize() {
+            let rate = generator.subschema_for::<Rate>();
+            return schemars::json_schema!({
+                "description": "A count (a whole number) or a share (a percentage string like \"50 %\").",
+                "oneOf": [{ "type": "integer", "minimum": 0 }, rate]
+            });
+        }
         schemars::json_schema!({
             "description": "A count (a whole number) or a share (a percentage string like \"50 %\").",
             "oneOf": [

@@ -62,3 +62,21 @@ pub mod validate;
 pub fn project_file_schema() -> schemars::Schema {
     schemars::schema_for!(project::Project)
 }
+
+/// The JSON Schema of the [`report::Report`] as it is written (serialised):
+/// amounts and decimals as strings, dates ISO, rates as `"84.28 %"`.
+///
+/// `docs/report.schema.json` holds its current text; a test fails when the two
+/// differ, and another validates every exported report against it.
+///
+/// ```
+/// let schema = kooperacja_core::report_schema();
+/// assert_eq!(schema.as_value()["title"], "Report");
+/// assert_eq!(schema.as_value()["$defs"]["Amount"]["type"], "string");
+/// ```
+pub fn report_schema() -> schemars::Schema {
+    schemars::generate::SchemaSettings::default()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<report::Report>()
+}

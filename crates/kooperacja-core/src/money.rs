@@ -583,7 +583,14 @@ impl schemars::JsonSchema for Amount {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Amount".into()
     }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        if generator.contract().is_serialize() {
+            return schemars::json_schema!({
+                "description": "An amount in PLN: a plain decimal string with exactly two decimals, \"31604368.34\" (a string, so that no reader turns it into a float).",
+                "type": "string",
+                "pattern": "^-?[0-9]+\\.[0-9]{2}$"
+            });
+        }
         schemars::json_schema!({
             "description": "An amount in PLN with at most two decimals, in Polish notation (\"31 604 368,34 zł\") or plain (\"31604368.34\"), or a whole number of złoty.",
             "oneOf": [
@@ -776,7 +783,14 @@ impl schemars::JsonSchema for Rate {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Rate".into()
     }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        if generator.contract().is_serialize() {
+            return schemars::json_schema!({
+                "description": "A percentage, exact, with a decimal point and \" %\": \"84.28 %\", \"105.20833333333333333333333333 %\".",
+                "type": "string",
+                "pattern": "^-?[0-9]+(\\.[0-9]+)? %$"
+            });
+        }
         schemars::json_schema!({
             "description": "A percentage with a % sign, like \"84,28 %\" or \"84.28%\".",
             "type": "string",

@@ -301,6 +301,15 @@ impl schemars::JsonSchema for Period {
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let date = generator.subschema_for::<Date>();
+        if generator.contract().is_serialize() {
+            return schemars::json_schema!({
+                "description": "An inclusive period: its first and last day.",
+                "type": "object",
+                "properties": { "start": date, "end": date },
+                "required": ["start", "end"],
+                "additionalProperties": false
+            });
+        }
         schemars::json_schema!({
             "description": "An inclusive period: a table with start and end dates, or a string like \"01.04.2018 r. – 31.03.2019 r.\".",
             "oneOf": [
@@ -369,7 +378,15 @@ impl schemars::JsonSchema for Date {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Date".into()
     }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        if generator.contract().is_serialize() {
+            return schemars::json_schema!({
+                "description": "A date, ISO 8601: \"2018-04-01\".",
+                "type": "string",
+                "format": "date",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+            });
+        }
         schemars::json_schema!({
             "description": "A date: a TOML date (2018-04-01) or a string \"2018-04-01\" or \"01.04.2018 r.\".",
             "type": "string"
@@ -506,7 +523,14 @@ impl schemars::JsonSchema for YearMonth {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "YearMonth".into()
     }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        if generator.contract().is_serialize() {
+            return schemars::json_schema!({
+                "description": "A calendar month: \"2018-04\".",
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}$"
+            });
+        }
         schemars::json_schema!({
             "description": "A calendar month, \"2018-04\" or \"04.2018\".",
             "type": "string",

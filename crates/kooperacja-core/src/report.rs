@@ -14,7 +14,9 @@ use crate::period::{Period, YearMonth};
 use crate::schedule::ActivityKind;
 
 /// Where an indicator stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Nothing counted yet, and the due date has not passed.
@@ -69,17 +71,18 @@ impl Status {
 }
 
 /// A value within a breakdown: one voivodeship, or one partner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Part {
     /// The voivodeship's TERYT code or the partner's id; `-` for facts with no
     /// territory.
     pub key: String,
     /// The value for that part: a count, or a percentage for shares.
+    #[schemars(with = "DecimalText")]
     pub value: Decimal,
 }
 
 /// One indicator as of the report's date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct IndicatorReport {
     /// The indicator's id.
     pub id: String,
@@ -95,16 +98,19 @@ pub struct IndicatorReport {
     pub target: Target,
     /// The value reached: a count, or for a share the percentage (12.5 for
     /// 12.5 %). `None` when not evaluated.
+    #[schemars(with = "Option<DecimalText>")]
     pub value: Option<Decimal>,
     /// value / target, when both are known.
     pub share_of_target: Option<Rate>,
     /// The day the target is due.
     #[serde(with = "crate::period::date_serde")]
+    #[schemars(with = "crate::period::Date")]
     pub due: NaiveDate,
     /// Where it stands.
     pub status: Status,
     /// The value expected at the due date at the pace so far (see
     /// `docs/indicators.md`, "Forecast"). `None` when not evaluated.
+    #[schemars(with = "Option<DecimalText>")]
     pub forecast: Option<Decimal>,
     /// The value by voivodeship of the facts, largest first.
     pub by_voivodeship: Vec<Part>,
@@ -117,7 +123,7 @@ pub struct IndicatorReport {
 }
 
 /// Where a milestone stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum MilestoneState {
     /// It starts after the report's date.
@@ -149,7 +155,7 @@ impl MilestoneState {
 }
 
 /// Meetings held by one group (or in one territorial unit).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Held {
     /// The unit: the TERYT code of the group's powiat or voivodeship, or of the
     /// voivodeship for a breakdown; `-` for meetings with no territory.
@@ -161,7 +167,7 @@ pub struct Held {
 }
 
 /// A planned activity of a milestone against the meetings held for it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ActivityProgress {
     /// The activity as planned.
     pub text: String,
@@ -186,7 +192,7 @@ pub struct ActivityProgress {
 }
 
 /// One milestone as of the report's date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct MilestoneReport {
     /// Its id.
     pub id: String,
@@ -205,7 +211,7 @@ pub struct MilestoneReport {
 }
 
 /// Spending of one partner.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PartnerSpending {
     /// The organisation's id.
     pub partner: String,
@@ -218,7 +224,7 @@ pub struct PartnerSpending {
 }
 
 /// The budget and its execution.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct BudgetReport {
     /// The total value of the version in force.
     pub total: Amount,
@@ -250,7 +256,7 @@ pub struct BudgetReport {
 /// days*, split exactly by the largest-remainder method
 /// ([`Amount::split`](crate::money::Amount::split)), so the years sum to the
 /// total to the grosz. It is an indicative plan, not one the sources state.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct BudgetYear {
     /// The year's part of the project's period (first and last may be shorter).
     pub period: Period,
@@ -259,7 +265,7 @@ pub struct BudgetYear {
 }
 
 /// What one partner spent in one calendar month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct MonthlySpending {
     /// The month.
     pub month: YearMonth,
@@ -270,7 +276,7 @@ pub struct MonthlySpending {
 }
 
 /// How many live facts of one kind are dated in one calendar month.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct MonthlyFacts {
     /// The month.
     pub month: YearMonth,
@@ -281,7 +287,7 @@ pub struct MonthlyFacts {
 }
 
 /// How many facts the report rests on.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct FactCounts {
     /// Live facts (not retracted) by kind, up to the report's date; retractions
     /// are counted under their own kind.
@@ -298,7 +304,7 @@ pub struct FactCounts {
 }
 
 /// The status of a project as of a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Report {
     /// The project's id.
     pub project: String,
@@ -310,6 +316,7 @@ pub struct Report {
     pub version_label: String,
     /// The date of the report.
     #[serde(with = "crate::period::date_serde")]
+    #[schemars(with = "crate::period::Date")]
     pub as_of: NaiveDate,
     /// The project's period in the version in force.
     pub period: Period,
@@ -343,5 +350,21 @@ impl Report {
     pub fn period_elapsed(&self) -> Rate {
         let days = Decimal::from(self.period.days().max(1));
         Rate::from_fraction(Decimal::from(self.days_passed) / days)
+    }
+}
+
+/// The schema of an exact decimal as the report writes it: a string.
+struct DecimalText;
+
+impl schemars::JsonSchema for DecimalText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Decimal".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal number as a string, with a decimal point: \"95\", \"57.5\".",
+            "type": "string",
+            "pattern": "^-?[0-9]+(\\.[0-9]+)?$"
+        })
     }
 }

@@ -72,6 +72,24 @@ fn json_schema_is_current() {
     );
 }
 
+/// `docs/report.schema.json` must equal the schema of the report as written.
+/// To regenerate: `UPDATE_SCHEMA=1 cargo test -p kooperacja-core --test reports`.
+#[test]
+fn report_schema_is_current() {
+    let generated = serde_json::to_string_pretty(&kooperacja_core::report_schema())
+        .expect("serialisable")
+        + "\n";
+    let path = format!("{ROOT}/docs/report.schema.json");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).expect("writable");
+    }
+    let stored = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        stored == generated,
+        "docs/report.schema.json is out of date; run: UPDATE_SCHEMA=1 cargo test -p kooperacja-core --test reports"
+    );
+}
+
 /// The fixtures are valid against their own schema's required keys (a cheap
 /// check that the schema describes what the parser reads).
 #[test]
