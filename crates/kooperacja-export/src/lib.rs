@@ -1,8 +1,10 @@
 //! # kooperacja-export
 //!
-//! Renders a project and its [`Report`] into files other programs read. This
-//! first slice writes JSON (the whole report) and CSV (one table at a time);
-//! XLSX, IATI 2.03 XML and the HTML report are still to come (issue 5).
+//! Renders a project and its [`Report`] into files for programs and people:
+//! JSON (the whole report; its schema is `kooperacja_core::report_schema()`),
+//! CSV (one table at a time, [`csv`]), an XLSX workbook ([`xlsx::workbook`]),
+//! IATI 2.03 activity XML ([`iati::iati`]) and one self-contained HTML page
+//! with SVG charts ([`html::html`]). `docs/export.md` describes each format.
 //!
 //! Nothing here computes a domain value: every number comes from core.
 //!
@@ -17,12 +19,37 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod html;
+pub mod iati;
+pub mod xlsx;
+
 use std::io::Write;
 use std::path::Path;
 
 use kooperacja_core::indicator::Target;
 use kooperacja_core::project::Project;
 use kooperacja_core::report::Report;
+
+/// The language of labels meant for people (XLSX sheet and column names, the
+/// HTML report). Machine formats (JSON, CSV, IATI codes) do not depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// Polish, the default: the users' language.
+    #[default]
+    Pl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Picks the Polish or the English text.
+    pub fn pick<'a>(self, pl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Pl => pl,
+            Lang::En => en,
+        }
+    }
+}
 
 /// A table of the CSV export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

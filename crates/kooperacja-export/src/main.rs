@@ -1,4 +1,5 @@
-//! `kooperacja-export`: writes a project's report as JSON or CSV files.
+//! `kooperacja-export`: writes a project's report as JSON, CSV, XLSX, IATI 2.03
+//! XML or an offline HTML page.
 //!
 //! Exit codes: 0 written; 1 refused (the project has error findings; `--force`
 //! writes anyway, with a warning in the output); 2 usage or unreadable input.
@@ -14,9 +15,9 @@ use kooperacja_core::facts::{FactReader, Format as FactFormat};
 use kooperacja_core::project::Project;
 use kooperacja_core::territory::Register;
 use kooperacja_core::validate::{Severity, validate};
-use kooperacja_export::{Table, csv, json, write_atomically};
+use kooperacja_export::{Lang, Table, csv, html, iati, json, write_atomically, xlsx};
 
-/// Export a project's report as JSON or CSV.
+/// Export a project's report as JSON, CSV, XLSX, IATI 2.03 XML or HTML.
 ///
 /// Example: kooperacja-export fixtures/projects/kooperacja-makroregion-ii.toml
 /// --facts fixtures/facts/kooperacja-sample.jsonl --as-of 2020-09-30 --format json -o report.json
@@ -47,6 +48,14 @@ struct Args {
     /// Export even when the project has error findings; the output then carries a warning.
     #[arg(long)]
     force: bool,
+    /// The language of labels for people (XLSX, HTML).
+    #[arg(long, value_enum, default_value_t = Lang::Pl)]
+    lang: Lang,
+    /// For IATI: the leader's registered IATI organisation identifier, used for
+    /// reporting-org/@ref and as the prefix of iati-identifier. Default: the
+    /// placeholder XX-PLACEHOLDER-{leader id}, named as such in the document.
+    #[arg(long, value_name = "REF", value_parser = iati::OrgRef::parse)]
+    iati_org_ref: Option<iati::OrgRef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -55,6 +64,12 @@ enum Format {
     Json,
     /// CSV tables (RFC 4180).
     Csv,
+    /// One XLSX workbook, a sheet per table.
+    Xlsx,
+    /// IATI 2.03 activity XML.
+    Iati,
+    /// One self-contained HTML page with SVG charts.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -181,6 +196,28 @@ fn run(args: &Args) -> Result<ExitCode, String> {
                 None => body,
             };
             write(&args.output, &text)?;
+        }
+        Format::Xlsx => {
+            let bytes = xlsx::workbook(&project, &report, args.lang, warning.as_deref())
+                .map_err(|e| format!("cannot build the workbook: {e}"))?;
+            write_atomically(&args.output, &bytes)
+                .map_err(|e| format!("cannot write {}: {e}", args.output.display()))?;
+        }
+        Format::Iati => {
+            let options = iati::IatiOptions {
+                org_ref: args.iati_org_ref.clone(),
+                warning: warning.clone(),
+            };
+            write(
+                &args.output,
+                &iati::iati(&project, &engine, as_of, &options),
+            )?;
+        }
+        Format::Html => {
+            write(
+                &args.output,
+                &html::html(&project, &report, args.lang, warning.as_deref()),
+            )?;
         }
         Format::Csv => {
             let tables: Vec<Table> = match args.table {

@@ -41,6 +41,63 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("utf-8")
 }
 
+/// Validates a report against `docs/report.schema.json`, the published JSON
+/// Schema (itself checked against the types by core's tests).
+fn assert_matches_schema(doc: &serde_json::Value) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{ROOT}/docs/report.schema.json")).expect("schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the report breaks its schema:\n{}",
+        errors.join("\n")
+    );
+}
+
+/// The schema is not vacuous: a report with an amount as a number, or with
+/// a key missing, fails it.
+#[test]
+fn the_report_schema_rejects_wrong_reports() {
+    let dir = temp_dir("schema");
+    let path = dir.join("report.json");
+    let out = run(&[
+        CASES[0].1,
+        "--as-of",
+        "2020-09-30",
+        "--format",
+        "json",
+        "-o",
+        path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("written")).expect("JSON");
+    assert_matches_schema(&doc);
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{ROOT}/docs/report.schema.json")).expect("schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let mut float_amount = doc.clone();
+    float_amount["budget"]["total"] = serde_json::json!(31604368.34);
+    assert!(!validator.is_valid(&float_amount), "an amount as a float");
+    let mut no_period = doc.clone();
+    no_period.as_object_mut().expect("object").remove("period");
+    assert!(!validator.is_valid(&no_period), "a missing key");
+    let mut bad_date = doc;
+    bad_date["milestones"][0]["period"]["start"] = serde_json::json!("01.04.2018");
+    assert!(
+        !validator.is_valid(&bad_date),
+        "a Polish date where ISO is written"
+    );
+}
+
 #[test]
 fn json_and_csv_for_both_fixtures_at_two_dates() {
     for (name, project, facts, dates) in CASES {
@@ -63,6 +120,7 @@ fn json_and_csv_for_both_fixtures_at_two_dates() {
                 serde_json::from_str(&std::fs::read_to_string(&json_path).expect("written"))
                     .expect("JSON");
             assert_eq!(doc["as_of"], as_of);
+            assert_matches_schema(&doc);
             insta::assert_json_snapshot!(format!("{name}-{as_of}-json"), doc);
 
             let csv_dir = dir.join("csv");

@@ -1,0 +1,487 @@
+//! `kooperacja-export --format html` run as a real process: the page for both
+//! fixtures at two dates each and in English (snapshots), that it is
+//! self-contained, marks the report's date, shows every indicator with its
+//! status, escapes the project's text and shows the `--force` warning; and, when
+//! Chromium is installed, that it renders to a non-blank picture and prints to
+//! an A4 PDF.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use kooperacja_core::engine::Engine;
+use kooperacja_core::project::Project;
+use kooperacja_core::report::Status;
+use kooperacja_export::{Lang, html::html};
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+const KOOPERACJA: (&str, &str) = (
+    "fixtures/projects/kooperacja-makroregion-ii.toml",
+    "fixtures/facts/kooperacja-sample.jsonl",
+);
+
+const CASES: [(&str, (&str, &str), [&str; 2]); 2] = [
+    ("kooperacja", KOOPERACJA, ["2019-03-31", "2020-09-30"]),
+    (
+        "koordynacja",
+        (
+            "fixtures/projects/koordynacja-kujawy-pomorze.toml",
+            "fixtures/facts/koordynacja-sample.jsonl",
+        ),
+        ["2024-06-30", "2025-11-30"],
+    ),
+];
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "kooperacja-export-html-{}-{name}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kooperacja-export"))
+        .args(args)
+        .current_dir(ROOT)
+        .output()
+        .expect("binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("utf-8")
+}
+
+/// Exports `project` with `facts` as of `as_of` into `dir`, in `lang`, with the
+/// `format`; returns the path written.
+fn export(
+    dir: &Path,
+    (project, facts): (&str, &str),
+    as_of: &str,
+    lang: &str,
+    format: &str,
+) -> PathBuf {
+    let path = dir.join(format!("report-{as_of}-{lang}.{format}"));
+    let out = run(&[
+        project,
+        "--facts",
+        facts,
+        "--as-of",
+        as_of,
+        "--format",
+        format,
+        "--lang",
+        lang,
+        "-o",
+        path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    path
+}
+
+/// Nothing outside the file is referenced: no URLs, no scripts, images, style
+/// sheets or fonts from elsewhere; the only `url(` would be a fragment.
+fn assert_self_contained(page: &str) {
+    for forbidden in [
+        "http://",
+        "https://",
+        "src=",
+        "<link",
+        "@import",
+        "<script",
+        "<img",
+        "<iframe",
+        "@font-face",
+        "href=",
+    ] {
+        assert!(
+            !page.contains(forbidden),
+            "the page must not contain {forbidden:?}"
+        );
+    }
+    for (at, _) in page.match_indices("url(") {
+        assert!(
+            page[at + 4..].starts_with('#'),
+            "url( must only point within the file: {}",
+            &page[at..(at + 40).min(page.len())]
+        );
+    }
+}
+
+/// Every indicator of the JSON report appears in the page's indicator table,
+/// in a row with its status written out.
+fn assert_indicators_with_status(page: &str, json: &serde_json::Value, lang: Lang) {
+    let indicators = json["indicators"].as_array().expect("indicators");
+    assert!(!indicators.is_empty());
+    let table = &page[page
+        .find("<table class=\"indicators\">")
+        .expect("indicator table")..];
+    let table = &table[..table.find("</table>").expect("table end")];
+    for i in indicators {
+        let id = i["id"].as_str().expect("id");
+        let status = Status::ALL
+            .into_iter()
+            .find(|s| s.english().replace(' ', "-") == i["status"].as_str().expect("status"))
+            .expect("a known status");
+        let row = table
+            .split("<tr")
+            .find(|row| row.contains(&format!("<span class=\"id\">{id}</span>")))
+            .unwrap_or_else(|| panic!("{id} has a row"));
+        let name = lang.pick(status.polish(), status.english());
+        assert!(
+            row.contains(&format!("{name}</span>")),
+            "{id}: status {name:?} written in its row"
+        );
+    }
+}
+
+#[test]
+fn html_for_both_fixtures_at_two_dates() {
+    let dir = temp_dir("fixtures");
+    for (name, files, dates) in CASES {
+        for as_of in dates {
+            let page =
+                std::fs::read_to_string(export(&dir, files, as_of, "pl", "html")).expect("written");
+            let json: serde_json::Value = serde_json::from_str(
+                &std::fs::read_to_string(export(&dir, files, as_of, "pl", "json"))
+                    .expect("written"),
+            )
+            .expect("JSON");
+
+            assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"pl\">"));
+            assert!(page.contains("<title>"));
+            assert!(page.contains("@page { size: A4;"));
+            assert_self_contained(&page);
+            // The report's date is marked on the timeline.
+            let date = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d").expect("date");
+            let polish = kooperacja_core::period::polish_date(date);
+            assert!(page.contains("<g class=\"as-of\"><line "), "{name} {as_of}");
+            assert!(page.contains(&format!("▼ stan na {polish}</text></g>")));
+            assert!(page.contains(&format!("<time datetime=\"{as_of}\">{polish}</time>")));
+            assert_indicators_with_status(&page, &json, Lang::Pl);
+            // Every SVG is labelled for screen readers.
+            assert_eq!(
+                page.matches("<svg ").count(),
+                page.matches("<svg viewBox=").count()
+            );
+            for svg in page.split("<svg ").skip(1) {
+                let open = &svg[..svg.find('>').expect("tag end")];
+                assert!(open.contains("role=\"img\""), "{open}");
+                assert!(open.contains("aria-label"), "{open}");
+                assert!(svg.contains("<title"), "{open}");
+            }
+            assert!(!page.contains("class=\"warning\""));
+            insta::assert_snapshot!(format!("{name}-{as_of}"), page);
+        }
+    }
+}
+
+#[test]
+fn html_in_english() {
+    let dir = temp_dir("english");
+    let page = std::fs::read_to_string(export(&dir, KOOPERACJA, "2020-09-30", "en", "html"))
+        .expect("written");
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(export(&dir, KOOPERACJA, "2020-09-30", "en", "json"))
+            .expect("written"),
+    )
+    .expect("JSON");
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert_self_contained(&page);
+    assert!(page.contains("▼ as of 30 Sep 2020</text></g>"));
+    assert!(page.contains("PLN 31,604,368.34"));
+    assert!(!page.contains(" zł"));
+    assert_indicators_with_status(&page, &json, Lang::En);
+    insta::assert_snapshot!("kooperacja-2020-09-30-en", page);
+}
+
+#[test]
+fn html_escapes_text_from_the_project() {
+    // Through the binary: a copy of the fixture whose title holds markup.
+    let dir = temp_dir("escape");
+    let original = std::fs::read_to_string(format!("{ROOT}/{}", KOOPERACJA.0)).expect("fixture");
+    let title = "title = \"Kooperacja – efektywna i skuteczna\"";
+    assert!(original.contains(title), "the fixture's title line");
+    let edited = original.replacen(
+        title,
+        r#"title = "A <b>bold</b> & \"quoted\" 'plan' </title><script>x</script>""#,
+        1,
+    );
+    let project = dir.join("markup.toml");
+    std::fs::write(&project, edited).expect("write");
+    let project = project.to_str().expect("utf-8");
+    let teryt = format!("{ROOT}/fixtures/teryt/TERC_Urzedowy_2025-11-18.csv");
+    let out_path = dir.join("out.html");
+    let out = run(&[
+        project,
+        "--teryt",
+        &teryt,
+        "--as-of",
+        "2020-09-30",
+        "--format",
+        "html",
+        "-o",
+        out_path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let page = std::fs::read_to_string(&out_path).expect("written");
+    let escaped = "A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; &#39;plan&#39; &lt;/title&gt;&lt;script&gt;x&lt;/script&gt;";
+    assert!(page.contains(&format!("<h1>{escaped}</h1>")));
+    assert!(page.contains(&format!("<title>{escaped} · stan na")));
+    assert!(!page.contains("<b>bold"));
+    assert!(!page.contains("<script"));
+    assert_eq!(
+        page.matches("</title>").count(),
+        page.matches("<title").count()
+    );
+
+    // Through the library: an organisation's name and the warning.
+    let mut project = Project::parse(&original).expect("fixture parses");
+    let umk = project
+        .organisations
+        .iter_mut()
+        .find(|o| o.id == "umk")
+        .expect("umk");
+    umk.name = "Uniwersytet <i>\"UMK\"</i> & co".to_owned();
+    let report =
+        Engine::new(&project, None).report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
+    let page = html(
+        &project,
+        &report,
+        Lang::En,
+        Some("WARNING: <b>two</b> leaders & more"),
+    );
+    assert!(page.contains("Uniwersytet &lt;i&gt;&quot;UMK&quot;&lt;/i&gt; &amp; co"));
+    assert!(page.contains("WARNING: &lt;b&gt;two&lt;/b&gt; leaders &amp; more"));
+    assert!(!page.contains("<i>"));
+    assert!(!page.contains("<b>"));
+    // Deterministic: the same input gives the same page.
+    assert_eq!(
+        page,
+        html(
+            &project,
+            &report,
+            Lang::En,
+            Some("WARNING: <b>two</b> leaders & more")
+        )
+    );
+}
+
+#[test]
+fn a_forced_export_shows_the_warning_first() {
+    let dir = temp_dir("forced");
+    // A copy of the fixture with two leaders: an error finding.
+    let original = std::fs::read_to_string(format!("{ROOT}/{}", KOOPERACJA.0)).expect("fixture");
+    let with_error = original.replacen("role = \"partner\"", "role = \"leader\"", 1);
+    assert_ne!(with_error, original, "the edit applies");
+    let project = dir.join("two-leaders.toml");
+    std::fs::write(&project, &with_error).expect("write");
+    let out_path = dir.join("out.html");
+    let args = |force: bool| {
+        let mut args = vec![
+            project.to_str().expect("utf-8").to_owned(),
+            "--teryt".into(),
+            format!("{ROOT}/fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"),
+            "--as-of".into(),
+            "2020-09-30".into(),
+            "--format".into(),
+            "html".into(),
+            "-o".into(),
+            out_path.to_str().expect("utf-8").to_owned(),
+        ];
+        if force {
+            args.push("--force".into());
+        }
+        args
+    };
+    let refused = run(&args(false).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    assert!(!out_path.exists(), "no page when refused");
+
+    let forced = run(&args(true).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
+    let page = std::fs::read_to_string(&out_path).expect("written");
+    let warning = page
+        .find("<div class=\"warning\" role=\"alert\">")
+        .expect("a warning");
+    assert!(
+        warning < page.find("<h1>").expect("a title"),
+        "the warning comes first"
+    );
+    assert!(page.contains("Uwaga: raport wyeksportowany mimo błędów w planie projektu"));
+    assert!(page.contains("<p>WARNING: exported with --force although the project has"));
+    assert_self_contained(&page);
+}
+
+/// Chromium, if installed: `/usr/bin/chromium` or `chromium` on `PATH`.
+fn chromium() -> Option<PathBuf> {
+    let usual = PathBuf::from("/usr/bin/chromium");
+    if usual.is_file() {
+        return Some(usual);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// Runs headless Chromium on `page` with `output` (`--screenshot=…` or
+/// `--print-to-pdf=…`), killing it after 60 seconds.
+fn render(chromium: &Path, dir: &Path, page: &Path, output: &[String]) {
+    let profile = dir.join(format!("profile-{}", output.len()));
+    let _ = std::fs::remove_dir_all(&profile);
+    let log = std::fs::File::create(dir.join("chromium.log")).expect("log file");
+    let mut child = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--force-color-profile=srgb",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--window-size=1240,1754")
+        .args(output)
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(log))
+        .spawn()
+        .expect("chromium starts");
+    for _ in 0..600 {
+        if let Some(status) = child.try_wait().expect("chromium runs") {
+            assert!(status.success(), "chromium failed: {status}");
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("chromium did not finish within 60 s");
+}
+
+/// The pixels of a PNG as RGB triples, with its width and height.
+fn pixels(path: &Path) -> (u32, u32, Vec<[u8; 3]>) {
+    let decoder = png::Decoder::new(std::fs::File::open(path).expect("png"));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).expect("a frame");
+    assert_eq!(info.bit_depth, png::BitDepth::Eight);
+    let step = match info.color_type {
+        png::ColorType::Rgb => 3,
+        png::ColorType::Rgba => 4,
+        other => panic!("unexpected PNG colour type {other:?}"),
+    };
+    let rgb = buf[..info.buffer_size()]
+        .chunks_exact(step)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect();
+    (info.width, info.height, rgb)
+}
+
+fn hex(colour: &str) -> [u8; 3] {
+    let byte = |i: usize| u8::from_str_radix(&colour[i..i + 2], 16).expect("hex");
+    [byte(1), byte(3), byte(5)]
+}
+
+#[test]
+fn html_renders_in_chromium() {
+    let Some(chromium) = chromium() else {
+        assert!(
+            std::env::var("KOOPERACJA_REQUIRE_EXTERNAL").as_deref() != Ok("1"),
+            "chromium is missing, and KOOPERACJA_REQUIRE_EXTERNAL=1 requires it \
+             (install with apt-get install chromium)"
+        );
+        eprintln!("SKIPPED: chromium not found (install with apt-get install chromium)");
+        return;
+    };
+    let dir = temp_dir("chromium");
+    let page = export(&dir, KOOPERACJA, "2020-09-30", "pl", "html");
+    let page = page.canonicalize().expect("absolute path");
+
+    let png = dir.join("report.png");
+    render(
+        &chromium,
+        &dir,
+        &page,
+        &[format!("--screenshot={}", png.display())],
+    );
+    let (width, height, rgb) = pixels(&png);
+    assert_eq!((width, height), (1240, 1754));
+    let total = rgb.len();
+    let distinct: HashSet<[u8; 3]> = rgb.iter().copied().collect();
+    assert!(distinct.len() >= 64, "only {} colours", distinct.len());
+    let white = rgb.iter().filter(|p| p.iter().all(|&c| c >= 250)).count();
+    assert!(white * 100 >= total * 30, "the page is mostly paper");
+    let ink = rgb
+        .iter()
+        .filter(|p| p.iter().map(|&c| u32::from(c)).sum::<u32>() < 3 * 160)
+        .count();
+    assert!(
+        ink * 100 >= total * 2,
+        "text and charts: {ink} of {total} pixels"
+    );
+    // The statuses of this report, and the marker of the date, in their colours.
+    for (what, colour) in [
+        ("achieved", "#2e7d32"),
+        ("missed / the date's line", "#c62828"),
+        ("not started", "#9e9e9e"),
+        ("the running milestone", "#1565c0"),
+    ] {
+        let want = hex(colour);
+        let near = |p: &&[u8; 3]| p.iter().zip(want).all(|(&a, b)| a.abs_diff(b) <= 4);
+        let n = rgb.iter().filter(near).count();
+        assert!(n >= 40, "{what} ({colour}): {n} pixels");
+    }
+
+    let pdf = dir.join("report.pdf");
+    render(
+        &chromium,
+        &dir,
+        &page,
+        &[
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".to_owned(),
+        ],
+    );
+    let bytes = std::fs::read(&pdf).expect("a PDF");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(bytes.len() > 20_000, "a PDF of {} bytes", bytes.len());
+    let raw = String::from_utf8_lossy(&bytes);
+    let pages = raw.matches("/Type /Page").count() - raw.matches("/Type /Pages").count();
+    assert!(pages >= 2, "{pages} pages");
+    // A4 is 595 × 842 points.
+    let media = &raw[raw.find("/MediaBox [").expect("a media box") + 11..];
+    let numbers: Vec<&str> = media[..media.find(']').expect("box end")]
+        .split_whitespace()
+        .collect();
+    let points = |s: &str| {
+        s.split('.')
+            .next()
+            .expect("a number")
+            .parse::<i64>()
+            .expect("points")
+    };
+    assert_eq!(numbers.len(), 4);
+    assert!(
+        (points(numbers[2]) - 595).abs() <= 2,
+        "width {}",
+        numbers[2]
+    );
+    assert!(
+        (points(numbers[3]) - 842).abs() <= 2,
+        "height {}",
+        numbers[3]
+    );
+    // Chromium's profiles are large; keep nothing once the checks pass.
+    let _ = std::fs::remove_dir_all(&dir);
+}
