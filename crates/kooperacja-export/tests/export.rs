@@ -2,44 +2,9 @@
 //! two dates (snapshots), refusal on error findings, `--force` warnings, and
 //! whole-or-nothing writes.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-
-const CASES: [(&str, &str, &str, [&str; 2]); 2] = [
-    (
-        "kooperacja",
-        "fixtures/projects/kooperacja-makroregion-ii.toml",
-        "fixtures/facts/kooperacja-sample.jsonl",
-        ["2019-03-31", "2020-09-30"],
-    ),
-    (
-        "koordynacja",
-        "fixtures/projects/koordynacja-kujawy-pomorze.toml",
-        "fixtures/facts/koordynacja-sample.jsonl",
-        ["2024-06-30", "2025-11-30"],
-    ),
-];
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kooperacja-export-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kooperacja-export"))
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("utf-8")
-}
+use common::{CASES, ROOT, export_ok, refused_then_forced, run, temp_dir, text};
 
 /// Validates a report against `docs/report.schema.json`, the published JSON
 /// Schema (itself checked against the types by core's tests).
@@ -104,18 +69,7 @@ fn json_and_csv_for_both_fixtures_at_two_dates() {
         for as_of in dates {
             let dir = temp_dir(&format!("{name}-{as_of}"));
             let json_path = dir.join("report.json");
-            let out = run(&[
-                project,
-                "--facts",
-                facts,
-                "--as-of",
-                as_of,
-                "--format",
-                "json",
-                "-o",
-                json_path.to_str().expect("utf-8"),
-            ]);
-            assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+            export_ok(project, facts, as_of, "json", &json_path, &[]);
             let doc: serde_json::Value =
                 serde_json::from_str(&std::fs::read_to_string(&json_path).expect("written"))
                     .expect("JSON");
@@ -124,18 +78,7 @@ fn json_and_csv_for_both_fixtures_at_two_dates() {
             insta::assert_json_snapshot!(format!("{name}-{as_of}-json"), doc);
 
             let csv_dir = dir.join("csv");
-            let out = run(&[
-                project,
-                "--facts",
-                facts,
-                "--as-of",
-                as_of,
-                "--format",
-                "csv",
-                "-o",
-                csv_dir.to_str().expect("utf-8"),
-            ]);
-            assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+            export_ok(project, facts, as_of, "csv", &csv_dir, &[]);
             for table in ["indicators", "milestones", "budget", "territory", "facts"] {
                 let csv = std::fs::read_to_string(csv_dir.join(format!("{table}.csv")))
                     .expect("one file per table");
@@ -150,47 +93,8 @@ fn json_and_csv_for_both_fixtures_at_two_dates() {
 #[test]
 fn a_project_with_error_findings_is_refused_unless_forced() {
     let dir = temp_dir("refused");
-    // A copy of the fixture with two leaders: an error finding.
-    let original = std::fs::read_to_string(format!(
-        "{ROOT}/fixtures/projects/kooperacja-makroregion-ii.toml"
-    ))
-    .expect("fixture");
-    let with_error = original.replacen("role = \"partner\"", "role = \"leader\"", 1);
-    assert_ne!(with_error, original, "the edit applies");
-    let project = dir.join("two-leaders.toml");
-    std::fs::write(&project, &with_error).expect("write");
     let out_path = dir.join("out.json");
-    let p = project.to_str().expect("utf-8");
-    let o = out_path.to_str().expect("utf-8");
-    let teryt = "fixtures/teryt/TERC_Urzedowy_2025-11-18.csv";
-    let refused = run(&[
-        p,
-        "--teryt",
-        teryt,
-        "--as-of",
-        "2020-09-30",
-        "--format",
-        "json",
-        "-o",
-        o,
-    ]);
-    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
-    assert!(text(&refused.stderr).contains("refused"));
-    assert!(!out_path.exists(), "no file when refused");
-
-    let forced = run(&[
-        p,
-        "--teryt",
-        teryt,
-        "--as-of",
-        "2020-09-30",
-        "--format",
-        "json",
-        "-o",
-        o,
-        "--force",
-    ]);
-    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
+    refused_then_forced(&dir, "json", &out_path);
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out_path).expect("written")).expect("JSON");
     assert!(

@@ -5,56 +5,21 @@
 //! Chromium is installed, that it renders to a non-blank picture and prints to
 //! an A4 PDF.
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use common::{CASES, ROOT, TERC, external_tool, refused_then_forced, run, temp_dir, text};
 use kooperacja_core::engine::Engine;
 use kooperacja_core::project::Project;
 use kooperacja_core::report::Status;
 use kooperacja_export::{Lang, html::html};
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-
-const KOOPERACJA: (&str, &str) = (
-    "fixtures/projects/kooperacja-makroregion-ii.toml",
-    "fixtures/facts/kooperacja-sample.jsonl",
-);
-
-const CASES: [(&str, (&str, &str), [&str; 2]); 2] = [
-    ("kooperacja", KOOPERACJA, ["2019-03-31", "2020-09-30"]),
-    (
-        "koordynacja",
-        (
-            "fixtures/projects/koordynacja-kujawy-pomorze.toml",
-            "fixtures/facts/koordynacja-sample.jsonl",
-        ),
-        ["2024-06-30", "2025-11-30"],
-    ),
-];
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "kooperacja-export-html-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kooperacja-export"))
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("utf-8")
-}
+/// The kooperacja fixture's project and fact files.
+const KOOPERACJA: (&str, &str) = (CASES[0].1, CASES[0].2);
 
 /// Exports `project` with `facts` as of `as_of` into `dir`, in `lang`, with the
 /// `format`; returns the path written.
@@ -142,7 +107,8 @@ fn assert_indicators_with_status(page: &str, json: &serde_json::Value, lang: Lan
 #[test]
 fn html_for_both_fixtures_at_two_dates() {
     let dir = temp_dir("fixtures");
-    for (name, files, dates) in CASES {
+    for (name, project, facts, dates) in CASES {
+        let files = (project, facts);
         for as_of in dates {
             let page =
                 std::fs::read_to_string(export(&dir, files, as_of, "pl", "html")).expect("written");
@@ -214,7 +180,7 @@ fn html_escapes_text_from_the_project() {
     let project = dir.join("markup.toml");
     std::fs::write(&project, edited).expect("write");
     let project = project.to_str().expect("utf-8");
-    let teryt = format!("{ROOT}/fixtures/teryt/TERC_Urzedowy_2025-11-18.csv");
+    let teryt = format!("{ROOT}/{TERC}");
     let out_path = dir.join("out.html");
     let out = run(&[
         project,
@@ -274,36 +240,8 @@ fn html_escapes_text_from_the_project() {
 #[test]
 fn a_forced_export_shows_the_warning_first() {
     let dir = temp_dir("forced");
-    // A copy of the fixture with two leaders: an error finding.
-    let original = std::fs::read_to_string(format!("{ROOT}/{}", KOOPERACJA.0)).expect("fixture");
-    let with_error = original.replacen("role = \"partner\"", "role = \"leader\"", 1);
-    assert_ne!(with_error, original, "the edit applies");
-    let project = dir.join("two-leaders.toml");
-    std::fs::write(&project, &with_error).expect("write");
     let out_path = dir.join("out.html");
-    let args = |force: bool| {
-        let mut args = vec![
-            project.to_str().expect("utf-8").to_owned(),
-            "--teryt".into(),
-            format!("{ROOT}/fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"),
-            "--as-of".into(),
-            "2020-09-30".into(),
-            "--format".into(),
-            "html".into(),
-            "-o".into(),
-            out_path.to_str().expect("utf-8").to_owned(),
-        ];
-        if force {
-            args.push("--force".into());
-        }
-        args
-    };
-    let refused = run(&args(false).iter().map(String::as_str).collect::<Vec<_>>());
-    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
-    assert!(!out_path.exists(), "no page when refused");
-
-    let forced = run(&args(true).iter().map(String::as_str).collect::<Vec<_>>());
-    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
+    refused_then_forced(&dir, "html", &out_path);
     let page = std::fs::read_to_string(&out_path).expect("written");
     let warning = page
         .find("<div class=\"warning\" role=\"alert\">")
@@ -395,15 +333,11 @@ fn hex(colour: &str) -> [u8; 3] {
 
 #[test]
 fn html_renders_in_chromium() {
-    let Some(chromium) = chromium() else {
-        assert!(
-            std::env::var("KOOPERACJA_REQUIRE_EXTERNAL").as_deref() != Ok("1"),
-            "chromium is missing, and KOOPERACJA_REQUIRE_EXTERNAL=1 requires it \
-             (install with apt-get install chromium)"
-        );
-        eprintln!("SKIPPED: chromium not found (install with apt-get install chromium)");
+    let found = chromium();
+    if !external_tool(found.is_some(), "chromium", "apt-get install chromium") {
         return;
-    };
+    }
+    let Some(chromium) = found else { return };
     let dir = temp_dir("chromium");
     let page = export(&dir, KOOPERACJA, "2020-09-30", "pl", "html");
     let page = page.canonicalize().expect("absolute path");

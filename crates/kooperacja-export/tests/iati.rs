@@ -4,54 +4,22 @@
 //! express (date order, budget periods, sums, values on targets and actuals)
 //! checked here by parsing the XML.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::OnceLock;
 
 use chrono::{Months, NaiveDate};
+use common::{CASES, export_ok, external_tool, refused_then_forced, run, temp_dir, text};
 use kooperacja_core::money::Amount;
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-/// The official IATI 2.03 activity schema, kept unchanged in `shared/` beside
-/// the repository (with `iati-common.xsd` and `xml.xsd`).
+/// The official IATI 2.03 activity schema, copied unchanged into
+/// `fixtures/iati-schemas/` (with `iati-common.xsd`, `xml.xsd` and `SOURCE.md`).
 const SCHEMA: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/iati-schemas/iati-activities-schema.xsd"
+    "/../../fixtures/iati-schemas/iati-activities-schema.xsd"
 );
-
-const CASES: [(&str, &str, &str, [&str; 2]); 2] = [
-    (
-        "kooperacja",
-        "fixtures/projects/kooperacja-makroregion-ii.toml",
-        "fixtures/facts/kooperacja-sample.jsonl",
-        ["2019-03-31", "2020-09-30"],
-    ),
-    (
-        "koordynacja",
-        "fixtures/projects/koordynacja-kujawy-pomorze.toml",
-        "fixtures/facts/koordynacja-sample.jsonl",
-        ["2024-06-30", "2025-11-30"],
-    ),
-];
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kooperacja-iati-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kooperacja-export"))
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("utf-8")
-}
 
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|e| panic!("{text:?}: {e}"))
@@ -77,31 +45,9 @@ fn documents() -> &'static [Doc] {
         for (name, project, facts, dates) in CASES {
             for as_of in dates {
                 let path = dir.join(format!("{name}-{as_of}.xml"));
-                let out = run(&[
-                    project,
-                    "--facts",
-                    facts,
-                    "--as-of",
-                    as_of,
-                    "--format",
-                    "iati",
-                    "-o",
-                    path.to_str().expect("utf-8"),
-                ]);
-                assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+                export_ok(project, facts, as_of, "iati", &path, &[]);
                 let json_path = dir.join(format!("{name}-{as_of}.json"));
-                let out = run(&[
-                    project,
-                    "--facts",
-                    facts,
-                    "--as-of",
-                    as_of,
-                    "--format",
-                    "json",
-                    "-o",
-                    json_path.to_str().expect("utf-8"),
-                ]);
-                assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+                export_ok(project, facts, as_of, "json", &json_path, &[]);
                 let report: serde_json::Value =
                     serde_json::from_str(&std::fs::read_to_string(&json_path).expect("written"))
                         .expect("JSON");
@@ -140,24 +86,16 @@ fn iati_documents_for_both_fixtures_at_two_dates() {
 /// Whether xmllint can run. Absent, the schema tests fail when
 /// `KOOPERACJA_REQUIRE_EXTERNAL=1` (as in CI) and are skipped, saying so,
 /// otherwise.
-#[allow(clippy::print_stderr)] // the skip must be visible in the test output
 fn xmllint_available() -> bool {
     assert!(
         std::path::Path::new(SCHEMA).is_file(),
-        "the IATI 2.03 schema is missing: expected {SCHEMA} (shared/iati-schemas/ beside the repository, see its SOURCE.md)"
+        "the IATI 2.03 schema is missing: expected {SCHEMA} (fixtures/iati-schemas/, see its SOURCE.md)"
     );
     let found = Command::new("xmllint")
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var("KOOPERACJA_REQUIRE_EXTERNAL").as_deref() != Ok("1"),
-            "xmllint not found, and KOOPERACJA_REQUIRE_EXTERNAL=1 requires it (apt-get install libxml2-utils)"
-        );
-        eprintln!("SKIPPED: xmllint not found (apt-get install libxml2-utils)");
-    }
-    found
+    external_tool(found, "xmllint", "apt-get install libxml2-utils")
 }
 
 /// xmllint's verdict on a file: `Ok` if it validates, else its messages.
@@ -582,32 +520,8 @@ fn the_rule_checks_catch_broken_documents() {
 #[test]
 fn a_forced_export_carries_the_warning_in_a_comment_and_a_description() {
     let dir = temp_dir("forced");
-    let original = std::fs::read_to_string(format!(
-        "{ROOT}/fixtures/projects/kooperacja-makroregion-ii.toml"
-    ))
-    .expect("fixture");
-    // A second leader: an error finding.
-    let with_error = original.replacen("role = \"partner\"", "role = \"leader\"", 1);
-    assert_ne!(with_error, original, "the edit applies");
-    let project = dir.join("two-leaders.toml");
-    std::fs::write(&project, &with_error).expect("write");
     let out_path = dir.join("forced.xml");
-    let args = [
-        project.to_str().expect("utf-8"),
-        "--teryt",
-        "fixtures/teryt/TERC_Urzedowy_2025-11-18.csv",
-        "--as-of",
-        "2020-09-30",
-        "--format",
-        "iati",
-        "-o",
-        out_path.to_str().expect("utf-8"),
-    ];
-    let refused = run(&args);
-    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
-    assert!(!out_path.exists(), "nothing written when refused");
-    let forced = run(&[&args[..], &["--force"]].concat());
-    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
+    refused_then_forced(&dir, "iati", &out_path);
     let xml = std::fs::read_to_string(&out_path).expect("written");
     let doc = roxmltree::Document::parse(&xml).expect("well-formed");
     let first = doc.root().first_child().expect("a first node");

@@ -7,30 +7,16 @@
 //! skipped. With `KOOPERACJA_REQUIRE_EXTERNAL=1` (set by `.ci/run`) a missing
 //! LibreOffice fails the test instead.
 
+mod common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
 use calamine::{Data, Reader, Xlsx};
+use common::{CASES, export_ok, external_tool, refused_then_forced, temp_dir};
 use rust_decimal::Decimal;
-
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-
-const CASES: [(&str, &str, &str, [&str; 2]); 2] = [
-    (
-        "kooperacja",
-        "fixtures/projects/kooperacja-makroregion-ii.toml",
-        "fixtures/facts/kooperacja-sample.jsonl",
-        ["2019-03-31", "2020-09-30"],
-    ),
-    (
-        "koordynacja",
-        "fixtures/projects/koordynacja-kujawy-pomorze.toml",
-        "fixtures/facts/koordynacja-sample.jsonl",
-        ["2024-06-30", "2025-11-30"],
-    ),
-];
 
 const SHEETS_PL: [&str; 7] = [
     "Projekt",
@@ -41,21 +27,6 @@ const SHEETS_PL: [&str; 7] = [
     "Terytorium",
     "Fakty",
 ];
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kooperacja-xlsx-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kooperacja-export"))
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("binary runs")
-}
 
 /// Exports one fixture as XLSX (and as JSON, for the expected values).
 fn export(
@@ -68,24 +39,7 @@ fn export(
     let xlsx = dir.join("report.xlsx");
     let json = dir.join("report.json");
     for (format, path) in [("xlsx", &xlsx), ("json", &json)] {
-        let mut args = vec![
-            project,
-            "--facts",
-            facts,
-            "--as-of",
-            as_of,
-            "--format",
-            format,
-            "-o",
-            path.to_str().expect("utf-8"),
-        ];
-        args.extend_from_slice(extra);
-        let out = run(&args);
-        assert!(
-            out.status.success(),
-            "{format}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        export_ok(project, facts, as_of, format, path, extra);
     }
     let report = serde_json::from_str(&std::fs::read_to_string(&json).expect("json written"))
         .expect("json parses");
@@ -327,43 +281,8 @@ fn header_rows_are_frozen_and_output_is_deterministic() {
 #[test]
 fn forced_export_opens_with_the_warning() {
     let dir = temp_dir("forced");
-    let bad = dir.join("bad.toml");
-    let text = std::fs::read_to_string(format!("{ROOT}/{}", CASES[0].1)).expect("fixture");
-    // Two leaders: an error finding.
-    let broken = text.replacen("role = \"partner\"", "role = \"leader\"", 1);
-    assert_ne!(broken, text);
-    std::fs::write(&bad, broken).expect("write");
     let out_path = dir.join("forced.xlsx");
-    let args = |force: bool| {
-        let mut a = vec![
-            bad.to_str().expect("utf-8").to_owned(),
-            "--teryt".into(),
-            "fixtures/teryt/TERC_Urzedowy_2025-11-18.csv".into(),
-            "--as-of".into(),
-            "2020-09-30".into(),
-            "--format".into(),
-            "xlsx".into(),
-            "-o".into(),
-            out_path.to_str().expect("utf-8").to_owned(),
-        ];
-        if force {
-            a.push("--force".into());
-        }
-        a
-    };
-    let refused = Command::new(env!("CARGO_BIN_EXE_kooperacja-export"))
-        .args(args(false))
-        .current_dir(ROOT)
-        .output()
-        .expect("runs");
-    assert_eq!(refused.status.code(), Some(1));
-    assert!(!out_path.exists(), "a refused export writes nothing");
-    let forced = Command::new(env!("CARGO_BIN_EXE_kooperacja-export"))
-        .args(args(true))
-        .current_dir(ROOT)
-        .output()
-        .expect("runs");
-    assert!(forced.status.success());
+    refused_then_forced(&dir, "xlsx", &out_path);
     let sheets = sheets(&out_path);
     assert!(
         sheets[0].1[0][0].starts_with("WARNING: exported with --force"),
@@ -403,10 +322,6 @@ fn libreoffice() -> Option<PathBuf> {
         .find(|p| p.exists())
 }
 
-fn require_external() -> bool {
-    std::env::var("KOOPERACJA_REQUIRE_EXTERNAL").is_ok_and(|v| v == "1")
-}
-
 /// Parses LibreOffice's CSV (comma, double quotes, UTF-8).
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
@@ -444,16 +359,15 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 /// dates as dates, TERYT codes as text.
 #[test]
 fn libreoffice_round_trip() {
-    let Some(soffice) = libreoffice() else {
-        assert!(
-            !require_external(),
-            "KOOPERACJA_REQUIRE_EXTERNAL=1 but LibreOffice is not installed (apt-get install libreoffice-calc)"
-        );
-        eprintln!(
-            "SKIPPED libreoffice_round_trip: LibreOffice not found (apt-get install libreoffice-calc)"
-        );
+    let found = libreoffice();
+    if !external_tool(
+        found.is_some(),
+        "LibreOffice",
+        "apt-get install libreoffice-calc-nogui",
+    ) {
         return;
-    };
+    }
+    let Some(soffice) = found else { return };
     for (name, project, facts, dates) in CASES {
         let as_of = dates[1];
         let dir = temp_dir(&format!("lo-{name}"));
