@@ -1,0 +1,658 @@
+//! The fact endpoints: append one fact or a batch, list and fetch facts, and
+//! the audit trail.
+//!
+//! A fact goes through these steps, each with its own status: the project
+//! (404), the token (401, 403), the media type (415), the body's size (413)
+//! and shape (400, with a pointer to the field), pseudonymisation of person
+//! keys, the organisation's rights (403), core's fact check (422), then the
+//! writer: same id with other content (409), same fact again (200 with the
+//! stored fact), or stored and committed (201). Retractions are facts of kind
+//! `retraction`, appended the same way.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
+use kooperacja_core::fact_check::FactCheck;
+use kooperacja_core::facts::{Fact, FactKind, Record, What};
+use kooperacja_core::validate::Severity;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::reads::json;
+use super::{
+    Params, blocking, cursor, cursor_of, encode_segment, limit, path, project, required_actor,
+};
+use crate::access::Actor;
+use crate::limits::{MAX_BATCH_FACTS, MAX_ID_CHARS, MAX_NOTE_CHARS};
+use crate::problem::{Problem, ProblemFinding};
+use crate::state::{AppState, ProjectState};
+use crate::store::{self, AuditEntry, FactFilter, StoredFact};
+use crate::writer::{AuditRow, Incoming, Outcome, status_of};
+
+type AppRef = State<Arc<AppState>>;
+type Q = Result<Query<Vec<(String, String)>>, QueryRejection>;
+
+/// Checks that the body is JSON (415 otherwise).
+fn json_body(headers: &HeaderMap) -> Result<(), Problem> {
+    let ok = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .is_some_and(|v| v == "application/json");
+    if ok {
+        Ok(())
+    } else {
+        Err(Problem::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type",
+            "expected a body of type application/json",
+        ))
+    }
+}
+
+fn body(bytes: Result<Bytes, BytesRejection>, limit_bytes: usize) -> Result<Bytes, Problem> {
+    bytes.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+                format!("the body is larger than {limit_bytes} bytes"),
+            )
+        } else {
+            Problem::bad_request(format!("the body cannot be read: {e}"))
+        }
+    })
+}
+
+fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, Problem> {
+    serde_json::from_slice(bytes)
+        .map_err(|e| Problem::bad_request(format!("the body is not valid JSON: {e}")).at(""))
+}
+
+/// The fields whose JSON value may also be a number.
+const NUMERIC: [&str; 3] = ["days", "participants", "amount"];
+/// The fields whose JSON value may also be an array of strings.
+const LISTS: [&str; 2] = ["persons", "led_by"];
+
+/// A fact from one JSON object, naming the field of any problem (400).
+fn fact_of(value: serde_json::Value) -> Result<Incoming, Problem> {
+    let serde_json::Value::Object(map) = value else {
+        return Err(Problem::bad_request("expected a fact: a JSON object").at(""));
+    };
+    for (key, v) in &map {
+        if !Record::COLUMNS.contains(&key.as_str()) {
+            return Err(Problem::bad_request(format!(
+                "unknown field {key:?}; expected some of: {}",
+                Record::COLUMNS.join(", ")
+            ))
+            .at(format!("/{}", escape_pointer(key))));
+        }
+        let ok = match v {
+            serde_json::Value::Null | serde_json::Value::String(_) => true,
+            serde_json::Value::Number(_) => NUMERIC.contains(&key.as_str()),
+            serde_json::Value::Array(items) => {
+                LISTS.contains(&key.as_str()) && items.iter().all(serde_json::Value::is_string)
+            }
+            serde_json::Value::Bool(_) | serde_json::Value::Object(_) => false,
+        };
+        if !ok {
+            let expected = if NUMERIC.contains(&key.as_str()) {
+                "a number or a string"
+            } else if LISTS.contains(&key.as_str()) {
+                "an array of strings or a string"
+            } else {
+                "a string"
+            };
+            return Err(
+                Problem::bad_request(format!("{key}: expected {expected}, found {v}"))
+                    .at(format!("/{key}")),
+            );
+        }
+    }
+    let record: Record = serde_json::from_value(serde_json::Value::Object(map))
+        .map_err(|e| Problem::bad_request(format!("the fact cannot be read: {e}")).at(""))?;
+    let note = record.note.clone().filter(|n| !n.trim().is_empty());
+    if note
+        .as_ref()
+        .is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS)
+    {
+        return Err(Problem::bad_request(format!(
+            "the note is longer than {MAX_NOTE_CHARS} characters"
+        ))
+        .at("/note"));
+    }
+    if record
+        .id
+        .as_ref()
+        .is_some_and(|id| id.chars().count() > MAX_ID_CHARS)
+    {
+        return Err(Problem::bad_request(format!(
+            "the id is longer than {MAX_ID_CHARS} characters"
+        ))
+        .at("/id"));
+    }
+    // A field the API document describes exactly (id, date, kind, by) that is
+    // wrong breaks the document: 400. Otherwise the record has the document's
+    // shape but is not a fact of its kind (a field the kind needs is missing,
+    // a value does not parse): 422.
+    let fact = Fact::from_record(record).map_err(|e| {
+        let problem = match e.field.as_deref() {
+            Some("id" | "date" | "kind" | "by") => Problem::bad_request(e.message),
+            _ => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fact", e.message),
+        };
+        match e.field {
+            Some(field) => problem.at(format!("/{field}")),
+            None => problem.at(""),
+        }
+    })?;
+    if fact.id.trim() != fact.id || fact.id.chars().any(char::is_control) {
+        return Err(Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid-fact",
+            "the id must not start or end with spaces nor hold control characters",
+        )
+        .at("/id"));
+    }
+    Ok(Incoming { fact, note })
+}
+
+fn escape_pointer(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Rights, then core's fact check: 403 or 422.
+fn admit(
+    state: &AppState,
+    project: &ProjectState,
+    actor: &Actor,
+    incoming: Incoming,
+) -> Result<Incoming, Problem> {
+    let fact = state.secret.pseudonymise(incoming.fact);
+    actor.may_write(&fact)?;
+    within_budget(project, &fact)?;
+    let findings: Vec<ProblemFinding> = FactCheck::new(project.project, project.register)
+        .check(&fact)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| ProblemFinding {
+            code: f.code.to_owned(),
+            severity: f.severity.name().to_owned(),
+            message: f.message,
+        })
+        .collect();
+    if let Some(first) = findings.first() {
+        let mut problem = Problem::unprocessable(format!(
+            "the fact does not fit project {}: {}",
+            project.id(),
+            first.message
+        ));
+        if let Some(pointer) = pointer_of(&first.code) {
+            problem = problem.at(pointer);
+        }
+        problem.findings = findings;
+        return Err(problem);
+    }
+    Ok(Incoming {
+        fact,
+        note: incoming.note,
+    })
+}
+
+/// An expenditure larger than the project's whole value (in its largest
+/// version) is a mistake, and would only push the sums towards overflow: 422.
+fn within_budget(project: &ProjectState, fact: &Fact) -> Result<(), Problem> {
+    let What::Expenditure { amount, .. } = &fact.what else {
+        return Ok(());
+    };
+    let Some(largest) = project
+        .project
+        .versions
+        .iter()
+        .map(|v| v.budget.total.amount)
+        .max()
+    else {
+        return Ok(());
+    };
+    if amount.grosze().abs() > largest.grosze() {
+        return Err(Problem::unprocessable(format!(
+            "an expenditure of {} is larger than the project's whole value; expected at most {} either way",
+            amount.to_plain(),
+            largest.to_plain()
+        ))
+        .at("/amount"));
+    }
+    Ok(())
+}
+
+/// The field a fact-check finding blames, where one does.
+fn pointer_of(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "fact.unknown-organisation" => "/by",
+        "fact.date-outside" => "/date",
+        "fact.territory-outside" | "fact.territory-unknown" => "/territory",
+        "fact.unknown-group" => "/group",
+        "fact.unknown-role" => "/role",
+        "fact.unknown-sector" => "/sector",
+        _ => return None,
+    })
+}
+
+fn action_of(fact: Option<&Fact>) -> &'static str {
+    match fact.map(|f| &f.what) {
+        Some(What::Retraction { .. }) => "retract",
+        _ => "append",
+    }
+}
+
+fn word(status: u16) -> &'static str {
+    match status {
+        400 => "bad-request",
+        403 => "forbidden",
+        409 => "conflict",
+        413 => "too-large",
+        415 => "unsupported-media-type",
+        422 => "invalid",
+        _ => "refused",
+    }
+}
+
+/// Audits a refusal made before the writer, then returns it.
+async fn refused(
+    state: &AppState,
+    project: &ProjectState,
+    actor: &Actor,
+    fact_id: Option<String>,
+    action: &'static str,
+    problem: Problem,
+) -> Problem {
+    let row = AuditRow {
+        project: project.id().to_owned(),
+        actor: actor.clone(),
+        action,
+        fact_id,
+        result: word(problem.status),
+        status: problem.status,
+        detail: Some(problem.detail.clone()),
+    };
+    match state.writer.audit(vec![row]).await {
+        Ok(()) => problem,
+        Err(e) => e,
+    }
+}
+
+fn created_response(
+    status: StatusCode,
+    project: &str,
+    stored: &StoredFact,
+) -> Result<Response, Problem> {
+    let mut response = json(status, stored)?;
+    if let Some(id) = stored.fact.get("id").and_then(|v| v.as_str()) {
+        let location = format!(
+            "/v1/projects/{}/facts/{}",
+            encode_segment(project),
+            encode_segment(id)
+        );
+        if let Ok(value) = HeaderValue::from_str(&location) {
+            response.headers_mut().insert(header::LOCATION, value);
+        }
+    }
+    Ok(response)
+}
+
+/// Appends one fact (or a retraction). Answers once it is committed: 201 with
+/// the stored fact; 200 with the stored fact if the same fact is already
+/// stored; 409 if its id is stored with other content.
+#[utoipa::path(post, path = "/v1/projects/{id}/facts", tag = "facts",
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii")),
+    request_body(content = crate::openapi::FactRecordDoc, content_type = "application/json",
+        description = "One fact, as a JSON Lines record"),
+    responses(
+        (status = 201, description = "Stored now", body = StoredFact),
+        (status = 200, description = "Already stored with the same content", body = StoredFact)),
+    security(("bearer" = [])))]
+pub async fn post_fact(
+    State(state): AppRef,
+    id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    bytes: Result<Bytes, BytesRejection>,
+) -> Result<Response, Problem> {
+    let project = project(&state, &path(id)?)?;
+    let actor = required_actor(&state, &headers, &project)?;
+    let prepared = (|| {
+        json_body(&headers)?;
+        let bytes = body(bytes, crate::limits::MAX_BODY_BYTES)?;
+        fact_of(parse_json(&bytes)?)
+    })();
+    let incoming = match prepared {
+        Ok(i) => i,
+        Err(p) => return Err(refused(&state, &project, &actor, None, "append", p).await),
+    };
+    let fact_id = incoming.fact.id.clone();
+    let action = action_of(Some(&incoming.fact));
+    let incoming = match admit(&state, &project, &actor, incoming) {
+        Ok(i) => i,
+        Err(p) => return Err(refused(&state, &project, &actor, Some(fact_id), action, p).await),
+    };
+    let outcomes = state
+        .writer
+        .append(project.clone(), actor, vec![incoming], false)
+        .await?;
+    let status = status_of(&outcomes);
+    match outcomes.into_iter().next() {
+        Some(Outcome::Created(stored) | Outcome::Duplicate(stored)) => {
+            created_response(status, project.id(), &stored)
+        }
+        None => Err(Problem::internal("the writer answered no outcome")),
+    }
+}
+
+/// A batch of facts to append.
+#[derive(Debug, ToSchema)]
+pub struct FactBatch {
+    /// The facts, in the order to store them (a retraction after its fact).
+    #[schema(schema_with = crate::openapi::fact_record_list)]
+    pub facts: Vec<serde_json::Value>,
+}
+
+/// What appending a batch did, fact by fact.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BatchResult {
+    /// Facts stored now.
+    pub created: u64,
+    /// Facts already stored with the same content.
+    pub duplicates: u64,
+    /// Each fact of the batch, in order.
+    pub results: Vec<BatchItem>,
+}
+
+/// One fact of a batch.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BatchItem {
+    /// The fact's id.
+    pub id: String,
+    /// Its storage sequence.
+    pub seq: i64,
+    /// `created` or `duplicate`.
+    pub result: String,
+}
+
+/// Appends a batch of facts, all or nothing, in one transaction. Answers once
+/// committed: 201 if any fact is new, 200 if all were already stored; a fact
+/// that fails refuses the whole batch, and the problem names it (`index`,
+/// `pointer` under `/facts/{index}`).
+#[utoipa::path(post, path = "/v1/projects/{id}/fact-batches", tag = "facts",
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii")),
+    request_body(content = FactBatch, content_type = "application/json",
+        description = "Up to 10,000 facts"),
+    responses(
+        (status = 201, description = "Stored now (some or all)", body = BatchResult),
+        (status = 200, description = "Every fact was already stored", body = BatchResult)),
+    security(("bearer" = [])))]
+pub async fn post_batch(
+    State(state): AppRef,
+    id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    bytes: Result<Bytes, BytesRejection>,
+) -> Result<Response, Problem> {
+    let project = project(&state, &path(id)?)?;
+    let actor = required_actor(&state, &headers, &project)?;
+    let items = (|| {
+        json_body(&headers)?;
+        let bytes = body(bytes, crate::limits::MAX_BATCH_BODY_BYTES)?;
+        let serde_json::Value::Object(mut map) = parse_json(&bytes)? else {
+            return Err(Problem::bad_request("expected an object {\"facts\": [...]}").at(""));
+        };
+        if let Some(key) = map.keys().find(|k| *k != "facts") {
+            return Err(Problem::bad_request(format!(
+                "unknown field {key:?}; expected only \"facts\""
+            ))
+            .at(format!("/{}", escape_pointer(key))));
+        }
+        let Some(serde_json::Value::Array(items)) = map.remove("facts") else {
+            return Err(Problem::bad_request("expected \"facts\": an array of facts").at("/facts"));
+        };
+        if items.len() > MAX_BATCH_FACTS {
+            return Err(Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+                format!(
+                    "the batch holds {} facts; at most {MAX_BATCH_FACTS} are taken at once",
+                    items.len()
+                ),
+            )
+            .at("/facts"));
+        }
+        Ok(items)
+    })();
+    let items = match items {
+        Ok(i) => i,
+        Err(p) => return Err(refused(&state, &project, &actor, None, "append", p).await),
+    };
+    let mut facts = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let parsed = match fact_of(item) {
+            Ok(i) => i,
+            Err(p) => {
+                let p = p.in_batch(index);
+                return Err(refused(&state, &project, &actor, None, "append", p).await);
+            }
+        };
+        let fact_id = parsed.fact.id.clone();
+        let action = action_of(Some(&parsed.fact));
+        match admit(&state, &project, &actor, parsed) {
+            Ok(i) => facts.push(i),
+            Err(p) => {
+                let p = p.in_batch(index);
+                return Err(refused(&state, &project, &actor, Some(fact_id), action, p).await);
+            }
+        }
+    }
+    let outcomes = state
+        .writer
+        .append(project.clone(), actor, facts, true)
+        .await?;
+    let status = status_of(&outcomes);
+    let mut result = BatchResult {
+        created: 0,
+        duplicates: 0,
+        results: Vec::with_capacity(outcomes.len()),
+    };
+    for outcome in outcomes {
+        let (stored, word) = match outcome {
+            Outcome::Created(s) => {
+                result.created += 1;
+                (s, "created")
+            }
+            Outcome::Duplicate(s) => {
+                result.duplicates += 1;
+                (s, "duplicate")
+            }
+        };
+        result.results.push(BatchItem {
+            id: stored
+                .fact
+                .get("id")
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned(),
+            seq: stored.seq,
+            result: word.to_owned(),
+        });
+    }
+    json(status, &result)
+}
+
+/// A page of facts.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FactPage {
+    /// The facts, in storage order.
+    pub facts: Vec<StoredFact>,
+    /// Where the next page starts: pass it as `cursor`. Present even at the
+    /// end, so that a client can poll for facts stored later.
+    pub next_cursor: String,
+    /// Whether more facts matched when this page was read.
+    pub has_more: bool,
+}
+
+/// Lists facts in storage order, filtered, a page at a time. Needs a token of
+/// any organisation of the project (facts carry pseudonymous person keys).
+#[utoipa::path(get, path = "/v1/projects/{id}/facts", tag = "facts",
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::FactListParams),
+    responses((status = 200, description = "A page of facts", body = FactPage)),
+    security(("bearer" = [])))]
+pub async fn list_facts(
+    State(state): AppRef,
+    id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    query: Q,
+) -> Result<Response, Problem> {
+    let project = project(&state, &path(id)?)?;
+    required_actor(&state, &headers, &project)?;
+    let params = Params::from(query)?;
+    let kind = params
+        .get("kind")
+        .map(|k| {
+            FactKind::ALL
+                .iter()
+                .find(|x| x.name() == k)
+                .map(|x| x.name().to_owned())
+                .ok_or_else(|| {
+                    let names: Vec<&str> = FactKind::ALL.iter().map(|x| x.name()).collect();
+                    Problem::bad_request(format!(
+                        "unknown kind {k:?}; expected one of: {}",
+                        names.join(", ")
+                    ))
+                    .param("kind")
+                })
+        })
+        .transpose()?;
+    let territory = params
+        .get("territory")
+        .map(|t| {
+            if (1..=7).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(t.to_owned())
+            } else {
+                Err(Problem::bad_request(format!(
+                    "territory {t:?}: expected the first 1 to 7 digits of a TERYT code (04 for a voivodeship)"
+                ))
+                .param("territory"))
+            }
+        })
+        .transpose()?;
+    let filter = FactFilter {
+        kind,
+        territory,
+        from: params.date("from")?.map(|d| d.to_string()),
+        to: params.date("to")?.map(|d| d.to_string()),
+    };
+    let after = cursor(&params)?;
+    let limit = limit(&params)?;
+    let s = state.clone();
+    let pid = project.id().to_owned();
+    let (facts, has_more) = blocking(move || {
+        s.readers
+            .with(|c| store::list_facts(c, &pid, &filter, after, limit))
+            .map_err(Problem::from)
+    })
+    .await?;
+    let next = facts.last().map_or(after, |f| f.seq);
+    json(
+        StatusCode::OK,
+        &FactPage {
+            facts,
+            next_cursor: cursor_of(next),
+            has_more,
+        },
+    )
+}
+
+/// One stored fact by its id. Needs a token of any organisation of the project.
+#[utoipa::path(get, path = "/v1/projects/{id}/facts/{fact_id}", tag = "facts",
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"),
+        ("fact_id" = String, Path, description = "The fact's id")),
+    responses((status = 200, description = "The stored fact", body = StoredFact)),
+    security(("bearer" = [])))]
+pub async fn get_fact(
+    State(state): AppRef,
+    ids: Result<Path<(String, String)>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, Problem> {
+    let (id, fact_id) = path(ids)?;
+    let project = project(&state, &id)?;
+    required_actor(&state, &headers, &project)?;
+    let s = state.clone();
+    let pid = project.id().to_owned();
+    let wanted = fact_id.clone();
+    let found = blocking(move || {
+        s.readers
+            .with(|c| store::fact_by_id(c, &pid, &wanted))
+            .map_err(Problem::from)
+    })
+    .await?;
+    match found {
+        Some((stored, _)) => json(StatusCode::OK, &stored),
+        None => Err(Problem::not_found(format!(
+            "project {} has no fact {fact_id:?}",
+            project.id()
+        ))
+        .param("fact_id")),
+    }
+}
+
+/// A page of the audit trail.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AuditPage {
+    /// The entries, oldest first.
+    pub entries: Vec<AuditEntry>,
+    /// Where the next page starts: pass it as `cursor`.
+    pub next_cursor: String,
+    /// Whether more entries existed when this page was read.
+    pub has_more: bool,
+}
+
+/// The audit trail of every write to the project: who, when, which fact, and
+/// the result. For the leader only.
+#[utoipa::path(get, path = "/v1/projects/{id}/audit", tag = "facts",
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::PageParams),
+    responses((status = 200, description = "A page of the audit trail", body = AuditPage)),
+    security(("bearer" = [])))]
+pub async fn audit(
+    State(state): AppRef,
+    id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+    query: Q,
+) -> Result<Response, Problem> {
+    let project = project(&state, &path(id)?)?;
+    let actor = required_actor(&state, &headers, &project)?;
+    if !actor.is_leader() {
+        return Err(Problem::forbidden(format!(
+            "the audit trail is for the leader of {} only",
+            project.id()
+        )));
+    }
+    let params = Params::from(query)?;
+    let after = cursor(&params)?;
+    let limit = limit(&params)?;
+    let s = state.clone();
+    let pid = project.id().to_owned();
+    let (entries, has_more) = blocking(move || {
+        s.readers
+            .with(|c| store::list_audit(c, &pid, after, limit))
+            .map_err(Problem::from)
+    })
+    .await?;
+    let next = entries.last().map_or(after, |e| e.seq);
+    json(
+        StatusCode::OK,
+        &AuditPage {
+            entries,
+            next_cursor: cursor_of(next),
+            has_more,
+        },
+    )
+}

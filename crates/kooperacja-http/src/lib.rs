@@ -1,0 +1,34 @@
+//! # kooperacja-http
+//!
+//! `kooperacja-server`: a partnership project's report and facts over HTTP,
+//! with the facts in an embedded SQLite database.
+//!
+//! It is an adapter: every number it serves comes from `kooperacja-core`
+//! (the incremental [`Engine`](kooperacja_core::engine::Engine) over the
+//! stored facts), and this crate adds what HTTP needs: storage, durability,
+//! idempotent writes, tokens and access rules, pseudonymisation, an audit
+//! trail, problem documents, the OpenAPI document and the dashboard page.
+//! `docs/http.md` describes the API and how to run it.
+//!
+//! Modules: [`server`] (start, router, layers), [`api`] (handlers),
+//! [`writer`] (the single writer and its group commit), [`store`] (the
+//! database), [`state`] (engines and the report cache), [`access`] (who may
+//! write what), [`pseudonym`] (keyed hashes of person keys), [`problem`]
+//! (errors), [`openapi`], [`limits`], [`dashboard`] (the page at `/`).
+
+#![allow(
+    clippy::result_large_err,
+    reason = "`Problem` is every handler's error and becomes a response at once; boxing it buys nothing at HTTP scale"
+)]
+
+pub mod access;
+pub mod api;
+pub mod dashboard;
+pub mod limits;
+pub mod openapi;
+pub mod problem;
+pub mod pseudonym;
+pub mod server;
+pub mod state;
+pub mod store;
+pub mod writer;

@@ -1,0 +1,43 @@
+//! Every limit the server enforces, in one place (documented in `docs/http.md`).
+
+use std::time::Duration;
+
+/// The largest request body of every endpoint but the batch endpoint: 1 MiB.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// The largest body of `POST /v1/projects/{id}/facts/batch`: 16 MiB.
+pub const MAX_BATCH_BODY_BYTES: usize = 16 << 20;
+
+/// The most facts one batch may hold.
+pub const MAX_BATCH_FACTS: usize = 10_000;
+
+/// The longest a request may take, from its headers to its response.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The page size of listings when `limit` is not given.
+pub const DEFAULT_PAGE: u32 = 100;
+
+/// The largest page size of listings.
+pub const MAX_PAGE: u32 = 1000;
+
+/// Write requests waiting for the writer; a full queue makes handlers wait.
+pub const WRITER_QUEUE: usize = 1024;
+
+/// The most write requests the writer groups into one transaction.
+pub const GROUP_MAX_REQUESTS: usize = 512;
+
+/// The most facts the writer groups into one transaction (a larger batch is
+/// still one transaction of its own).
+pub const GROUP_MAX_FACTS: usize = 20_000;
+
+/// Reports kept per project (per date, version and part) until the next append.
+pub const REPORT_CACHE_ENTRIES: usize = 512;
+
+/// The longest note a fact may carry, in characters (as JSON Schema counts).
+pub const MAX_NOTE_CHARS: usize = 2000;
+
+/// The longest fact id, in characters (as JSON Schema counts).
+pub const MAX_ID_CHARS: usize = 256;
+
+/// How long a database connection waits for a lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -1,0 +1,232 @@
+//! `kooperacja-server`: serve projects over HTTP, and manage the tokens.
+//!
+//! Glue: the arguments become a [`Config`] or a token command; the library
+//! does the rest. Exit codes: 0 fine, 1 a failure (with a message on standard
+//! error), 2 a usage error.
+
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the binary reports on its own standard output and error"
+)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use kooperacja_http::server::{Config, start};
+use kooperacja_http::store;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kooperacja-server",
+    version,
+    about = "A partnership project's report and facts over HTTP"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve projects: the JSON API under /v1 and the dashboard at /.
+    Serve(ServeArgs),
+    /// Create, list and revoke the organisations' tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Debug, clap::Args)]
+struct ServeArgs {
+    /// A project file (TOML); repeat for several projects.
+    #[arg(long = "project", value_name = "FILE", required = true)]
+    projects: Vec<PathBuf>,
+    /// The SQLite database file (created if missing). Default:
+    /// $XDG_DATA_HOME/kooperacja/kooperacja.sqlite3, else
+    /// ~/.local/share/kooperacja/kooperacja.sqlite3.
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// The address to listen on; port 0 picks a free port.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    listen: String,
+    /// A fact file (JSON Lines, or CSV by its name) to import at start, as
+    /// PROJECT_ID=FILE (or FILE with one project); importing again stores
+    /// nothing new. Repeatable.
+    #[arg(long = "facts", value_name = "[PROJECT_ID=]FILE")]
+    facts: Vec<String>,
+    /// The pseudonymisation secret file (default: the database's path with
+    /// `.secret` appended); created with mode 0600 if missing.
+    #[arg(long, value_name = "PATH")]
+    secret_file: Option<PathBuf>,
+    /// The time limit of one request, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    request_timeout_ms: u64,
+    /// Adds test-only routes (/__test/panic, /__test/sleep) for the server's tests.
+    #[arg(long, hide = true)]
+    test_routes: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum TokenCommand {
+    /// Create a token for an organisation of a project; printed once, stored as a hash.
+    Create {
+        /// The project's id.
+        #[arg(long, value_name = "ID")]
+        project: String,
+        /// The organisation's id.
+        #[arg(long, value_name = "ID")]
+        org: String,
+        /// The database file (as for `serve`).
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+    },
+    /// List the tokens (ids, organisations, dates; never the tokens).
+    List {
+        /// The database file (as for `serve`).
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+    },
+    /// Revoke a token by its id; it stops working at once.
+    Revoke {
+        /// The token's id, from `token list`.
+        id: i64,
+        /// The database file (as for `serve`).
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve(args) => serve(args),
+        Command::Token(command) => token(command),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn serve(args: ServeArgs) -> Result<(), String> {
+    let mut config = Config::new(args.projects);
+    config.db = args.db.unwrap_or_else(store::default_path);
+    config.listen = args.listen;
+    config.secret_file = args.secret_file;
+    config.request_timeout = Duration::from_millis(args.request_timeout_ms.max(1));
+    config.test_routes = args.test_routes;
+    config.facts = args
+        .facts
+        .iter()
+        .map(|spec| match spec.split_once('=') {
+            Some((id, file)) if !id.is_empty() && !id.contains('/') => {
+                (Some(id.to_owned()), PathBuf::from(file))
+            }
+            _ => (None, PathBuf::from(spec)),
+        })
+        .collect();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+    runtime.block_on(async move {
+        let db = config.db.clone();
+        let running = start(config).await?;
+        for note in &running.notes {
+            eprintln!("warning: {note}");
+        }
+        eprintln!("database: {}", db.display());
+        println!("listening on http://{}", running.addr);
+        let _ = std::io::stdout().flush();
+        signal().await;
+        eprintln!("stopping");
+        running.stop().await
+    })
+}
+
+/// Waits for SIGINT (Ctrl-C) or SIGTERM.
+async fn signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = interrupt => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = interrupt.await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}
+
+fn token(command: TokenCommand) -> Result<(), String> {
+    match command {
+        TokenCommand::Create { project, org, db } => {
+            let db = db.unwrap_or_else(store::default_path);
+            let conn = store::open(&db)?;
+            match store::project_organisations(&conn, &project).map_err(|e| e.to_string())? {
+                Some(orgs) if !orgs.contains(&org) => {
+                    return Err(format!(
+                        "project {project} has no organisation {org:?}; expected one of: {}",
+                        orgs.join(", ")
+                    ));
+                }
+                Some(_) => {}
+                None => eprintln!(
+                    "warning: project {project:?} has not been served from {} yet; the organisation is not checked",
+                    db.display()
+                ),
+            }
+            let token = store::new_token()?;
+            let id = store::create_token(&conn, &project, &org, &token, &store::now())
+                .map_err(|e| format!("cannot store the token: {e}"))?;
+            eprintln!(
+                "token {id} for {org} in {project}; it is shown once and stored only as a hash:"
+            );
+            println!("{token}");
+            Ok(())
+        }
+        TokenCommand::List { db } => {
+            let db = db.unwrap_or_else(store::default_path);
+            let conn = store::open(&db)?;
+            let tokens = store::list_tokens(&conn).map_err(|e| e.to_string())?;
+            println!("id\tproject\torg\tcreated_at\trevoked_at");
+            for t in tokens {
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    t.id,
+                    t.project,
+                    t.org,
+                    t.created_at,
+                    t.revoked_at.as_deref().unwrap_or("-")
+                );
+            }
+            Ok(())
+        }
+        TokenCommand::Revoke { id, db } => {
+            let db = db.unwrap_or_else(store::default_path);
+            let conn = store::open(&db)?;
+            if store::revoke_token(&conn, id, &store::now()).map_err(|e| e.to_string())? {
+                eprintln!("token {id} revoked");
+                Ok(())
+            } else {
+                Err(format!("no live token with id {id}"))
+            }
+        }
+    }
+}

@@ -1,0 +1,527 @@
+//! Starting the server: projects loaded, the database opened and migrated, the
+//! writer started, the engines rebuilt from the stored facts, the start-up
+//! import done; and the router with its layers (problem documents for every
+//! error, a time limit, a 500 for a panic, 503 until ready).
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post};
+use kooperacja_core::facts::{FactReader, Format};
+use kooperacja_core::project::Project;
+use kooperacja_core::territory::Register;
+use kooperacja_core::validate::{Severity, validate};
+use tokio::sync::oneshot;
+use tower_http::catch_panic::CatchPanicLayer;
+
+use crate::access::Actor;
+use crate::api::{facts, reads};
+use crate::limits::{MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, REQUEST_TIMEOUT};
+use crate::problem::{PROBLEM_JSON, Problem};
+use crate::pseudonym::Secret;
+use crate::state::{AppState, ProjectState};
+use crate::store::{self, Readers};
+use crate::writer::{Incoming, Writer, rebuild};
+
+/// Every route: its path and its methods. The router is built from this
+/// table, and a test checks it against the OpenAPI document both ways.
+pub const ROUTES: &[(&str, &[&str])] = &[
+    ("/", &["get"]),
+    ("/healthz", &["get"]),
+    ("/readyz", &["get"]),
+    ("/v1/openapi.json", &["get"]),
+    ("/v1/projects", &["get"]),
+    ("/v1/projects/{id}", &["get"]),
+    ("/v1/projects/{id}/report", &["get"]),
+    ("/v1/projects/{id}/indicators", &["get"]),
+    ("/v1/projects/{id}/milestones", &["get"]),
+    ("/v1/projects/{id}/budget", &["get"]),
+    ("/v1/projects/{id}/territory", &["get"]),
+    ("/v1/projects/{id}/groups", &["get"]),
+    ("/v1/projects/{id}/diff", &["get"]),
+    ("/v1/projects/{id}/facts", &["get", "post"]),
+    ("/v1/projects/{id}/facts/{fact_id}", &["get"]),
+    ("/v1/projects/{id}/fact-batches", &["post"]),
+    ("/v1/projects/{id}/audit", &["get"]),
+];
+
+fn method_router(path: &str) -> Option<MethodRouter<Arc<AppState>>> {
+    Some(match path {
+        "/" => get(reads::dashboard),
+        "/healthz" => get(reads::healthz),
+        "/readyz" => get(reads::readyz),
+        "/v1/openapi.json" => get(crate::openapi::openapi_json),
+        "/v1/projects" => get(reads::list_projects),
+        "/v1/projects/{id}" => get(reads::get_project),
+        "/v1/projects/{id}/report" => get(reads::report),
+        "/v1/projects/{id}/indicators" => get(reads::indicators),
+        "/v1/projects/{id}/milestones" => get(reads::milestones),
+        "/v1/projects/{id}/budget" => get(reads::budget),
+        "/v1/projects/{id}/territory" => get(reads::territory),
+        "/v1/projects/{id}/groups" => get(reads::groups),
+        "/v1/projects/{id}/diff" => get(reads::diff),
+        "/v1/projects/{id}/facts" => get(facts::list_facts).post(facts::post_fact),
+        "/v1/projects/{id}/facts/{fact_id}" => get(facts::get_fact),
+        "/v1/projects/{id}/fact-batches" => {
+            post(facts::post_batch).layer(DefaultBodyLimit::max(MAX_BATCH_BODY_BYTES))
+        }
+        "/v1/projects/{id}/audit" => get(facts::audit),
+        _ => return None,
+    })
+}
+
+/// How to run the server.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The project files.
+    pub projects: Vec<PathBuf>,
+    /// The database file.
+    pub db: PathBuf,
+    /// The secret file for pseudonyms (default: `<db>.secret`).
+    pub secret_file: Option<PathBuf>,
+    /// The address to listen on (`127.0.0.1:8080`; port 0 picks a free one).
+    pub listen: String,
+    /// Fact files to import at start, each for a project id (or the only project).
+    pub facts: Vec<(Option<String>, PathBuf)>,
+    /// The time limit of a request.
+    pub request_timeout: Duration,
+    /// Whether to add the test-only routes (`/__test/panic`, `/__test/sleep`).
+    pub test_routes: bool,
+}
+
+impl Config {
+    /// A configuration with the defaults: the default database, port 8080.
+    pub fn new(projects: Vec<PathBuf>) -> Config {
+        Config {
+            projects,
+            db: store::default_path(),
+            secret_file: None,
+            listen: "127.0.0.1:8080".to_owned(),
+            facts: Vec::new(),
+            request_timeout: REQUEST_TIMEOUT,
+            test_routes: false,
+        }
+    }
+}
+
+/// A running server.
+#[derive(Debug)]
+pub struct Running {
+    /// The address it listens on.
+    pub addr: SocketAddr,
+    /// What the start-up import had to say (refused records), for the log.
+    pub notes: Vec<String>,
+    state: Arc<AppState>,
+    shutdown: oneshot::Sender<()>,
+    server: tokio::task::JoinHandle<std::io::Result<()>>,
+    writer: std::thread::JoinHandle<()>,
+}
+
+impl Running {
+    /// Stops accepting, lets the requests under way finish (at most 10 s),
+    /// then stops the writer after its last commit.
+    pub async fn stop(self) -> Result<(), String> {
+        let _ = self.shutdown.send(());
+        let mut server = self.server;
+        let served = match tokio::time::timeout(Duration::from_secs(10), &mut server).await {
+            Ok(result) => Some(result),
+            Err(_) => {
+                server.abort();
+                None
+            }
+        };
+        // Connections still open after the grace period keep handles to the
+        // writer, so it is told to stop rather than left to notice.
+        self.state.writer.stop().await;
+        drop(self.state);
+        let writer = self.writer;
+        tokio::task::spawn_blocking(move || writer.join())
+            .await
+            .map_err(|e| format!("cannot stop the writer: {e}"))?
+            .map_err(|_| "the writer thread panicked".to_owned())?;
+        match served {
+            Some(Ok(Ok(()))) | None => Ok(()),
+            Some(Ok(Err(e))) => Err(format!("the server failed: {e}")),
+            Some(Err(e)) => Err(format!("the server task failed: {e}")),
+        }
+    }
+}
+
+/// A project file read, parsed, checked and given its register.
+fn load_project(
+    path: &Path,
+    registers: &mut HashMap<PathBuf, &'static Register>,
+) -> Result<(&'static Project, Option<&'static Register>), String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let project = Project::parse(&text)
+        .map_err(|e| format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message))?;
+    let register = match &project.territory.register {
+        None => None,
+        Some(rel) => {
+            let file = path.parent().unwrap_or(Path::new(".")).join(rel);
+            let key = file.canonicalize().unwrap_or_else(|_| file.clone());
+            match registers.get(&key) {
+                Some(r) => Some(*r),
+                None => {
+                    let text = std::fs::read_to_string(&file)
+                        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+                    let register = Register::parse_terc(&text)
+                        .map_err(|e| format!("{}: {e}", file.display()))?;
+                    let register: &'static Register = Box::leak(Box::new(register));
+                    registers.insert(key, register);
+                    Some(register)
+                }
+            }
+        }
+    };
+    let validation = validate(&project, register);
+    let errors: Vec<String> = validation
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{} {}: {}", f.code, f.path, f.message))
+        .collect();
+    if !errors.is_empty() {
+        return Err(format!(
+            "{}: the project has {} error finding(s) and is not served: {}",
+            path.display(),
+            errors.len(),
+            errors.join("; ")
+        ));
+    }
+    // Projects live as long as the process: leaking them gives the engines
+    // their `'static` borrow, once per project at start.
+    Ok((Box::leak(Box::new(project)), register))
+}
+
+/// Starts the server and returns once it is ready (engines rebuilt, import
+/// done). Requests that arrive before answer 503, except `/healthz`.
+pub async fn start(config: Config) -> Result<Running, String> {
+    if config.projects.is_empty() {
+        return Err("no project: give at least one --project FILE".to_owned());
+    }
+    let mut registers = HashMap::new();
+    let mut projects: Vec<Arc<ProjectState>> = Vec::new();
+    for path in &config.projects {
+        let (project, register) = load_project(path, &mut registers)?;
+        if projects.iter().any(|p| p.id() == project.id) {
+            return Err(format!(
+                "{}: project {:?} is given twice",
+                path.display(),
+                project.id
+            ));
+        }
+        projects.push(Arc::new(ProjectState::new(project, register, path.clone())));
+    }
+
+    let conn = store::open(&config.db)?;
+    let secret_path = config
+        .secret_file
+        .clone()
+        .unwrap_or_else(|| store::secret_path(&config.db));
+    let secret = Secret::load_or_create(&secret_path)?;
+    let fingerprint = secret.fingerprint();
+    match store::meta(&conn, "secret_fingerprint").map_err(|e| e.to_string())? {
+        Some(stored) if stored != fingerprint => {
+            return Err(format!(
+                "{}: this secret is not the one the database's pseudonyms were made with; restore the original secret file",
+                secret_path.display()
+            ));
+        }
+        Some(_) => {}
+        None => {
+            store::set_meta(&conn, "secret_fingerprint", &fingerprint).map_err(|e| e.to_string())?
+        }
+    }
+    for p in &projects {
+        let orgs: Vec<String> = p
+            .project
+            .organisations
+            .iter()
+            .map(|o| o.id.clone())
+            .collect();
+        store::register_project(&conn, p.id(), &orgs).map_err(|e| e.to_string())?;
+    }
+
+    let (writer, writer_thread) = Writer::start(conn)?;
+    let state = Arc::new(AppState {
+        projects,
+        readers: Readers::new(&config.db),
+        writer,
+        secret,
+        ready: Default::default(),
+        test_routes: config.test_routes,
+    });
+
+    let listener = tokio::net::TcpListener::bind(&config.listen)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the listening address: {e}"))?;
+    let app = router(state.clone(), config.request_timeout);
+    let (shutdown, stopped) = oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    });
+
+    // Rebuild every engine from the database, in storage order. Nothing is
+    // written meanwhile: writes wait for readiness.
+    let s = state.clone();
+    tokio::task::spawn_blocking(move || -> Result<(), String> {
+        let conn = store::connect(s.readers.path())
+            .map_err(|e| format!("cannot open the database: {e}"))?;
+        for p in &s.projects {
+            let mut engine = p.engine.write().map_err(|_| "an engine lock is poisoned")?;
+            rebuild(&conn, p.id(), &mut engine)?;
+            drop(engine);
+            p.generation.fetch_add(1, Ordering::AcqRel);
+        }
+        Ok(())
+    })
+    .await
+    .map_err(|e| format!("the rebuild failed: {e}"))??;
+
+    let mut notes = Vec::new();
+    for (project, file) in &config.facts {
+        notes.extend(import(&state, project.as_deref(), file).await?);
+    }
+    state.ready.store(true, Ordering::Release);
+    Ok(Running {
+        addr,
+        notes,
+        state,
+        shutdown,
+        server,
+        writer: writer_thread,
+    })
+}
+
+/// Imports a JSON Lines or CSV fact file as the project's leader, through the
+/// same checks and writer as the API; a fact already stored is a duplicate, so
+/// importing twice stores nothing new. Returns notes on the records refused.
+async fn import(
+    state: &Arc<AppState>,
+    project: Option<&str>,
+    file: &Path,
+) -> Result<Vec<String>, String> {
+    let target = match project {
+        Some(id) => state
+            .project(id)
+            .cloned()
+            .ok_or_else(|| format!("--facts {id}=…: no project {id:?} is served"))?,
+        None if state.projects.len() == 1 => state.projects[0].clone(),
+        None => {
+            return Err(format!(
+                "--facts {}: name the project, as --facts PROJECT_ID={}",
+                file.display(),
+                file.display()
+            ));
+        }
+    };
+    let leader = target
+        .project
+        .leader()
+        .and_then(|l| Actor::of(target.project, &l.id, None))
+        .ok_or_else(|| format!("project {} has no leader to import as", target.id()))?;
+    let handle =
+        std::fs::File::open(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let format = match file.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("csv") => Format::Csv,
+        _ => Format::JsonLines,
+    };
+    let reader = FactReader::new(std::io::BufReader::new(handle), format);
+    let name = file.display().to_string();
+    let mut notes = Vec::new();
+    let mut admitted = Vec::new();
+    for item in reader {
+        let fact = match item {
+            Ok(fact) => state.secret.pseudonymise(fact),
+            Err(e) => {
+                notes.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let findings: Vec<String> =
+            kooperacja_core::fact_check::FactCheck::new(target.project, target.register)
+                .check(&fact)
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| f.message)
+                .collect();
+        if findings.is_empty() {
+            admitted.push(Incoming { fact, note: None });
+        } else {
+            notes.push(format!(
+                "{name}: fact {:?} refused: {}",
+                fact.id,
+                findings.join("; ")
+            ));
+        }
+    }
+    // Batches of 1000, each all or nothing; a batch that is refused is
+    // retried fact by fact, so that one bad fact refuses only itself.
+    for chunk in admitted.chunks(1000) {
+        let whole = state
+            .writer
+            .append(target.clone(), leader.clone(), chunk.to_vec(), true)
+            .await;
+        if whole.is_ok() {
+            continue;
+        }
+        for incoming in chunk {
+            if let Err(p) = state
+                .writer
+                .append(
+                    target.clone(),
+                    leader.clone(),
+                    vec![incoming.clone()],
+                    false,
+                )
+                .await
+            {
+                notes.push(format!(
+                    "{name}: fact {:?} refused: {}",
+                    incoming.fact.id, p.detail
+                ));
+            }
+        }
+    }
+    Ok(notes)
+}
+
+/// The router with every route of [`ROUTES`] and its layers.
+pub fn router(state: Arc<AppState>, timeout: Duration) -> Router {
+    let mut router: Router<Arc<AppState>> = Router::new();
+    for (path, _) in ROUTES {
+        if let Some(methods) = method_router(path) {
+            router = router.route(path, methods);
+        }
+    }
+    if state.test_routes {
+        router = router
+            .route("/__test/panic", get(test_panic))
+            .route("/__test/sleep", get(test_sleep));
+    }
+    router
+        .fallback(no_route)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(state.clone(), gate))
+        .layer(middleware::from_fn_with_state(timeout, time_limit))
+        .layer(CatchPanicLayer::custom(|_: Box<dyn std::any::Any + Send>| {
+            Problem::internal(
+                "the request failed inside the server (a panic); it was not completed, and the server goes on serving",
+            )
+            .into_response()
+        }))
+        .layer(middleware::from_fn(problems))
+        .with_state(state)
+}
+
+async fn no_route(request: Request) -> Problem {
+    Problem::new(
+        StatusCode::NOT_FOUND,
+        "no-such-route",
+        format!(
+            "there is no route {}; see /v1/openapi.json",
+            request.uri().path()
+        ),
+    )
+}
+
+/// 503 until the server is ready, except for the health checks.
+async fn gate(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if state.is_ready() || path == "/healthz" || path == "/readyz" {
+        next.run(request).await
+    } else {
+        Problem::unavailable("the server is starting: rebuilding the indicators from the database")
+            .into_response()
+    }
+}
+
+async fn time_limit(State(limit): State<Duration>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => Problem::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            format!(
+                "the request was not completed within {} ms; a write may still have been stored: retrying it is safe",
+                limit.as_millis()
+            ),
+        )
+        .into_response(),
+    }
+}
+
+/// Turns every error response that is not yet a problem document (axum's own
+/// 405, a rejected body) into one, keeping its status and headers.
+async fn problems(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes() == PROBLEM_JSON.as_bytes());
+    if status.as_u16() < 400 || is_problem {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+    let text = String::from_utf8_lossy(&text).trim().to_owned();
+    let detail = match status {
+        StatusCode::METHOD_NOT_ALLOWED => {
+            "this method is not allowed on this path; the Allow header lists those that are"
+                .to_owned()
+        }
+        _ if !text.is_empty() => text,
+        _ => status.canonical_reason().unwrap_or("error").to_owned(),
+    };
+    let slug = match status {
+        StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "too-large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported-media-type",
+        _ => "error",
+    };
+    let mut fixed = Problem::new(status, slug, detail).into_response();
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            fixed.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    fixed
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    fixed
+}
+
+async fn test_panic() -> Response {
+    panic!("a test panic in a handler");
+}
+
+async fn test_sleep(
+    query: Result<
+        axum::extract::Query<Vec<(String, String)>>,
+        axum::extract::rejection::QueryRejection,
+    >,
+) -> Result<Response, Problem> {
+    let params = crate::api::Params::from(query)?;
+    let ms: u64 = params.get("ms").and_then(|v| v.parse().ok()).unwrap_or(0);
+    tokio::time::sleep(Duration::from_millis(ms.min(60_000))).await;
+    reads::json(StatusCode::OK, &serde_json::json!({"slept_ms": ms}))
+}

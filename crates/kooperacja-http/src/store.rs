@@ -1,0 +1,501 @@
+//! The embedded SQLite database: its schema and migrations, and every query
+//! but the writer's inserts.
+//!
+//! One file holds the facts of every project (with a storage sequence that
+//! orders them), the tokens' hashes, the audit trail and a little metadata.
+//! It runs in WAL mode with `synchronous = FULL`: a commit is on disk before it
+//! returns, so a fact acknowledged is a fact kept, even through a power cut.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use kooperacja_core::facts::{Fact, Record, to_json_line};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+
+use crate::limits::BUSY_TIMEOUT;
+
+/// The schema version this build writes; older databases are migrated.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: facts, tokens, audit, projects, meta.
+    "CREATE TABLE facts (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        project TEXT NOT NULL,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        territory TEXT,
+        body TEXT NOT NULL,
+        written_at TEXT NOT NULL,
+        written_by TEXT NOT NULL,
+        UNIQUE (project, id)
+    );
+    CREATE INDEX facts_by_project ON facts (project, seq);
+    CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        project TEXT NOT NULL,
+        org TEXT NOT NULL,
+        hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+    );
+    CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        project TEXT NOT NULL,
+        at TEXT NOT NULL,
+        org TEXT NOT NULL,
+        token INTEGER,
+        action TEXT NOT NULL,
+        fact_id TEXT,
+        result TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        detail TEXT
+    );
+    CREATE INDEX audit_by_project ON audit (project, seq);
+    CREATE TABLE projects (
+        id TEXT PRIMARY KEY,
+        organisations TEXT NOT NULL
+    );
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );",
+];
+
+/// Opens a connection with the server's settings (WAL, `synchronous = FULL`,
+/// foreign keys, a busy timeout).
+pub fn connect(path: &Path) -> rusqlite::Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
+}
+
+/// Opens the database, creating it if needed, and migrates its schema.
+pub fn open(path: &Path) -> Result<Connection, String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let mut conn = connect(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    migrate(&mut conn).map_err(|e| format!("cannot migrate {}: {e}", path.display()))?;
+    Ok(conn)
+}
+
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(rusqlite::Error::InvalidParameterName(format!(
+            "the database has schema version {version}, newer than this server's {SCHEMA_VERSION}"
+        )));
+    }
+    let tx = conn.transaction()?;
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let to = i64::try_from(i + 1).unwrap_or(i64::MAX);
+        if to > version {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", to)?;
+        }
+    }
+    tx.commit()
+}
+
+/// The default database file: `$XDG_DATA_HOME/kooperacja/kooperacja.sqlite3`,
+/// else `$HOME/.local/share/kooperacja/…`, else `./.kooperacja-data/…`.
+pub fn default_path() -> PathBuf {
+    let dir = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(|d| PathBuf::from(d).join("kooperacja"))
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".local/share/kooperacja"))
+        })
+        .unwrap_or_else(|| PathBuf::from(".kooperacja-data"));
+    dir.join("kooperacja.sqlite3")
+}
+
+/// The secret file that belongs to a database file: `<db>.secret`.
+pub fn secret_path(db: &Path) -> PathBuf {
+    let mut name = db.file_name().unwrap_or_default().to_os_string();
+    name.push(".secret");
+    db.with_file_name(name)
+}
+
+/// A value of the `meta` table.
+pub fn meta(conn: &Connection, key: &str) -> rusqlite::Result<Option<String>> {
+    conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()
+}
+
+/// Sets a value of the `meta` table.
+pub fn set_meta(conn: &Connection, key: &str, value: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
+/// Records the organisations of a project the server serves, so that
+/// `token create` can check an organisation id.
+pub fn register_project(conn: &Connection, id: &str, orgs: &[String]) -> rusqlite::Result<()> {
+    let list = serde_json::to_string(orgs).unwrap_or_else(|_| "[]".to_owned());
+    conn.execute(
+        "INSERT INTO projects (id, organisations) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE SET organisations = excluded.organisations",
+        params![id, list],
+    )?;
+    Ok(())
+}
+
+/// The organisations of a project as the server last recorded them.
+pub fn project_organisations(conn: &Connection, id: &str) -> rusqlite::Result<Option<Vec<String>>> {
+    let text: Option<String> = conn
+        .query_row(
+            "SELECT organisations FROM projects WHERE id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(text.map(|t| serde_json::from_str(&t).unwrap_or_default()))
+}
+
+// ---------------------------------------------------------------------------
+// facts
+
+/// A fact as stored: its storage sequence, the fact as a record, and who wrote
+/// it when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct StoredFact {
+    /// The storage sequence: the order in which facts were stored.
+    pub seq: i64,
+    /// The fact, as JSON Lines write it (person keys pseudonymised).
+    #[schema(schema_with = crate::openapi::fact_record_ref)]
+    pub fact: serde_json::Value,
+    /// When it was stored (RFC 3339, UTC).
+    pub written_at: String,
+    /// The organisation whose token stored it (or the leader, for the start-up import).
+    pub written_by: String,
+}
+
+/// The body the facts table keeps: the record as JSON Lines write it, with the note.
+pub fn body_of(fact: &Fact, note: Option<&str>) -> String {
+    let mut record = fact.to_record();
+    record.note = note.map(str::to_owned);
+    to_json_line(&record)
+}
+
+/// The fact a stored body holds.
+pub fn fact_of(body: &str) -> Result<Fact, String> {
+    let record: Record = serde_json::from_str(body).map_err(|e| e.to_string())?;
+    Fact::from_record(record).map_err(|e| e.message)
+}
+
+fn stored_fact(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredFact> {
+    let body: String = row.get(1)?;
+    Ok(StoredFact {
+        seq: row.get(0)?,
+        fact: serde_json::from_str(&body).unwrap_or(serde_json::Value::Null),
+        written_at: row.get(2)?,
+        written_by: row.get(3)?,
+    })
+}
+
+/// The stored fact with this id, with its parsed fact.
+pub fn fact_by_id(
+    conn: &Connection,
+    project: &str,
+    id: &str,
+) -> rusqlite::Result<Option<(StoredFact, String)>> {
+    conn.prepare_cached(
+        "SELECT seq, body, written_at, written_by FROM facts WHERE project = ?1 AND id = ?2",
+    )?
+    .query_row(params![project, id], |row| {
+        Ok((stored_fact(row)?, row.get::<_, String>(1)?))
+    })
+    .optional()
+}
+
+/// Filters of the fact listing.
+#[derive(Debug, Clone, Default)]
+pub struct FactFilter {
+    /// Only facts of this kind.
+    pub kind: Option<String>,
+    /// Only facts whose territory code starts with these digits.
+    pub territory: Option<String>,
+    /// Only facts dated on or after this day (ISO).
+    pub from: Option<String>,
+    /// Only facts dated on or before this day (ISO).
+    pub to: Option<String>,
+}
+
+/// A page of facts after storage sequence `after`, in storage order, and
+/// whether more follow.
+pub fn list_facts(
+    conn: &Connection,
+    project: &str,
+    filter: &FactFilter,
+    after: i64,
+    limit: u32,
+) -> rusqlite::Result<(Vec<StoredFact>, bool)> {
+    let mut sql = String::from(
+        "SELECT seq, body, written_at, written_by FROM facts WHERE project = ?1 AND seq > ?2",
+    );
+    let mut args: Vec<Box<dyn rusqlite::ToSql>> =
+        vec![Box::new(project.to_owned()), Box::new(after)];
+    if let Some(kind) = &filter.kind {
+        args.push(Box::new(kind.clone()));
+        sql.push_str(&format!(" AND kind = ?{}", args.len()));
+    }
+    if let Some(prefix) = &filter.territory {
+        // Digits only (checked by the handler), so no LIKE wildcard can sneak in.
+        args.push(Box::new(format!("{prefix}%")));
+        sql.push_str(&format!(" AND territory LIKE ?{}", args.len()));
+    }
+    if let Some(from) = &filter.from {
+        args.push(Box::new(from.clone()));
+        sql.push_str(&format!(" AND date >= ?{}", args.len()));
+    }
+    if let Some(to) = &filter.to {
+        args.push(Box::new(to.clone()));
+        sql.push_str(&format!(" AND date <= ?{}", args.len()));
+    }
+    args.push(Box::new(i64::from(limit) + 1));
+    sql.push_str(&format!(" ORDER BY seq LIMIT ?{}", args.len()));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows: Vec<StoredFact> = stmt
+        .query_map(
+            rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
+            stored_fact,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    Ok((rows, more))
+}
+
+/// The number of facts stored for a project.
+pub fn count_facts(conn: &Connection, project: &str) -> rusqlite::Result<i64> {
+    conn.prepare_cached("SELECT count(*) FROM facts WHERE project = ?1")?
+        .query_row([project], |r| r.get(0))
+}
+
+/// Calls `each` with every stored fact of a project, in storage order.
+pub fn each_fact(
+    conn: &Connection,
+    project: &str,
+    mut each: impl FnMut(i64, &str),
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare("SELECT seq, body FROM facts WHERE project = ?1 ORDER BY seq")?;
+    let mut rows = stmt.query([project])?;
+    while let Some(row) = rows.next()? {
+        let seq: i64 = row.get(0)?;
+        let body: String = row.get(1)?;
+        each(seq, &body);
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// tokens
+
+/// A token's row, without its hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TokenInfo {
+    /// Its id (for `token revoke`).
+    pub id: i64,
+    /// The project it is for.
+    pub project: String,
+    /// The organisation it acts for.
+    pub org: String,
+    /// When it was created.
+    pub created_at: String,
+    /// When it was revoked, if it was.
+    pub revoked_at: Option<String>,
+}
+
+/// The SHA-256 of a token, in hex: what the database keeps.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A new random token: `kpt_` and 64 hex digits (256 bits).
+pub fn new_token() -> Result<String, String> {
+    let mut bytes = [0_u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| format!("no randomness available: {e}"))?;
+    Ok(format!("kpt_{}", hex::encode(bytes)))
+}
+
+/// Stores a token's hash; returns its id.
+pub fn create_token(
+    conn: &Connection,
+    project: &str,
+    org: &str,
+    token: &str,
+    now: &str,
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO tokens (project, org, hash, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![project, org, token_hash(token), now],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The live (not revoked) token with this text.
+pub fn find_token(conn: &Connection, token: &str) -> rusqlite::Result<Option<TokenInfo>> {
+    conn.prepare_cached(
+        "SELECT id, project, org, created_at, revoked_at FROM tokens WHERE hash = ?1 AND revoked_at IS NULL",
+    )?
+    .query_row([token_hash(token)], token_info)
+    .optional()
+}
+
+fn token_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<TokenInfo> {
+    Ok(TokenInfo {
+        id: r.get(0)?,
+        project: r.get(1)?,
+        org: r.get(2)?,
+        created_at: r.get(3)?,
+        revoked_at: r.get(4)?,
+    })
+}
+
+/// Every token, oldest first.
+pub fn list_tokens(conn: &Connection) -> rusqlite::Result<Vec<TokenInfo>> {
+    conn.prepare("SELECT id, project, org, created_at, revoked_at FROM tokens ORDER BY id")?
+        .query_map([], token_info)?
+        .collect()
+}
+
+/// Revokes a token; false if there is no live token with this id.
+pub fn revoke_token(conn: &Connection, id: i64, now: &str) -> rusqlite::Result<bool> {
+    let n = conn.execute(
+        "UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+        params![id, now],
+    )?;
+    Ok(n == 1)
+}
+
+// ---------------------------------------------------------------------------
+// audit
+
+/// One audited write.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct AuditEntry {
+    /// The audit sequence.
+    pub seq: i64,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// The organisation whose token made the request.
+    pub org: String,
+    /// The token's id; absent for the start-up import.
+    pub token: Option<i64>,
+    /// `append` (a fact) or `retract` (a retraction fact).
+    pub action: String,
+    /// The fact's id, if the request got as far as naming one.
+    pub fact_id: Option<String>,
+    /// `created`, `duplicate`, `conflict`, `forbidden`, `invalid`, `refused`.
+    pub result: String,
+    /// The HTTP status answered.
+    pub status: u16,
+    /// What was wrong, for a refusal.
+    pub detail: Option<String>,
+}
+
+/// A page of a project's audit trail after sequence `after`, and whether more follow.
+pub fn list_audit(
+    conn: &Connection,
+    project: &str,
+    after: i64,
+    limit: u32,
+) -> rusqlite::Result<(Vec<AuditEntry>, bool)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, at, org, token, action, fact_id, result, status, detail FROM audit
+         WHERE project = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
+    )?;
+    let mut rows: Vec<AuditEntry> = stmt
+        .query_map(params![project, after, i64::from(limit) + 1], |r| {
+            Ok(AuditEntry {
+                seq: r.get(0)?,
+                at: r.get(1)?,
+                org: r.get(2)?,
+                token: r.get(3)?,
+                action: r.get(4)?,
+                fact_id: r.get(5)?,
+                result: r.get(6)?,
+                status: r.get(7)?,
+                detail: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let more = rows.len() > limit as usize;
+    rows.truncate(limit as usize);
+    Ok((rows, more))
+}
+
+// ---------------------------------------------------------------------------
+// readers
+
+/// A small pool of read connections (WAL lets them read while the writer writes).
+#[derive(Debug)]
+pub struct Readers {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+}
+
+/// Read connections kept idle at most.
+const IDLE_READERS: usize = 8;
+
+impl Readers {
+    /// A pool over the database at `path`.
+    pub fn new(path: &Path) -> Readers {
+        Readers {
+            path: path.to_path_buf(),
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` with a read connection.
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        let conn = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let conn = match conn {
+            Some(c) => c,
+            None => {
+                let c = connect(&self.path)?;
+                c.pragma_update(None, "query_only", true)?;
+                c
+            }
+        };
+        let result = f(&conn);
+        if let Ok(mut idle) = self.idle.lock()
+            && idle.len() < IDLE_READERS
+        {
+            idle.push(conn);
+        }
+        result
+    }
+}
+
+/// The current time as RFC 3339 in UTC, to the millisecond.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}

@@ -1,0 +1,330 @@
+//! The real `kooperacja-server` binary on a loopback port with a temporary
+//! database, and a small HTTP/1.1 client (one connection per request).
+
+#![allow(dead_code, reason = "each test file uses part of the harness")]
+#![allow(
+    clippy::unwrap_used,
+    reason = "test helpers: a failure is a failing test, as in #[test] functions"
+)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+pub const KOOPERACJA: &str = "kooperacja-makroregion-ii";
+pub const KOORDYNACJA: &str = "koordynacja-kujawy-pomorze";
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub fn fixture(rel: &str) -> String {
+    root().join(rel).display().to_string()
+}
+
+/// A server process over a temporary data directory.
+pub struct Server {
+    pub dir: tempfile::TempDir,
+    pub addr: String,
+    child: Option<Child>,
+    extra: Vec<String>,
+}
+
+impl Server {
+    /// The server on both fixtures, with no facts.
+    pub fn start() -> Server {
+        Server::with(&[])
+    }
+
+    /// The server on both fixtures, with extra arguments.
+    pub fn with(extra: &[&str]) -> Server {
+        let dir = tempfile::tempdir().unwrap();
+        let mut server = Server {
+            dir,
+            addr: String::new(),
+            child: None,
+            extra: extra.iter().map(|s| (*s).to_owned()).collect(),
+        };
+        server.spawn();
+        server
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("k.sqlite3")
+    }
+
+    fn spawn(&mut self) {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kooperacja-server"));
+        cmd.arg("serve")
+            .arg("--project")
+            .arg(fixture("fixtures/projects/kooperacja-makroregion-ii.toml"))
+            .arg("--project")
+            .arg(fixture("fixtures/projects/koordynacja-kujawy-pomorze.toml"))
+            .arg("--db")
+            .arg(self.db())
+            .arg("--listen")
+            .arg("127.0.0.1:0")
+            .args(&self.extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        let mut child = cmd.spawn().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut lines = BufReader::new(stdout).lines();
+            if let Some(Ok(line)) = lines.next() {
+                let _ = tx.send(line);
+            }
+            // Keep reading so the pipe never fills.
+            for _ in lines {}
+        });
+        let line = rx
+            .recv_timeout(Duration::from_secs(120))
+            .expect("the server prints its address when ready");
+        let addr = line
+            .strip_prefix("listening on http://")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+        self.addr = addr.to_owned();
+        self.child = Some(child);
+    }
+
+    /// Stops the server with SIGTERM and waits for it to exit.
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let status = Command::new("kill")
+                .arg("-TERM")
+                .arg(child.id().to_string())
+                .status()
+                .unwrap();
+            assert!(status.success());
+            let exit = child.wait().unwrap();
+            assert!(
+                exit.success(),
+                "the server exits cleanly on SIGTERM: {exit:?}"
+            );
+        }
+    }
+
+    /// Stops and starts the server over the same database.
+    pub fn restart(&mut self) {
+        self.stop();
+        self.spawn();
+    }
+
+    /// A token for an organisation of a project.
+    pub fn token(&self, project: &str, org: &str) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_kooperacja-server"))
+            .args([
+                "token",
+                "create",
+                "--project",
+                project,
+                "--org",
+                org,
+                "--db",
+            ])
+            .arg(self.db())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    }
+
+    pub fn get(&self, path: &str) -> Response {
+        self.request("GET", path, None, None)
+    }
+
+    pub fn get_as(&self, path: &str, token: &str) -> Response {
+        self.request("GET", path, Some(token), None)
+    }
+
+    pub fn post(&self, path: &str, token: Option<&str>, body: &str) -> Response {
+        self.request(
+            "POST",
+            path,
+            token,
+            Some(("application/json", body.as_bytes())),
+        )
+    }
+
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<(&str, &[u8])>,
+    ) -> Response {
+        let mut headers = Vec::new();
+        if let Some(t) = token {
+            headers.push(("Authorization".to_owned(), format!("Bearer {t}")));
+        }
+        raw(&self.addr, method, path, &headers, body)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// A response: status, headers (lower-case names), body.
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "not JSON ({e}): {} {}",
+                self.status,
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// Asserts a problem document with this status; returns it.
+    pub fn problem(&self, status: u16) -> serde_json::Value {
+        assert_eq!(self.status, status, "{}", self.text());
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json"),
+            "{}",
+            self.text()
+        );
+        let p = self.json();
+        assert_eq!(p["status"], status);
+        assert!(
+            p["type"]
+                .as_str()
+                .unwrap()
+                .starts_with("urn:kooperacja:problem:")
+        );
+        assert!(!p["title"].as_str().unwrap().is_empty());
+        assert!(!p["detail"].as_str().unwrap().is_empty());
+        p
+    }
+}
+
+/// One request on its own connection.
+pub fn raw(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(String, String)],
+    body: Option<(&str, &[u8])>,
+) -> Response {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap();
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if let Some((content_type, bytes)) = body {
+        head.push_str(&format!(
+            "Content-Type: {content_type}\r\nContent-Length: {}\r\n",
+            bytes.len()
+        ));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    if let Some((_, bytes)) = body {
+        // The server may answer (413) before reading everything.
+        let _ = stream.write_all(bytes);
+    }
+    let mut data = Vec::new();
+    let _ = stream.read_to_end(&mut data);
+    parse(&data)
+}
+
+fn parse(data: &[u8]) -> Response {
+    let split = data
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("no response head in {:?}", String::from_utf8_lossy(data)));
+    let head = String::from_utf8_lossy(&data[..split]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status: u16 = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    let mut body = data[split + 4..].to_vec();
+    if headers
+        .iter()
+        .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"))
+    {
+        body = unchunk(&body);
+    }
+    Response {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn unchunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let Some(end) = data.windows(2).position(|w| w == b"\r\n") else {
+            return out;
+        };
+        let size = usize::from_str_radix(
+            String::from_utf8_lossy(&data[..end])
+                .split(';')
+                .next()
+                .unwrap()
+                .trim(),
+            16,
+        )
+        .unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&data[end + 2..end + 2 + size]);
+        data = &data[end + 2 + size + 2..];
+    }
+}
+
+/// A meeting fact in a territory, recorded by `by`.
+pub fn meeting(id: &str, by: &str, territory: &str) -> String {
+    serde_json::json!({
+        "id": id, "date": "2020-02-11", "by": by, "territory": territory,
+        "kind": "meeting", "activity": "seminar", "days": 1, "participants": 10
+    })
+    .to_string()
+}

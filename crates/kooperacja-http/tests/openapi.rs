@@ -1,0 +1,149 @@
+//! The OpenAPI document against the router: every route is documented, every
+//! documented operation is routed, and every reference resolves.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "test helpers: a failure is a failing test, as in #[test] functions"
+)]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{KOOPERACJA, Server};
+use kooperacja_http::openapi::{core_schemas, document, generated};
+use kooperacja_http::server::ROUTES;
+use serde_json::Value;
+
+fn operations(doc: &Value) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            if ["get", "post", "put", "delete", "patch", "head", "options"]
+                .contains(&method.as_str())
+            {
+                out.insert((path.clone(), method.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn routes() -> BTreeSet<(String, String)> {
+    ROUTES
+        .iter()
+        .flat_map(|(path, methods)| {
+            methods
+                .iter()
+                .map(move |m| ((*path).to_owned(), (*m).to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_document_lists_exactly_the_routes() {
+    let doc = document();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(operations(&doc), routes());
+}
+
+#[test]
+fn every_reference_resolves_and_no_schema_name_is_taken_twice() {
+    let doc = document();
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    fn refs(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::String(r)) = map.get("$ref") {
+                    out.push(r.clone());
+                }
+                map.values().for_each(|x| refs(x, out));
+            }
+            Value::Array(items) => items.iter().for_each(|x| refs(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    refs(&doc, &mut all);
+    assert!(!all.is_empty());
+    for r in &all {
+        let name = r
+            .strip_prefix("#/components/schemas/")
+            .unwrap_or_else(|| panic!("a reference outside components: {r}"));
+        assert!(schemas.contains_key(name), "{r} does not resolve");
+    }
+    // This crate's own schema names never shadow core's (Report and
+    // FactRecord are placeholders, replaced on purpose).
+    let own = generated();
+    let own: BTreeSet<&String> = own["components"]["schemas"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    for name in core_schemas().keys() {
+        assert!(
+            !own.contains(name) || name == "Report",
+            "{name} is defined twice"
+        );
+    }
+}
+
+#[test]
+fn every_operation_documents_its_problems() {
+    let doc = document();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            for (status, response) in responses {
+                let content = response["content"].as_object().unwrap();
+                let types: Vec<&String> = content.keys().collect();
+                if status.starts_with('4') || status.starts_with('5') {
+                    assert_eq!(
+                        types,
+                        ["application/problem+json"],
+                        "{method} {path} {status}"
+                    );
+                } else {
+                    assert!(
+                        types == ["application/json"] || types == ["text/html"],
+                        "{method} {path} {status}: {types:?}"
+                    );
+                }
+            }
+            for status in ["400", "500", "503"] {
+                assert!(
+                    responses.contains_key(status),
+                    "{method} {path} lacks {status}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_server_routes_exactly_what_the_document_lists() {
+    let server = Server::start();
+    let served: Value = server.get("/v1/openapi.json").json();
+    assert_eq!(served, document());
+    for (path, methods) in ROUTES {
+        let concrete = path
+            .replace("{id}", KOOPERACJA)
+            .replace("{fact_id}", "some-fact");
+        for method in ["GET", "POST", "PUT", "DELETE", "PATCH"] {
+            let r = server.request(method, &concrete, None, Some(("application/json", b"{}")));
+            let documented = methods.contains(&method.to_ascii_lowercase().as_str());
+            if documented {
+                assert_ne!(r.status, 405, "{method} {path} is routed");
+                if r.status == 404 {
+                    assert_ne!(
+                        r.json()["type"],
+                        "urn:kooperacja:problem:no-such-route",
+                        "{method} {path} is routed"
+                    );
+                }
+            } else {
+                assert_eq!(r.status, 405, "{method} {path} is not routed: {}", r.text());
+            }
+        }
+    }
+}
