@@ -364,7 +364,7 @@ async fn import(
                 .map(|f| f.message)
                 .collect();
         if findings.is_empty() {
-            admitted.push(Incoming { fact, note: None });
+            admitted.push(Incoming::new(fact, None));
         } else {
             notes.push(format!(
                 "{name}: fact {:?} refused: {}",

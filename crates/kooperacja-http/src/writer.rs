@@ -14,7 +14,7 @@ use std::sync::atomic::Ordering;
 use axum::http::StatusCode;
 use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{Fact, What};
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::access::Actor;
@@ -23,22 +23,96 @@ use crate::problem::Problem;
 use crate::state::{ProjectState, SharedEngine, pinned_project};
 use crate::store::{self, StoredFact};
 
-/// A fact to store, with its note.
+/// A fact to store, with its note and the body the facts table keeps.
 #[derive(Debug, Clone)]
 pub struct Incoming {
     /// The fact, person keys already pseudonymised.
     pub fact: Fact,
     /// Its note, kept but not part of its content.
     pub note: Option<String>,
+    /// The body to store ([`store::body_of`] the fact and its note). It is
+    /// made by the request's own task, so that the single writer thread does
+    /// not spend its time on JSON.
+    pub body: String,
+}
+
+impl Incoming {
+    /// A fact (person keys already pseudonymised) to store, with its note.
+    pub fn new(fact: Fact, note: Option<String>) -> Incoming {
+        let body = store::body_of(&fact, note.as_deref());
+        Incoming { fact, note, body }
+    }
 }
 
 /// What storing one fact did.
 #[derive(Debug, Clone)]
 pub enum Outcome {
-    /// Stored now.
-    Created(StoredFact),
-    /// Already stored with the same content: the stored fact.
-    Duplicate(StoredFact),
+    /// Stored now, under this storage sequence (written at
+    /// [`Appended::written_at`] by [`Appended::written_by`]).
+    Created {
+        /// The storage sequence.
+        seq: i64,
+    },
+    /// Already stored with the same content: the stored row, unparsed.
+    Duplicate {
+        /// The storage sequence.
+        seq: i64,
+        /// The stored body.
+        body: String,
+        /// When it was stored.
+        written_at: String,
+        /// Who stored it.
+        written_by: String,
+    },
+}
+
+impl Outcome {
+    /// The storage sequence.
+    pub fn seq(&self) -> i64 {
+        match self {
+            Outcome::Created { seq } | Outcome::Duplicate { seq, .. } => *seq,
+        }
+    }
+}
+
+/// What a committed append did: one outcome per fact, and the facts given
+/// back (so that the request's task, not the writer, reads and frees them).
+#[derive(Debug)]
+pub struct Appended {
+    /// One outcome per fact, in order.
+    pub outcomes: Vec<Outcome>,
+    /// The facts of the request, in order.
+    pub facts: Vec<Incoming>,
+    /// When the facts created now were stored (RFC 3339, UTC).
+    pub written_at: String,
+    /// The organisation that stored them.
+    pub written_by: String,
+}
+
+impl Appended {
+    /// The stored fact of the `index`th fact, as the API shows it.
+    pub fn stored(&self, index: usize) -> Option<StoredFact> {
+        let parse = |body: &str| serde_json::from_str(body).unwrap_or(serde_json::Value::Null);
+        Some(match self.outcomes.get(index)? {
+            Outcome::Created { seq } => StoredFact {
+                seq: *seq,
+                fact: parse(&self.facts.get(index)?.body),
+                written_at: self.written_at.clone(),
+                written_by: self.written_by.clone(),
+            },
+            Outcome::Duplicate {
+                seq,
+                body,
+                written_at,
+                written_by,
+            } => StoredFact {
+                seq: *seq,
+                fact: parse(body),
+                written_at: written_at.clone(),
+                written_by: written_by.clone(),
+            },
+        })
+    }
 }
 
 /// An audit row to write.
@@ -68,7 +142,7 @@ enum Job {
         actor: Actor,
         facts: Vec<Incoming>,
         batch: bool,
-        reply: Reply<Vec<Outcome>>,
+        reply: Reply<Appended>,
     },
     Audit {
         rows: Vec<AuditRow>,
@@ -122,7 +196,7 @@ impl Writer {
         actor: Actor,
         facts: Vec<Incoming>,
         batch: bool,
-    ) -> Result<Vec<Outcome>, Problem> {
+    ) -> Result<Appended, Problem> {
         let (reply, answer) = oneshot::channel();
         self.sender
             .send(Job::Append {
@@ -265,9 +339,10 @@ fn pin(conn: &Connection, project: &ProjectState, index: usize) -> Result<Shared
 enum Done {
     Append {
         project: Arc<ProjectState>,
-        result: Result<Vec<Outcome>, Problem>,
-        created: Vec<Fact>,
-        reply: Reply<Vec<Outcome>>,
+        result: Result<Vec<Outcome>, Box<Problem>>,
+        facts: Vec<Incoming>,
+        written_by: String,
+        reply: Reply<Appended>,
     },
     Audit {
         reply: Reply<()>,
@@ -291,25 +366,20 @@ fn group(conn: &mut Connection, jobs: Vec<Job>) {
                 batch,
                 reply,
             } => {
-                let (result, created, audit) =
-                    match append(&tx, &project, &actor, facts, batch, &now) {
-                        Ok(appended) => appended,
-                        Err(e) => {
-                            // The transaction is in an unknown state: abandon the group.
-                            let problem = Problem::from(e);
-                            failed.get_or_insert(problem.clone());
-                            (Err(problem), Vec::new(), Vec::new())
-                        }
-                    };
-                for row in &audit {
-                    if let Err(e) = write_audit(&tx, row, &now) {
-                        failed.get_or_insert(Problem::from(e));
+                let result = match append(&tx, &project, &actor, &facts, batch, &now) {
+                    Ok(result) => result.map_err(Box::new),
+                    Err(e) => {
+                        // The transaction is in an unknown state: abandon the group.
+                        let problem = Problem::from(e);
+                        failed.get_or_insert(problem.clone());
+                        Err(Box::new(problem))
                     }
-                }
+                };
                 done.push(Done::Append {
                     project,
                     result,
-                    created,
+                    facts,
+                    written_by: actor.org,
                     reply,
                 });
             }
@@ -350,13 +420,25 @@ fn group(conn: &mut Connection, jobs: Vec<Job>) {
             Done::Append {
                 project,
                 result,
-                created,
+                facts,
+                written_by,
                 reply,
             } => {
-                if !created.is_empty() {
-                    apply(&project, &created);
-                }
-                let _ = reply.send(result);
+                let answer = result.map_err(|p| *p).map(|outcomes| {
+                    let created = facts
+                        .iter()
+                        .zip(&outcomes)
+                        .filter(|(_, o)| matches!(o, Outcome::Created { .. }))
+                        .map(|(incoming, _)| &incoming.fact);
+                    apply(&project, created);
+                    Appended {
+                        outcomes,
+                        facts,
+                        written_at: now.clone(),
+                        written_by,
+                    }
+                });
+                let _ = reply.send(answer);
             }
             Done::Audit { reply } => {
                 let _ = reply.send(Ok(()));
@@ -382,8 +464,12 @@ fn fail_all(jobs: Vec<Job>, problem: &Problem) {
     }
 }
 
-/// Applies newly stored facts to the project's engines and invalidates its cache.
-fn apply(project: &ProjectState, facts: &[Fact]) {
+/// Applies newly stored facts to the project's engines and invalidates its
+/// cache; nothing to do if there are none.
+fn apply<'f>(project: &ProjectState, facts: impl Iterator<Item = &'f Fact> + Clone) {
+    if facts.clone().next().is_none() {
+        return;
+    }
     let pinned: Vec<SharedEngine> = project
         .pinned
         .lock()
@@ -393,7 +479,7 @@ fn apply(project: &ProjectState, facts: &[Fact]) {
         Ok(e) => e,
         Err(poisoned) => poisoned.into_inner(),
     };
-    for fact in facts {
+    for fact in facts.clone() {
         // The writer has ruled out conflicts and bad retractions, so the
         // engine accepts every fact; an error here would be a bug, and the
         // fact is stored either way.
@@ -404,15 +490,13 @@ fn apply(project: &ProjectState, facts: &[Fact]) {
             Ok(e) => e,
             Err(poisoned) => poisoned.into_inner(),
         };
-        for fact in facts {
+        for fact in facts.clone() {
             let _ = e.apply(fact);
         }
     }
     project.generation.fetch_add(1, Ordering::AcqRel);
     drop(engine);
 }
-
-type Appended = (Result<Vec<Outcome>, Problem>, Vec<Fact>, Vec<AuditRow>);
 
 fn action_of(fact: &Fact) -> &'static str {
     match fact.what {
@@ -439,82 +523,146 @@ fn result_word(p: &Problem) -> &'static str {
     }
 }
 
+const INSERT_FACT: &str =
+    "INSERT INTO facts (project, id, kind, date, territory, body, written_at, written_by)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (project, id) DO NOTHING";
+const FACT_BY_ID: &str =
+    "SELECT seq, body, written_at, written_by FROM facts WHERE project = ?1 AND id = ?2";
+const INSERT_AUDIT: &str =
+    "INSERT INTO audit (project, at, org, token, action, fact_id, result, status, detail)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+/// A stored row, as [`Outcome::Duplicate`] carries it.
+struct Row {
+    seq: i64,
+    body: String,
+    written_at: String,
+    written_by: String,
+}
+
+/// The statements one request uses, prepared once for all its facts.
+struct Statements<'c> {
+    insert: rusqlite::CachedStatement<'c>,
+    lookup: rusqlite::CachedStatement<'c>,
+}
+
+impl Statements<'_> {
+    fn lookup(&mut self, project: &str, id: &str) -> rusqlite::Result<Option<Row>> {
+        self.lookup
+            .query_row(params![project, id], |r| {
+                Ok(Row {
+                    seq: r.get(0)?,
+                    body: r.get(1)?,
+                    written_at: r.get(2)?,
+                    written_by: r.get(3)?,
+                })
+            })
+            .optional()
+    }
+}
+
+/// Stores the facts of one request under its own savepoint, all or nothing,
+/// then audits it (one row per fact, or one for the fact that refused it).
+/// An `Err` is a database failure; a refusal is the inner `Err`.
 fn append(
     tx: &Transaction<'_>,
     project: &ProjectState,
     actor: &Actor,
-    facts: Vec<Incoming>,
+    facts: &[Incoming],
     batch: bool,
     now: &str,
-) -> rusqlite::Result<Appended> {
+) -> rusqlite::Result<Result<Vec<Outcome>, Problem>> {
     let pid = project.id();
     tx.execute_batch("SAVEPOINT request")?;
+    let mut statements = Statements {
+        insert: tx.prepare_cached(INSERT_FACT)?,
+        lookup: tx.prepare_cached(FACT_BY_ID)?,
+    };
     let mut outcomes = Vec::with_capacity(facts.len());
-    let mut created = Vec::new();
-    let mut audit = Vec::with_capacity(facts.len());
     for (index, incoming) in facts.iter().enumerate() {
-        match stage(tx, pid, actor, incoming, now)? {
-            Ok((outcome, new)) => {
-                audit.push(AuditRow {
-                    project: pid.to_owned(),
-                    actor: actor.clone(),
-                    action: action_of(&incoming.fact),
-                    fact_id: Some(incoming.fact.id.clone()),
-                    result: if new { "created" } else { "duplicate" },
-                    status: if new { 201 } else { 200 },
-                    detail: None,
-                });
-                if new {
-                    created.push(incoming.fact.clone());
-                }
-                outcomes.push(outcome);
-            }
+        match stage(&mut statements, tx, pid, actor, incoming, now)? {
+            Ok(outcome) => outcomes.push(outcome),
             Err(problem) => {
+                drop(statements);
                 tx.execute_batch("ROLLBACK TO request; RELEASE request")?;
                 let problem = if batch {
                     problem.in_batch(index)
                 } else {
                     problem
                 };
-                let row = AuditRow {
-                    project: pid.to_owned(),
-                    actor: actor.clone(),
-                    action: action_of(&incoming.fact),
-                    fact_id: Some(incoming.fact.id.clone()),
-                    result: result_word(&problem),
-                    status: problem.status,
-                    detail: Some(problem.detail.clone()),
-                };
-                return Ok((Err(problem), Vec::new(), vec![row]));
+                write_audit(
+                    tx,
+                    &AuditRow {
+                        project: pid.to_owned(),
+                        actor: actor.clone(),
+                        action: action_of(&incoming.fact),
+                        fact_id: Some(incoming.fact.id.clone()),
+                        result: result_word(&problem),
+                        status: problem.status,
+                        detail: Some(problem.detail.clone()),
+                    },
+                    now,
+                )?;
+                return Ok(Err(problem));
             }
         }
     }
+    drop(statements);
     tx.execute_batch("RELEASE request")?;
-    Ok((Ok(outcomes), created, audit))
+    let mut audit = tx.prepare_cached(INSERT_AUDIT)?;
+    for (incoming, outcome) in facts.iter().zip(&outcomes) {
+        let (result, status) = match outcome {
+            Outcome::Created { .. } => ("created", 201),
+            Outcome::Duplicate { .. } => ("duplicate", 200),
+        };
+        audit.execute(params![
+            pid,
+            now,
+            actor.org,
+            actor.token,
+            action_of(&incoming.fact),
+            incoming.fact.id,
+            result,
+            status,
+            Option::<&str>::None,
+        ])?;
+    }
+    Ok(Ok(outcomes))
+}
+
+/// The answer to a fact whose id is already stored: the same fact again, or
+/// a conflict.
+fn repeated(fact: &Fact, row: Row) -> Result<Outcome, Problem> {
+    if store::fact_of(&row.body).is_ok_and(|old| same(&old, fact)) {
+        Ok(Outcome::Duplicate {
+            seq: row.seq,
+            body: row.body,
+            written_at: row.written_at,
+            written_by: row.written_by,
+        })
+    } else {
+        Err(Problem::conflict(format!(
+            "fact {:?} is already stored with other content (storage sequence {}); facts are never edited: retract it and record a new one",
+            fact.id, row.seq
+        ))
+        .at("/id"))
+    }
 }
 
 /// Stores one fact, or finds it stored, or says why not.
 fn stage(
+    statements: &mut Statements<'_>,
     tx: &Transaction<'_>,
     project: &str,
     actor: &Actor,
     incoming: &Incoming,
     now: &str,
-) -> rusqlite::Result<Result<(Outcome, bool), Problem>> {
+) -> rusqlite::Result<Result<Outcome, Problem>> {
     let fact = &incoming.fact;
-    if let Some((stored, body)) = store::fact_by_id(tx, project, &fact.id)? {
-        let same = store::fact_of(&body).is_ok_and(|old| same(&old, fact));
-        return Ok(if same {
-            Ok((Outcome::Duplicate(stored), false))
-        } else {
-            Err(Problem::conflict(format!(
-                "fact {:?} is already stored with other content (storage sequence {}); facts are never edited: retract it and record a new one",
-                fact.id, stored.seq
-            ))
-            .at("/id"))
-        });
-    }
     if let What::Retraction { retracts, .. } = &fact.what {
+        if let Some(row) = statements.lookup(project, &fact.id)? {
+            return Ok(repeated(fact, row));
+        }
         if retracts == &fact.id {
             return Ok(Err(Problem::unprocessable(format!(
                 "fact {:?} retracts itself",
@@ -522,13 +670,13 @@ fn stage(
             ))
             .at("/retracts")));
         }
-        let Some((_, body)) = store::fact_by_id(tx, project, retracts)? else {
+        let Some(row) = statements.lookup(project, retracts)? else {
             return Ok(Err(Problem::unprocessable(format!(
                 "retracts {retracts:?}, but no fact of project {project} has that id; expected the id of a stored fact"
             ))
             .at("/retracts")));
         };
-        let target = match store::fact_of(&body) {
+        let target = match store::fact_of(&row.body) {
             Ok(t) => t,
             Err(e) => {
                 return Ok(Err(Problem::internal(format!(
@@ -551,37 +699,31 @@ fn stage(
             .at("/retracts")));
         }
     }
-    let body = store::body_of(fact, incoming.note.as_deref());
-    tx.prepare_cached(
-        "INSERT INTO facts (project, id, kind, date, territory, body, written_at, written_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
+    // Insert first: a new id (the usual case) costs one index probe. Only an
+    // id already stored is looked up, to tell a retry from a conflict.
+    let inserted = statements.insert.execute(params![
         project,
         fact.id,
         fact.what.kind().name(),
         fact.date.to_string(),
-        fact.territory.as_ref().map(|t| t.as_str().to_owned()),
-        body,
+        fact.territory.as_ref().map(|t| t.as_str()),
+        incoming.body,
         now,
         actor.org,
     ])?;
-    let seq = tx.last_insert_rowid();
-    let stored = StoredFact {
-        seq,
-        fact: serde_json::from_str(&body).unwrap_or(serde_json::Value::Null),
-        written_at: now.to_owned(),
-        written_by: actor.org.clone(),
-    };
-    Ok(Ok((Outcome::Created(stored), true)))
+    if inserted == 1 {
+        return Ok(Ok(Outcome::Created {
+            seq: tx.last_insert_rowid(),
+        }));
+    }
+    match statements.lookup(project, &fact.id)? {
+        Some(row) => Ok(repeated(fact, row)),
+        None => Err(rusqlite::Error::QueryReturnedNoRows),
+    }
 }
 
 fn write_audit(tx: &Transaction<'_>, row: &AuditRow, now: &str) -> rusqlite::Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO audit (project, at, org, token, action, fact_id, result, status, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
+    tx.prepare_cached(INSERT_AUDIT)?.execute(params![
         row.project,
         now,
         row.actor.org,
@@ -597,7 +739,10 @@ fn write_audit(tx: &Transaction<'_>, row: &AuditRow, now: &str) -> rusqlite::Res
 
 /// The status a write answers: 201 if any fact is new, else 200.
 pub fn status_of(outcomes: &[Outcome]) -> StatusCode {
-    if outcomes.iter().any(|o| matches!(o, Outcome::Created(_))) {
+    if outcomes
+        .iter()
+        .any(|o| matches!(o, Outcome::Created { .. }))
+    {
         StatusCode::CREATED
     } else {
         StatusCode::OK

@@ -136,6 +136,70 @@ fn a_batch_is_all_or_nothing_and_idempotent() {
 }
 
 #[test]
+fn a_fact_in_a_batch_is_read_and_refused_as_it_would_be_alone() {
+    let server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let batch_path = format!("/v1/projects/{KOOPERACJA}/fact-batches");
+    let good: serde_json::Value =
+        serde_json::from_str(&meeting("g-1", "rops-torun", "0410")).unwrap();
+    let refused = |second: &str, status: u16| {
+        let body = format!("{{\"facts\": [{good}, {second}]}}");
+        let p = server
+            .post(&batch_path, Some(&token), &body)
+            .problem(status);
+        assert_eq!(p["index"], 1, "{p}");
+        p["pointer"].as_str().unwrap().to_owned()
+    };
+    // Not an object (serde alone would read a record from an array).
+    assert_eq!(
+        refused(r#"["x", "2020-02-11", "rops-torun"]"#, 400),
+        "/facts/1"
+    );
+    // An unknown field; a wrong JSON type; a list of numbers.
+    let m = meeting("g-2", "rops-torun", "0410");
+    let with = |extra: &str| format!("{},{extra}}}", &m[..m.len() - 1]);
+    assert_eq!(refused(&with(r#""colour":"red""#), 400), "/facts/1/colour");
+    assert_eq!(refused(&with(r#""place":5"#), 400), "/facts/1/place");
+    assert_eq!(
+        refused(&with(r#""persons":[1,2]"#), 400),
+        "/facts/1/persons"
+    );
+    assert_eq!(refused(&with(r#""note":true"#), 400), "/facts/1/note");
+    // The envelope: another key beside "facts", or facts that are not a list.
+    let p = server
+        .post(
+            &batch_path,
+            Some(&token),
+            &format!("{{\"facts\": [{good}], \"more\": 1}}"),
+        )
+        .problem(400);
+    assert_eq!(p["pointer"], "/more");
+    let p = server
+        .post(&batch_path, Some(&token), r#"{"facts": {"a": 1}}"#)
+        .problem(400);
+    assert_eq!(p["pointer"], "/facts");
+    let p = server
+        .post(&batch_path, Some(&token), r#"{"facts": [1, 2"#)
+        .problem(400);
+    assert_eq!(p["pointer"], "");
+    // A repeated field keeps its last value, as a JSON object read alone does;
+    // a number and a string of digits are the same fact.
+    let repeated = with(r#""id":"g-3","days":"1""#);
+    let r = server.post(
+        &batch_path,
+        Some(&token),
+        &format!("{{\"facts\": [{good}, {repeated}]}}"),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let result = r.json();
+    assert_eq!(result["results"][1]["id"], "g-3");
+    let single = server.post(&facts_path(KOOPERACJA), Some(&token), &repeated);
+    assert_eq!(single.status, 200, "{}", single.text());
+    assert_eq!(single.json()["fact"]["id"], "g-3");
+    assert_eq!(single.json()["fact"]["days"], 1);
+}
+
+#[test]
 fn pages_have_no_gaps_or_repeats_while_facts_are_appended() {
     let server = Server::start();
     let token = server.token(KOOPERACJA, "rops-torun");

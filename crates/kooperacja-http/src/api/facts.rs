@@ -79,8 +79,31 @@ const NUMERIC: [&str; 3] = ["days", "participants", "amount"];
 /// The fields whose JSON value may also be an array of strings.
 const LISTS: [&str; 2] = ["persons", "led_by"];
 
+/// A fact read from the body, before pseudonymisation and the checks.
+struct Parsed {
+    fact: Fact,
+    note: Option<String>,
+}
+
+/// A fact from the JSON text of one object, naming the field of any problem.
+///
+/// Most facts are read straight into a `Record`: it denies unknown and
+/// repeated fields and takes exactly the JSON types [`fact_of`] allows, so an
+/// object it reads is the fact `fact_of` would read. Anything it refuses goes
+/// through `fact_of`, which says exactly what is wrong (or, for a repeated
+/// field, takes its last value, as before).
+fn fact_of_text(text: &str) -> Result<Parsed, Problem> {
+    // Only an object: serde would also read a record from a JSON array.
+    if text.trim_start().starts_with('{')
+        && let Ok(record) = serde_json::from_str::<Record>(text)
+    {
+        return fact_of_record(record);
+    }
+    fact_of(parse_json(text.as_bytes())?)
+}
+
 /// A fact from one JSON object, naming the field of any problem (400).
-fn fact_of(value: serde_json::Value) -> Result<Incoming, Problem> {
+fn fact_of(value: serde_json::Value) -> Result<Parsed, Problem> {
     let serde_json::Value::Object(map) = value else {
         return Err(Problem::bad_request("expected a fact: a JSON object").at(""));
     };
@@ -116,6 +139,11 @@ fn fact_of(value: serde_json::Value) -> Result<Incoming, Problem> {
     }
     let record: Record = serde_json::from_value(serde_json::Value::Object(map))
         .map_err(|e| Problem::bad_request(format!("the fact cannot be read: {e}")).at(""))?;
+    fact_of_record(record)
+}
+
+/// A fact from a record whose fields have the JSON types the document allows.
+fn fact_of_record(record: Record) -> Result<Parsed, Problem> {
     let note = record.note.clone().filter(|n| !n.trim().is_empty());
     if note
         .as_ref()
@@ -158,7 +186,7 @@ fn fact_of(value: serde_json::Value) -> Result<Incoming, Problem> {
         )
         .at("/id"));
     }
-    Ok(Incoming { fact, note })
+    Ok(Parsed { fact, note })
 }
 
 fn escape_pointer(key: &str) -> String {
@@ -170,7 +198,7 @@ fn admit(
     state: &AppState,
     project: &ProjectState,
     actor: &Actor,
-    incoming: Incoming,
+    incoming: Parsed,
 ) -> Result<Incoming, Problem> {
     let fact = state.secret.pseudonymise(incoming.fact);
     actor.may_write(&fact)?;
@@ -197,10 +225,7 @@ fn admit(
         problem.findings = findings;
         return Err(problem);
     }
-    Ok(Incoming {
-        fact,
-        note: incoming.note,
-    })
+    Ok(Incoming::new(fact, incoming.note))
 }
 
 /// An expenditure larger than the project's whole value (in its largest
@@ -338,17 +363,39 @@ pub async fn post_fact(
         Ok(i) => i,
         Err(p) => return Err(refused(&state, &project, &actor, Some(fact_id), action, p).await),
     };
-    let outcomes = state
+    let appended = state
         .writer
         .append(project.clone(), actor, vec![incoming], false)
         .await?;
-    let status = status_of(&outcomes);
-    match outcomes.into_iter().next() {
-        Some(Outcome::Created(stored) | Outcome::Duplicate(stored)) => {
-            created_response(status, project.id(), &stored)
-        }
+    let status = status_of(&appended.outcomes);
+    match appended.stored(0) {
+        Some(stored) => created_response(status, project.id(), &stored),
         None => Err(Problem::internal("the writer answered no outcome")),
     }
+}
+
+/// A batch as read on the fast path: each fact still as its JSON text.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBatch<'a> {
+    #[serde(borrow)]
+    facts: Vec<&'a serde_json::value::RawValue>,
+}
+
+/// One fact of a batch: its JSON text, or its value when the batch was read
+/// the slow way.
+enum Item<'a> {
+    Text(&'a str),
+    Value(serde_json::Value),
+}
+
+fn too_many(count: usize) -> Problem {
+    Problem::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too-large",
+        format!("the batch holds {count} facts; at most {MAX_BATCH_FACTS} are taken at once"),
+    )
+    .at("/facts")
 }
 
 /// A batch of facts to append.
@@ -378,7 +425,7 @@ pub struct BatchItem {
     /// Its storage sequence.
     pub seq: i64,
     /// `created` or `duplicate`.
-    pub result: String,
+    pub result: &'static str,
 }
 
 /// Appends a batch of facts, all or nothing, in one transaction. Answers once
@@ -401,9 +448,25 @@ pub async fn post_batch(
 ) -> Result<Response, Problem> {
     let project = project(&state, &path(id)?)?;
     let actor = required_actor(&state, &headers, &project)?;
+    let bytes =
+        match json_body(&headers).and_then(|()| body(bytes, crate::limits::MAX_BATCH_BODY_BYTES)) {
+            Ok(b) => b,
+            Err(p) => return Err(refused(&state, &project, &actor, None, "append", p).await),
+        };
     let items = (|| {
-        json_body(&headers)?;
-        let bytes = body(bytes, crate::limits::MAX_BATCH_BODY_BYTES)?;
+        // The usual batch, `{"facts": [ … ]}`, is read without building a
+        // `serde_json::Value` of every fact: each fact is kept as its text.
+        // Anything else is read as before, for its exact problem.
+        if let Ok(batch) = serde_json::from_slice::<RawBatch<'_>>(&bytes) {
+            if batch.facts.len() > MAX_BATCH_FACTS {
+                return Err(too_many(batch.facts.len()));
+            }
+            return Ok(batch
+                .facts
+                .into_iter()
+                .map(|raw| Item::Text(raw.get()))
+                .collect());
+        }
         let serde_json::Value::Object(mut map) = parse_json(&bytes)? else {
             return Err(Problem::bad_request("expected an object {\"facts\": [...]}").at(""));
         };
@@ -417,17 +480,9 @@ pub async fn post_batch(
             return Err(Problem::bad_request("expected \"facts\": an array of facts").at("/facts"));
         };
         if items.len() > MAX_BATCH_FACTS {
-            return Err(Problem::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too-large",
-                format!(
-                    "the batch holds {} facts; at most {MAX_BATCH_FACTS} are taken at once",
-                    items.len()
-                ),
-            )
-            .at("/facts"));
+            return Err(too_many(items.len()));
         }
-        Ok(items)
+        Ok(items.into_iter().map(Item::Value).collect::<Vec<_>>())
     })();
     let items = match items {
         Ok(i) => i,
@@ -435,7 +490,11 @@ pub async fn post_batch(
     };
     let mut facts = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let parsed = match fact_of(item) {
+        let parsed = match item {
+            Item::Text(text) => fact_of_text(text),
+            Item::Value(value) => fact_of(value),
+        };
+        let parsed = match parsed {
             Ok(i) => i,
             Err(p) => {
                 let p = p.in_batch(index);
@@ -452,36 +511,31 @@ pub async fn post_batch(
             }
         }
     }
-    let outcomes = state
+    let appended = state
         .writer
         .append(project.clone(), actor, facts, true)
         .await?;
-    let status = status_of(&outcomes);
+    let status = status_of(&appended.outcomes);
     let mut result = BatchResult {
         created: 0,
         duplicates: 0,
-        results: Vec::with_capacity(outcomes.len()),
+        results: Vec::with_capacity(appended.outcomes.len()),
     };
-    for outcome in outcomes {
-        let (stored, word) = match outcome {
-            Outcome::Created(s) => {
+    for (outcome, incoming) in appended.outcomes.iter().zip(appended.facts) {
+        let word = match outcome {
+            Outcome::Created { .. } => {
                 result.created += 1;
-                (s, "created")
+                "created"
             }
-            Outcome::Duplicate(s) => {
+            Outcome::Duplicate { .. } => {
                 result.duplicates += 1;
-                (s, "duplicate")
+                "duplicate"
             }
         };
         result.results.push(BatchItem {
-            id: stored
-                .fact
-                .get("id")
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_owned(),
-            seq: stored.seq,
-            result: word.to_owned(),
+            id: incoming.fact.id,
+            seq: outcome.seq(),
+            result: word,
         });
     }
     json(status, &result)
