@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{CASES, ROOT, TERC, external_tool, refused_then_forced, run, temp_dir, text};
+use common::{
+    CASES, ROOT, TERC, export_ok, external_tool, refused_then_forced, run, temp_dir, text,
+};
 use kooperacja_core::engine::Engine;
 use kooperacja_core::project::Project;
 use kooperacja_core::report::Status;
@@ -31,20 +33,7 @@ fn export(
     format: &str,
 ) -> PathBuf {
     let path = dir.join(format!("report-{as_of}-{lang}.{format}"));
-    let out = run(&[
-        project,
-        "--facts",
-        facts,
-        "--as-of",
-        as_of,
-        "--format",
-        format,
-        "--lang",
-        lang,
-        "-o",
-        path.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    export_ok(project, facts, as_of, format, &path, &["--lang", lang]);
     path
 }
 

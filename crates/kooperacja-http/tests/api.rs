@@ -7,23 +7,8 @@
 
 mod common;
 
-use common::{KOOPERACJA, KOORDYNACJA, Server, fixture, meeting};
+use common::{KOOPERACJA, KOORDYNACJA, Server, meeting};
 use serde_json::json;
-
-fn with_facts() -> Server {
-    Server::with(&[
-        "--facts",
-        &format!(
-            "{KOOPERACJA}={}",
-            fixture("fixtures/facts/kooperacja-sample.jsonl")
-        ),
-        "--facts",
-        &format!(
-            "{KOORDYNACJA}={}",
-            fixture("fixtures/facts/koordynacja-sample.jsonl")
-        ),
-    ])
-}
 
 #[test]
 fn health_and_readiness() {
@@ -34,7 +19,7 @@ fn health_and_readiness() {
 
 #[test]
 fn projects_and_their_versions() {
-    let server = with_facts();
+    let server = Server::with_sample_facts();
     let list = server.get("/v1/projects");
     assert_eq!(list.status, 200);
     let list = list.json();
@@ -67,7 +52,7 @@ fn projects_and_their_versions() {
 
 #[test]
 fn the_report_and_its_parts() {
-    let server = with_facts();
+    let server = Server::with_sample_facts();
     let base = format!("/v1/projects/{KOOPERACJA}");
     let report = server.get(&format!("{base}/report?as_of=2020-09-30"));
     assert_eq!(report.status, 200);
@@ -189,7 +174,7 @@ fn the_diff_between_versions() {
 
 #[test]
 fn the_dashboard_in_polish_and_english() {
-    let server = with_facts();
+    let server = Server::with_sample_facts();
     let pl = server.get("/");
     assert_eq!(pl.status, 200);
     assert!(pl.header("content-type").unwrap().starts_with("text/html"));

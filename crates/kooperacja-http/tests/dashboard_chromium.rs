@@ -79,16 +79,7 @@ fn the_dashboard_renders_in_chromium() {
         eprintln!("SKIPPED: chromium not found (apt-get install chromium)");
         return;
     };
-    let facts = |id: &str, file: &str| format!("{id}={}", common::fixture(file));
-    let server = Server::with(&[
-        "--facts",
-        &facts(common::KOOPERACJA, "fixtures/facts/kooperacja-sample.jsonl"),
-        "--facts",
-        &facts(
-            common::KOORDYNACJA,
-            "fixtures/facts/koordynacja-sample.jsonl",
-        ),
-    ]);
+    let server = Server::with_sample_facts();
     let page = server.get("/").text();
     assert!(page.contains("Kooperacja – efektywna i skuteczna"));
     let out = server.dir.path().join("dashboard.png");

@@ -422,18 +422,7 @@ fn a_retraction_is_a_fact_and_removes_its_fact_from_the_indicators() {
 
 #[test]
 fn indicators_are_rebuilt_from_the_database_at_start() {
-    let mut server = Server::with(&[
-        "--facts",
-        &format!(
-            "{KOOPERACJA}={}",
-            fixture("fixtures/facts/kooperacja-sample.jsonl")
-        ),
-        "--facts",
-        &format!(
-            "{KOORDYNACJA}={}",
-            fixture("fixtures/facts/koordynacja-sample.jsonl")
-        ),
-    ]);
+    let mut server = Server::with_sample_facts();
     let report = |s: &Server| {
         let r = s.get(&format!(
             "/v1/projects/{KOOPERACJA}/report?as_of=2020-09-30"

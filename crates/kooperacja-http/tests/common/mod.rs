@@ -39,6 +39,17 @@ impl Server {
         Server::with(&[])
     }
 
+    /// The server on both fixtures, each with its sample fact file imported.
+    pub fn with_sample_facts() -> Server {
+        let facts = |id: &str, file: &str| format!("{id}={}", fixture(file));
+        Server::with(&[
+            "--facts",
+            &facts(KOOPERACJA, "fixtures/facts/kooperacja-sample.jsonl"),
+            "--facts",
+            &facts(KOORDYNACJA, "fixtures/facts/koordynacja-sample.jsonl"),
+        ])
+    }
+
     /// The server on both fixtures, with extra arguments.
     pub fn with(extra: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
