@@ -420,3 +420,29 @@ fn an_unreadable_fact_file_still_shows_the_projects_findings() {
     assert!(stdout.contains(f.project), "{stdout}");
     assert!(stdout.contains("budget.eu-rate-mismatch"), "{stdout}");
 }
+
+/// Spending above the plan is shown, not only computed: at the end of the
+/// Kooperacja sample, 107.4 % of the project's value is spent and UMK is over
+/// its own budget (issue 11: overspending was never flagged).
+#[test]
+fn status_and_budget_flag_spending_above_plan() {
+    let f = &FIXTURES[0];
+    for cmd in ["status", "budget"] {
+        let out = run(&[
+            cmd,
+            f.project,
+            "--facts",
+            f.facts,
+            "--as-of",
+            "2022-12-31",
+            "--lang",
+            "en",
+        ]);
+        let stdout = text(&out.stdout);
+        assert!(
+            stdout.contains("execution.project-over-plan")
+                && stdout.contains("execution.partner-over-plan  budget.partners[umk]"),
+            "{cmd}:\n{stdout}"
+        );
+    }
+}

@@ -1339,7 +1339,7 @@ impl<'p> Engine<'p> {
                     share: None,
                 }),
         );
-        BudgetReport {
+        let mut report = BudgetReport {
             total: budget.total.amount,
             eu_contribution: budget.eu_contribution.amount,
             national_contribution: budget.national_contribution(),
@@ -1379,7 +1379,10 @@ impl<'p> Engine<'p> {
                     spent: Amount::from_grosze(g),
                 })
                 .collect(),
-        }
+            findings: Vec::new(),
+        };
+        report.findings = report.execution_findings();
+        report
     }
 }
 
