@@ -446,3 +446,28 @@ fn status_and_budget_flag_spending_above_plan() {
         );
     }
 }
+
+/// A register with no powiat or gmina is refused by `facts generate` with a
+/// message, where it panicked on an empty list (issue 11, class 5).
+#[test]
+fn facts_generate_refuses_a_register_without_units() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let terc = dir.path().join("terc.csv");
+    std::fs::write(
+        &terc,
+        "WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n04;;;;KUJAWSKO-POMORSKIE;województwo;2025-01-01\n",
+    )
+    .expect("writable");
+    let out = run(&[
+        "facts",
+        "generate",
+        FIXTURES[1].project,
+        "--teryt",
+        terc.to_str().expect("utf-8 path"),
+        "--count",
+        "10",
+    ]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no powiat or gmina"), "{stderr}");
+}
