@@ -21,7 +21,8 @@
 //! let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
 //! let mut engine = Engine::new(&project, None);
 //! let facts = r#"{"id":"d-1","date":"2019-03-15","by":"umk","kind":"deliverable","deliverable":"model","title":"Model kooperacji"}"#;
-//! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines) {
+//! let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
+//! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines, key) {
 //!     engine.apply(&fact?)?;
 //! }
 //! let report = engine.report(NaiveDate::from_ymd_opt(2019, 3, 31).unwrap());

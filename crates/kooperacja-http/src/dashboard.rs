@@ -1208,6 +1208,7 @@ mod tests {
     use super::*;
     use kooperacja_core::engine::Engine;
     use kooperacja_core::facts::{FactReader, Format};
+    use kooperacja_core::pseudonym::PseudonymKey;
 
     const KOOPERACJA: &str =
         include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml");
@@ -1223,7 +1224,11 @@ mod tests {
 
     fn report(project: &Project, facts: &str, as_of: NaiveDate) -> Report {
         let mut engine = Engine::new(project, None);
-        for fact in FactReader::new(facts.as_bytes(), Format::JsonLines) {
+        for fact in FactReader::new(
+            facts.as_bytes(),
+            Format::JsonLines,
+            PseudonymKey::from_bytes([0; 32]),
+        ) {
             engine.apply(&fact.unwrap()).unwrap();
         }
         engine.report(as_of)
@@ -1410,7 +1415,11 @@ mod tests {
         ))
         .unwrap();
         let mut engine = Engine::new(&project, Some(&register));
-        for fact in FactReader::new(KOORDYNACJA_FACTS.as_bytes(), Format::JsonLines) {
+        for fact in FactReader::new(
+            KOORDYNACJA_FACTS.as_bytes(),
+            Format::JsonLines,
+            PseudonymKey::from_bytes([0; 32]),
+        ) {
             engine.apply(&fact.unwrap()).unwrap();
         }
         let report = engine.report(date(2025, 11, 30));

@@ -344,13 +344,17 @@ async fn import(
         Some(ext) if ext.eq_ignore_ascii_case("csv") => Format::Csv,
         _ => Format::JsonLines,
     };
-    let reader = FactReader::new(std::io::BufReader::new(handle), format);
+    let reader = FactReader::new(
+        std::io::BufReader::new(handle),
+        format,
+        state.secret.key().clone(),
+    );
     let name = file.display().to_string();
     let mut notes = Vec::new();
     let mut admitted = Vec::new();
     for item in reader {
         let fact = match item {
-            Ok(fact) => state.secret.pseudonymise(fact),
+            Ok(fact) => fact,
             Err(e) => {
                 notes.push(format!("{name}: {e}"));
                 continue;
