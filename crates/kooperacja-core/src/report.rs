@@ -268,11 +268,11 @@ impl BudgetReport {
     /// family.
     ///
     /// ```
-    /// use kooperacja_core::{engine::Engine, facts::{FactReader, Format}, project::Project};
+    /// use kooperacja_core::{engine::Engine, facts::{FactReader, Format}, project::Project, pseudonym::PseudonymKey};
     /// let p = Project::parse(include_str!("../../../fixtures/projects/koordynacja-kujawy-pomorze.toml"))?;
     /// let mut engine = Engine::new(&p, None);
     /// let line = r#"{"id":"e1","date":"2024-05-01","by":"rops-torun","kind":"expenditure","amount":"23000000.00","category":"staff"}"#;
-    /// for fact in FactReader::new(line.as_bytes(), Format::JsonLines) {
+    /// for fact in FactReader::new(line.as_bytes(), Format::JsonLines, PseudonymKey::from_bytes([1; 32])) {
     ///     engine.apply(&fact?)?;
     /// }
     /// let report = engine.report("2024-06-30".parse()?);
