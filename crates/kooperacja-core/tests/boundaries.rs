@@ -13,6 +13,13 @@ use serde_json::Value;
 /// The crates `kooperacja-core` may depend on (normal dependencies).
 const CORE_ALLOWED: &[&str] = &[
     "chrono",
+    // Hash maps keyed by interned ids and small integers: a maintained fast
+    // hasher, used with fixed seeds (its random seed reads the clock), instead
+    // of the hand-written MurmurHash3/FxHash it replaces (issue 11).
+    "foldhash",
+    // `HashTable`: each fact id is stored once (in the admission's arena) and
+    // looked up by its text, with no second copy as a map key (issue 11).
+    "hashbrown",
     "rust_decimal",
     "schemars",
     "serde_json",

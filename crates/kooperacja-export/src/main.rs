@@ -165,13 +165,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             Some(ext) if ext.eq_ignore_ascii_case("csv") => FactFormat::Csv,
             _ => FactFormat::JsonLines,
         };
-        let mut reader = FactReader::new(std::io::BufReader::new(file), format);
-        while let Some(item) = reader.next() {
-            let line = reader.lines_read();
+        let reader = FactReader::new(std::io::BufReader::new(file), format);
+        for item in reader {
             let fact = item.map_err(|e| format!("{}: {e}", path.display()))?;
-            engine
-                .apply(&fact)
-                .map_err(|e| format!("{}: line {line}: {e}", path.display()))?;
+            // Facts that do not count are excluded and counted in the report.
+            engine.apply(&fact);
         }
     }
     let as_of = args

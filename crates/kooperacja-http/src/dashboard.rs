@@ -1216,7 +1216,7 @@ mod tests {
     fn report(project: &Project, facts: &str, as_of: NaiveDate) -> Report {
         let mut engine = Engine::new(project, None);
         for fact in FactReader::new(facts.as_bytes(), Format::JsonLines) {
-            engine.apply(&fact.unwrap()).unwrap();
+            engine.apply(&fact.unwrap());
         }
         engine.report(as_of)
     }
@@ -1403,7 +1403,7 @@ mod tests {
         .unwrap();
         let mut engine = Engine::new(&project, Some(&register));
         for fact in FactReader::new(KOORDYNACJA_FACTS.as_bytes(), Format::JsonLines) {
-            engine.apply(&fact.unwrap()).unwrap();
+            engine.apply(&fact.unwrap());
         }
         let report = engine.report(date(2025, 11, 30));
         let entry = Entry {
