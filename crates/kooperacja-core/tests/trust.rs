@@ -216,3 +216,25 @@ fn coaching_facts_count_toward_the_planned_coaching() {
     assert_eq!(coaching.planned, Some(6));
     assert_eq!(coaching.held, 6);
 }
+
+/// The synthetic generator (benchmarks, tests) writes only facts that count:
+/// within the project's territory, roles and sectors.
+#[test]
+fn every_generated_fact_counts() {
+    let register =
+        Register::parse_terc(&read("teryt/TERC_Urzedowy_2025-11-18.csv")).expect("register parses");
+    for name in ["kooperacja-makroregion-ii", "koordynacja-kujawy-pomorze"] {
+        let project =
+            Project::parse(&read(&format!("projects/{name}.toml"))).expect("fixture parses");
+        let mut engine = Engine::new(&project, Some(&register));
+        for fact in kooperacja_core::synthetic::Generator::new(&project, &register, 1, 5000) {
+            engine.apply(&fact);
+        }
+        let report = engine.report(date(2030, 1, 1));
+        assert_eq!(
+            report.facts.excluded, 0,
+            "{name}: {:?}",
+            report.facts.excluded_by_reason
+        );
+    }
+}
