@@ -117,9 +117,8 @@ fn report_with(text: &str, facts: &str, as_of: &str) -> kooperacja_core::report:
         Format::JsonLines,
         PseudonymKey::from_bytes([1; 32]),
     ) {
-        engine
-            .apply(&fact.expect("fact reads"))
-            .expect("fact applies");
+        let applied = engine.apply(&fact.expect("fact reads"));
+        assert_eq!(applied, kooperacja_core::engine::Applied::Added);
     }
     engine.report(as_of.parse().expect("date"))
 }

@@ -257,7 +257,10 @@ pub fn rebuild(conn: &Connection, project: &str, engine: &mut Engine<'_>) -> Res
     let mut bad: Option<String> = None;
     store::each_fact(conn, project, |seq, body| match store::fact_of(body) {
         Ok(fact) => {
-            if engine.apply(&fact).is_err() {
+            if matches!(
+                engine.apply(&fact),
+                kooperacja_core::engine::Applied::Excluded(_)
+            ) {
                 refused += 1;
             }
         }
