@@ -942,13 +942,20 @@ impl<'p> Admission<'p> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::{FactReader, Format};
 
-    fn fact(line: &str) -> Fact {
-        FactReader::new(line.as_bytes(), Format::JsonLines)
-            .next()
-            .and_then(Result::ok)
-            .expect("a good record")
+    fn agreement(date: u32, institution: &str, name: &str, place: Option<&str>) -> Fact {
+        Fact {
+            id: "a1".to_owned(),
+            date: NaiveDate::from_ymd_opt(2019, 3, date).expect("valid date"),
+            recorded_by: "umk".to_owned(),
+            territory: None,
+            what: What::Agreement {
+                institution: institution.to_owned(),
+                name: name.to_owned(),
+                sector: "education".to_owned(),
+                place: place.map(str::to_owned),
+            },
+        }
     }
 
     /// A repeat is a duplicate only when every field is equal: moving text
@@ -959,30 +966,25 @@ mod tests {
             "../../../fixtures/projects/kooperacja-makroregion-ii.toml"
         ))
         .expect("fixture parses");
-        let a = r#"{"id":"a1","date":"2019-03-01","by":"umk","kind":"agreement","institution":"ab","name":"c","sector":"education"}"#;
+        let a = agreement(1, "ab", "c", None);
         let cases = [
-            (a, true),
-            (
-                r#"{"id":"a1","date":"2019-03-01","by":"umk","kind":"agreement","institution":"a","name":"bc","sector":"education"}"#,
-                false,
-            ),
-            (
-                r#"{"id":"a1","date":"2019-03-01","by":"umk","kind":"agreement","institution":"ab","name":"c","sector":"education","place":"x"}"#,
-                false,
-            ),
-            (
-                r#"{"id":"a1","date":"2019-03-02","by":"umk","kind":"agreement","institution":"ab","name":"c","sector":"education"}"#,
-                false,
-            ),
+            (a.clone(), true),
+            (agreement(1, "a", "bc", None), false),
+            (agreement(1, "ab", "c", Some("x")), false),
+            (agreement(2, "ab", "c", None), false),
         ];
-        for (line, same) in cases {
+        for (other, same) in cases {
             let mut admission = Admission::new(&project, None);
             assert!(matches!(
-                admission.admit(&fact(a)).verdict,
+                admission.admit(&a).verdict,
                 Verdict::Counted { .. }
             ));
-            let verdict = admission.admit(&fact(line)).verdict;
-            assert_eq!(verdict == Verdict::Duplicate, same, "{line}: {verdict:?}");
+            let verdict = admission.admit(&other).verdict;
+            assert_eq!(
+                verdict == Verdict::Duplicate,
+                same,
+                "{other:?}: {verdict:?}"
+            );
         }
     }
 }
