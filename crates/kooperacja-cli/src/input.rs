@@ -226,6 +226,14 @@ pub fn report(
             }
         }
     }
+    if excluded > 20 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}: {excluded} {}",
+            crate::ui::msg("ostrzeżenie", "warning"),
+            crate::ui::msg("faktów pominiętych łącznie", "facts excluded in all")
+        );
+    }
     if bad > 20 {
         let _ = writeln!(
             std::io::stderr(),
