@@ -58,7 +58,7 @@ trap 'rm -rf "$work"' EXIT
 
 seed_project_parser() {
     local dir=$1 f
-    for f in fixtures/projects/*.toml fixtures/invalid/*.toml fixtures/invalid-facts/projects/*.toml; do
+    for f in fixtures/projects/*.toml fixtures/invalid/*.toml; do
         if [[ -f $f ]]; then cp "$f" "$dir/"; fi
     done
     # A project with more distinct rules than a 64-bit set holds (generated:
