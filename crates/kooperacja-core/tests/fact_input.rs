@@ -464,3 +464,56 @@ fn other_values_in_messages_are_bounded() {
         assert!(e.to_string().chars().count() < 400, "{e}");
     }
 }
+
+/// A person value sent by mistake in a field that is not a person field (the
+/// kind, the date, the territory…) is not quoted back either: messages show a
+/// value only when it cannot be a PESEL number, a name or an e-mail address.
+#[test]
+fn a_person_value_in_another_field_is_not_quoted_back() {
+    let base = r#"{"id":"m","date":"2020-02-11","by":"a","kind":"meeting","activity":"meeting"}"#;
+    for (field, line) in [
+        (
+            "kind",
+            base.replace(r#""kind":"meeting""#, r#""kind":"85010112345""#),
+        ),
+        (
+            "kind",
+            base.replace(r#""kind":"meeting""#, r#""kind":"Kowalski""#),
+        ),
+        ("date", base.replace("2020-02-11", "85010112345")),
+        ("date", base.replace("2020-02-11", "Jan Kowalski")),
+        (
+            "activity",
+            base.replace(
+                r#""activity":"meeting""#,
+                r#""activity":"jan.kowalski@example.com""#,
+            ),
+        ),
+        (
+            "territory",
+            base.replace(r#""by":"a""#, r#""by":"a","territory":"85010112345""#),
+        ),
+        (
+            "days",
+            base.replace(r#""by":"a""#, r#""by":"a","days":"85010112345""#),
+        ),
+        (
+            "Kowalski",
+            base.replace(r#""by":"a""#, r#""by":"a","Kowalski":"x""#),
+        ),
+    ] {
+        let results = jsonl(&line);
+        let e = only_error(&results);
+        if field != "Kowalski" {
+            assert_eq!(e.field.as_deref(), Some(field), "{e}");
+        }
+        assert_no_raw(e);
+    }
+    let results = jsonl(
+        r#"{"id":"e","date":"2020-02-11","by":"a","kind":"expenditure","amount":"85010112345,5x","category":"c"}"#,
+    );
+    assert_no_raw(only_error(&results));
+    // An ordinary mistake is still quoted, to be found and fixed.
+    let results = jsonl(&base.replace(r#""kind":"meeting""#, r#""kind":"meting""#));
+    assert!(only_error(&results).message.contains(r#""meting""#));
+}

@@ -22,7 +22,7 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::{FieldError, Record, bounded};
+use super::{FieldError, Record, bounded, may_be_personal, shown};
 
 /// The entries of one JSON object, in order, each value as its JSON text.
 struct Entries<'a>(Vec<(String, &'a RawValue)>);
@@ -86,13 +86,13 @@ impl Shape {
 /// The string a raw JSON string value holds.
 fn string(raw: &RawValue, field: &str) -> Result<String, FieldError> {
     serde_json::from_str::<String>(raw.get())
-        .map_err(|_| FieldError::new(field, format!("{field}: expected a string")))
+        .map_err(|_| FieldError::new(field, "expected a string"))
 }
 
 fn wrong(field: &str, expected: &str, found: Shape) -> FieldError {
     FieldError::new(
         field,
-        format!("{field}: expected {expected}, found {}", found.name()),
+        format!("expected {expected}, found {}", found.name()),
     )
 }
 
@@ -108,7 +108,7 @@ fn whole(raw: &RawValue, field: &str) -> Result<String, FieldError> {
         return Err(FieldError::new(
             field,
             format!(
-                "{field}: expected a whole number from 0 to {}, found {what}",
+                "expected a whole number from 0 to {}, found {what}",
                 u32::MAX
             ),
         ));
@@ -118,7 +118,7 @@ fn whole(raw: &RawValue, field: &str) -> Result<String, FieldError> {
         Err(_) => Err(FieldError::new(
             field,
             format!(
-                "{field}: expected a whole number from 0 to {}, found a larger one",
+                "expected a whole number from 0 to {}, found a larger one",
                 u32::MAX
             ),
         )),
@@ -131,7 +131,7 @@ fn one_entry(entry: String, field: &str, index: usize) -> Result<String, FieldEr
         return Err(FieldError::new(
             field,
             format!(
-                "{field}: entry {index} is empty or holds a space, ',' or ';'; each entry is one key (write several as an array of strings)"
+                "entry {index} is empty or holds a space, ',' or ';'; each entry is one key (write several as an array of strings)"
             ),
         ));
     }
@@ -142,7 +142,7 @@ fn one_entry(entry: String, field: &str, index: usize) -> Result<String, FieldEr
 /// a separator (so that it is never split into several).
 fn list(raw: &RawValue, field: &str) -> Result<String, FieldError> {
     let items: Vec<&RawValue> = serde_json::from_str(raw.get())
-        .map_err(|_| FieldError::new(field, format!("{field}: expected an array of strings")))?;
+        .map_err(|_| FieldError::new(field, "expected an array of strings"))?;
     let mut joined = String::new();
     for (i, item) in items.iter().enumerate() {
         let shape = Shape::of(item);
@@ -150,7 +150,7 @@ fn list(raw: &RawValue, field: &str) -> Result<String, FieldError> {
             return Err(FieldError::new(
                 field,
                 format!(
-                    "{field}: entry {} is {}; expected each entry as a string",
+                    "entry {} is {}; expected each entry as a string",
                     i + 1,
                     shape.name()
                 ),
@@ -193,11 +193,11 @@ pub fn parse_json_record(text: &str) -> Result<Record, FieldError> {
     let mut seen = [false; Record::COLUMNS.len()];
     for (key, raw) in entries.0 {
         let Some(column) = Record::COLUMNS.iter().position(|c| *c == key) else {
-            let shown = bounded(&key);
             return Err(FieldError {
-                field: Some(shown.clone()),
+                field: (!may_be_personal(&key)).then(|| bounded(&key)),
                 message: format!(
-                    "unknown field {shown:?}; expected some of: {}",
+                    "unknown field {}; expected some of: {}",
+                    shown(&key),
                     Record::COLUMNS.join(", ")
                 ),
             });
@@ -224,7 +224,7 @@ pub fn parse_json_record(text: &str) -> Result<Record, FieldError> {
             ("amount", Shape::Number) => {
                 return Err(FieldError::new(
                     field,
-                    "amount: write the amount as a string, such as \"1234.56\": a JSON number is a binary float in most tools and may have lost grosze before it reached us",
+                    "write the amount as a string, such as \"1234.56\": a JSON number is a binary float in most tools and may have lost grosze before it reached us",
                 ));
             }
             ("persons" | "led_by", Shape::Array) => Some(list(raw, field)?),

@@ -355,12 +355,12 @@ fn header(record: &csv::ByteRecord, line: u64) -> Result<Vec<usize>, RecordError
         };
         let name = name.trim();
         let Some(column) = Record::COLUMNS.iter().position(|c| *c == name) else {
-            let shown = super::bounded(name);
             return Err(RecordError {
                 line,
-                field: Some(shown.clone()),
+                field: (!super::may_be_personal(name)).then(|| super::bounded(name)),
                 message: format!(
-                    "unknown column {shown:?} in the header; expected some of: {}",
+                    "unknown column {} in the header; expected some of: {}",
+                    super::shown(name),
                     Record::COLUMNS.join(", ")
                 ),
             });

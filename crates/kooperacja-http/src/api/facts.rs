@@ -17,7 +17,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use kooperacja_core::fact_check::FactCheck;
-use kooperacja_core::facts::{Fact, FactKind, What, bounded, parse_json_record};
+use kooperacja_core::facts::{
+    Fact, FactKind, What, bounded, may_be_personal, parse_json_record, shown,
+};
 use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::validate::Severity;
 use serde::Serialize;
@@ -325,11 +327,15 @@ fn batch_problem(bytes: &[u8]) -> Problem {
         return Problem::bad_request("expected an object {\"facts\": [...]}").at("");
     };
     if let Some(key) = map.keys().find(|k| *k != "facts") {
-        return Problem::bad_request(format!(
-            "unknown field {:?}; expected only \"facts\"",
-            bounded(key)
-        ))
-        .at(format!("/{}", escape_pointer(&bounded(key))));
+        let problem = Problem::bad_request(format!(
+            "unknown field {}; expected only \"facts\"",
+            shown(key)
+        ));
+        return if may_be_personal(key) {
+            problem.at("")
+        } else {
+            problem.at(format!("/{}", escape_pointer(&bounded(key))))
+        };
     }
     match map.get("facts") {
         Some(serde_json::Value::Array(_)) => {
