@@ -144,6 +144,76 @@ proptest::proptest! {
     }
 }
 
+/// One row of a generated CSV file, and whether it must read as a fact.
+#[derive(Debug, Clone)]
+enum Row {
+    Good,
+    /// A good row whose place is quoted and spans two lines.
+    GoodTwoLines,
+    BadUtf8,
+    BadField,
+    WrongCount,
+    Blank,
+}
+
+fn row_text(row: &Row, n: usize, newline: &[u8]) -> Vec<u8> {
+    let good = format!("m-{n},2020-02-11,a,meeting,meeting,").into_bytes();
+    match row {
+        Row::Good => good,
+        Row::GoodTwoLines => {
+            let mut text = good;
+            text.extend_from_slice(br#""a, ""b"""#);
+            text.extend_from_slice(newline);
+            text.extend_from_slice(br#"c""#);
+            text
+        }
+        Row::BadUtf8 => {
+            let mut text = good;
+            text.push(0xb3);
+            text
+        }
+        Row::BadField => format!("m-{n},2020-02-30,a,meeting,meeting,").into_bytes(),
+        Row::WrongCount => format!("m-{n},2020-02-11,a,meeting").into_bytes(),
+        Row::Blank => Vec::new(),
+    }
+}
+
+proptest::proptest! {
+    /// The same law for CSV: every row that is not blank is a fact or a bad
+    /// record named by the line it starts on, quoted fields spanning lines,
+    /// LF or CRLF.
+    #[test]
+    fn every_csv_row_is_a_fact_or_a_named_error(
+        rows in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just(Row::Good),
+            proptest::strategy::Just(Row::GoodTwoLines),
+            proptest::strategy::Just(Row::BadUtf8),
+            proptest::strategy::Just(Row::BadField),
+            proptest::strategy::Just(Row::WrongCount),
+            proptest::strategy::Just(Row::Blank),
+        ], 0..40),
+        crlf in proptest::bool::ANY,
+    ) {
+        let newline: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+        let mut input = b"id,date,by,kind,activity,place".to_vec();
+        input.extend_from_slice(newline);
+        let mut line = 2_u64;
+        let mut expected = Vec::new();
+        for (n, row) in rows.iter().enumerate() {
+            input.extend(row_text(row, n, newline));
+            input.extend_from_slice(newline);
+            match row {
+                Row::Blank => {}
+                Row::Good | Row::GoodTwoLines => expected.push(None),
+                _ => expected.push(Some(line)),
+            }
+            line += if let Row::GoodTwoLines = row { 2 } else { 1 };
+        }
+        let results = read(&input, Format::Csv);
+        proptest::prop_assert_eq!(shape(&results), expected);
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Class 6: the JSON parser refuses what it would otherwise read wrong.
 

@@ -55,6 +55,8 @@ enum Source<R> {
         reader: Box<csv::Reader<Counted<R>>>,
         columns: Option<Vec<usize>>,
         record: csv::ByteRecord,
+        /// The line the last record started on.
+        last: u64,
     },
 }
 
@@ -85,6 +87,7 @@ impl<R: BufRead> FactReader<R> {
                 ),
                 columns: None,
                 record: csv::ByteRecord::new(),
+                last: 0,
             },
         };
         FactReader {
@@ -94,11 +97,11 @@ impl<R: BufRead> FactReader<R> {
         }
     }
 
-    /// The number of lines read so far.
+    /// The line the record read last starts on (0 before the first).
     pub fn lines_read(&self) -> u64 {
         match &self.source {
             Source::Json { line, .. } => *line,
-            Source::Csv { reader, .. } => reader.get_ref().lines,
+            Source::Csv { last, .. } => *last,
         }
     }
 }
@@ -250,6 +253,7 @@ impl<R: BufRead> FactReader<R> {
             reader,
             columns,
             record,
+            last,
         } = &mut self.source
         else {
             return None;
@@ -261,6 +265,7 @@ impl<R: BufRead> FactReader<R> {
                 Err(e) => {
                     self.done = true;
                     let line = reader.get_ref().next_line();
+                    *last = line;
                     let long = matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::FileTooLarge);
                     return Some(Err(if long {
                         too_long(line)
@@ -275,6 +280,7 @@ impl<R: BufRead> FactReader<R> {
             }
             let end = reader.position().byte();
             let (line, quotes) = reader.get_mut().record_ends(end);
+            *last = line;
             if quotes % 2 == 1 {
                 return Some(Err(RecordError {
                     line,
