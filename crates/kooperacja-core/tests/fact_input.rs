@@ -91,6 +91,18 @@ fn endless_zero_bytes_end_in_one_error() {
     assert_eq!(shape(&results), [Some(1)]);
 }
 
+#[test]
+fn dev_zero_ends_in_one_error_in_bounded_time() {
+    // An endless input without a newline, as /dev/zero gives.
+    for format in [Format::JsonLines, Format::Csv] {
+        let zeros = std::io::BufReader::new(std::io::repeat(0));
+        let results: Vec<_> = FactReader::new(zeros, format, key()).collect();
+        assert_eq!(shape(&results), [Some(1)], "{format:?}");
+        let e = results[0].as_ref().unwrap_err();
+        assert!(e.message.contains("stopped"), "{e}");
+    }
+}
+
 /// One line of a generated file, and whether it must read as a fact.
 #[derive(Debug, Clone)]
 enum Line {
