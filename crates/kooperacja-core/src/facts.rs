@@ -32,7 +32,7 @@ mod json;
 mod reader;
 
 pub use json::parse_json_record;
-pub use reader::{FactReader, Format, MAX_RECORD_BYTES};
+pub use reader::{FactReader, Format, MAX_RECORD_BYTES, MAX_SKIP_BYTES};
 
 use crate::identifier;
 use crate::money::Amount;
