@@ -307,7 +307,9 @@ fn fact_record_schema() -> Value {
             "amount" => json!({"type": ["string", "null"],
                 "description": "Złoty with at most two decimals, as text only (\"1234.50\"): a JSON number is refused, since most tools write it through a binary float that may already have lost grosze"}),
             "persons" | "led_by" => {
-                json!({"type": ["array", "string", "null"], "items": {"type": "string"},
+                json!({"type": ["array", "string", "null"],
+                "items": {"type": "string", "pattern": "^[^\\s,;]+$"},
+                "pattern": "^[^\\s,;]+$",
                 "description": "Keys as an array of strings (a single string is a list of one); an entry holding a space, ',' or ';' is refused, not split"})
             }
             "person" => json!({"type": ["string", "null"],

@@ -87,8 +87,8 @@ struct Parsed {
 /// facts (which refuses repeated and unknown keys, amounts as JSON numbers and
 /// look-alike ids, and pseudonymises persons), naming the field of any
 /// problem. A problem of the document's shape, or of a field the API document
-/// describes exactly (id, date, kind, by), is a 400; otherwise the record has
-/// the document's shape but is not a fact of its kind: 422.
+/// describes exactly (date, kind; id and by when missing), is a 400; otherwise
+/// the record has the document's shape but is not a fact of its kind: 422.
 fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
     let pointer = |field: Option<String>| match field {
         Some(field) => format!("/{}", escape_pointer(&field)),
@@ -107,9 +107,18 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
         .at("/note"));
     }
     let fact = Fact::from_record(record, key).map_err(|e| {
-        let problem = match e.field.as_deref() {
-            Some("id" | "date" | "kind" | "by") => Problem::bad_request(e.message),
-            _ => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fact", e.message),
+        // The document describes `date` and `kind` exactly, and requires `id`
+        // and `by`; the identifier rules (NFC, no invisible characters) it
+        // cannot state, so an id or `by` that breaks them is a 422.
+        let described = match e.field.as_deref() {
+            Some("date" | "kind") => true,
+            Some("id" | "by") => e.message.starts_with("missing"),
+            _ => false,
+        };
+        let problem = if described {
+            Problem::bad_request(e.message)
+        } else {
+            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fact", e.message)
         };
         problem.at(pointer(e.field))
     })?;
