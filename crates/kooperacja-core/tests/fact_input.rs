@@ -599,3 +599,52 @@ fn a_person_value_in_another_field_is_not_quoted_back() {
     let results = jsonl(&base.replace(r#""kind":"meeting""#, r#""kind":"meting""#));
     assert!(only_error(&results).message.contains(r#""meting""#));
 }
+
+/// A JSON number that is a whole number in any notation (`2.0`, `2e1`, as
+/// JSON Schema counts integers) is read exactly; one with a fraction is not.
+#[test]
+fn days_as_a_whole_number_in_any_notation_are_read_exactly() {
+    for (text, days) in [
+        ("2.0", 2),
+        ("2e1", 20),
+        ("20E-1", 2),
+        ("1.50e1", 15),
+        ("2275939.000", 2_275_939),
+        ("4294967295.0", 4_294_967_295),
+        ("0.0e5", 0),
+        ("-0", 0),
+    ] {
+        let line = GOOD.replace(
+            r#""activity":"meeting""#,
+            &format!(r#""activity":"meeting","days":{text}"#),
+        );
+        let results = jsonl(&line);
+        let fact = results[0]
+            .as_ref()
+            .unwrap_or_else(|e| panic!("{text}: {e}"));
+        let What::Meeting { days: read, .. } = fact.what else {
+            panic!("a meeting");
+        };
+        assert_eq!(read, days, "{text}");
+    }
+    for text in [
+        "1.5",
+        "25e-1",
+        "4294967296.0",
+        "4.294967296e9",
+        "1e400",
+        "-1.0",
+        "1e-400",
+    ] {
+        let line = GOOD.replace(
+            r#""activity":"meeting""#,
+            &format!(r#""activity":"meeting","days":{text}"#),
+        );
+        let results = jsonl(&line);
+        assert_eq!(
+            only_error(&results).field.as_deref(),
+            Some("days"),
+            "{text}"
+        );
+    }
+}

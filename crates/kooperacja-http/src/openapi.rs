@@ -303,7 +303,7 @@ fn fact_record_schema() -> Value {
                 "description": "A TERYT code of 2, 4 or 7 digits"}),
             "days" | "participants" => json!({"type": ["integer", "string", "null"],
                 "minimum": 0, "maximum": u32::MAX,
-                "description": "A whole number (a JSON integer or its digits as text); a fraction, an exponent or a number out of range is refused, never rounded"}),
+                "description": "A whole number (a JSON number that is whole, or its digits as text); a fraction or a number out of range is refused, never rounded"}),
             "amount" => json!({"type": ["string", "null"],
                 "description": "Złoty with at most two decimals, as text only (\"1234.50\"): a JSON number is refused, since most tools write it through a binary float that may already have lost grosze"}),
             "persons" | "led_by" => {

@@ -7,8 +7,8 @@
 //! - a key given twice is refused;
 //! - an unknown key is refused;
 //! - `days` and `participants` may be whole JSON numbers (from 0 to
-//!   4,294,967,295) or strings; a fraction, an exponent or a number out of
-//!   range is refused, never rounded;
+//!   4,294,967,295, in any notation: `2`, `2.0`, `2e1`) or strings; a fraction
+//!   or a number out of range is refused, never rounded;
 //! - `amount` must be a string such as `"1234.56"`: a JSON number is refused,
 //!   since most tools write it through a binary float and it may already be
 //!   wrong (`90071992547409.93` becomes `…94`) before it reaches us;
@@ -96,32 +96,77 @@ fn wrong(field: &str, expected: &str, found: Shape) -> FieldError {
     )
 }
 
-/// A whole JSON number from 0 to `u32::MAX`, from its exact text.
+/// A whole JSON number from 0 to `u32::MAX`, from its exact text. Any notation
+/// of a whole number is taken (`2`, `2.0`, `2e1`: JSON Schema counts them all as
+/// integers); a fraction is refused, never rounded.
 fn whole(raw: &RawValue, field: &str) -> Result<String, FieldError> {
-    let text = raw.get().trim();
-    if !text.bytes().all(|b| b.is_ascii_digit()) {
-        let what = if text.starts_with('-') {
-            "a negative number"
-        } else {
-            "a number with a fraction or an exponent"
-        };
-        return Err(FieldError::new(
+    let refused = |what: &str| {
+        FieldError::new(
             field,
             format!(
                 "expected a whole number from 0 to {}, found {what}",
                 u32::MAX
             ),
-        ));
+        )
+    };
+    let text = raw.get().trim();
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => (text, "0"),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The number is `digits` × 10^shift.
+    let digits = format!("{int}{frac}");
+    let significant = digits.trim_start_matches('0');
+    if significant.is_empty() {
+        return Ok("0".to_owned());
     }
-    match text.parse::<u32>() {
+    if negative {
+        return Err(refused("a negative number"));
+    }
+    let frac_len = i64::try_from(frac.len()).unwrap_or(i64::MAX);
+    // An exponent beyond ±10^6 cannot make a number in range (nor a whole one
+    // out of a line of at most 1 MiB).
+    let exponent: i64 = exponent
+        .trim_start_matches('+')
+        .parse()
+        .unwrap_or(if exponent.starts_with('-') {
+            i64::MIN
+        } else {
+            i64::MAX
+        })
+        .clamp(-1_000_000, 1_000_000);
+    let shift = exponent - frac_len;
+    let whole_digits = if shift >= 0 {
+        if significant.len() as i64 + shift > 10 {
+            return Err(refused("a larger one"));
+        }
+        let zeros = usize::try_from(shift).unwrap_or(usize::MAX);
+        format!("{significant}{}", "0".repeat(zeros))
+    } else {
+        let cut = usize::try_from(-shift).unwrap_or(usize::MAX);
+        if cut > significant.len() {
+            return Err(refused("a number with a fraction"));
+        }
+        let (kept, dropped) = significant.split_at(significant.len() - cut);
+        if dropped.bytes().any(|b| b != b'0') {
+            return Err(refused("a number with a fraction"));
+        }
+        if kept.is_empty() {
+            return Ok("0".to_owned());
+        }
+        if kept.len() > 10 {
+            return Err(refused("a larger one"));
+        }
+        kept.to_owned()
+    };
+    match whole_digits.parse::<u32>() {
         Ok(n) => Ok(n.to_string()),
-        Err(_) => Err(FieldError::new(
-            field,
-            format!(
-                "expected a whole number from 0 to {}, found a larger one",
-                u32::MAX
-            ),
-        )),
+        Err(_) => Err(refused("a larger one")),
     }
 }
 
