@@ -44,6 +44,9 @@ struct Case {
     exit: Option<Vec<i32>>,
     #[serde(default)]
     expect: Vec<String>,
+    /// Texts no output may hold (a person value, say).
+    #[serde(default)]
+    forbid: Vec<String>,
     pending: Option<String>,
 }
 
@@ -262,6 +265,21 @@ fn every_manifest_case_through_the_binaries() {
         .expect("the manifest");
     let manifest: Manifest = toml::from_str(&text).expect("the manifest parses");
     assert!(!manifest.case.is_empty());
+    for entry in std::fs::read_dir(format!("{ROOT}/fixtures/invalid-facts")).expect("the corpus") {
+        let name = entry.expect("an entry").file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".md") || name == "expect.toml" {
+            continue;
+        }
+        let path = format!("fixtures/invalid-facts/{name}");
+        assert!(
+            manifest
+                .case
+                .iter()
+                .any(|c| c.facts.as_deref() == Some(path.as_str()) || c.project == path),
+            "{path} is in the corpus folder but no case of expect.toml runs it"
+        );
+    }
     let kooperacja = Path::new(env!("CARGO_BIN_EXE_kooperacja"));
     let export = export_binary();
     if export.is_none() {
@@ -311,6 +329,15 @@ fn every_manifest_case_through_the_binaries() {
                     args.extend(["validate".to_owned(), project.clone()]);
                     kooperacja.to_path_buf()
                 }
+                "facts" => {
+                    let Some(facts) = &facts else {
+                        panic!("{}: `facts` needs a fact file", case.name)
+                    };
+                    args.extend(["facts", "check"].map(str::to_owned));
+                    args.push(facts.clone());
+                    runs.push(run_checked(kooperacja, &case.name, args, &allowed));
+                    continue;
+                }
                 "status" | "indicators" | "budget" => {
                     args.extend([command.clone(), project.clone()]);
                     kooperacja.to_path_buf()
@@ -330,6 +357,18 @@ fn every_manifest_case_through_the_binaries() {
                 runs.iter()
                     .any(|r| r.stdout.contains(text.as_str()) || r.stderr.contains(text.as_str())),
                 "{}: no command's output holds {text:?}",
+                case.name
+            );
+        }
+        let exported = std::fs::read_to_string(generated_dir().join(format!("{}.json", case.name)))
+            .unwrap_or_default();
+        for text in &case.forbid {
+            assert!(
+                !runs
+                    .iter()
+                    .any(|r| r.stdout.contains(text.as_str()) || r.stderr.contains(text.as_str()))
+                    && !exported.contains(text.as_str()),
+                "{}: an output holds {text:?}, which it must never show",
                 case.name
             );
         }

@@ -32,7 +32,7 @@ mod json;
 mod reader;
 
 pub use json::parse_json_record;
-pub use reader::{FactReader, Format, MAX_RECORD_BYTES};
+pub use reader::{FactReader, Format, MAX_RECORD_BYTES, MAX_SKIP_BYTES};
 
 use crate::identifier;
 use crate::money::Amount;
@@ -91,9 +91,53 @@ pub fn bounded(text: &str) -> String {
     }
 }
 
-/// A value quoted for a message, bounded as [`bounded()`].
+/// Whether a value may be personal data, and so must not be quoted back in a
+/// message: it holds a run of 9 or more digits (a PESEL, ID or phone number),
+/// an `@` (an e-mail address), a space (a full name) or a capitalised word of
+/// letters only (a surname).
+///
+/// ```
+/// use kooperacja_core::facts::may_be_personal;
+/// assert!(may_be_personal("85010112345"));
+/// assert!(may_be_personal("Kowalski"));
+/// assert!(!may_be_personal("meting"));
+/// ```
+pub fn may_be_personal(text: &str) -> bool {
+    let mut digits = 0;
+    for c in text.chars() {
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        if digits >= 9 || c == '@' || c.is_whitespace() {
+            return true;
+        }
+    }
+    let mut chars = text.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && text.chars().count() > 1
+        && chars.all(char::is_lowercase)
+}
+
+/// What a message says of a value: the value quoted and [`bounded()`], or a
+/// note that it is not shown, when it [may be personal](may_be_personal).
+pub fn shown(text: &str) -> String {
+    if may_be_personal(text) {
+        "(a value not shown, as it may be personal data)".to_owned()
+    } else {
+        format!("{:?}", bounded(text))
+    }
+}
+
 fn quoted(text: &str) -> String {
-    format!("{:?}", bounded(text))
+    shown(text)
+}
+
+/// The message of a value that did not parse: the parser's own, which quotes
+/// the value, or, for a value that may be personal, one that does not.
+fn unparsed(text: &str, name: &str, error: impl fmt::Display) -> FieldError {
+    if may_be_personal(text) {
+        FieldError::new(name, format!("invalid {name} {}", shown(text)))
+    } else {
+        FieldError::new(name, error.to_string())
+    }
 }
 
 /// What kind of product a deliverable is.
@@ -550,7 +594,7 @@ impl std::error::Error for FieldError {}
 /// let What::Qualification { person } = &fact.what else { unreachable!() };
 /// assert!(person.as_str().starts_with("ps-"));
 /// let err = parse_json_fact(r#"{"id":"q-2","date":"2020-03-02","by":"umk","kind":"qualification","person":85010112345}"#, &key).unwrap_err();
-/// assert_eq!(err.to_string(), "field person: person: expected a string, found a number");
+/// assert_eq!(err.to_string(), "field person: expected a string, found a number");
 /// # Ok::<(), kooperacja_core::facts::FieldError>(())
 /// ```
 pub fn parse_json_fact(text: &str, key: &PseudonymKey) -> Result<Fact, FieldError> {
@@ -581,7 +625,7 @@ impl Record {
             Ok(())
         }
         fn checked(text: String, name: &str) -> Result<String, FieldError> {
-            identifier::check(&text).map_err(|e| FieldError::new(name, format!("{name}: {e}")))?;
+            identifier::check(&text).map_err(|e| FieldError::new(name, format!("{name} {e}")))?;
             Ok(text)
         }
         /// A required identifier.
@@ -633,7 +677,7 @@ impl Record {
                 opt(field)
                     .map(|v| {
                         key.person(v.trim())
-                            .map_err(|e| FieldError::new(name, format!("{name}: {e}")))
+                            .map_err(|e| FieldError::new(name, e.to_string()))
                     })
                     .transpose()
             };
@@ -641,7 +685,7 @@ impl Record {
             opt(field)
                 .map(|v| {
                     short(&v, name)?;
-                    TerytCode::parse(v.trim()).map_err(|e| FieldError::new(name, e.to_string()))
+                    TerytCode::parse(v.trim()).map_err(|e| unparsed(&v, name, e))
                 })
                 .transpose()
         }
@@ -649,7 +693,7 @@ impl Record {
         let id = ident(&mut self.id, "id")?;
         let date_text = take(&mut self.date, "date")?;
         short(&date_text, "date")?;
-        let date = parse_date(&date_text).map_err(|e| FieldError::new("date", e.to_string()))?;
+        let date = parse_date(&date_text).map_err(|e| unparsed(&date_text, "date", e))?;
         let recorded_by = ident(&mut self.by, "by")?;
         let territory = code(&mut self.territory, "territory")?;
         let kind_text = take(&mut self.kind, "kind")?;
@@ -676,7 +720,7 @@ impl Record {
                     Some(list) => list
                         .split([' ', ';', ','])
                         .filter(|s| !s.is_empty())
-                        .map(|k| key.person(k).map_err(|e| FieldError::new("persons", format!("persons: {e}"))))
+                        .map(|k| key.person(k).map_err(|e| FieldError::new("persons", e.to_string())))
                         .collect::<Result<_, _>>()?,
                 };
                 let led_by = match opt(&mut self.led_by) {
@@ -739,7 +783,7 @@ impl Record {
                 amount: {
                     let text = take(&mut self.amount, "amount")?;
                     short(&text, "amount")?;
-                    Amount::parse(&text).map_err(|e| FieldError::new("amount", e.to_string()))?
+                    Amount::parse(&text).map_err(|e| unparsed(&text, "amount", e))?
                 },
                 category: ident(&mut self.category, "category")?,
             },

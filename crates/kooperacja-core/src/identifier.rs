@@ -35,10 +35,10 @@ pub const MAX_CHARS: usize = 256;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum IdentifierError {
     /// Longer than [`MAX_CHARS`].
-    #[error("an identifier has at most {MAX_CHARS} characters")]
+    #[error("is longer than {MAX_CHARS} characters, the most an identifier has")]
     TooLong,
     /// A space at the start or the end.
-    #[error("an identifier must not start or end with a space")]
+    #[error("starts or ends with a space")]
     Spaces,
     /// An invisible character.
     #[error(

@@ -91,6 +91,18 @@ fn endless_zero_bytes_end_in_one_error() {
     assert_eq!(shape(&results), [Some(1)]);
 }
 
+#[test]
+fn dev_zero_ends_in_one_error_in_bounded_time() {
+    // An endless input without a newline, as /dev/zero gives.
+    for format in [Format::JsonLines, Format::Csv] {
+        let zeros = std::io::BufReader::new(std::io::repeat(0));
+        let results: Vec<_> = FactReader::new(zeros, format, key()).collect();
+        assert_eq!(shape(&results), [Some(1)], "{format:?}");
+        let e = results[0].as_ref().unwrap_err();
+        assert!(e.message.contains("stopped"), "{e}");
+    }
+}
+
 /// One line of a generated file, and whether it must read as a fact.
 #[derive(Debug, Clone)]
 enum Line {
@@ -140,6 +152,76 @@ proptest::proptest! {
                 _ => Some(n as u64 + 1),
             })
             .collect();
+        proptest::prop_assert_eq!(shape(&results), expected);
+    }
+}
+
+/// One row of a generated CSV file, and whether it must read as a fact.
+#[derive(Debug, Clone)]
+enum Row {
+    Good,
+    /// A good row whose place is quoted and spans two lines.
+    GoodTwoLines,
+    BadUtf8,
+    BadField,
+    WrongCount,
+    Blank,
+}
+
+fn row_text(row: &Row, n: usize, newline: &[u8]) -> Vec<u8> {
+    let good = format!("m-{n},2020-02-11,a,meeting,meeting,").into_bytes();
+    match row {
+        Row::Good => good,
+        Row::GoodTwoLines => {
+            let mut text = good;
+            text.extend_from_slice(br#""a, ""b"""#);
+            text.extend_from_slice(newline);
+            text.extend_from_slice(br#"c""#);
+            text
+        }
+        Row::BadUtf8 => {
+            let mut text = good;
+            text.push(0xb3);
+            text
+        }
+        Row::BadField => format!("m-{n},2020-02-30,a,meeting,meeting,").into_bytes(),
+        Row::WrongCount => format!("m-{n},2020-02-11,a,meeting").into_bytes(),
+        Row::Blank => Vec::new(),
+    }
+}
+
+proptest::proptest! {
+    /// The same law for CSV: every row that is not blank is a fact or a bad
+    /// record named by the line it starts on, quoted fields spanning lines,
+    /// LF or CRLF.
+    #[test]
+    fn every_csv_row_is_a_fact_or_a_named_error(
+        rows in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just(Row::Good),
+            proptest::strategy::Just(Row::GoodTwoLines),
+            proptest::strategy::Just(Row::BadUtf8),
+            proptest::strategy::Just(Row::BadField),
+            proptest::strategy::Just(Row::WrongCount),
+            proptest::strategy::Just(Row::Blank),
+        ], 0..40),
+        crlf in proptest::bool::ANY,
+    ) {
+        let newline: &[u8] = if crlf { b"\r\n" } else { b"\n" };
+        let mut input = b"id,date,by,kind,activity,place".to_vec();
+        input.extend_from_slice(newline);
+        let mut line = 2_u64;
+        let mut expected = Vec::new();
+        for (n, row) in rows.iter().enumerate() {
+            input.extend(row_text(row, n, newline));
+            input.extend_from_slice(newline);
+            match row {
+                Row::Blank => {}
+                Row::Good | Row::GoodTwoLines => expected.push(None),
+                _ => expected.push(Some(line)),
+            }
+            line += if let Row::GoodTwoLines = row { 2 } else { 1 };
+        }
+        let results = read(&input, Format::Csv);
         proptest::prop_assert_eq!(shape(&results), expected);
     }
 }
@@ -462,5 +544,107 @@ fn other_values_in_messages_are_bounded() {
         let results = jsonl(&line);
         let e = only_error(&results);
         assert!(e.to_string().chars().count() < 400, "{e}");
+    }
+}
+
+/// A person value sent by mistake in a field that is not a person field (the
+/// kind, the date, the territory…) is not quoted back either: messages show a
+/// value only when it cannot be a PESEL number, a name or an e-mail address.
+#[test]
+fn a_person_value_in_another_field_is_not_quoted_back() {
+    let base = r#"{"id":"m","date":"2020-02-11","by":"a","kind":"meeting","activity":"meeting"}"#;
+    for (field, line) in [
+        (
+            "kind",
+            base.replace(r#""kind":"meeting""#, r#""kind":"85010112345""#),
+        ),
+        (
+            "kind",
+            base.replace(r#""kind":"meeting""#, r#""kind":"Kowalski""#),
+        ),
+        ("date", base.replace("2020-02-11", "85010112345")),
+        ("date", base.replace("2020-02-11", "Jan Kowalski")),
+        (
+            "activity",
+            base.replace(
+                r#""activity":"meeting""#,
+                r#""activity":"jan.kowalski@example.com""#,
+            ),
+        ),
+        (
+            "territory",
+            base.replace(r#""by":"a""#, r#""by":"a","territory":"85010112345""#),
+        ),
+        (
+            "days",
+            base.replace(r#""by":"a""#, r#""by":"a","days":"85010112345""#),
+        ),
+        (
+            "Kowalski",
+            base.replace(r#""by":"a""#, r#""by":"a","Kowalski":"x""#),
+        ),
+    ] {
+        let results = jsonl(&line);
+        let e = only_error(&results);
+        if field != "Kowalski" {
+            assert_eq!(e.field.as_deref(), Some(field), "{e}");
+        }
+        assert_no_raw(e);
+    }
+    let results = jsonl(
+        r#"{"id":"e","date":"2020-02-11","by":"a","kind":"expenditure","amount":"85010112345,5x","category":"c"}"#,
+    );
+    assert_no_raw(only_error(&results));
+    // An ordinary mistake is still quoted, to be found and fixed.
+    let results = jsonl(&base.replace(r#""kind":"meeting""#, r#""kind":"meting""#));
+    assert!(only_error(&results).message.contains(r#""meting""#));
+}
+
+/// A JSON number that is a whole number in any notation (`2.0`, `2e1`, as
+/// JSON Schema counts integers) is read exactly; one with a fraction is not.
+#[test]
+fn days_as_a_whole_number_in_any_notation_are_read_exactly() {
+    for (text, days) in [
+        ("2.0", 2),
+        ("2e1", 20),
+        ("20E-1", 2),
+        ("1.50e1", 15),
+        ("2275939.000", 2_275_939),
+        ("4294967295.0", 4_294_967_295),
+        ("0.0e5", 0),
+        ("-0", 0),
+    ] {
+        let line = GOOD.replace(
+            r#""activity":"meeting""#,
+            &format!(r#""activity":"meeting","days":{text}"#),
+        );
+        let results = jsonl(&line);
+        let fact = results[0]
+            .as_ref()
+            .unwrap_or_else(|e| panic!("{text}: {e}"));
+        let What::Meeting { days: read, .. } = fact.what else {
+            panic!("a meeting");
+        };
+        assert_eq!(read, days, "{text}");
+    }
+    for text in [
+        "1.5",
+        "25e-1",
+        "4294967296.0",
+        "4.294967296e9",
+        "1e400",
+        "-1.0",
+        "1e-400",
+    ] {
+        let line = GOOD.replace(
+            r#""activity":"meeting""#,
+            &format!(r#""activity":"meeting","days":{text}"#),
+        );
+        let results = jsonl(&line);
+        assert_eq!(
+            only_error(&results).field.as_deref(),
+            Some("days"),
+            "{text}"
+        );
     }
 }

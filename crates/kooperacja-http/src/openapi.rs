@@ -301,15 +301,19 @@ fn fact_record_schema() -> Value {
             "kind" => json!({"enum": FactKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>()}),
             "territory" | "jst" => json!({"type": ["string", "null"],
                 "description": "A TERYT code of 2, 4 or 7 digits"}),
-            "days" | "participants" => json!({"type": ["integer", "string", "null"]}),
-            "amount" => json!({"type": ["number", "string", "null"],
-                "description": "Złoty with at most two decimals, as text (\"1234.50\") or a number"}),
+            "days" | "participants" => json!({"type": ["integer", "string", "null"],
+                "minimum": 0, "maximum": u32::MAX,
+                "description": "A whole number (a JSON number that is whole, or its digits as text); a fraction or a number out of range is refused, never rounded"}),
+            "amount" => json!({"type": ["string", "null"],
+                "description": "Złoty with at most two decimals, as text only (\"1234.50\"): a JSON number is refused, since most tools write it through a binary float that may already have lost grosze"}),
             "persons" | "led_by" => {
-                json!({"type": ["array", "string", "null"], "items": {"type": "string"},
-                "description": "Keys as an array, or as text separated by spaces, ';' or ','"})
+                json!({"type": ["array", "string", "null"],
+                "items": {"type": "string", "pattern": "^[^\\s,;]+$"},
+                "pattern": "^[^\\s,;]+$",
+                "description": "Keys as an array of strings (a single string is a list of one); an entry holding a space, ',' or ';' is refused, not split"})
             }
             "person" => json!({"type": ["string", "null"],
-                "description": "A pseudonymous person key; a raw one is pseudonymised before storage"}),
+                "description": "A person key: 1 to 64 ASCII letters, digits, '-' and '_', never a name or a PESEL number; it is keyed-hashed (ps- and 40 hex digits) as the fact is read, and a refusal never quotes it"}),
             "note" => {
                 json!({"type": ["string", "null"], "maxLength": crate::limits::MAX_NOTE_CHARS})
             }

@@ -7,8 +7,8 @@
 //! - a key given twice is refused;
 //! - an unknown key is refused;
 //! - `days` and `participants` may be whole JSON numbers (from 0 to
-//!   4,294,967,295) or strings; a fraction, an exponent or a number out of
-//!   range is refused, never rounded;
+//!   4,294,967,295, in any notation: `2`, `2.0`, `2e1`) or strings; a fraction
+//!   or a number out of range is refused, never rounded;
 //! - `amount` must be a string such as `"1234.56"`: a JSON number is refused,
 //!   since most tools write it through a binary float and it may already be
 //!   wrong (`90071992547409.93` becomes `…94`) before it reaches us;
@@ -22,7 +22,7 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::{FieldError, Record, bounded};
+use super::{FieldError, Record, bounded, may_be_personal, shown};
 
 /// The entries of one JSON object, in order, each value as its JSON text.
 struct Entries<'a>(Vec<(String, &'a RawValue)>);
@@ -86,42 +86,87 @@ impl Shape {
 /// The string a raw JSON string value holds.
 fn string(raw: &RawValue, field: &str) -> Result<String, FieldError> {
     serde_json::from_str::<String>(raw.get())
-        .map_err(|_| FieldError::new(field, format!("{field}: expected a string")))
+        .map_err(|_| FieldError::new(field, "expected a string"))
 }
 
 fn wrong(field: &str, expected: &str, found: Shape) -> FieldError {
     FieldError::new(
         field,
-        format!("{field}: expected {expected}, found {}", found.name()),
+        format!("expected {expected}, found {}", found.name()),
     )
 }
 
-/// A whole JSON number from 0 to `u32::MAX`, from its exact text.
+/// A whole JSON number from 0 to `u32::MAX`, from its exact text. Any notation
+/// of a whole number is taken (`2`, `2.0`, `2e1`: JSON Schema counts them all as
+/// integers); a fraction is refused, never rounded.
 fn whole(raw: &RawValue, field: &str) -> Result<String, FieldError> {
+    let refused = |what: &str| {
+        FieldError::new(
+            field,
+            format!(
+                "expected a whole number from 0 to {}, found {what}",
+                u32::MAX
+            ),
+        )
+    };
     let text = raw.get().trim();
-    if !text.bytes().all(|b| b.is_ascii_digit()) {
-        let what = if text.starts_with('-') {
-            "a negative number"
-        } else {
-            "a number with a fraction or an exponent"
-        };
-        return Err(FieldError::new(
-            field,
-            format!(
-                "{field}: expected a whole number from 0 to {}, found {what}",
-                u32::MAX
-            ),
-        ));
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => (text, "0"),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // The number is `digits` × 10^shift.
+    let digits = format!("{int}{frac}");
+    let significant = digits.trim_start_matches('0');
+    if significant.is_empty() {
+        return Ok("0".to_owned());
     }
-    match text.parse::<u32>() {
+    if negative {
+        return Err(refused("a negative number"));
+    }
+    let frac_len = i64::try_from(frac.len()).unwrap_or(i64::MAX);
+    // An exponent beyond ±10^6 cannot make a number in range (nor a whole one
+    // out of a line of at most 1 MiB).
+    let exponent: i64 = exponent
+        .trim_start_matches('+')
+        .parse()
+        .unwrap_or(if exponent.starts_with('-') {
+            i64::MIN
+        } else {
+            i64::MAX
+        })
+        .clamp(-1_000_000, 1_000_000);
+    let shift = exponent - frac_len;
+    let whole_digits = if shift >= 0 {
+        if significant.len() as i64 + shift > 10 {
+            return Err(refused("a larger one"));
+        }
+        let zeros = usize::try_from(shift).unwrap_or(usize::MAX);
+        format!("{significant}{}", "0".repeat(zeros))
+    } else {
+        let cut = usize::try_from(-shift).unwrap_or(usize::MAX);
+        if cut > significant.len() {
+            return Err(refused("a number with a fraction"));
+        }
+        let (kept, dropped) = significant.split_at(significant.len() - cut);
+        if dropped.bytes().any(|b| b != b'0') {
+            return Err(refused("a number with a fraction"));
+        }
+        if kept.is_empty() {
+            return Ok("0".to_owned());
+        }
+        if kept.len() > 10 {
+            return Err(refused("a larger one"));
+        }
+        kept.to_owned()
+    };
+    match whole_digits.parse::<u32>() {
         Ok(n) => Ok(n.to_string()),
-        Err(_) => Err(FieldError::new(
-            field,
-            format!(
-                "{field}: expected a whole number from 0 to {}, found a larger one",
-                u32::MAX
-            ),
-        )),
+        Err(_) => Err(refused("a larger one")),
     }
 }
 
@@ -131,7 +176,7 @@ fn one_entry(entry: String, field: &str, index: usize) -> Result<String, FieldEr
         return Err(FieldError::new(
             field,
             format!(
-                "{field}: entry {index} is empty or holds a space, ',' or ';'; each entry is one key (write several as an array of strings)"
+                "entry {index} is empty or holds a space, ',' or ';'; each entry is one key (write several as an array of strings)"
             ),
         ));
     }
@@ -142,7 +187,7 @@ fn one_entry(entry: String, field: &str, index: usize) -> Result<String, FieldEr
 /// a separator (so that it is never split into several).
 fn list(raw: &RawValue, field: &str) -> Result<String, FieldError> {
     let items: Vec<&RawValue> = serde_json::from_str(raw.get())
-        .map_err(|_| FieldError::new(field, format!("{field}: expected an array of strings")))?;
+        .map_err(|_| FieldError::new(field, "expected an array of strings"))?;
     let mut joined = String::new();
     for (i, item) in items.iter().enumerate() {
         let shape = Shape::of(item);
@@ -150,7 +195,7 @@ fn list(raw: &RawValue, field: &str) -> Result<String, FieldError> {
             return Err(FieldError::new(
                 field,
                 format!(
-                    "{field}: entry {} is {}; expected each entry as a string",
+                    "entry {} is {}; expected each entry as a string",
                     i + 1,
                     shape.name()
                 ),
@@ -193,11 +238,11 @@ pub fn parse_json_record(text: &str) -> Result<Record, FieldError> {
     let mut seen = [false; Record::COLUMNS.len()];
     for (key, raw) in entries.0 {
         let Some(column) = Record::COLUMNS.iter().position(|c| *c == key) else {
-            let shown = bounded(&key);
             return Err(FieldError {
-                field: Some(shown.clone()),
+                field: (!may_be_personal(&key)).then(|| bounded(&key)),
                 message: format!(
-                    "unknown field {shown:?}; expected some of: {}",
+                    "unknown field {}; expected some of: {}",
+                    shown(&key),
                     Record::COLUMNS.join(", ")
                 ),
             });
@@ -224,7 +269,7 @@ pub fn parse_json_record(text: &str) -> Result<Record, FieldError> {
             ("amount", Shape::Number) => {
                 return Err(FieldError::new(
                     field,
-                    "amount: write the amount as a string, such as \"1234.56\": a JSON number is a binary float in most tools and may have lost grosze before it reached us",
+                    "write the amount as a string, such as \"1234.56\": a JSON number is a binary float in most tools and may have lost grosze before it reached us",
                 ));
             }
             ("persons" | "led_by", Shape::Array) => Some(list(raw, field)?),

@@ -15,6 +15,11 @@ use crate::pseudonym::PseudonymKey;
 /// skipped to its end without being held.
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
 
+/// How far a JSON line longer than [`MAX_RECORD_BYTES`] is skipped in search of
+/// its end (64 MiB): past that, reading stops with an error, so that an endless
+/// input such as `/dev/zero` ends.
+pub const MAX_SKIP_BYTES: u64 = 64 << 20;
+
 /// How much a CSV reader reads ahead of the record it parses.
 const CSV_BUFFER: usize = 64 << 10;
 
@@ -55,6 +60,8 @@ enum Source<R> {
         reader: Box<csv::Reader<Counted<R>>>,
         columns: Option<Vec<usize>>,
         record: csv::ByteRecord,
+        /// The line the last record started on.
+        last: u64,
     },
 }
 
@@ -85,6 +92,7 @@ impl<R: BufRead> FactReader<R> {
                 ),
                 columns: None,
                 record: csv::ByteRecord::new(),
+                last: 0,
             },
         };
         FactReader {
@@ -94,11 +102,11 @@ impl<R: BufRead> FactReader<R> {
         }
     }
 
-    /// The number of lines read so far.
+    /// The line the record read last starts on (0 before the first).
     pub fn lines_read(&self) -> u64 {
         match &self.source {
             Source::Json { line, .. } => *line,
-            Source::Csv { reader, .. } => reader.get_ref().lines,
+            Source::Csv { last, .. } => *last,
         }
     }
 }
@@ -109,6 +117,8 @@ enum Line {
     Text,
     /// The line was longer than [`MAX_RECORD_BYTES`] and was skipped.
     TooLong,
+    /// No end of the line in [`MAX_SKIP_BYTES`]: reading stops.
+    Endless,
 }
 
 /// Reads one line into `buffer`, keeping at most [`MAX_RECORD_BYTES`] of it.
@@ -141,6 +151,9 @@ fn read_line<R: BufRead>(input: &mut R, buffer: &mut Vec<u8>) -> Option<io::Resu
         if end {
             break;
         }
+        if total > MAX_SKIP_BYTES {
+            return Some(Ok((Line::Endless, total)));
+        }
     }
     if total == 0 {
         return None;
@@ -167,6 +180,14 @@ fn too_long(line: u64) -> RecordError {
         message: format!(
             "the record is longer than {MAX_RECORD_BYTES} bytes (1 MiB); it is skipped: a fact takes far less, so this is not a fact"
         ),
+    }
+}
+
+fn stopped(line: u64, why: &str) -> RecordError {
+    RecordError {
+        line,
+        field: None,
+        message: format!("{why}; reading stopped here: this is not a fact file"),
     }
 }
 
@@ -207,8 +228,16 @@ impl<R: BufRead> FactReader<R> {
                 }
             };
             *offset += length;
-            if let Line::TooLong = kind {
-                return Some(Err(too_long(*line)));
+            match kind {
+                Line::Text => {}
+                Line::TooLong => return Some(Err(too_long(*line))),
+                Line::Endless => {
+                    self.done = true;
+                    return Some(Err(stopped(
+                        *line,
+                        "the line has no end in its first 64 MiB",
+                    )));
+                }
             }
             let mut bytes = buffer.as_slice();
             let mut column_base = 0;
@@ -250,6 +279,7 @@ impl<R: BufRead> FactReader<R> {
             reader,
             columns,
             record,
+            last,
         } = &mut self.source
         else {
             return None;
@@ -261,9 +291,13 @@ impl<R: BufRead> FactReader<R> {
                 Err(e) => {
                     self.done = true;
                     let line = reader.get_ref().next_line();
+                    *last = line;
                     let long = matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::FileTooLarge);
                     return Some(Err(if long {
-                        too_long(line)
+                        stopped(
+                            line,
+                            "the record is longer than 1 MiB (a fact takes far less)",
+                        )
                     } else {
                         RecordError {
                             line,
@@ -275,6 +309,7 @@ impl<R: BufRead> FactReader<R> {
             }
             let end = reader.position().byte();
             let (line, quotes) = reader.get_mut().record_ends(end);
+            *last = line;
             if quotes % 2 == 1 {
                 return Some(Err(RecordError {
                     line,
@@ -355,12 +390,12 @@ fn header(record: &csv::ByteRecord, line: u64) -> Result<Vec<usize>, RecordError
         };
         let name = name.trim();
         let Some(column) = Record::COLUMNS.iter().position(|c| *c == name) else {
-            let shown = super::bounded(name);
             return Err(RecordError {
                 line,
-                field: Some(shown.clone()),
+                field: (!super::may_be_personal(name)).then(|| super::bounded(name)),
                 message: format!(
-                    "unknown column {shown:?} in the header; expected some of: {}",
+                    "unknown column {} in the header; expected some of: {}",
+                    super::shown(name),
                     Record::COLUMNS.join(", ")
                 ),
             });

@@ -17,7 +17,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use kooperacja_core::fact_check::FactCheck;
-use kooperacja_core::facts::{Fact, FactKind, What, bounded, parse_json_record};
+use kooperacja_core::facts::{
+    Fact, FactKind, What, bounded, may_be_personal, parse_json_record, shown,
+};
 use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::validate::Severity;
 use serde::Serialize;
@@ -85,8 +87,8 @@ struct Parsed {
 /// facts (which refuses repeated and unknown keys, amounts as JSON numbers and
 /// look-alike ids, and pseudonymises persons), naming the field of any
 /// problem. A problem of the document's shape, or of a field the API document
-/// describes exactly (id, date, kind, by), is a 400; otherwise the record has
-/// the document's shape but is not a fact of its kind: 422.
+/// describes exactly (date, kind; id and by when missing), is a 400; otherwise
+/// the record has the document's shape but is not a fact of its kind: 422.
 fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
     let pointer = |field: Option<String>| match field {
         Some(field) => format!("/{}", escape_pointer(&field)),
@@ -105,9 +107,18 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
         .at("/note"));
     }
     let fact = Fact::from_record(record, key).map_err(|e| {
-        let problem = match e.field.as_deref() {
-            Some("id" | "date" | "kind" | "by") => Problem::bad_request(e.message),
-            _ => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fact", e.message),
+        // The document describes `date` and `kind` exactly, and requires `id`
+        // and `by`; the identifier rules (NFC, no invisible characters) it
+        // cannot state, so an id or `by` that breaks them is a 422.
+        let described = match e.field.as_deref() {
+            Some("date" | "kind") => true,
+            Some("id" | "by") => e.message.starts_with("missing"),
+            _ => false,
+        };
+        let problem = if described {
+            Problem::bad_request(e.message)
+        } else {
+            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fact", e.message)
         };
         problem.at(pointer(e.field))
     })?;
@@ -329,11 +340,15 @@ fn batch_problem(bytes: &[u8]) -> Problem {
         return Problem::bad_request("expected an object {\"facts\": [...]}").at("");
     };
     if let Some(key) = map.keys().find(|k| *k != "facts") {
-        return Problem::bad_request(format!(
-            "unknown field {:?}; expected only \"facts\"",
-            bounded(key)
-        ))
-        .at(format!("/{}", escape_pointer(&bounded(key))));
+        let problem = Problem::bad_request(format!(
+            "unknown field {}; expected only \"facts\"",
+            shown(key)
+        ));
+        return if may_be_personal(key) {
+            problem.at("")
+        } else {
+            problem.at(format!("/{}", escape_pointer(&bounded(key))))
+        };
     }
     match map.get("facts") {
         Some(serde_json::Value::Array(_)) => {
