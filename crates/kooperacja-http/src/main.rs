@@ -64,6 +64,19 @@ struct ServeArgs {
     /// The time limit of one request, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 10_000)]
     request_timeout_ms: u64,
+    /// The most connections open at once; lowered to what the open-file
+    /// limit allows. At the cap, the connection idle longest is closed to
+    /// make room.
+    #[arg(long, value_name = "N", default_value_t = kooperacja_http::limits::MAX_CONNECTIONS)]
+    max_connections: usize,
+    /// How long a connection may stay open with no request in progress, in
+    /// milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 30_000)]
+    idle_timeout_ms: u64,
+    /// How long a request's head (request line and headers) may take from
+    /// its first byte, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    header_timeout_ms: u64,
     /// Adds test-only routes (/__test/panic, /__test/sleep) for the server's tests.
     #[arg(long, hide = true)]
     test_routes: bool,
@@ -121,6 +134,12 @@ fn serve(args: ServeArgs) -> Result<(), String> {
     config.secret_file = args.secret_file;
     config.request_timeout = Duration::from_millis(args.request_timeout_ms.max(1));
     config.test_routes = args.test_routes;
+    config.max_connections = args.max_connections.max(1);
+    config.idle_timeout = Duration::from_millis(args.idle_timeout_ms.max(1));
+    config.header_timeout = Duration::from_millis(args.header_timeout_ms.max(1));
+    // Take the open-file limit up to its hard limit, as much as allowed: the
+    // connection cap is set from what it then is.
+    let _ = rlimit::increase_nofile_limit(u64::MAX);
     config.facts = args
         .facts
         .iter()
@@ -133,6 +152,7 @@ fn serve(args: ServeArgs) -> Result<(), String> {
         .collect();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(kooperacja_http::limits::MAX_BLOCKING_THREADS)
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime.block_on(async move {

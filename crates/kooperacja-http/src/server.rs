@@ -20,12 +20,16 @@ use kooperacja_core::facts::{FactReader, Format};
 use kooperacja_core::project::Project;
 use kooperacja_core::territory::Register;
 use kooperacja_core::validate::{Severity, validate};
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::access::Actor;
 use crate::api::{facts, reads};
-use crate::limits::{MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, REQUEST_TIMEOUT};
+use crate::conn::{self, Conns, Timeouts};
+use crate::limits::{
+    FILE_RESERVE, HEADER_TIMEOUT, IDLE_TIMEOUT, LISTEN_BACKLOG, MAX_BATCH_BODY_BYTES,
+    MAX_BODY_BYTES, MAX_CONNECTIONS, REQUEST_TIMEOUT,
+};
 use crate::problem::{PROBLEM_JSON, Problem};
 use crate::pseudonym::Secret;
 use crate::state::{AppState, ProjectState};
@@ -96,6 +100,12 @@ pub struct Config {
     pub request_timeout: Duration,
     /// Whether to add the test-only routes (`/__test/panic`, `/__test/sleep`).
     pub test_routes: bool,
+    /// The most connections open at once (lowered to the open-file limit).
+    pub max_connections: usize,
+    /// How long a connection may stay open with no request in progress.
+    pub idle_timeout: Duration,
+    /// How long a request's head may take from its first byte.
+    pub header_timeout: Duration,
 }
 
 impl Config {
@@ -109,6 +119,9 @@ impl Config {
             facts: Vec::new(),
             request_timeout: REQUEST_TIMEOUT,
             test_routes: false,
+            max_connections: MAX_CONNECTIONS,
+            idle_timeout: IDLE_TIMEOUT,
+            header_timeout: HEADER_TIMEOUT,
         }
     }
 }
@@ -120,8 +133,10 @@ pub struct Running {
     pub addr: SocketAddr,
     /// What the start-up import had to say (refused records), for the log.
     pub notes: Vec<String>,
+    /// The most connections it keeps open at once.
+    pub max_connections: usize,
     state: Arc<AppState>,
-    shutdown: oneshot::Sender<()>,
+    shutdown: watch::Sender<bool>,
     server: tokio::task::JoinHandle<std::io::Result<()>>,
     writer: std::thread::JoinHandle<()>,
 }
@@ -130,7 +145,7 @@ impl Running {
     /// Stops accepting, lets the requests under way finish (at most 10 s),
     /// then stops the writer after its last commit.
     pub async fn stop(self) -> Result<(), String> {
-        let _ = self.shutdown.send(());
+        let _ = self.shutdown.send(true);
         let mut server = self.server;
         let served = match tokio::time::timeout(Duration::from_secs(10), &mut server).await {
             Ok(result) => Some(result),
@@ -263,21 +278,21 @@ pub async fn start(config: Config) -> Result<Running, String> {
         test_routes: config.test_routes,
     });
 
-    let listener = tokio::net::TcpListener::bind(&config.listen)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let listener = listen(&config.listen).await?;
     let addr = listener
         .local_addr()
         .map_err(|e| format!("cannot read the listening address: {e}"))?;
     let app = router(state.clone(), config.request_timeout);
-    let (shutdown, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-    });
+    let (cap, cap_note) = conn::connection_cap(config.max_connections, FILE_RESERVE);
+    let conns = Arc::new(Conns::new(
+        cap,
+        Timeouts {
+            idle: config.idle_timeout,
+            header: config.header_timeout,
+        },
+    ));
+    let (shutdown, stopped) = watch::channel(false);
+    let server = tokio::spawn(conn::serve(listener, app, conns, stopped));
 
     // Rebuild every engine from the database, in storage order. Nothing is
     // written meanwhile: writes wait for readiness.
@@ -296,7 +311,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
     .await
     .map_err(|e| format!("the rebuild failed: {e}"))??;
 
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = cap_note.into_iter().collect();
     for (project, file) in &config.facts {
         notes.extend(import(&state, project.as_deref(), file).await?);
     }
@@ -304,11 +319,33 @@ pub async fn start(config: Config) -> Result<Running, String> {
     Ok(Running {
         addr,
         notes,
+        max_connections: cap,
         state,
         shutdown,
         server,
         writer: writer_thread,
     })
+}
+
+/// A listening socket with a backlog of [`LISTEN_BACKLOG`] (the default of
+/// 128 drops the connections of a burst, and their clients wait a second
+/// to try again).
+async fn listen(address: &str) -> Result<tokio::net::TcpListener, String> {
+    let fail = |e: std::io::Error| format!("cannot listen on {address}: {e}");
+    let addr = tokio::net::lookup_host(address)
+        .await
+        .map_err(fail)?
+        .next()
+        .ok_or_else(|| format!("cannot listen on {address}: it names no address"))?;
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()
+    } else {
+        tokio::net::TcpSocket::new_v6()
+    }
+    .map_err(fail)?;
+    socket.set_reuseaddr(true).map_err(fail)?;
+    socket.bind(addr).map_err(fail)?;
+    socket.listen(LISTEN_BACKLOG).map_err(fail)
 }
 
 /// Imports a JSON Lines or CSV fact file as the project's leader, through the
@@ -428,8 +465,40 @@ pub fn router(state: Arc<AppState>, timeout: Duration) -> Router {
             )
             .into_response()
         }))
+        .layer(middleware::from_fn(declared_size))
         .layer(middleware::from_fn(problems))
         .with_state(state)
+}
+
+/// 413 at once for a body whose declared length (`Content-Length`) is over
+/// the path's limit, before a byte of it is read.
+async fn declared_size(request: Request, next: Next) -> Response {
+    let limit = if request.uri().path().ends_with("/fact-batches") {
+        MAX_BATCH_BODY_BYTES
+    } else {
+        MAX_BODY_BYTES
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    match declared {
+        Some(n) if n > u64::try_from(limit).unwrap_or(u64::MAX) => {
+            let mut response = Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+                format!("the body is declared as {n} bytes; at most {limit} are taken here"),
+            )
+            .into_response();
+            // The body is not read, so the connection cannot carry another request.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            response
+        }
+        _ => next.run(request).await,
+    }
 }
 
 async fn no_route(request: Request) -> Problem {
