@@ -89,6 +89,34 @@ impl Secret {
         self.mac(b"kooperacja fingerprint")[..16].to_owned()
     }
 
+    /// The checksum a stored fact row carries: 32 hex digits of the keyed
+    /// hash of its project, id and body. Keyed, so that a row edited outside
+    /// the server (without the secret) cannot be given a matching one.
+    pub fn checksum(&self, project: &str, id: &str, body: &str) -> String {
+        let mut data = Vec::with_capacity(project.len() + id.len() + body.len() + 16);
+        data.extend_from_slice(b"kooperacja fact\0");
+        for part in [project, id] {
+            data.extend_from_slice(part.as_bytes());
+            data.push(0);
+        }
+        data.extend_from_slice(body.as_bytes());
+        self.mac(&data)[..32].to_owned()
+    }
+
+    /// Whether every person key of a fact is a pseudonym.
+    pub fn all_pseudonymous(fact: &Fact) -> bool {
+        let ok = |k: &PersonKey| is_pseudonym(k.as_str());
+        match &fact.what {
+            What::Meeting { persons, .. } => persons.iter().all(ok),
+            What::Coaching { person, .. } | What::Qualification { person } => ok(person),
+            What::Support {
+                person: Some(person),
+                ..
+            } => ok(person),
+            _ => true,
+        }
+    }
+
     /// The pseudonym of a key: kept if it already is one, else keyed-hashed.
     pub fn pseudonym(&self, key: &PersonKey) -> PersonKey {
         if is_pseudonym(key.as_str()) {

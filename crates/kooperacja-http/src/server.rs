@@ -106,6 +106,9 @@ pub struct Config {
     pub idle_timeout: Duration,
     /// How long a request's head may take from its first byte.
     pub header_timeout: Duration,
+    /// Start even if the database is new or empty while the secret file
+    /// exists (facts were stored under that secret before).
+    pub allow_new_database: bool,
 }
 
 impl Config {
@@ -122,6 +125,7 @@ impl Config {
             max_connections: MAX_CONNECTIONS,
             idle_timeout: IDLE_TIMEOUT,
             header_timeout: HEADER_TIMEOUT,
+            allow_new_database: false,
         }
     }
 }
@@ -137,6 +141,8 @@ pub struct Running {
     pub max_connections: usize,
     state: Arc<AppState>,
     shutdown: watch::Sender<bool>,
+    /// The database's lock, held for the server's life.
+    _lock: std::fs::File,
     server: tokio::task::JoinHandle<std::io::Result<()>>,
     writer: std::thread::JoinHandle<()>,
 }
@@ -239,11 +245,19 @@ pub async fn start(config: Config) -> Result<Running, String> {
         projects.push(Arc::new(ProjectState::new(project, register, path.clone())));
     }
 
-    let conn = store::open(&config.db)?;
+    let lock = store::lock(&config.db)?;
     let secret_path = config
         .secret_file
         .clone()
         .unwrap_or_else(|| store::secret_path(&config.db));
+    let secret_existed = secret_path.exists();
+    let mut conn = store::open(&config.db)?;
+    store::quick_check(&conn).map_err(|found| {
+        format!(
+            "{}: SQLite's integrity check failed ({found}); the database is damaged: stop, restore it from a backup (docs/http.md, Backup) and start again",
+            config.db.display()
+        )
+    })?;
     let secret = Secret::load_or_create(&secret_path)?;
     let fingerprint = secret.fingerprint();
     match store::meta(&conn, "secret_fingerprint").map_err(|e| e.to_string())? {
@@ -254,10 +268,21 @@ pub async fn start(config: Config) -> Result<Running, String> {
             ));
         }
         Some(_) => {}
+        None if secret_existed && !config.allow_new_database => {
+            return Err(format!(
+                "{} is new or empty, but the secret file {} exists: facts were stored under this secret before, in a database that is gone: restore the database from a backup (docs/http.md, Backup); to start over with an empty database on purpose, start once with --allow-new-database",
+                config.db.display(),
+                secret_path.display()
+            ));
+        }
         None => {
             store::set_meta(&conn, "secret_fingerprint", &fingerprint).map_err(|e| e.to_string())?
         }
     }
+    store::backfill_checksums(&mut conn, |project, id, body| {
+        secret.checksum(project, id, body)
+    })
+    .map_err(|e| format!("cannot give the stored facts their checksums: {e}"))?;
     for p in &projects {
         let orgs: Vec<String> = p
             .project
@@ -302,7 +327,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
             .map_err(|e| format!("cannot open the database: {e}"))?;
         for p in &s.projects {
             let mut engine = p.engine.write().map_err(|_| "an engine lock is poisoned")?;
-            rebuild(&conn, p.id(), &mut engine)?;
+            rebuild(&conn, p.id(), &mut engine, Some(&s.secret))?;
             drop(engine);
             p.generation.fetch_add(1, Ordering::AcqRel);
         }
@@ -322,6 +347,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
         max_connections: cap,
         state,
         shutdown,
+        _lock: lock,
         server,
         writer: writer_thread,
     })
@@ -401,7 +427,7 @@ async fn import(
                 .map(|f| f.message)
                 .collect();
         if findings.is_empty() {
-            admitted.push(Incoming::new(fact, None));
+            admitted.push(Incoming::new(&state.secret, target.id(), fact, None));
         } else {
             notes.push(format!(
                 "{name}: fact {:?} refused: {}",

@@ -20,6 +20,7 @@ use tokio::sync::{mpsc, oneshot};
 use crate::access::Actor;
 use crate::limits::{GROUP_MAX_FACTS, GROUP_MAX_REQUESTS, WRITER_QUEUE};
 use crate::problem::Problem;
+use crate::pseudonym::Secret;
 use crate::state::{ProjectState, SharedEngine, pinned_project};
 use crate::store::{self, StoredFact};
 
@@ -34,13 +35,22 @@ pub struct Incoming {
     /// made by the request's own task, so that the single writer thread does
     /// not spend its time on JSON.
     pub body: String,
+    /// The row's checksum ([`Secret::checksum`] of the project, id and body).
+    pub checksum: String,
 }
 
 impl Incoming {
-    /// A fact (person keys already pseudonymised) to store, with its note.
-    pub fn new(fact: Fact, note: Option<String>) -> Incoming {
+    /// A fact of a project (person keys already pseudonymised) to store,
+    /// with its note.
+    pub fn new(secret: &Secret, project: &str, fact: Fact, note: Option<String>) -> Incoming {
         let body = store::body_of(&fact, note.as_deref());
-        Incoming { fact, note, body }
+        let checksum = secret.checksum(project, &fact.id, &body);
+        Incoming {
+            fact,
+            note,
+            body,
+            checksum,
+        }
     }
 }
 
@@ -250,26 +260,64 @@ impl Writer {
 }
 
 /// Applies every stored fact of a project to an engine, in storage order.
-/// Returns how many were refused by the engine (none, unless the database was
-/// written by something else).
-pub fn rebuild(conn: &Connection, project: &str, engine: &mut Engine<'_>) -> Result<u64, String> {
-    let mut refused = 0;
-    let mut bad: Option<String> = None;
-    store::each_fact(conn, project, |seq, body| match store::fact_of(body) {
-        Ok(fact) => {
-            if engine.apply(&fact).is_err() {
-                refused += 1;
+///
+/// With the secret (at start), every row is checked first: its checksum
+/// matches its project, id and body; the body reads as a fact with the
+/// row's id; every person key is a pseudonym; and the engine takes it. The
+/// first row that fails stops the rebuild with a message that names it and
+/// says what to do. Without the secret (an engine pinned to a version, built
+/// after the start-up check), only the engine's refusal stops it.
+pub fn rebuild(
+    conn: &Connection,
+    project: &str,
+    engine: &mut Engine<'_>,
+    secret: Option<&Secret>,
+) -> Result<(), String> {
+    store::each_fact(conn, project, |row| {
+        let bad = |what: String| {
+            format!(
+                "stored fact {} (storage sequence {}) of project {project} {what}. The database is damaged or was changed outside the server, so its indicators cannot be trusted: stop, restore the database from a backup (docs/http.md, Backup) and start again; the server does not start on it",
+                encode_id(row.id),
+                row.seq
+            )
+        };
+        if let Some(secret) = secret {
+            match row.checksum {
+                Some(sum) if sum == secret.checksum(project, row.id, row.body) => {}
+                Some(_) => return Err(bad("does not match its checksum".to_owned())),
+                None => return Err(bad("has no checksum".to_owned())),
             }
         }
-        Err(e) => {
-            bad.get_or_insert_with(|| format!("stored fact {seq} cannot be read: {e}"));
+        let fact = store::fact_of(row.body)
+            .map_err(|_| bad("cannot be read as a fact".to_owned()))?;
+        if fact.id != row.id {
+            return Err(bad("holds a fact with another id".to_owned()));
         }
+        if secret.is_some() && !Secret::all_pseudonymous(&fact) {
+            return Err(bad("holds a person key that is not pseudonymised".to_owned()));
+        }
+        engine
+            .apply(&fact)
+            .map_err(|e| bad(format!("is refused by the engine ({})", refusal(&e))))?;
+        Ok(())
     })
-    .map_err(|e| format!("cannot read the facts of {project}: {e}"))?;
-    match bad {
-        Some(e) => Err(e),
-        None => Ok(refused),
+    .map_err(|e| format!("cannot read the facts of {project}: {e}"))?
+}
+
+/// An engine refusal, without the ids it quotes.
+fn refusal(e: &kooperacja_core::engine::ApplyError) -> &'static str {
+    use kooperacja_core::engine::ApplyError;
+    match e {
+        ApplyError::Conflict { .. } => "its id is already recorded with other content",
+        ApplyError::RetractsRetraction { .. } => "it retracts a retraction",
+        ApplyError::RetractsItself { .. } => "it retracts itself",
     }
+}
+
+/// A fact id for a message: JSON-quoted, cut to 64 characters.
+fn encode_id(id: &str) -> String {
+    let short: String = id.chars().take(64).collect();
+    serde_json::to_string(&short).unwrap_or_default()
 }
 
 fn run(mut conn: Connection, mut receiver: mpsc::Receiver<Job>) {
@@ -327,7 +375,7 @@ fn pin(conn: &Connection, project: &ProjectState, index: usize) -> Result<Shared
         .ok_or_else(|| Problem::not_found("no such version").param("version"))?;
     let pinned: &'static _ = Box::leak(Box::new(pinned));
     let mut engine = Engine::new(pinned, project.register);
-    rebuild(conn, project.id(), &mut engine).map_err(Problem::internal)?;
+    rebuild(conn, project.id(), &mut engine, None).map_err(Problem::internal)?;
     let engine = Arc::new(std::sync::RwLock::new(engine));
     if let Ok(mut map) = project.pinned.lock() {
         map.insert(index, engine.clone());
@@ -524,8 +572,8 @@ fn result_word(p: &Problem) -> &'static str {
 }
 
 const INSERT_FACT: &str =
-    "INSERT INTO facts (project, id, kind, date, territory, body, written_at, written_by)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (project, id) DO NOTHING";
+    "INSERT INTO facts (project, id, kind, date, territory, body, written_at, written_by, checksum)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (project, id) DO NOTHING";
 const FACT_BY_ID: &str =
     "SELECT seq, body, written_at, written_by FROM facts WHERE project = ?1 AND id = ?2";
 const INSERT_AUDIT: &str =
@@ -710,6 +758,7 @@ fn stage(
         incoming.body,
         now,
         actor.org,
+        incoming.checksum,
     ])?;
     if inserted == 1 {
         return Ok(Ok(Outcome::Created {

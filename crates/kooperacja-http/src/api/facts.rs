@@ -225,7 +225,12 @@ fn admit(
         problem.findings = findings;
         return Err(problem);
     }
-    Ok(Incoming::new(fact, incoming.note))
+    Ok(Incoming::new(
+        &state.secret,
+        project.id(),
+        fact,
+        incoming.note,
+    ))
 }
 
 /// An expenditure larger than the project's whole value (in its largest

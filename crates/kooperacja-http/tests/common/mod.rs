@@ -172,6 +172,54 @@ impl Server {
         self.spawn();
     }
 
+    /// Starts the server again (it must be stopped) with more arguments.
+    pub fn start_again_with(&mut self, more: &[&str]) {
+        assert!(self.child.is_none(), "the server is still running");
+        self.extra.extend(more.iter().map(|s| (*s).to_owned()));
+        self.spawn();
+    }
+
+    /// Runs another `serve` over the same database with the same arguments,
+    /// which must refuse to start: returns its standard error.
+    pub fn refused_start(&self) -> String {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kooperacja-server"))
+            .arg("serve")
+            .arg("--project")
+            .arg(fixture("fixtures/projects/kooperacja-makroregion-ii.toml"))
+            .arg("--project")
+            .arg(fixture("fixtures/projects/koordynacja-kujawy-pomorze.toml"))
+            .arg("--db")
+            .arg(self.db())
+            .arg("--listen")
+            .arg("127.0.0.1:0")
+            .args(&self.extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = tokio::time::Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                let mut err = String::new();
+                child
+                    .stderr
+                    .take()
+                    .unwrap()
+                    .read_to_string(&mut err)
+                    .unwrap();
+                assert!(!status.success(), "the server exited 0: {err}");
+                assert_eq!(status.code(), Some(1), "{err}");
+                return err;
+            }
+            if start.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("the server started, though it should have refused");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// A token for an organisation of a project.
     pub fn token(&self, project: &str, org: &str) -> String {
         let out = Command::new(env!("CARGO_BIN_EXE_kooperacja-server"))
