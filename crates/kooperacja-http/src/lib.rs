@@ -30,6 +30,7 @@ pub mod limits;
 pub mod openapi;
 pub mod problem;
 pub mod pseudonym;
+pub mod redact;
 pub mod server;
 pub mod state;
 pub mod store;

@@ -32,6 +32,7 @@ use crate::limits::{
 };
 use crate::problem::{PROBLEM_JSON, Problem};
 use crate::pseudonym::Secret;
+use crate::redact;
 use crate::state::{AppState, ProjectState};
 use crate::store::{self, Readers};
 use crate::writer::{Incoming, Writer, rebuild};
@@ -411,42 +412,56 @@ async fn import(
     let name = file.display().to_string();
     let mut notes = Vec::new();
     let mut admitted = Vec::new();
-    for item in reader {
+    // The notes name the record, the field and the rule, never a value: a
+    // file may hold names where it should not (they go to the log).
+    for (n, item) in reader.enumerate() {
+        let n = n + 1;
         let fact = match item {
-            Ok(fact) => state.secret.pseudonymise(fact),
+            Ok(fact) => fact,
             Err(e) => {
-                notes.push(format!("{name}: {e}"));
+                let field = e.field.as_deref().unwrap_or("(the record)");
+                notes.push(format!(
+                    "{name}:{}: record {n} refused: {} is not valid for its kind (`kooperacja facts check` names the rule)",
+                    e.line,
+                    crate::problem::safe_pointer(field)
+                ));
                 continue;
             }
         };
-        let findings: Vec<String> =
+        if let Some(field) = facts::personal_data(&fact.to_record()) {
+            let p = facts::personal_data_problem(field);
+            notes.push(format!("{name}: record {n} refused: {}", p.audit_note()));
+            continue;
+        }
+        let fact = state.secret.pseudonymise(fact);
+        let codes: Vec<&str> =
             kooperacja_core::fact_check::FactCheck::new(target.project, target.register)
                 .check(&fact)
                 .into_iter()
                 .filter(|f| f.severity == Severity::Error)
-                .map(|f| f.message)
+                .map(|f| f.code)
                 .collect();
-        if findings.is_empty() {
-            admitted.push(Incoming::new(&state.secret, target.id(), fact, None));
+        if codes.is_empty() {
+            admitted.push((n, Incoming::new(&state.secret, target.id(), fact, None)));
         } else {
             notes.push(format!(
-                "{name}: fact {:?} refused: {}",
-                fact.id,
-                findings.join("; ")
+                "{name}: record {n} refused: {}: the fact does not fit the project",
+                codes.join(", ")
             ));
         }
     }
     // Batches of 1000, each all or nothing; a batch that is refused is
     // retried fact by fact, so that one bad fact refuses only itself.
     for chunk in admitted.chunks(1000) {
+        let facts: Vec<Incoming> = chunk.iter().map(|(_, i)| i.clone()).collect();
         let whole = state
             .writer
-            .append(target.clone(), leader.clone(), chunk.to_vec(), true)
+            .append(target.clone(), leader.clone(), facts, true)
             .await;
         if whole.is_ok() {
             continue;
         }
-        for incoming in chunk {
+        for (n, incoming) in chunk {
             if let Err(p) = state
                 .writer
                 .append(
@@ -457,10 +472,7 @@ async fn import(
                 )
                 .await
             {
-                notes.push(format!(
-                    "{name}: fact {:?} refused: {}",
-                    incoming.fact.id, p.detail
-                ));
+                notes.push(format!("{name}: record {n} refused: {}", p.audit_note()));
             }
         }
     }
@@ -565,44 +577,57 @@ async fn time_limit(State(limit): State<Duration>, request: Request, next: Next)
 }
 
 /// Turns every error response that is not yet a problem document (axum's own
-/// 405, a rejected body) into one, keeping its status and headers.
+/// 405, a rejected body) into one, keeping its status and headers; and
+/// removes every value of the request from every problem (see [`redact`]).
 async fn problems(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
+    let (parts, body) = request.into_parts();
+    let (tee, seen) = redact::Tee::new(body);
+    let head = parts.clone();
+    let response = next
+        .run(Request::from_parts(parts, axum::body::Body::new(tee)))
+        .await;
     let status = response.status();
-    let is_problem = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes() == PROBLEM_JSON.as_bytes());
-    if status.as_u16() < 400 || is_problem {
+    if status.as_u16() < 400 {
         return response;
     }
-    let (parts, body) = response.into_parts();
-    let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
-    let text = String::from_utf8_lossy(&text).trim().to_owned();
-    let detail = match status {
-        StatusCode::METHOD_NOT_ALLOWED => {
-            "this method is not allowed on this path; the Allow header lists those that are"
-                .to_owned()
+    let (mut parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 1 << 20)
+        .await
+        .unwrap_or_default();
+    let is_problem = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes() == PROBLEM_JSON.as_bytes());
+    let mut problem: serde_json::Value = match serde_json::from_slice(&text) {
+        Ok(p) if is_problem => p,
+        _ => {
+            let text = String::from_utf8_lossy(&text).trim().to_owned();
+            let detail = match status {
+                StatusCode::METHOD_NOT_ALLOWED => {
+                    "this method is not allowed on this path; the Allow header lists those that are"
+                        .to_owned()
+                }
+                _ if !text.is_empty() => text,
+                _ => status.canonical_reason().unwrap_or("error").to_owned(),
+            };
+            let slug = match status {
+                StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
+                StatusCode::PAYLOAD_TOO_LARGE => "too-large",
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported-media-type",
+                _ => "error",
+            };
+            serde_json::to_value(Problem::new(status, slug, detail)).unwrap_or_default()
         }
-        _ if !text.is_empty() => text,
-        _ => status.canonical_reason().unwrap_or("error").to_owned(),
     };
-    let slug = match status {
-        StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
-        StatusCode::PAYLOAD_TOO_LARGE => "too-large",
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported-media-type",
-        _ => "error",
-    };
-    let mut fixed = Problem::new(status, slug, detail).into_response();
-    for (name, value) in &parts.headers {
-        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-            fixed.headers_mut().insert(name.clone(), value.clone());
-        }
-    }
-    fixed
-        .headers_mut()
+    let chunks = seen.lock().map(|s| s.clone()).unwrap_or_default();
+    let values = redact::values(&head, &chunks);
+    redact::redact_problem(&mut problem, &values);
+    let body = serde_json::to_vec(&problem).unwrap_or_else(|_| b"{}".to_vec());
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts
+        .headers
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-    fixed
+    Response::from_parts(parts, axum::body::Body::from(body))
 }
 
 async fn test_panic() -> Response {

@@ -647,7 +647,7 @@ fn append(
                         fact_id: Some(incoming.fact.id.clone()),
                         result: result_word(&problem),
                         status: problem.status,
-                        detail: Some(problem.detail.clone()),
+                        detail: Some(problem.audit_note()),
                     },
                     now,
                 )?;

@@ -142,8 +142,48 @@ fn fact_of(value: serde_json::Value) -> Result<Parsed, Problem> {
     fact_of_record(record)
 }
 
+/// The first field of a record that holds a run of exactly 11 digits: the
+/// shape of a PESEL number, which no field of a fact may hold (a backstop:
+/// no field but the person fields is about a person). The person fields
+/// are left to core's key check and to pseudonymisation (a pseudonym's hex
+/// digits may hold such a run).
+pub fn personal_data(record: &Record) -> Option<&'static str> {
+    Record::COLUMNS.iter().enumerate().find_map(|(i, name)| {
+        if matches!(*name, "person" | "persons") {
+            return None;
+        }
+        let value = record.field(i)?;
+        let mut run = 0;
+        for b in value.bytes().chain(std::iter::once(b' ')) {
+            if b.is_ascii_digit() {
+                run += 1;
+            } else if run == 11 {
+                return Some(*name);
+            } else {
+                run = 0;
+            }
+        }
+        None
+    })
+}
+
+/// The 422 for a field that holds what looks like personal data.
+pub fn personal_data_problem(field: &str) -> Problem {
+    Problem::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "personal-data",
+        format!(
+            "{field}: holds an 11-digit number, the shape of a PESEL number; no field of a fact may hold personal data (persons are recorded by pseudonymous keys)"
+        ),
+    )
+    .at(format!("/{field}"))
+}
+
 /// A fact from a record whose fields have the JSON types the document allows.
 fn fact_of_record(record: Record) -> Result<Parsed, Problem> {
+    if let Some(field) = personal_data(&record) {
+        return Err(personal_data_problem(field));
+    }
     let note = record.note.clone().filter(|n| !n.trim().is_empty());
     if note
         .as_ref()
@@ -307,7 +347,7 @@ async fn refused(
         fact_id,
         result: word(problem.status),
         status: problem.status,
-        detail: Some(problem.detail.clone()),
+        detail: Some(problem.audit_note()),
     };
     match state.writer.audit(vec![row]).await {
         Ok(()) => problem,
