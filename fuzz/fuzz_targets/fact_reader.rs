@@ -5,6 +5,7 @@
 #![no_main]
 
 use kooperacja_core::facts::{FactReader, Format, to_csv_row, to_json_line};
+use kooperacja_core::pseudonym::PseudonymKey;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -16,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     } else {
         Format::Csv
     };
-    for item in FactReader::new(input, format) {
+    for item in FactReader::new(input, format, PseudonymKey::from_bytes([0; 32])) {
         if let Ok(fact) = item {
             let record = fact.to_record();
             let _ = to_json_line(&record);

@@ -226,6 +226,10 @@ pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<Exit
                 .to_owned(),
             )
         })?;
+    // Checked before any output file is created.
+    let generator =
+        kooperacja_core::synthetic::Generator::new(&project, &register, args.seed, args.count)
+            .map_err(|e| InputError(e.to_string()))?;
     let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
     let format = to_file.map_or(FactFormat::JsonLines, |p| crate::input::fact_format(p));
     let mut file_out;
@@ -247,9 +251,7 @@ pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<Exit
         if format == FactFormat::Csv {
             writeln!(out, "{}", csv_header())?;
         }
-        for fact in
-            kooperacja_core::synthetic::Generator::new(&project, &register, args.seed, args.count)
-        {
+        for fact in generator {
             let mut record = fact.to_record();
             record.note = Some("synthetic".to_owned());
             match format {

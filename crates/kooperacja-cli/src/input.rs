@@ -4,9 +4,12 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
+use std::sync::OnceLock;
+
 use kooperacja_core::facts::{FactReader, Format};
 use kooperacja_core::parse::ParseError;
 use kooperacja_core::project::Project;
+use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::territory::Register;
 
 /// An input problem: exit code 2.
@@ -106,7 +109,22 @@ pub fn facts_with_progress(path: &Path) -> Result<FactReader<Box<dyn BufRead>>, 
     } else {
         Box::new(BufReader::with_capacity(1 << 20, file))
     };
-    Ok(FactReader::new(reader, fact_format(path)))
+    Ok(FactReader::new(reader, fact_format(path), pseudonym_key()?))
+}
+
+/// The key of person pseudonyms for this run: random, drawn once per run.
+/// The command never outputs a person key (only counts of distinct persons),
+/// so a key that lives only as long as the run is enough, and no pseudonym it
+/// makes can be traced back.
+pub fn pseudonym_key() -> Result<PseudonymKey, InputError> {
+    static KEY: OnceLock<PseudonymKey> = OnceLock::new();
+    if let Some(key) = KEY.get() {
+        return Ok(key.clone());
+    }
+    let mut bytes = [0_u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| InputError(format!("no randomness for the pseudonyms of persons: {e}")))?;
+    Ok(KEY.get_or_init(|| PseudonymKey::from_bytes(bytes)).clone())
 }
 
 /// The project and register of a command's arguments.

@@ -612,6 +612,9 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                 pad(ctx.pick("Pozostało", "Remaining"), 24),
                 ui::right(&l.amount(e.remaining), 20)
             )?;
+            for finding in &e.findings {
+                crate::validate::write_finding(ctx, out, finding, &finding.path)?;
+            }
             let mut t = Table::new(vec![
                 Col::wrapping(ctx.pick("partner", "partner")),
                 Col::right(ctx.pick("plan", "planned")),

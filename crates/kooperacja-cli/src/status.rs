@@ -154,6 +154,9 @@ fn table(
         pad(ctx.pick("Pozostało", "Remaining"), 22),
         ui::right(&l.amount(b.remaining), 20)
     )?;
+    for finding in &b.findings {
+        crate::validate::write_finding(ctx, out, finding, &finding.path)?;
+    }
 
     writeln!(out)?;
     writeln!(
@@ -285,6 +288,9 @@ fn csv(r: &Report, validation: &Validation) -> Csv {
     );
     put("budget", &r.project, "spent", b.spent.to_plain());
     put("budget", &r.project, "remaining", b.remaining.to_plain());
+    for f in &b.findings {
+        put("finding", &f.path, f.code, f.message.clone());
+    }
     for m in &r.milestones {
         put("milestone", &m.id, "start", iso(m.period.start()));
         put("milestone", &m.id, "end", iso(m.period.end()));

@@ -230,7 +230,7 @@ fn severity_style(s: Severity) -> Style {
 }
 
 /// One finding: severity, code and where, then the message wrapped under it.
-fn write_finding(
+pub(crate) fn write_finding(
     ctx: &Ctx,
     out: &mut dyn Write,
     f: &Finding,

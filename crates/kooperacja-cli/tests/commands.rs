@@ -420,3 +420,54 @@ fn an_unreadable_fact_file_still_shows_the_projects_findings() {
     assert!(stdout.contains(f.project), "{stdout}");
     assert!(stdout.contains("budget.eu-rate-mismatch"), "{stdout}");
 }
+
+/// Spending above the plan is shown, not only computed: at the end of the
+/// Kooperacja sample, 107.4 % of the project's value is spent and UMK is over
+/// its own budget (issue 11: overspending was never flagged).
+#[test]
+fn status_and_budget_flag_spending_above_plan() {
+    let f = &FIXTURES[0];
+    for cmd in ["status", "budget"] {
+        let out = run(&[
+            cmd,
+            f.project,
+            "--facts",
+            f.facts,
+            "--as-of",
+            "2022-12-31",
+            "--lang",
+            "en",
+        ]);
+        let stdout = text(&out.stdout);
+        assert!(
+            stdout.contains("execution.project-over-plan")
+                && stdout.contains("execution.partner-over-plan  budget.partners[umk]"),
+            "{cmd}:\n{stdout}"
+        );
+    }
+}
+
+/// A register with no powiat or gmina is refused by `facts generate` with a
+/// message, where it panicked on an empty list (issue 11, class 5).
+#[test]
+fn facts_generate_refuses_a_register_without_units() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let terc = dir.path().join("terc.csv");
+    std::fs::write(
+        &terc,
+        "WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n04;;;;KUJAWSKO-POMORSKIE;województwo;2025-01-01\n",
+    )
+    .expect("writable");
+    let out = run(&[
+        "facts",
+        "generate",
+        FIXTURES[1].project,
+        "--teryt",
+        terc.to_str().expect("utf-8 path"),
+        "--count",
+        "10",
+    ]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no powiat or gmina"), "{stderr}");
+}

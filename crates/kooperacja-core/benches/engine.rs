@@ -59,7 +59,9 @@ fn main() {
         &std::fs::read_to_string(format!("{root}/teryt/TERC_Urzedowy_2025-11-18.csv")).unwrap(),
     )
     .unwrap();
-    let facts: Vec<Fact> = Generator::new(&project, &register, 1, count).collect();
+    let facts: Vec<Fact> = Generator::new(&project, &register, 1, count)
+        .unwrap()
+        .collect();
     let as_of = chrono::NaiveDate::from_ymd_opt(2022, 12, 31).unwrap();
     let (mut seq, mut eng) = (Vec::new(), Vec::new());
     for _ in 0..5 {

@@ -12,7 +12,7 @@
 //!     Amount::parse("10 094 619,62 zł")?,
 //!     Rate::parse("84,28 %")?,
 //!     Rounding::Down,
-//! );
+//! )?;
 //! assert!(check.matches);
 //! assert_eq!(check.expected.to_polish(), "10 094 619,62 zł");
 //! assert_eq!(check.exact_product.to_string(), "10094619.629892");
@@ -24,7 +24,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::money::{Amount, Rate, Rounding};
+use crate::money::{Amount, MoneyError, Rate, Rounding};
 
 /// An amount as the project file states it, with the text a source wrote if that
 /// differs from the amount's clean notation.
@@ -244,7 +244,9 @@ pub struct RateCheck {
 }
 
 impl RateCheck {
-    /// Checks one stated EU amount against `total × rate`, rounded.
+    /// Checks one stated EU amount against `total × rate`, rounded; an error if
+    /// the product cannot be computed exactly (a rate far outside what
+    /// [`Rate::parse`] accepts).
     pub fn new(
         path: impl Into<String>,
         subject: impl Into<String>,
@@ -252,16 +254,22 @@ impl RateCheck {
         stated_eu: Amount,
         programme_rate: Rate,
         rounding: Rounding,
-    ) -> RateCheck {
-        let exact_product = programme_rate.exact_product(total).normalize();
+    ) -> Result<RateCheck, MoneyError> {
+        let subject = subject.into();
+        let exact_product = programme_rate
+            .exact_product(total)
+            .ok_or_else(|| MoneyError::Overflow {
+                what: format!("{subject}: {} × {programme_rate}", total.to_polish()),
+            })?
+            .normalize();
         let expected = rounding.round(exact_product);
         let matching_roundings = Rounding::ALL
             .into_iter()
             .filter(|r| r.round(exact_product) == stated_eu)
             .collect();
-        RateCheck {
+        Ok(RateCheck {
             path: path.into(),
-            subject: subject.into(),
+            subject,
             total,
             stated_eu,
             implied_rate: Rate::implied(stated_eu, total)
@@ -273,7 +281,7 @@ impl RateCheck {
             matches: expected == stated_eu,
             difference: stated_eu - expected,
             matching_roundings,
-        }
+        })
     }
 
     /// If the stated and the expected amount have the same number of digits and
@@ -283,7 +291,7 @@ impl RateCheck {
     /// ```
     /// use kooperacja_core::budget::RateCheck;
     /// use kooperacja_core::money::{Amount, Rate, Rounding};
-    /// let check = RateCheck::new("p", "s", Amount::parse("100")?, Amount::parse("70")?, Rate::parse("60 %")?, Rounding::Down);
+    /// let check = RateCheck::new("p", "s", Amount::parse("100")?, Amount::parse("70")?, Rate::parse("60 %")?, Rounding::Down)?;
     /// assert_eq!(check.single_digit_difference().as_deref(), Some("6 → 7 in the 10 zł place"));
     /// # Ok::<(), kooperacja_core::money::MoneyError>(())
     /// ```
@@ -326,7 +334,7 @@ impl RateCheck {
     /// ```
     /// use kooperacja_core::budget::RateCheck;
     /// use kooperacja_core::money::{Amount, Rate, Rounding};
-    /// let umk = RateCheck::new("p", "umk", Amount::parse("4 863 047,40")?, Amount::parse("4 098 576,36")?, Rate::parse("84,28 %")?, Rounding::Down);
+    /// let umk = RateCheck::new("p", "umk", Amount::parse("4 863 047,40")?, Amount::parse("4 098 576,36")?, Rate::parse("84,28 %")?, Rounding::Down)?;
     /// assert_eq!(umk.implied_percent_shown(), "84.2800002");
     /// # Ok::<(), kooperacja_core::money::MoneyError>(())
     /// ```

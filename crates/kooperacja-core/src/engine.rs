@@ -21,7 +21,8 @@
 //! let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
 //! let mut engine = Engine::new(&project, None);
 //! let facts = r#"{"id":"d-1","date":"2019-03-15","by":"umk","kind":"deliverable","deliverable":"model","title":"Model kooperacji"}"#;
-//! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines) {
+//! let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
+//! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines, key) {
 //!     engine.apply(&fact?)?;
 //! }
 //! let report = engine.report(NaiveDate::from_ymd_opt(2019, 3, 31).unwrap());
@@ -1339,7 +1340,7 @@ impl<'p> Engine<'p> {
                     share: None,
                 }),
         );
-        BudgetReport {
+        let mut report = BudgetReport {
             total: budget.total.amount,
             eu_contribution: budget.eu_contribution.amount,
             national_contribution: budget.national_contribution(),
@@ -1379,7 +1380,10 @@ impl<'p> Engine<'p> {
                     spent: Amount::from_grosze(g),
                 })
                 .collect(),
-        }
+            findings: Vec::new(),
+        };
+        report.findings = report.execution_findings();
+        report
     }
 }
 

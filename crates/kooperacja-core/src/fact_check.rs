@@ -22,7 +22,8 @@
 //!     r#"{"id":"m2","date":"2019-02-06","by":"rops-torun","territory":"04","kind":"meeting","group":"XYZ","days":1,"participants":12}"#, "\n",
 //!     r#"{"id":"r1","date":"2019-03-01","by":"rops-torun","kind":"retraction","retracts":"m9","reason":"typo"}"#, "\n",
 //! );
-//! let outcome = read_all(facts.as_bytes(), Format::JsonLines, OnError::Stop)?;
+//! let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
+//! let outcome = read_all(facts.as_bytes(), Format::JsonLines, OnError::Stop, &key)?;
 //! let mut check = FactCheck::new(&project, None);
 //! let mut findings = Vec::new();
 //! for fact in &outcome.facts {
@@ -292,7 +293,8 @@ fn choices<'a>(ids: impl Iterator<Item = &'a str>) -> String {
 ///     r#"{"id":"p1","date":"2020-02-01","by":"umk","territory":"0410","kind":"pilot","jst":"0410"}"#, "\n",
 ///     r#"{"id":"p2","date":"2020-02-15","by":"umk","territory":"2003","kind":"pilot","jst":"2003"}"#, "\n",
 /// );
-/// let facts = read_all(text.as_bytes(), Format::JsonLines, OnError::Stop)?.facts;
+/// let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
+/// let facts = read_all(text.as_bytes(), Format::JsonLines, OnError::Stop, &key)?.facts;
 /// let mut summary = FactSummary::default();
 /// facts.iter().for_each(|f| summary.add(f));
 /// assert_eq!(summary.total, 2);
@@ -352,7 +354,8 @@ mod tests {
     fn codes(lines: &[&str], register: Option<&Register>) -> Vec<Vec<&'static str>> {
         let project = Project::parse(PROJECT).expect("fixture parses");
         let text = lines.join("\n");
-        let facts = read_all(text.as_bytes(), Format::JsonLines, OnError::Stop)
+        let key = crate::pseudonym::PseudonymKey::from_bytes([0; 32]);
+        let facts = read_all(text.as_bytes(), Format::JsonLines, OnError::Stop, &key)
             .expect("facts read")
             .facts;
         let mut check = FactCheck::new(&project, register);

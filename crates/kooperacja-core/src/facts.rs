@@ -14,7 +14,8 @@
 //! let jsonl = r#"{"id":"m-1","date":"2020-02-11","by":"rops-torun","territory":"0410","kind":"meeting","activity":"meeting","days":1,"participants":25,"place":"Przystań, Nakło nad Notecią"}
 //! {"id":"x","date":"2020-02-30","by":"rops-torun","kind":"meeting"}
 //! "#;
-//! let results: Vec<_> = FactReader::new(jsonl.as_bytes(), Format::JsonLines).collect();
+//! let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
+//! let results: Vec<_> = FactReader::new(jsonl.as_bytes(), Format::JsonLines, key).collect();
 //! let fact = results[0].as_ref().unwrap();
 //! assert!(matches!(fact.what, What::Meeting { days: 1, participants: 25, .. }));
 //! let err = results[1].as_ref().unwrap_err();
@@ -27,47 +28,72 @@ use std::io::BufRead;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+mod json;
+mod reader;
+
+pub use json::parse_json_record;
+pub use reader::{FactReader, Format, MAX_RECORD_BYTES};
+
+use crate::identifier;
 use crate::money::Amount;
 use crate::period::parse_date;
+use crate::pseudonym::PseudonymKey;
 use crate::schedule::{ActivityKind, CoachingForm};
 use crate::territory::TerytCode;
 
-/// A pseudonymous key of a person: 1 to 64 characters of letters, digits, `-`
-/// and `_`, and never 11 digits (the shape of a PESEL number).
+/// The pseudonymous key of a person: `ps-` and 40 lower-case hex digits, the
+/// keyed hash ([`PseudonymKey::person`]) of the value a fact file or a request
+/// gave. A fact never holds a raw person value.
 ///
 /// ```
 /// use kooperacja_core::facts::PersonKey;
-/// assert!(PersonKey::parse("p-7f3a9c").is_ok());
-/// assert!(PersonKey::parse("85010112345").is_err()); // looks like a PESEL
-/// assert!(PersonKey::parse("Jan Kowalski").is_err()); // looks like a name
+/// use kooperacja_core::pseudonym::PseudonymKey;
+/// let key = PseudonymKey::from_bytes([1; 32]);
+/// let person = key.person("p-7f3a9c")?;
+/// assert!(person.as_str().starts_with("ps-"));
+/// assert_eq!(PersonKey::from_pseudonym(person.as_str()), Some(person));
+/// assert_eq!(PersonKey::from_pseudonym("p-7f3a9c"), None); // not hashed
+/// # Ok::<(), kooperacja_core::pseudonym::PersonError>(())
 /// ```
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Serialize)]
 pub struct PersonKey(String);
 
 impl PersonKey {
-    /// Checks and wraps a key.
-    pub fn parse(text: &str) -> Result<PersonKey, String> {
-        if text.is_empty() || text.len() > 64 {
-            return Err("a person key has 1 to 64 characters".to_owned());
-        }
-        if !text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        {
-            return Err(format!(
-                "person key {text:?} may hold only letters, digits, '-' and '_'; persons are recorded by pseudonymous keys, never by name"
-            ));
-        }
-        if text.len() == 11 && text.bytes().all(|b| b.is_ascii_digit()) {
-            return Err("a person key of 11 digits looks like a PESEL number; record a pseudonymous key instead".to_owned());
-        }
-        Ok(PersonKey(text.to_owned()))
+    /// A key already of the pseudonym's shape; `None` for any other text.
+    pub fn from_pseudonym(text: &str) -> Option<PersonKey> {
+        crate::pseudonym::is_pseudonym(text).then(|| PersonKey(text.to_owned()))
+    }
+
+    /// A key the pseudonym module made.
+    pub(crate) fn from_checked(text: String) -> PersonKey {
+        PersonKey(text)
     }
 
     /// The key.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// At most 64 characters of a value for a message, then `…`: messages of the
+/// fact readers quote no more of a value than this (and no person value at all).
+///
+/// ```
+/// use kooperacja_core::facts::bounded;
+/// assert_eq!(bounded("short"), "short");
+/// assert_eq!(bounded(&"x".repeat(100)).chars().count(), 65);
+/// ```
+pub fn bounded(text: &str) -> String {
+    const MAX: usize = 64;
+    match text.char_indices().nth(MAX) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}…", &text[..end]),
+    }
+}
+
+/// A value quoted for a message, bounded as [`bounded()`].
+fn quoted(text: &str) -> String {
+    format!("{:?}", bounded(text))
 }
 
 /// What kind of product a deliverable is.
@@ -309,9 +335,10 @@ pub struct Fact {
 }
 
 impl Fact {
-    /// Reads a fact from a flat [`Record`], naming the field of any problem.
-    pub fn from_record(record: Record) -> Result<Fact, FieldError> {
-        Record::into_fact(record)
+    /// Reads a fact from a flat [`Record`], naming the field of any problem;
+    /// person values are pseudonymised with `key`.
+    pub fn from_record(record: Record, key: &PseudonymKey) -> Result<Fact, FieldError> {
+        record.into_fact(key)
     }
 
     /// The flat record of this fact, as JSON Lines and CSV write it.
@@ -414,8 +441,10 @@ macro_rules! record {
     ($($(#[$meta:meta])* $field:ident),* $(,)?) => {
         /// A fact as a flat record of optional text fields: the shape of a JSON
         /// Lines object and of a CSV row alike. [`Record::COLUMNS`] lists the fields.
-        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(deny_unknown_fields)]
+        ///
+        /// JSON text becomes a record through [`parse_json_record`], and a
+        /// record becomes a fact through [`Fact::from_record`].
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
         #[allow(missing_docs)]
         pub struct Record {
             $($(#[$meta])* pub $field: Option<String>,)*
@@ -448,14 +477,10 @@ record! {
     kind,
     group,
     activity,
-    #[serde(default, deserialize_with = "number_or_text")]
     days,
-    #[serde(default, deserialize_with = "number_or_text")]
     participants,
     place,
-    #[serde(default, deserialize_with = "list_or_text")]
     persons,
-    #[serde(default, deserialize_with = "list_or_text")]
     led_by,
     person,
     form,
@@ -467,7 +492,6 @@ record! {
     deliverable,
     title,
     partner,
-    #[serde(default, deserialize_with = "number_or_text")]
     amount,
     category,
     retracts,
@@ -475,45 +499,6 @@ record! {
     /// A free note, kept by readers and ignored by evaluation (for example,
     /// "synthetic" on generated facts).
     note,
-}
-
-fn number_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match Option::<serde_json::Value>::deserialize(d)? {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(s),
-        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-        Some(other) => {
-            return Err(serde::de::Error::custom(format!(
-                "expected a number or a string, found {other}"
-            )));
-        }
-    })
-}
-
-fn list_or_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match Option::<serde_json::Value>::deserialize(d)? {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(s),
-        Some(serde_json::Value::Array(items)) => {
-            let mut keys = Vec::with_capacity(items.len());
-            for item in items {
-                match item {
-                    serde_json::Value::String(s) => keys.push(s),
-                    other => {
-                        return Err(serde::de::Error::custom(format!(
-                            "expected person keys as strings, found {other}"
-                        )));
-                    }
-                }
-            }
-            Some(keys.join(" "))
-        }
-        Some(other) => {
-            return Err(serde::de::Error::custom(format!(
-                "expected a list of person keys, found {other}"
-            )));
-        }
-    })
 }
 
 /// A problem with one field of a record.
@@ -532,10 +517,51 @@ impl FieldError {
             message: message.into(),
         }
     }
+
+    /// The error of the record on `line`.
+    pub fn at_line(self, line: u64) -> RecordError {
+        RecordError {
+            line,
+            field: self.field,
+            message: self.message,
+        }
+    }
 }
 
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "field {field}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// Reads one fact from the text of a JSON object: [`parse_json_record`], then
+/// [`Fact::from_record`]. The one JSON reader of facts, for every adapter.
+///
+/// ```
+/// use kooperacja_core::facts::{parse_json_fact, What};
+/// use kooperacja_core::pseudonym::PseudonymKey;
+/// let key = PseudonymKey::from_bytes([3; 32]);
+/// let fact = parse_json_fact(r#"{"id":"q-1","date":"2020-03-02","by":"umk","kind":"qualification","person":"k-0157"}"#, &key)?;
+/// let What::Qualification { person } = &fact.what else { unreachable!() };
+/// assert!(person.as_str().starts_with("ps-"));
+/// let err = parse_json_fact(r#"{"id":"q-2","date":"2020-03-02","by":"umk","kind":"qualification","person":85010112345}"#, &key).unwrap_err();
+/// assert_eq!(err.to_string(), "field person: person: expected a string, found a number");
+/// # Ok::<(), kooperacja_core::facts::FieldError>(())
+/// ```
+pub fn parse_json_fact(text: &str, key: &PseudonymKey) -> Result<Fact, FieldError> {
+    parse_json_record(text)?.into_fact(key)
+}
+
+/// The longest date, amount or TERYT text looked at (longer is refused unread).
+const MAX_VALUE_CHARS: usize = 64;
+
 impl Record {
-    fn into_fact(mut self) -> Result<Fact, FieldError> {
+    fn into_fact(mut self, key: &PseudonymKey) -> Result<Fact, FieldError> {
         fn take(field: &mut Option<String>, name: &str) -> Result<String, FieldError> {
             match field.take() {
                 Some(v) if !v.trim().is_empty() => Ok(v),
@@ -545,6 +571,27 @@ impl Record {
         fn opt(field: &mut Option<String>) -> Option<String> {
             field.take().filter(|v| !v.trim().is_empty())
         }
+        fn short(text: &str, name: &str) -> Result<(), FieldError> {
+            if text.chars().count() > MAX_VALUE_CHARS {
+                return Err(FieldError::new(
+                    name,
+                    format!("{name} has more than {MAX_VALUE_CHARS} characters"),
+                ));
+            }
+            Ok(())
+        }
+        fn checked(text: String, name: &str) -> Result<String, FieldError> {
+            identifier::check(&text).map_err(|e| FieldError::new(name, format!("{name}: {e}")))?;
+            Ok(text)
+        }
+        /// A required identifier.
+        fn ident(field: &mut Option<String>, name: &str) -> Result<String, FieldError> {
+            checked(take(field, name)?, name)
+        }
+        /// An optional identifier.
+        fn opt_ident(field: &mut Option<String>, name: &str) -> Result<Option<String>, FieldError> {
+            opt(field).map(|v| checked(v, name)).transpose()
+        }
         fn number(
             field: &mut Option<String>,
             name: &str,
@@ -552,7 +599,14 @@ impl Record {
         ) -> Result<u32, FieldError> {
             match opt(field) {
                 Some(v) => v.trim().parse().map_err(|_| {
-                    FieldError::new(name, format!("expected a whole number, found {v:?}"))
+                    FieldError::new(
+                        name,
+                        format!(
+                            "expected a whole number from 0 to {}, found {}",
+                            u32::MAX,
+                            quoted(&v)
+                        ),
+                    )
                 }),
                 None => default.ok_or_else(|| FieldError::new(name, format!("missing {name}"))),
             }
@@ -569,28 +623,34 @@ impl Record {
                     .map_err(|_| {
                         FieldError::new(
                             name,
-                            format!("unknown {name} {v:?}; expected one of: {choices}"),
+                            format!("unknown {name} {}; expected one of: {choices}", quoted(&v)),
                         )
                     }),
             }
         }
-        fn person(field: &mut Option<String>, name: &str) -> Result<Option<PersonKey>, FieldError> {
-            opt(field)
-                .map(|v| PersonKey::parse(v.trim()).map_err(|e| FieldError::new(name, e)))
-                .transpose()
-        }
+        let person =
+            |field: &mut Option<String>, name: &str| -> Result<Option<PersonKey>, FieldError> {
+                opt(field)
+                    .map(|v| {
+                        key.person(v.trim())
+                            .map_err(|e| FieldError::new(name, format!("{name}: {e}")))
+                    })
+                    .transpose()
+            };
         fn code(field: &mut Option<String>, name: &str) -> Result<Option<TerytCode>, FieldError> {
             opt(field)
                 .map(|v| {
+                    short(&v, name)?;
                     TerytCode::parse(v.trim()).map_err(|e| FieldError::new(name, e.to_string()))
                 })
                 .transpose()
         }
 
-        let id = take(&mut self.id, "id")?;
+        let id = ident(&mut self.id, "id")?;
         let date_text = take(&mut self.date, "date")?;
+        short(&date_text, "date")?;
         let date = parse_date(&date_text).map_err(|e| FieldError::new("date", e.to_string()))?;
-        let recorded_by = take(&mut self.by, "by")?;
+        let recorded_by = ident(&mut self.by, "by")?;
         let territory = code(&mut self.territory, "territory")?;
         let kind_text = take(&mut self.kind, "kind")?;
         let kind = FactKind::parse(kind_text.trim()).ok_or_else(|| {
@@ -598,14 +658,15 @@ impl Record {
             FieldError::new(
                 "kind",
                 format!(
-                    "unknown kind {kind_text:?}; expected one of: {}",
+                    "unknown kind {}; expected one of: {}",
+                    quoted(&kind_text),
                     names.join(", ")
                 ),
             )
         })?;
         let what = match kind {
             FactKind::Meeting => {
-                let group = opt(&mut self.group);
+                let group = opt_ident(&mut self.group, "group")?;
                 let activity: Option<ActivityKind> = enumerated(&mut self.activity, "activity", "meeting, seminar, education, consultation, dissemination, steering-committee, …")?;
                 if group.is_none() && activity.is_none() {
                     return Err(FieldError::new("group", "a meeting names its group (a group kind code) or its activity"));
@@ -615,12 +676,17 @@ impl Record {
                     Some(list) => list
                         .split([' ', ';', ','])
                         .filter(|s| !s.is_empty())
-                        .map(|k| PersonKey::parse(k).map_err(|e| FieldError::new("persons", e)))
+                        .map(|k| key.person(k).map_err(|e| FieldError::new("persons", format!("persons: {e}"))))
                         .collect::<Result<_, _>>()?,
                 };
-                let led_by = opt(&mut self.led_by)
-                    .map(|list| list.split([' ', ';', ',']).filter(|s| !s.is_empty()).map(str::to_owned).collect())
-                    .unwrap_or_default();
+                let led_by = match opt(&mut self.led_by) {
+                    None => Vec::new(),
+                    Some(list) => list
+                        .split([' ', ';', ','])
+                        .filter(|s| !s.is_empty())
+                        .map(|k| checked(k.to_owned(), "led_by"))
+                        .collect::<Result<_, _>>()?,
+                };
                 What::Meeting {
                     group,
                     activity,
@@ -634,12 +700,12 @@ impl Record {
             FactKind::Coaching => What::Coaching {
                 person: person(&mut self.person, "person")?.ok_or_else(|| FieldError::new("person", "missing person"))?,
                 form: enumerated(&mut self.form, "form", "individual, group")?.ok_or_else(|| FieldError::new("form", "missing form"))?,
-                role: take(&mut self.role, "role")?,
+                role: ident(&mut self.role, "role")?,
             },
             FactKind::Agreement => What::Agreement {
-                institution: take(&mut self.institution, "institution")?,
+                institution: ident(&mut self.institution, "institution")?,
                 name: take(&mut self.name, "name")?,
-                sector: take(&mut self.sector, "sector")?,
+                sector: ident(&mut self.sector, "sector")?,
                 place: opt(&mut self.place),
             },
             FactKind::Pilot => What::Pilot {
@@ -655,29 +721,30 @@ impl Record {
             },
             FactKind::Support => {
                 let person = person(&mut self.person, "person")?;
-                let institution = opt(&mut self.institution);
+                let institution = opt_ident(&mut self.institution, "institution")?;
                 if person.is_none() && institution.is_none() {
                     return Err(FieldError::new("person", "support names the person or the institution supported"));
                 }
                 What::Support {
                     person,
                     institution,
-                    role: opt(&mut self.role),
+                    role: opt_ident(&mut self.role, "role")?,
                 }
             }
             FactKind::Qualification => What::Qualification {
                 person: person(&mut self.person, "person")?.ok_or_else(|| FieldError::new("person", "missing person"))?,
             },
             FactKind::Expenditure => What::Expenditure {
-                partner: opt(&mut self.partner).unwrap_or_else(|| recorded_by.clone()),
+                partner: opt_ident(&mut self.partner, "partner")?.unwrap_or_else(|| recorded_by.clone()),
                 amount: {
                     let text = take(&mut self.amount, "amount")?;
+                    short(&text, "amount")?;
                     Amount::parse(&text).map_err(|e| FieldError::new("amount", e.to_string()))?
                 },
-                category: take(&mut self.category, "category")?,
+                category: ident(&mut self.category, "category")?,
             },
             FactKind::Retraction => What::Retraction {
-                retracts: take(&mut self.retracts, "retracts")?,
+                retracts: ident(&mut self.retracts, "retracts")?,
                 reason: take(&mut self.reason, "reason")?,
             },
         };
@@ -723,243 +790,6 @@ impl fmt::Display for RecordError {
     }
 }
 
-/// The formats facts are read from and written to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// One JSON object per line, with the fields of [`Record`].
-    JsonLines,
-    /// RFC 4180 CSV with a header row naming [`Record`] fields (any subset, any order).
-    Csv,
-}
-
-/// Reads facts one by one from a [`BufRead`], without holding the whole input.
-///
-/// It yields `Ok(fact)` or `Err(error)` for every record and goes on after a bad
-/// one; the caller chooses whether to stop at the first error or skip and count
-/// ([`read_all`] does either). An I/O error ends the input after being reported.
-#[derive(Debug)]
-pub struct FactReader<R> {
-    input: R,
-    format: Format,
-    line: u64,
-    buffer: String,
-    columns: Option<Vec<Option<usize>>>,
-    done: bool,
-}
-
-impl<R: BufRead> FactReader<R> {
-    /// A reader of `format` over `input`.
-    pub fn new(input: R, format: Format) -> FactReader<R> {
-        FactReader {
-            input,
-            format,
-            line: 0,
-            buffer: String::new(),
-            columns: None,
-            done: false,
-        }
-    }
-
-    /// The number of lines read so far.
-    pub fn lines_read(&self) -> u64 {
-        self.line
-    }
-
-    fn read_line(&mut self) -> Option<Result<(), RecordError>> {
-        self.buffer.clear();
-        match self.input.read_line(&mut self.buffer) {
-            Ok(0) => None,
-            Ok(_) => {
-                self.line += 1;
-                Some(Ok(()))
-            }
-            Err(e) => {
-                self.done = true;
-                Some(Err(RecordError {
-                    line: self.line + 1,
-                    field: None,
-                    message: format!("cannot read input: {e}"),
-                }))
-            }
-        }
-    }
-
-    fn next_jsonl(&mut self) -> Option<Result<Fact, RecordError>> {
-        loop {
-            if let Err(e) = self.read_line()? {
-                return Some(Err(e));
-            }
-            let text = self.buffer.trim();
-            if text.is_empty() || text.starts_with("//") {
-                continue;
-            }
-            let line = self.line;
-            let record: Record = match serde_json::from_str(text) {
-                Ok(r) => r,
-                Err(e) => {
-                    let message = e.to_string();
-                    let field = message
-                        .strip_prefix("unknown field `")
-                        .and_then(|rest| rest.split('`').next())
-                        .map(str::to_owned);
-                    return Some(Err(RecordError {
-                        line,
-                        field,
-                        message,
-                    }));
-                }
-            };
-            return Some(record.into_fact().map_err(|e| RecordError {
-                line,
-                field: e.field,
-                message: e.message,
-            }));
-        }
-    }
-
-    /// Reads one CSV record (which may span lines inside quotes) into fields.
-    fn csv_fields(&mut self) -> Option<Result<(u64, Vec<String>), RecordError>> {
-        loop {
-            if let Err(e) = self.read_line()? {
-                return Some(Err(e));
-            }
-            if !self.buffer.trim().is_empty() {
-                break;
-            }
-        }
-        let start = self.line;
-        // Fast path: a row without quotes splits on commas.
-        if !self.buffer.contains('"') {
-            let row = self.buffer.trim_end_matches(['\r', '\n']);
-            return Some(Ok((start, row.split(',').map(str::to_owned).collect())));
-        }
-        let mut fields = Vec::new();
-        let mut field = String::new();
-        let mut quoted = false;
-        let mut at_start = true;
-        loop {
-            let mut chars = self.buffer.chars().peekable();
-            while let Some(c) = chars.next() {
-                if quoted {
-                    if c == '"' {
-                        if chars.peek() == Some(&'"') {
-                            chars.next();
-                            field.push('"');
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        field.push(c);
-                    }
-                } else {
-                    match c {
-                        '"' if at_start => {
-                            quoted = true;
-                            at_start = false;
-                        }
-                        ',' => {
-                            fields.push(std::mem::take(&mut field));
-                            at_start = true;
-                        }
-                        '\r' | '\n' => {}
-                        _ => {
-                            field.push(c);
-                            at_start = false;
-                        }
-                    }
-                }
-            }
-            if !quoted {
-                fields.push(field);
-                return Some(Ok((start, fields)));
-            }
-            match self.read_line() {
-                Some(Ok(())) => {}
-                Some(Err(e)) => return Some(Err(e)),
-                None => {
-                    return Some(Err(RecordError {
-                        line: start,
-                        field: None,
-                        message: "a quoted field is not closed before the end of the input"
-                            .to_owned(),
-                    }));
-                }
-            }
-        }
-    }
-
-    fn next_csv(&mut self) -> Option<Result<Fact, RecordError>> {
-        if self.columns.is_none() {
-            let (line, header) = match self.csv_fields()? {
-                Ok(x) => x,
-                Err(e) => return Some(Err(e)),
-            };
-            let mut columns = Vec::with_capacity(header.len());
-            for name in &header {
-                let name = name.trim().trim_start_matches('\u{feff}');
-                match Record::COLUMNS.iter().position(|c| *c == name) {
-                    Some(i) => columns.push(Some(i)),
-                    None => {
-                        self.done = true;
-                        return Some(Err(RecordError {
-                            line,
-                            field: Some(name.to_owned()),
-                            message: format!(
-                                "unknown column {name:?} in the header; expected some of: {}",
-                                Record::COLUMNS.join(", ")
-                            ),
-                        }));
-                    }
-                }
-            }
-            self.columns = Some(columns);
-        }
-        let (line, values) = match self.csv_fields()? {
-            Ok(x) => x,
-            Err(e) => return Some(Err(e)),
-        };
-        let columns = self.columns.as_ref().expect("header read above");
-        if values.len() != columns.len() {
-            return Some(Err(RecordError {
-                line,
-                field: None,
-                message: format!(
-                    "{} fields, but the header names {}",
-                    values.len(),
-                    columns.len()
-                ),
-            }));
-        }
-        let mut record = Record::default();
-        for (value, column) in values.into_iter().zip(columns) {
-            if let Some(slot) = column.and_then(|c| record.field_mut(c)) {
-                if !value.is_empty() {
-                    *slot = Some(value);
-                }
-            }
-        }
-        Some(record.into_fact().map_err(|e| RecordError {
-            line,
-            field: e.field,
-            message: e.message,
-        }))
-    }
-}
-
-impl<R: BufRead> Iterator for FactReader<R> {
-    type Item = Result<Fact, RecordError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        match self.format {
-            Format::JsonLines => self.next_jsonl(),
-            Format::Csv => self.next_csv(),
-        }
-    }
-}
-
 /// What to do with a bad record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OnError {
@@ -987,9 +817,10 @@ pub fn read_all<R: BufRead>(
     input: R,
     format: Format,
     on_error: OnError,
+    key: &PseudonymKey,
 ) -> Result<ReadOutcome, RecordError> {
     let mut outcome = ReadOutcome::default();
-    for item in FactReader::new(input, format) {
+    for item in FactReader::new(input, format, key.clone()) {
         match item {
             Ok(fact) => outcome.facts.push(fact),
             Err(e) if on_error == OnError::Stop => return Err(e),
@@ -1010,7 +841,8 @@ pub fn read_all<R: BufRead>(
 /// ```
 /// use kooperacja_core::facts::{to_json_line, FactReader, Format};
 /// let line = r#"{"id":"a-1","date":"2020-02-20","by":"rops-torun","territory":"0410033","kind":"agreement","institution":"ops-naklo","name":"MGOPS Nakło","sector":"social-assistance"}"#;
-/// let fact = FactReader::new(line.as_bytes(), Format::JsonLines).next().unwrap().unwrap();
+/// let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
+/// let fact = FactReader::new(line.as_bytes(), Format::JsonLines, key).next().unwrap().unwrap();
 /// assert_eq!(to_json_line(&fact.to_record()), line);
 /// ```
 pub fn to_json_line(record: &Record) -> String {
@@ -1047,9 +879,10 @@ pub fn csv_header() -> String {
 /// ```
 /// use kooperacja_core::facts::{csv_header, to_csv_row, FactReader, Format};
 /// let line = r#"{"id":"a","date":"2020-01-02","by":"umk","kind":"deliverable","deliverable":"model","title":"Model, wersja 1"}"#;
-/// let fact = FactReader::new(line.as_bytes(), Format::JsonLines).next().unwrap().unwrap();
+/// let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
+/// let fact = FactReader::new(line.as_bytes(), Format::JsonLines, key.clone()).next().unwrap().unwrap();
 /// let csv = format!("{}\n{}\n", csv_header(), to_csv_row(&fact.to_record()));
-/// let back = FactReader::new(csv.as_bytes(), Format::Csv).next().unwrap().unwrap();
+/// let back = FactReader::new(csv.as_bytes(), Format::Csv, key).next().unwrap().unwrap();
 /// assert_eq!(back, fact);
 /// ```
 pub fn to_csv_row(record: &Record) -> String {

@@ -9,7 +9,7 @@
 //!
 //! let total = Amount::parse("11 977 479,39 zł")?;
 //! let rate = Rate::parse("84,28 %")?;
-//! let eu = rate.apply(total, Rounding::Down);
+//! let eu = rate.apply(total, Rounding::Down).expect("the product fits");
 //! assert_eq!(eu.to_polish(), "10 094 619,62 zł");
 //! assert_eq!(eu.to_plain(), "10094619.62");
 //! # Ok::<(), kooperacja_core::money::MoneyError>(())
@@ -26,6 +26,25 @@ use serde::{Deserialize, Serialize};
 /// Keeping amounts below 10^15 zł means that sums of up to a billion amounts
 /// stay far inside the range of [`Decimal`], so arithmetic cannot overflow.
 pub const AMOUNT_LIMIT_ZLOTY: i64 = 1_000_000_000_000_000;
+
+/// The largest percentage [`Rate::parse`] accepts: 1000 %.
+///
+/// Rates in a project file are co-financing rates and share targets, which lie
+/// between 0 % and 100 % (validation reports a share above 100 %); the margin
+/// lets a mistaken value be parsed and explained rather than refused outright.
+/// With at most [`RATE_DECIMAL_PLACES`] decimals, the product of such a rate and
+/// any amount below [`AMOUNT_LIMIT_ZLOTY`] has at most 28 digits, so it is exact.
+pub const RATE_LIMIT_PERCENT: i64 = 1000;
+
+/// The most decimal places of a percentage [`Rate::parse`] accepts: 8.
+pub const RATE_DECIMAL_PLACES: u32 = 8;
+
+/// The largest magnitude of a rate's fraction (10^24, that is 10^26 %): larger
+/// fractions are held at this bound (see [`Rate::from_fraction`]), so that the
+/// percentage of every rate fits a [`Decimal`].
+fn rate_fraction_limit() -> Decimal {
+    Decimal::from_i128_with_scale(1_000_000_000_000_000_000_000_000, 0)
+}
 
 /// What went wrong reading an amount or a rate.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -52,6 +71,12 @@ pub enum MoneyError {
     TooLarge {
         /// The offending text.
         text: String,
+    },
+    /// A product or sum of money would leave the range of exact decimals.
+    #[error("{what} is too large to compute exactly")]
+    Overflow {
+        /// What was being computed.
+        what: String,
     },
     /// The text is not a rate.
     #[error("invalid rate {text:?}: {reason}")]
@@ -666,13 +691,29 @@ pub struct Rate(Decimal);
 
 impl Rate {
     /// A rate from a fraction (0.8428 for 84.28 %).
+    ///
+    /// A fraction beyond ±10^24 (±10^26 %) is held at that bound: no ratio of
+    /// amounts or counts comes near it, and it keeps [`Rate::percent`] exact and
+    /// free of overflow for every rate.
+    ///
+    /// ```
+    /// use kooperacja_core::money::Rate;
+    /// use rust_decimal::Decimal;
+    /// assert_eq!(Rate::from_fraction(Decimal::new(8428, 4)).to_string(), "84.28 %");
+    /// assert_eq!(Rate::from_fraction(Decimal::MAX).percent(), Decimal::from_i128_with_scale(10_i128.pow(26), 0));
+    /// ```
     pub fn from_fraction(fraction: Decimal) -> Rate {
-        Rate(fraction.normalize())
+        Rate(
+            fraction
+                .clamp(-rate_fraction_limit(), rate_fraction_limit())
+                .normalize(),
+        )
     }
 
-    /// A rate from a percentage (84.28 for 84.28 %).
+    /// A rate from a percentage (84.28 for 84.28 %), bounded as
+    /// [`Rate::from_fraction`] is.
     pub fn from_percent(percent: Decimal) -> Rate {
-        Rate((percent / Decimal::ONE_HUNDRED).normalize())
+        Rate::from_fraction(percent / Decimal::ONE_HUNDRED)
     }
 
     /// The ratio `part / whole`, exact to the precision of [`Decimal`]
@@ -698,6 +739,7 @@ impl Rate {
 
     /// The exact percentage.
     pub fn percent(self) -> Decimal {
+        // |fraction| <= 10^24 (see `from_fraction`), so the product fits.
         (self.0 * Decimal::ONE_HUNDRED).normalize()
     }
 
@@ -707,14 +749,31 @@ impl Rate {
             .round_dp_with_strategy(places, RoundingStrategy::MidpointNearestEven)
     }
 
-    /// Applies this rate to an amount and rounds the product to the grosz.
-    pub fn apply(self, amount: Amount, rounding: Rounding) -> Amount {
-        rounding.round(self.exact_product(amount))
+    /// Applies this rate to an amount and rounds the product to the grosz;
+    /// `None` if the product is not exact in a [`Decimal`] (see
+    /// [`Rate::exact_product`]).
+    pub fn apply(self, amount: Amount, rounding: Rounding) -> Option<Amount> {
+        self.exact_product(amount).map(|p| rounding.round(p))
     }
 
-    /// The exact, unrounded product of this rate and an amount.
-    pub fn exact_product(self, amount: Amount) -> Decimal {
-        amount.0 * self.0
+    /// The exact, unrounded product of this rate and an amount; `None` if it
+    /// does not fit a [`Decimal`] exactly (never for a rate [`Rate::parse`]
+    /// accepts and an amount below [`AMOUNT_LIMIT_ZLOTY`]).
+    ///
+    /// ```
+    /// use kooperacja_core::money::{Amount, Rate};
+    /// use rust_decimal::Decimal;
+    /// let total = Amount::parse("11 977 479,39")?;
+    /// assert_eq!(Rate::parse("84,28 %")?.exact_product(total), Some("10094619.629892".parse().unwrap()));
+    /// assert_eq!(Rate::from_fraction(Decimal::MAX).exact_product(total), None);
+    /// # Ok::<(), kooperacja_core::money::MoneyError>(())
+    /// ```
+    pub fn exact_product(self, amount: Amount) -> Option<Decimal> {
+        let product = amount.0.checked_mul(self.0)?;
+        // rust_decimal rounds away digits past 28 instead of failing: refuse a
+        // product that lost any.
+        let exact_scale = amount.0.scale() + self.0.scale();
+        (product.scale() == exact_scale).then_some(product)
     }
 
     /// Parses a percentage such as `"84,28 %"`, `"84.28%"` or `"50 %"`.
@@ -744,6 +803,12 @@ impl Rate {
             .replace(',', ".")
             .parse()
             .map_err(|_| bad("expected a number like 84,28 before the % sign"))?;
+        if value.is_sign_negative() || value > Decimal::from(RATE_LIMIT_PERCENT) {
+            return Err(bad("a rate is between 0 % and 1000 %"));
+        }
+        if value.normalize().scale() > RATE_DECIMAL_PLACES {
+            return Err(bad("a rate has at most 8 decimal places"));
+        }
         Ok(Rate::from_percent(value))
     }
 
@@ -792,9 +857,9 @@ impl schemars::JsonSchema for Rate {
             });
         }
         schemars::json_schema!({
-            "description": "A percentage with a % sign, like \"84,28 %\" or \"84.28%\".",
+            "description": "A percentage from 0 % to 1000 % with at most 8 decimals and a % sign, like \"84,28 %\" or \"84.28%\".",
             "type": "string",
-            "pattern": "^\\s*-?[0-9]+([,.][0-9]+)?[ \u{a0}\u{202f}]*%\\s*$"
+            "pattern": "^\\s*[0-9]+([,.][0-9]{1,8})?[ \u{a0}\u{202f}]*%\\s*$"
         })
     }
 }

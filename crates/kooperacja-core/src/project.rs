@@ -204,7 +204,9 @@ pub struct Project {
     /// The kinds of group the project forms.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<GroupKind>,
-    /// The versions, oldest first.
+    /// The versions, oldest first: at least one (the funding agreement).
+    #[serde(deserialize_with = "at_least_one_version")]
+    #[schemars(length(min = 1))]
     pub versions: Vec<Version>,
     /// The indicators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -471,4 +473,16 @@ impl fmt::Display for Value {
             Value::Text(t) => f.write_str(t),
         }
     }
+}
+
+/// Refuses an empty list of versions where the file is read, so that every
+/// parsed project has a version in force.
+fn at_least_one_version<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Version>, D::Error> {
+    let versions = Vec::<Version>::deserialize(d)?;
+    if versions.is_empty() {
+        return Err(serde::de::Error::custom(
+            "a project has at least one version (the funding agreement); `versions` is empty",
+        ));
+    }
+    Ok(versions)
 }

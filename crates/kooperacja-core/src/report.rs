@@ -12,6 +12,7 @@ use crate::indicator::{IndicatorKind, Target};
 use crate::money::{Amount, Rate};
 use crate::period::{Period, YearMonth};
 use crate::schedule::ActivityKind;
+use crate::validate::{Finding, Severity};
 
 /// Where an indicator stands.
 #[derive(
@@ -247,6 +248,75 @@ pub struct BudgetReport {
     /// Spending by month and partner, up to the report's date, in month then
     /// partner order; months with nothing spent are left out.
     pub spent_by_month: Vec<MonthlySpending>,
+    /// What the execution gives to act on: spending above the plan of the
+    /// project or of a partner ([`BudgetReport::execution_findings`]).
+    pub findings: Vec<Finding>,
+}
+
+impl BudgetReport {
+    /// The findings about execution against the plan of the version in force,
+    /// project first, then partners in the order of [`BudgetReport::by_partner`]:
+    ///
+    /// - `execution.project-over-plan` (warning, path `budget`): spent more than
+    ///   the project's total value;
+    /// - `execution.partner-over-plan` (warning, path `budget.partners[ID]`): a
+    ///   partner spent more than its stated budget.
+    ///
+    /// Spending above plan is not eligible for funding, so it is worth acting on;
+    /// the data still holds, hence a warning and not an error. Later levels of
+    /// the plan (tasks, cost lines) extend the same `execution.*-over-plan`
+    /// family.
+    ///
+    /// ```
+    /// use kooperacja_core::{engine::Engine, facts::{FactReader, Format}, project::Project};
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/koordynacja-kujawy-pomorze.toml"))?;
+    /// let mut engine = Engine::new(&p, None);
+    /// let line = r#"{"id":"e1","date":"2024-05-01","by":"rops-torun","kind":"expenditure","amount":"23000000.00","category":"staff"}"#;
+    /// for fact in FactReader::new(line.as_bytes(), Format::JsonLines) {
+    ///     engine.apply(&fact?)?;
+    /// }
+    /// let report = engine.report("2024-06-30".parse()?);
+    /// let codes: Vec<&str> = report.budget.execution_findings().iter().map(|f| f.code).collect();
+    /// assert_eq!(codes, ["execution.project-over-plan"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn execution_findings(&self) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let over = |spent: Amount, planned: Amount| spent > planned;
+        if over(self.spent, self.total) {
+            findings.push(Finding {
+                code: "execution.project-over-plan",
+                severity: Severity::Warning,
+                path: "budget".to_owned(),
+                message: format!(
+                    "spent {} of the project's value {}, {} more than planned; spending above plan is not eligible",
+                    self.spent.to_polish(),
+                    self.total.to_polish(),
+                    (self.spent - self.total).to_polish()
+                ),
+            });
+        }
+        for partner in &self.by_partner {
+            let Some(planned) = partner.planned else {
+                continue;
+            };
+            if over(partner.spent, planned) {
+                findings.push(Finding {
+                    code: "execution.partner-over-plan",
+                    severity: Severity::Warning,
+                    path: format!("budget.partners[{}]", partner.partner),
+                    message: format!(
+                        "partner {} spent {} of its budget {}, {} more than planned; spending above plan is not eligible",
+                        partner.partner,
+                        partner.spent.to_polish(),
+                        planned.to_polish(),
+                        (partner.spent - planned).to_polish()
+                    ),
+                });
+            }
+        }
+        findings
+    }
 }
 
 /// The planned total's share for one calendar year of the project's period.

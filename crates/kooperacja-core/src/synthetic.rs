@@ -15,8 +15,8 @@
 //! use kooperacja_core::territory::Register;
 //! let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
 //! let register = Register::parse_terc(include_str!("../../../fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"))?;
-//! let a: Vec<_> = Generator::new(&project, &register, 7, 1000).collect();
-//! let b: Vec<_> = Generator::new(&project, &register, 7, 1000).collect();
+//! let a: Vec<_> = Generator::new(&project, &register, 7, 1000)?.collect();
+//! let b: Vec<_> = Generator::new(&project, &register, 7, 1000)?.collect();
 //! assert_eq!(a.len(), 1000);
 //! assert_eq!(a, b);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -55,6 +55,14 @@ impl SplitMix64 {
     }
 }
 
+/// Why no generator could be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GeneratorError {
+    /// The register lists no powiat and no gmina.
+    #[error("the register has no powiat or gmina to spread synthetic facts over")]
+    NoUnits,
+}
+
 /// The generator; an iterator of [`Fact`]s.
 #[derive(Debug, Clone)]
 pub struct Generator {
@@ -79,8 +87,25 @@ pub struct Generator {
 
 impl Generator {
     /// A generator of `count` facts for `project`, spread over the gminas and
-    /// powiats of `register`, seeded by `seed`.
-    pub fn new(project: &Project, register: &Register, seed: u64, count: u64) -> Generator {
+    /// powiats of `register`, seeded by `seed`; an error if the register has
+    /// no powiat or gmina to spread them over.
+    ///
+    /// ```
+    /// use kooperacja_core::synthetic::Generator;
+    /// use kooperacja_core::project::Project;
+    /// use kooperacja_core::territory::Register;
+    /// let project = Project::parse(include_str!("../../../fixtures/projects/koordynacja-kujawy-pomorze.toml"))?;
+    /// let voivodeship_only = Register::parse_terc("WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n04;;;;KUJAWSKO-POMORSKIE;województwo;2025-01-01\n")?;
+    /// let err = Generator::new(&project, &voivodeship_only, 1, 10).unwrap_err();
+    /// assert_eq!(err.to_string(), "the register has no powiat or gmina to spread synthetic facts over");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        project: &Project,
+        register: &Register,
+        seed: u64,
+        count: u64,
+    ) -> Result<Generator, GeneratorError> {
         let period = project.current_version().map(|v| v.period);
         let (start, days) = match period {
             Some(p) => (p.start(), u64::from(p.days())),
@@ -102,29 +127,39 @@ impl Generator {
         if sectors.is_empty() {
             sectors.push("social-assistance".to_owned());
         }
-        Generator {
+        let gminas: Vec<TerytCode> = register
+            .at_level(Level::Gmina)
+            .map(|u| u.code.clone())
+            .collect();
+        let powiats: Vec<TerytCode> = register
+            .at_level(Level::Powiat)
+            .map(|u| u.code.clone())
+            .collect();
+        if gminas.is_empty() && powiats.is_empty() {
+            return Err(GeneratorError::NoUnits);
+        }
+        let mut partners: Vec<String> =
+            project.organisations.iter().map(|o| o.id.clone()).collect();
+        if partners.is_empty() {
+            partners.push(leader.clone());
+        }
+        Ok(Generator {
             rng: SplitMix64(seed ^ 0x6b6f_6f70_6572_6163),
             count,
             produced: 0,
             start,
             days: days.max(1),
-            gminas: register
-                .at_level(Level::Gmina)
-                .map(|u| u.code.clone())
-                .collect(),
-            powiats: register
-                .at_level(Level::Powiat)
-                .map(|u| u.code.clone())
-                .collect(),
+            gminas,
+            powiats,
             partner_of,
             leader,
-            partners: project.organisations.iter().map(|o| o.id.clone()).collect(),
+            partners,
             groups: project.groups.iter().map(|g| g.code.clone()).collect(),
             sectors,
             persons: (count / 10).max(10),
             institutions: (count / 40).max(10),
             retractions: Vec::new(),
-        }
+        })
     }
 
     fn recorder(&self, territory: &TerytCode) -> String {
@@ -152,7 +187,9 @@ impl Generator {
 
     fn person(&mut self) -> PersonKey {
         let n = self.rng.below(self.persons);
-        PersonKey::parse(&format!("p{n}")).expect("generated keys are valid")
+        // Made-up persons get keys of the pseudonym's shape directly, so that
+        // generated facts hold no value a reader would hash.
+        PersonKey::from_checked(format!("{}{n:040x}", crate::pseudonym::PREFIX))
     }
 }
 
@@ -168,7 +205,8 @@ impl Iterator for Generator {
         let date = self.start
             + chrono::Duration::days(i64::try_from(self.rng.below(self.days)).unwrap_or(0));
         let at_powiat = self.rng.below(10) == 0;
-        let territory = if at_powiat || self.gminas.is_empty() {
+        // `new` ensures that one of the two lists is not empty.
+        let territory = if (at_powiat && !self.powiats.is_empty()) || self.gminas.is_empty() {
             self.rng.pick(&self.powiats).clone()
         } else {
             self.rng.pick(&self.gminas).clone()

@@ -22,14 +22,16 @@ use serde::Serialize;
 
 use crate::budget::{RateCheck, Stated};
 use crate::indicator::{CountedOnce, Target};
-use crate::money::{Amount, Rounding};
+use crate::money::{Amount, MoneyError, Rounding};
 use crate::organisation::AsWritten;
 use crate::period::polish_date;
 use crate::project::{Project, VersionKind};
 use crate::territory::{Level, Register, TerytCode};
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing: a correction of a source, a change between versions.
@@ -58,7 +60,7 @@ impl fmt::Display for Severity {
 }
 
 /// One problem or observation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     /// A stable code, such as `budget.eu-rate-mismatch`.
     pub code: &'static str,
@@ -153,35 +155,54 @@ pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
 /// Versions without a programme rate are skipped; the rounding defaults to
 /// [`Rounding::Down`], the rule of the funding agreements.
 pub fn rate_checks(project: &Project) -> Vec<RateCheck> {
+    rate_checks_and_overflows(project).0
+}
+
+/// The rate checks, and the path and error of every stated EU amount whose
+/// product with the programme rate could not be computed exactly.
+fn rate_checks_and_overflows(project: &Project) -> (Vec<RateCheck>, Vec<(String, MoneyError)>) {
     let mut checks = Vec::new();
+    let mut overflows = Vec::new();
+    let mut add = |path: String, result: Result<RateCheck, MoneyError>| match result {
+        Ok(check) => checks.push(check),
+        Err(e) => overflows.push((path, e)),
+    };
     for (i, version) in project.versions.iter().enumerate() {
         let budget = &version.budget;
         let Some(rate) = budget.programme_rate else {
             continue;
         };
         let rounding = budget.eu_rounding.unwrap_or(Rounding::Down);
-        checks.push(RateCheck::new(
-            format!("versions[{i}].budget.eu_contribution"),
-            format!("{} · project", version.id),
-            budget.total.amount,
-            budget.eu_contribution.amount,
-            rate,
-            rounding,
-        ));
+        let path = format!("versions[{i}].budget.eu_contribution");
+        add(
+            path.clone(),
+            RateCheck::new(
+                path,
+                format!("{} · project", version.id),
+                budget.total.amount,
+                budget.eu_contribution.amount,
+                rate,
+                rounding,
+            ),
+        );
         for (j, partner) in budget.partners.iter().enumerate() {
             if let Some(eu) = &partner.eu_contribution {
-                checks.push(RateCheck::new(
-                    format!("versions[{i}].budget.partners[{j}].eu_contribution"),
-                    format!("{} · partner {}", version.id, partner.organisation),
-                    partner.total.amount,
-                    eu.amount,
-                    rate,
-                    rounding,
-                ));
+                let path = format!("versions[{i}].budget.partners[{j}].eu_contribution");
+                add(
+                    path.clone(),
+                    RateCheck::new(
+                        path,
+                        format!("{} · partner {}", version.id, partner.organisation),
+                        partner.total.amount,
+                        eu.amount,
+                        rate,
+                        rounding,
+                    ),
+                );
             }
         }
     }
-    checks
+    (checks, overflows)
 }
 
 fn duplicates<'a>(c: &mut Checker<'_>, what: &str, path: &str, ids: impl Iterator<Item = &'a str>) {
@@ -557,7 +578,16 @@ fn check_money(c: &mut Checker<'_>) {
             );
         }
     }
-    for check in rate_checks(p) {
+    let (checks, overflows) = rate_checks_and_overflows(p);
+    for (path, error) in overflows {
+        c.push(
+            "budget.rate-overflow",
+            Severity::Error,
+            path,
+            format!("{error}; expected a programme rate between 0 % and 1000 %"),
+        );
+    }
+    for check in checks {
         if !check.matches {
             let also = if let Some(digit) = check.single_digit_difference() {
                 format!(
@@ -1142,8 +1172,8 @@ fn check_selections(c: &mut Checker<'_>) {
             ));
         }
         if !s.subregions.is_empty() {
-            let sum: u32 = s.subregions.iter().map(|r| r.gminas).sum();
-            if sum != s.gminas {
+            let sum: u64 = s.subregions.iter().map(|r| u64::from(r.gminas)).sum();
+            if sum != u64::from(s.gminas) {
                 problems.push(format!(
                     "the subregions' gminas sum to {sum}, not {}",
                     s.gminas

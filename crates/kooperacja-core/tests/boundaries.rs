@@ -13,6 +13,17 @@ use serde_json::Value;
 /// The crates `kooperacja-core` may depend on (normal dependencies).
 const CORE_ALLOWED: &[&str] = &[
     "chrono",
+    // CSV fact files are read with a maintained RFC 4180 parser instead of a
+    // hand-written one (pure parsing over a `Read`; core opens no file).
+    "csv",
+    // Keyed pseudonyms of persons (HMAC-SHA256): pure computation, the key is
+    // a parameter the adapter supplies; no randomness, no I/O.
+    "hmac",
+    "sha2",
+    // Look-alike identifiers: NFC is checked (never silently applied) ...
+    "unicode-normalization",
+    // ... and invisible characters found by their Unicode general category.
+    "unicode-general-category",
     "rust_decimal",
     "schemars",
     "serde_json",

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use kooperacja_core::engine::Engine;
-use kooperacja_core::facts::{DeliverableKind, Fact, PersonKey, What};
+use kooperacja_core::facts::{DeliverableKind, Fact, What};
 use kooperacja_core::money::Amount;
 use kooperacja_core::project::Project;
 use kooperacja_core::report::Report;
@@ -98,7 +98,11 @@ fn base() -> NaiveDate {
 
 /// A fact without an id; ids are given by position.
 fn any_what() -> impl Strategy<Value = What> {
-    let person = (0_u8..10).prop_map(|n| PersonKey::parse(&format!("p{n}")).expect("valid key"));
+    let person = (0_u8..10).prop_map(|n| {
+        kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32])
+            .person(&format!("p{n}"))
+            .expect("valid key")
+    });
     prop_oneof![
         (
             prop::option::of(prop::sample::select(vec!["PGR", "PZK"])),
@@ -118,7 +122,11 @@ fn any_what() -> impl Strategy<Value = What> {
                 place: None,
                 persons: persons
                     .into_iter()
-                    .map(|n| PersonKey::parse(&format!("p{n}")).expect("valid"))
+                    .map(
+                        |n| kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32])
+                            .person(&format!("p{n}"))
+                            .expect("valid")
+                    )
                     .collect(),
                 led_by: Vec::new(),
             }),
@@ -158,7 +166,11 @@ fn any_what() -> impl Strategy<Value = What> {
             }
         ),
         (prop::option::of(0_u8..10), 0_u8..8).prop_map(|(person, institution)| What::Support {
-            person: person.map(|n| PersonKey::parse(&format!("p{n}")).expect("valid")),
+            person: person.map(
+                |n| kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32])
+                    .person(&format!("p{n}"))
+                    .expect("valid")
+            ),
             institution: Some(format!("i{institution}")),
             role: None,
         }),

@@ -46,9 +46,13 @@ fn dec(text: &str) -> Decimal {
 
 /// Every record of a JSON Lines text, read through `FactReader`; all must be good.
 fn facts_of(jsonl: &str) -> Vec<Fact> {
-    FactReader::new(jsonl.as_bytes(), Format::JsonLines)
-        .map(|r| r.expect("every record is good"))
-        .collect()
+    FactReader::new(
+        jsonl.as_bytes(),
+        Format::JsonLines,
+        kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]),
+    )
+    .map(|r| r.expect("every record is good"))
+    .collect()
 }
 
 fn sample(name: &str) -> Vec<Fact> {
@@ -648,7 +652,7 @@ fn sample_records(name: &str) -> Vec<Record> {
     read(&format!("facts/{name}"))
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("a record"))
+        .map(|l| kooperacja_core::facts::parse_json_record(l).expect("a record"))
         .collect()
 }
 

@@ -181,6 +181,7 @@ p { margin: 4px 0; }
 .meta strong { color: var(--ink); }
 .warning { margin: 0 0 20px; padding: 12px 16px; border: 3px solid #b71c1c; background: #fdecea; color: #7f0000; }
 .warning strong { font-size: 17px; }
+.findings { margin: 8px 0 16px; padding: 8px 12px 8px 28px; border-left: 4px solid #e65100; background: #fff3e0; overflow-wrap: anywhere; }
 .warning p { color: var(--ink); overflow-wrap: anywhere; }
 .cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; margin: 18px 0 4px; }
 .card { padding: 10px 12px; border: 1px solid var(--line); border-radius: 6px; background: var(--soft); break-inside: avoid; page-break-inside: avoid; }
@@ -687,6 +688,17 @@ impl Page<'_> {
             ));
         }
         out.push_str("</tbody>\n</table>\n");
+        if !b.findings.is_empty() {
+            out.push_str("<ul class=\"findings\">\n");
+            for f in &b.findings {
+                out.push_str(&format!(
+                    "<li><code>{}</code> {}</li>\n",
+                    esc(f.code),
+                    esc(&f.message)
+                ));
+            }
+            out.push_str("</ul>\n");
+        }
         self.budget_chart(out);
         out.push_str("<div class=\"keep\">\n");
         self.partner_chart(out);

@@ -165,7 +165,13 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             Some(ext) if ext.eq_ignore_ascii_case("csv") => FactFormat::Csv,
             _ => FactFormat::JsonLines,
         };
-        let mut reader = FactReader::new(std::io::BufReader::new(file), format);
+        // A random key for this run: the export shows counts of distinct
+        // persons, never a person key, so the key need not outlive the run.
+        let mut bytes = [0_u8; 32];
+        getrandom::fill(&mut bytes)
+            .map_err(|e| format!("no randomness for the pseudonyms of persons: {e}"))?;
+        let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes(bytes);
+        let mut reader = FactReader::new(std::io::BufReader::new(file), format, key);
         while let Some(item) = reader.next() {
             let line = reader.lines_read();
             let fact = item.map_err(|e| format!("{}: {e}", path.display()))?;

@@ -465,6 +465,22 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
     for (category, amount) in &b.by_category {
         s.row(vec![category.as_str().into(), (*amount).into()])?;
     }
+    if !b.findings.is_empty() {
+        s.blank();
+        s.title(lang.pick("Uwagi do wykonania", "Findings on execution"))?;
+        s.header(&[
+            lang.pick("Kod", "Code"),
+            lang.pick("Miejsce", "Where"),
+            lang.pick("Opis", "Message"),
+        ])?;
+        for f in &b.findings {
+            s.row(vec![
+                f.code.into(),
+                f.path.as_str().into(),
+                f.message.as_str().into(),
+            ])?;
+        }
+    }
     Ok(())
 }
 

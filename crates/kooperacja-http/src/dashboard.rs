@@ -352,6 +352,7 @@ main { max-width: 1200px; margin: 0 auto; padding: 18px 20px 4px; }
 .tile .s { display: block; font-size: 12.5px; color: var(--mute); }
 .panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); gap: 4px 28px; }
 .panel { min-width: 0; }
+.finding { margin: 6px 0; padding: 6px 10px; border-left: 4px solid #e65100; background: #fff3e0; overflow-wrap: anywhere; }
 .panel.wide { grid-column: 1 / -1; }
 .panel h3 { margin: 16px 0 8px; padding-bottom: 3px; font-size: 16px; border-bottom: 2px solid var(--rule); }
 .panel h4 { margin: 14px 0 4px; font-size: 14px; }
@@ -1054,6 +1055,13 @@ impl Card<'_> {
             "",
         );
         out.push_str("</table>\n");
+        for f in &b.findings {
+            out.push_str(&format!(
+                "<p class=\"finding\"><code>{}</code> {}</p>\n",
+                esc(f.code),
+                esc(&f.message)
+            ));
+        }
         stack(
             out,
             scale_amount(b.spent, b.total, METER),
@@ -1200,6 +1208,7 @@ mod tests {
     use super::*;
     use kooperacja_core::engine::Engine;
     use kooperacja_core::facts::{FactReader, Format};
+    use kooperacja_core::pseudonym::PseudonymKey;
 
     const KOOPERACJA: &str =
         include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml");
@@ -1215,7 +1224,11 @@ mod tests {
 
     fn report(project: &Project, facts: &str, as_of: NaiveDate) -> Report {
         let mut engine = Engine::new(project, None);
-        for fact in FactReader::new(facts.as_bytes(), Format::JsonLines) {
+        for fact in FactReader::new(
+            facts.as_bytes(),
+            Format::JsonLines,
+            PseudonymKey::from_bytes([0; 32]),
+        ) {
             engine.apply(&fact.unwrap()).unwrap();
         }
         engine.report(as_of)
@@ -1402,7 +1415,11 @@ mod tests {
         ))
         .unwrap();
         let mut engine = Engine::new(&project, Some(&register));
-        for fact in FactReader::new(KOORDYNACJA_FACTS.as_bytes(), Format::JsonLines) {
+        for fact in FactReader::new(
+            KOORDYNACJA_FACTS.as_bytes(),
+            Format::JsonLines,
+            PseudonymKey::from_bytes([0; 32]),
+        ) {
             engine.apply(&fact.unwrap()).unwrap();
         }
         let report = engine.report(date(2025, 11, 30));

@@ -36,8 +36,9 @@ pub const REPORT_CACHE_ENTRIES: usize = 512;
 /// The longest note a fact may carry, in characters (as JSON Schema counts).
 pub const MAX_NOTE_CHARS: usize = 2000;
 
-/// The longest fact id, in characters (as JSON Schema counts).
-pub const MAX_ID_CHARS: usize = 256;
+/// The longest fact id, in characters (as JSON Schema counts): core's limit
+/// of every identifier.
+pub const MAX_ID_CHARS: usize = kooperacja_core::identifier::MAX_CHARS;
 
 /// How long a database connection waits for a lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

@@ -1,31 +1,24 @@
-//! Pseudonymisation of person keys with a keyed hash (HMAC-SHA256 under a
-//! server secret), applied to every fact before it is stored.
-//!
-//! A key that arrives raw (`k-0157`, an internal case number) is replaced by
-//! `ps-` and the first 40 hex digits (160 bits) of HMAC-SHA256(secret, key).
-//! The same raw key always gives the same pseudonym under the same secret, so
-//! distinct-person counts stay right and a retried fact is the same fact. A key
-//! that already has the pseudonym's shape is kept: so a stored fact sent back
-//! is recognised as itself. Without the secret a pseudonym cannot be traced
-//! back, not even by trying candidate keys.
+//! The server's secret for pseudonyms of persons, kept in a file beside the
+//! database. The keyed hash itself is core's
+//! ([`kooperacja_core::pseudonym`]): every person value is replaced while the
+//! fact is read, by `ps-` and the first 40 hex digits (160 bits) of
+//! HMAC-SHA256(secret, value), so a raw value never reaches the store, the log,
+//! the audit or a response. The same raw key always gives the same pseudonym
+//! under the same secret, so distinct-person counts stay right and a retried
+//! fact is the same fact. A key that already has the pseudonym's shape is
+//! kept: so a stored fact sent back is recognised as itself. Without the
+//! secret a pseudonym cannot be traced back, not even by trying candidate keys.
 
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use hmac::{Hmac, KeyInit, Mac};
-use kooperacja_core::facts::{Fact, PersonKey, What};
-use sha2::Sha256;
-
-/// The prefix of a pseudonymised key.
-pub const PREFIX: &str = "ps-";
-
-/// How many hex digits of the HMAC a pseudonym keeps.
-const HEX_DIGITS: usize = 40;
+use kooperacja_core::pseudonym::PseudonymKey;
+pub use kooperacja_core::pseudonym::{PREFIX, is_pseudonym};
 
 /// The server's secret key for pseudonyms: 32 random bytes.
 #[derive(Clone)]
-pub struct Secret([u8; 32]);
+pub struct Secret(PseudonymKey);
 
 impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -41,14 +34,14 @@ impl Secret {
         let bytes: [u8; 32] = bytes
             .try_into()
             .map_err(|_| "the secret must be 64 hex digits (32 bytes)".to_owned())?;
-        Ok(Secret(bytes))
+        Ok(Secret(PseudonymKey::from_bytes(bytes)))
     }
 
     /// A new random secret.
     pub fn random() -> Result<Secret, String> {
         let mut bytes = [0_u8; 32];
         getrandom::fill(&mut bytes).map_err(|e| format!("no randomness available: {e}"))?;
-        Ok(Secret(bytes))
+        Ok(Secret(PseudonymKey::from_bytes(bytes)))
     }
 
     /// Reads the secret from `path`, creating it (mode 0600) if it does not exist.
@@ -67,7 +60,7 @@ impl Secret {
                 let mut file = options
                     .open(path)
                     .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
-                file.write_all(hex::encode(secret.0).as_bytes())
+                file.write_all(hex::encode(secret.0.as_bytes()).as_bytes())
                     .and_then(|()| file.sync_all())
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 Ok(secret)
@@ -76,17 +69,9 @@ impl Secret {
         }
     }
 
-    fn mac(&self, data: &[u8]) -> String {
-        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.0)
-            .expect("HMAC takes a key of any length");
-        mac.update(data);
-        hex::encode(mac.finalize().into_bytes())
-    }
-
-    /// A fingerprint of the secret, stored in the database so that a server
-    /// started with another secret refuses to mix pseudonyms.
-    pub fn fingerprint(&self) -> String {
-        self.mac(b"kooperacja fingerprint")[..16].to_owned()
+    /// The key core pseudonymises person values with.
+    pub fn key(&self) -> &PseudonymKey {
+        &self.0
     }
 
     /// The checksum a stored fact row carries: 32 hex digits of the keyed
@@ -100,80 +85,30 @@ impl Secret {
             data.push(0);
         }
         data.extend_from_slice(body.as_bytes());
-        self.mac(&data)[..32].to_owned()
+        let mut sum = self.0.mac_hex(&data);
+        sum.truncate(32);
+        sum
     }
 
-    /// Whether every person key of a fact is a pseudonym.
-    pub fn all_pseudonymous(fact: &Fact) -> bool {
-        let ok = |k: &PersonKey| is_pseudonym(k.as_str());
-        match &fact.what {
-            What::Meeting { persons, .. } => persons.iter().all(ok),
-            What::Coaching { person, .. } | What::Qualification { person } => ok(person),
-            What::Support {
-                person: Some(person),
-                ..
-            } => ok(person),
-            _ => true,
-        }
+    /// A fingerprint of the secret, stored in the database so that a server
+    /// started with another secret refuses to mix pseudonyms.
+    pub fn fingerprint(&self) -> String {
+        self.0.fingerprint()
     }
-
-    /// The pseudonym of a key: kept if it already is one, else keyed-hashed.
-    pub fn pseudonym(&self, key: &PersonKey) -> PersonKey {
-        if is_pseudonym(key.as_str()) {
-            return key.clone();
-        }
-        let digest = self.mac(key.as_str().as_bytes());
-        let text = format!("{PREFIX}{}", &digest[..HEX_DIGITS]);
-        PersonKey::parse(&text).expect("a pseudonym is a valid person key")
-    }
-
-    /// The fact with every person key pseudonymised.
-    pub fn pseudonymise(&self, mut fact: Fact) -> Fact {
-        match &mut fact.what {
-            What::Meeting { persons, .. } => {
-                for person in persons.iter_mut() {
-                    *person = self.pseudonym(person);
-                }
-            }
-            What::Coaching { person, .. } | What::Qualification { person } => {
-                *person = self.pseudonym(person);
-            }
-            What::Support {
-                person: Some(person),
-                ..
-            } => *person = self.pseudonym(person),
-            What::Support { person: None, .. }
-            | What::Agreement { .. }
-            | What::Pilot { .. }
-            | What::Deliverable { .. }
-            | What::DiPlan { .. }
-            | What::Expenditure { .. }
-            | What::Retraction { .. } => {}
-        }
-        fact
-    }
-}
-
-/// Whether a key has the shape of a pseudonym: `ps-` and 40 lower-case hex digits.
-pub fn is_pseudonym(key: &str) -> bool {
-    key.strip_prefix(PREFIX).is_some_and(|rest| {
-        rest.len() == HEX_DIGITS && rest.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The pseudonym and fingerprint that databases written before the keyed
+    /// hash moved into core hold (computed with Python's `hmac` module).
     #[test]
-    fn a_key_is_hashed_once_and_kept_after() {
+    fn pseudonyms_are_those_stored_databases_hold() {
         let secret = Secret::from_hex(&"11".repeat(32)).unwrap();
-        let raw = PersonKey::parse("k-0157").unwrap();
-        let once = secret.pseudonym(&raw);
-        assert!(is_pseudonym(once.as_str()), "{once:?}");
-        assert_eq!(secret.pseudonym(&once), once);
-        assert_eq!(secret.pseudonym(&raw), once);
-        let other = Secret::from_hex(&"22".repeat(32)).unwrap();
-        assert_ne!(other.pseudonym(&raw), once);
+        let once = secret.key().person("k-0157").unwrap();
+        assert_eq!(once.as_str(), "ps-b2cd1920c4b65ae78245ea7d18fef811a3a75222");
+        assert!(is_pseudonym(once.as_str()));
+        assert_eq!(secret.fingerprint(), "e0cd799cd48635a0");
     }
 }

@@ -408,7 +408,11 @@ async fn import(
         Some(ext) if ext.eq_ignore_ascii_case("csv") => Format::Csv,
         _ => Format::JsonLines,
     };
-    let reader = FactReader::new(std::io::BufReader::new(handle), format);
+    let reader = FactReader::new(
+        std::io::BufReader::new(handle),
+        format,
+        state.secret.key().clone(),
+    );
     let name = file.display().to_string();
     let mut notes = Vec::new();
     let mut admitted = Vec::new();
@@ -433,7 +437,6 @@ async fn import(
             notes.push(format!("{name}: record {n} refused: {}", p.audit_note()));
             continue;
         }
-        let fact = state.secret.pseudonymise(fact);
         let codes: Vec<&str> =
             kooperacja_core::fact_check::FactCheck::new(target.project, target.register)
                 .check(&fact)

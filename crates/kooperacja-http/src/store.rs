@@ -9,7 +9,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use kooperacja_core::facts::{Fact, Record, to_json_line};
+use kooperacja_core::facts::{Fact, Record, parse_json_record, to_json_line};
+use kooperacja_core::pseudonym::{PseudonymKey, is_pseudonym};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -241,9 +242,23 @@ fn json_line(record: &Record) -> String {
 }
 
 /// The fact a stored body holds.
+///
+/// A stored fact holds only pseudonyms (persons were pseudonymised when it was
+/// read); a person value of any other shape is refused, not hashed again.
 pub fn fact_of(body: &str) -> Result<Fact, String> {
-    let record: Record = serde_json::from_str(body).map_err(|e| e.to_string())?;
-    Fact::from_record(record).map_err(|e| e.message)
+    /// Any key keeps a value that already is a pseudonym.
+    const KEEPS_PSEUDONYMS: PseudonymKey = PseudonymKey::from_bytes([0; 32]);
+    let record = parse_json_record(body).map_err(|e| e.to_string())?;
+    let raw = record
+        .person
+        .iter()
+        .chain(record.persons.iter())
+        .flat_map(|v| v.split(' '))
+        .any(|p| !p.is_empty() && !is_pseudonym(p));
+    if raw {
+        return Err("a person value that is not a pseudonym".to_owned());
+    }
+    Fact::from_record(record, &KEEPS_PSEUDONYMS).map_err(|e| e.to_string())
 }
 
 fn stored_fact(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredFact> {
@@ -661,7 +676,9 @@ mod tests {
         let mut records = Vec::new();
         for file in ["kooperacja-sample.jsonl", "koordynacja-sample.jsonl"] {
             let text = std::fs::read(format!("{root}{file}")).unwrap();
-            let outcome = read_all(text.as_slice(), Format::JsonLines, OnError::Skip).unwrap();
+            let key = PseudonymKey::from_bytes([0; 32]);
+            let outcome =
+                read_all(text.as_slice(), Format::JsonLines, OnError::Skip, &key).unwrap();
             records.extend(outcome.facts.iter().map(Fact::to_record));
         }
         assert!(records.len() > 100, "{}", records.len());

@@ -263,7 +263,7 @@ impl Writer {
 ///
 /// With the secret (at start), every row is checked first: its checksum
 /// matches its project, id and body; the body reads as a fact with the
-/// row's id; every person key is a pseudonym; and the engine takes it. The
+/// row's id, with every person key a pseudonym; and the engine takes it. The
 /// first row that fails stops the rebuild with a message that names it and
 /// says what to do. Without the secret (an engine pinned to a version, built
 /// after the start-up check), only the engine's refusal stops it.
@@ -288,13 +288,12 @@ pub fn rebuild(
                 None => return Err(bad("has no checksum".to_owned())),
             }
         }
-        let fact = store::fact_of(row.body)
-            .map_err(|_| bad("cannot be read as a fact".to_owned()))?;
+        // `fact_of` also refuses a person value that is not a pseudonym.
+        let fact = store::fact_of(row.body).map_err(|_| {
+            bad("cannot be read as a stored fact (its body does not parse as a fact, or holds a person value that is not a pseudonym)".to_owned())
+        })?;
         if fact.id != row.id {
             return Err(bad("holds a fact with another id".to_owned()));
-        }
-        if secret.is_some() && !Secret::all_pseudonymous(&fact) {
-            return Err(bad("holds a person key that is not pseudonymised".to_owned()));
         }
         engine
             .apply(&fact)

@@ -183,18 +183,28 @@ fn a_fact_in_a_batch_is_read_and_refused_as_it_would_be_alone() {
         .post(&batch_path, Some(&token), r#"{"facts": [1, 2"#)
         .problem(400);
     assert_eq!(p["pointer"], "");
-    // A repeated field keeps its last value, as a JSON object read alone does;
-    // a number and a string of digits are the same fact.
-    let repeated = with(r#""id":"g-3","days":"1""#);
+    // A repeated field is refused, in a batch as alone (issue 11: which of
+    // the two values was meant cannot be known).
+    let repeated = with(r#""id":"g-3""#);
+    assert_eq!(refused(&repeated, 400), "/facts/1/id");
+    let single = server.post(&facts_path(KOOPERACJA), Some(&token), &repeated);
+    assert_eq!(single.problem(400)["pointer"], "/id");
+    // A number and a string of digits are the same fact.
+    let as_text = meeting("g-3", "rops-torun", "0410").replace(r#""days":1"#, r#""days":"1""#);
+    assert!(as_text.contains(r#""days":"1""#), "{as_text}");
     let r = server.post(
         &batch_path,
         Some(&token),
-        &format!("{{\"facts\": [{good}, {repeated}]}}"),
+        &format!("{{\"facts\": [{good}, {as_text}]}}"),
     );
     assert_eq!(r.status, 201, "{}", r.text());
     let result = r.json();
     assert_eq!(result["results"][1]["id"], "g-3");
-    let single = server.post(&facts_path(KOOPERACJA), Some(&token), &repeated);
+    let single = server.post(
+        &facts_path(KOOPERACJA),
+        Some(&token),
+        &meeting("g-3", "rops-torun", "0410"),
+    );
     assert_eq!(single.status, 200, "{}", single.text());
     assert_eq!(single.json()["fact"]["id"], "g-3");
     assert_eq!(single.json()["fact"]["days"], 1);
@@ -454,6 +464,7 @@ fn indicators_are_rebuilt_from_the_database_at_start() {
     for fact in kooperacja_core::facts::FactReader::new(
         std::io::BufReader::new(file),
         kooperacja_core::facts::Format::JsonLines,
+        kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]),
     ) {
         engine.apply(&fact.unwrap()).unwrap();
     }

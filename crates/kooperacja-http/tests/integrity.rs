@@ -119,7 +119,7 @@ fn a_raw_person_key_in_storage_stops_the_start() {
     drop(conn);
     let err = server.refused_start();
     assert_says_restore(&err, "\"c-raw\"");
-    assert!(err.contains("not pseudonymised"), "{err}");
+    assert!(err.contains("not a pseudonym"), "{err}");
 }
 
 #[test]

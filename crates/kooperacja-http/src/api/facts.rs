@@ -3,8 +3,8 @@
 //!
 //! A fact goes through these steps, each with its own status: the project
 //! (404), the token (401, 403), the media type (415), the body's size (413)
-//! and shape (400, with a pointer to the field), pseudonymisation of person
-//! keys, the organisation's rights (403), core's fact check (422), then the
+//! and shape (400, with a pointer to the field; read by core's one JSON reader
+//! of facts, which also pseudonymises person keys), the organisation's rights (403), core's fact check (422), then the
 //! writer: same id with other content (409), same fact again (200 with the
 //! stored fact), or stored and committed (201). Retractions are facts of kind
 //! `retraction`, appended the same way.
@@ -17,7 +17,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use kooperacja_core::fact_check::FactCheck;
-use kooperacja_core::facts::{Fact, FactKind, Record, What};
+use kooperacja_core::facts::{Fact, FactKind, Record, What, bounded, parse_json_record};
+use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::validate::Severity;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -27,7 +28,7 @@ use super::{
     Params, blocking, cursor, cursor_of, encode_segment, limit, path, project, required_actor,
 };
 use crate::access::Actor;
-use crate::limits::{MAX_BATCH_FACTS, MAX_ID_CHARS, MAX_NOTE_CHARS};
+use crate::limits::{MAX_BATCH_FACTS, MAX_NOTE_CHARS};
 use crate::problem::{Problem, ProblemFinding};
 use crate::state::{AppState, ProjectState};
 use crate::store::{self, AuditEntry, FactFilter, StoredFact};
@@ -74,78 +75,16 @@ fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, Problem> {
         .map_err(|e| Problem::bad_request(format!("the body is not valid JSON: {e}")).at(""))
 }
 
-/// The fields whose JSON value may also be a number.
-const NUMERIC: [&str; 3] = ["days", "participants", "amount"];
-/// The fields whose JSON value may also be an array of strings.
-const LISTS: [&str; 2] = ["persons", "led_by"];
-
-/// A fact read from the body, before pseudonymisation and the checks.
+/// A fact read from the body, persons already pseudonymised, before the checks.
 struct Parsed {
     fact: Fact,
     note: Option<String>,
 }
 
-/// A fact from the JSON text of one object, naming the field of any problem.
-///
-/// Most facts are read straight into a `Record`: it denies unknown and
-/// repeated fields and takes exactly the JSON types [`fact_of`] allows, so an
-/// object it reads is the fact `fact_of` would read. Anything it refuses goes
-/// through `fact_of`, which says exactly what is wrong (or, for a repeated
-/// field, takes its last value, as before).
-fn fact_of_text(text: &str) -> Result<Parsed, Problem> {
-    // Only an object: serde would also read a record from a JSON array.
-    if text.trim_start().starts_with('{')
-        && let Ok(record) = serde_json::from_str::<Record>(text)
-    {
-        return fact_of_record(record);
-    }
-    fact_of(parse_json(text.as_bytes())?)
-}
-
-/// A fact from one JSON object, naming the field of any problem (400).
-fn fact_of(value: serde_json::Value) -> Result<Parsed, Problem> {
-    let serde_json::Value::Object(map) = value else {
-        return Err(Problem::bad_request("expected a fact: a JSON object").at(""));
-    };
-    for (key, v) in &map {
-        if !Record::COLUMNS.contains(&key.as_str()) {
-            return Err(Problem::bad_request(format!(
-                "unknown field {key:?}; expected some of: {}",
-                Record::COLUMNS.join(", ")
-            ))
-            .at(format!("/{}", escape_pointer(key))));
-        }
-        let ok = match v {
-            serde_json::Value::Null | serde_json::Value::String(_) => true,
-            serde_json::Value::Number(_) => NUMERIC.contains(&key.as_str()),
-            serde_json::Value::Array(items) => {
-                LISTS.contains(&key.as_str()) && items.iter().all(serde_json::Value::is_string)
-            }
-            serde_json::Value::Bool(_) | serde_json::Value::Object(_) => false,
-        };
-        if !ok {
-            let expected = if NUMERIC.contains(&key.as_str()) {
-                "a number or a string"
-            } else if LISTS.contains(&key.as_str()) {
-                "an array of strings or a string"
-            } else {
-                "a string"
-            };
-            return Err(
-                Problem::bad_request(format!("{key}: expected {expected}, found {v}"))
-                    .at(format!("/{key}")),
-            );
-        }
-    }
-    let record: Record = serde_json::from_value(serde_json::Value::Object(map))
-        .map_err(|e| Problem::bad_request(format!("the fact cannot be read: {e}")).at(""))?;
-    fact_of_record(record)
-}
-
 /// The first field of a record that holds a run of exactly 11 digits: the
 /// shape of a PESEL number, which no field of a fact may hold (a backstop:
 /// no field but the person fields is about a person). The person fields
-/// are left to core's key check and to pseudonymisation (a pseudonym's hex
+/// are left to core's person check and pseudonymisation (a pseudonym's hex
 /// digits may hold such a run).
 pub fn personal_data(record: &Record) -> Option<&'static str> {
     Record::COLUMNS.iter().enumerate().find_map(|(i, name)| {
@@ -179,8 +118,19 @@ pub fn personal_data_problem(field: &str) -> Problem {
     .at(format!("/{field}"))
 }
 
-/// A fact from a record whose fields have the JSON types the document allows.
-fn fact_of_record(record: Record) -> Result<Parsed, Problem> {
+/// A fact from the JSON text of one object, through core's one JSON reader of
+/// facts (which refuses repeated and unknown keys, amounts as JSON numbers and
+/// look-alike ids, and pseudonymises persons), naming the field of any
+/// problem. A problem of the document's shape, or of a field the API document
+/// describes exactly (id, date, kind, by), is a 400; otherwise the record has
+/// the document's shape but is not a fact of its kind: 422.
+fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
+    let pointer = |field: Option<String>| match field {
+        Some(field) => format!("/{}", escape_pointer(&field)),
+        None => String::new(),
+    };
+    let record = parse_json_record(text)
+        .map_err(|e| Problem::bad_request(e.message).at(pointer(e.field)))?;
     if let Some(field) = personal_data(&record) {
         return Err(personal_data_problem(field));
     }
@@ -194,39 +144,26 @@ fn fact_of_record(record: Record) -> Result<Parsed, Problem> {
         ))
         .at("/note"));
     }
-    if record
-        .id
-        .as_ref()
-        .is_some_and(|id| id.chars().count() > MAX_ID_CHARS)
-    {
-        return Err(Problem::bad_request(format!(
-            "the id is longer than {MAX_ID_CHARS} characters"
-        ))
-        .at("/id"));
-    }
-    // A field the API document describes exactly (id, date, kind, by) that is
-    // wrong breaks the document: 400. Otherwise the record has the document's
-    // shape but is not a fact of its kind (a field the kind needs is missing,
-    // a value does not parse): 422.
-    let fact = Fact::from_record(record).map_err(|e| {
+    let fact = Fact::from_record(record, key).map_err(|e| {
         let problem = match e.field.as_deref() {
             Some("id" | "date" | "kind" | "by") => Problem::bad_request(e.message),
             _ => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fact", e.message),
         };
-        match e.field {
-            Some(field) => problem.at(format!("/{field}")),
-            None => problem.at(""),
-        }
+        problem.at(pointer(e.field))
     })?;
-    if fact.id.trim() != fact.id || fact.id.chars().any(char::is_control) {
-        return Err(Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid-fact",
-            "the id must not start or end with spaces nor hold control characters",
-        )
-        .at("/id"));
-    }
     Ok(Parsed { fact, note })
+}
+
+/// A fact from a body of bytes (400 if it is not UTF-8).
+fn fact_of_bytes(bytes: &[u8], key: &PseudonymKey) -> Result<Parsed, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Problem::bad_request(format!(
+            "the body is not UTF-8: byte {} is not valid",
+            e.valid_up_to() + 1
+        ))
+        .at("")
+    })?;
+    fact_of_text(text, key)
 }
 
 fn escape_pointer(key: &str) -> String {
@@ -240,7 +177,7 @@ fn admit(
     actor: &Actor,
     incoming: Parsed,
 ) -> Result<Incoming, Problem> {
-    let fact = state.secret.pseudonymise(incoming.fact);
+    let fact = incoming.fact;
     actor.may_write(&fact)?;
     within_budget(project, &fact)?;
     let findings: Vec<ProblemFinding> = FactCheck::new(project.project, project.register)
@@ -396,7 +333,7 @@ pub async fn post_fact(
     let prepared = (|| {
         json_body(&headers)?;
         let bytes = body(bytes, crate::limits::MAX_BODY_BYTES)?;
-        fact_of(parse_json(&bytes)?)
+        fact_of_bytes(&bytes, state.secret.key())
     })();
     let incoming = match prepared {
         Ok(i) => i,
@@ -427,11 +364,29 @@ struct RawBatch<'a> {
     facts: Vec<&'a serde_json::value::RawValue>,
 }
 
-/// One fact of a batch: its JSON text, or its value when the batch was read
-/// the slow way.
-enum Item<'a> {
-    Text(&'a str),
-    Value(serde_json::Value),
+/// What is wrong with a batch body that is not `{"facts": [ … ]}`, without
+/// quoting any value of it.
+fn batch_problem(bytes: &[u8]) -> Problem {
+    let value = match parse_json(bytes) {
+        Ok(v) => v,
+        Err(p) => return p,
+    };
+    let serde_json::Value::Object(map) = value else {
+        return Problem::bad_request("expected an object {\"facts\": [...]}").at("");
+    };
+    if let Some(key) = map.keys().find(|k| *k != "facts") {
+        return Problem::bad_request(format!(
+            "unknown field {:?}; expected only \"facts\"",
+            bounded(key)
+        ))
+        .at(format!("/{}", escape_pointer(&bounded(key))));
+    }
+    match map.get("facts") {
+        Some(serde_json::Value::Array(_)) => {
+            Problem::bad_request("\"facts\" is given more than once").at("/facts")
+        }
+        _ => Problem::bad_request("expected \"facts\": an array of facts").at("/facts"),
+    }
 }
 
 fn too_many(count: usize) -> Problem {
@@ -499,35 +454,14 @@ pub async fn post_batch(
             Err(p) => return Err(refused(&state, &project, &actor, None, "append", p).await),
         };
     let items = (|| {
-        // The usual batch, `{"facts": [ … ]}`, is read without building a
-        // `serde_json::Value` of every fact: each fact is kept as its text.
-        // Anything else is read as before, for its exact problem.
-        if let Ok(batch) = serde_json::from_slice::<RawBatch<'_>>(&bytes) {
-            if batch.facts.len() > MAX_BATCH_FACTS {
-                return Err(too_many(batch.facts.len()));
-            }
-            return Ok(batch
-                .facts
-                .into_iter()
-                .map(|raw| Item::Text(raw.get()))
-                .collect());
-        }
-        let serde_json::Value::Object(mut map) = parse_json(&bytes)? else {
-            return Err(Problem::bad_request("expected an object {\"facts\": [...]}").at(""));
+        // Each fact is kept as its text and read by core's JSON reader.
+        let Ok(batch) = serde_json::from_slice::<RawBatch<'_>>(&bytes) else {
+            return Err(batch_problem(&bytes));
         };
-        if let Some(key) = map.keys().find(|k| *k != "facts") {
-            return Err(Problem::bad_request(format!(
-                "unknown field {key:?}; expected only \"facts\""
-            ))
-            .at(format!("/{}", escape_pointer(key))));
+        if batch.facts.len() > MAX_BATCH_FACTS {
+            return Err(too_many(batch.facts.len()));
         }
-        let Some(serde_json::Value::Array(items)) = map.remove("facts") else {
-            return Err(Problem::bad_request("expected \"facts\": an array of facts").at("/facts"));
-        };
-        if items.len() > MAX_BATCH_FACTS {
-            return Err(too_many(items.len()));
-        }
-        Ok(items.into_iter().map(Item::Value).collect::<Vec<_>>())
+        Ok(batch.facts)
     })();
     let items = match items {
         Ok(i) => i,
@@ -535,10 +469,7 @@ pub async fn post_batch(
     };
     let mut facts = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let parsed = match item {
-            Item::Text(text) => fact_of_text(text),
-            Item::Value(value) => fact_of(value),
-        };
+        let parsed = fact_of_text(item.get(), state.secret.key());
         let parsed = match parsed {
             Ok(i) => i,
             Err(p) => {

@@ -1,0 +1,123 @@
+//! The server reads facts through core's one JSON reader (issue 11): duplicate
+//! keys, JSON numbers as amounts and look-alike ids are refused, and a raw
+//! person value is never echoed, stored in the audit or returned.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "test helpers: a failure is a failing test, as in #[test] functions"
+)]
+
+mod common;
+
+use common::{KOOPERACJA, Server};
+
+fn facts_path() -> String {
+    format!("/v1/projects/{KOOPERACJA}/facts")
+}
+
+fn batch_path() -> String {
+    format!("/v1/projects/{KOOPERACJA}/fact-batches")
+}
+
+const COACHING: &str = r#"{"id":"c-1","date":"2018-09-03","by":"rops-torun","territory":"0410033","kind":"coaching","form":"individual","role":"social-worker","person":"#;
+
+#[test]
+fn a_duplicate_key_is_refused_in_one_fact_and_in_a_batch() {
+    let server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let body = r#"{"id":"m-1","id":"m-2","date":"2019-02-05","by":"rops-torun","territory":"04","kind":"meeting","group":"RGR"}"#;
+    let p = server.post(&facts_path(), Some(&token), body).problem(400);
+    assert_eq!(p["pointer"], "/id", "{p}");
+    let batch = format!(r#"{{"facts":[{body}]}}"#);
+    let p = server
+        .post(&batch_path(), Some(&token), &batch)
+        .problem(400);
+    assert_eq!(p["pointer"], "/facts/0/id", "{p}");
+    let twice = r#"{"facts":[],"facts":[]}"#;
+    server.post(&batch_path(), Some(&token), twice).problem(400);
+}
+
+#[test]
+fn an_amount_as_a_json_number_is_refused() {
+    let server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let body = r#"{"id":"e-1","date":"2019-02-05","by":"rops-torun","kind":"expenditure","amount":90071992547409.93,"category":"spotkania"}"#;
+    let p = server.post(&facts_path(), Some(&token), body).problem(400);
+    assert_eq!(p["pointer"], "/amount", "{p}");
+    assert!(
+        p["detail"].as_str().unwrap().contains(r#""1234.56""#),
+        "{p}"
+    );
+}
+
+#[test]
+fn an_id_in_nfd_is_refused() {
+    let server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let body = "{\"id\":\"m-lo\u{301}dz\",\"date\":\"2019-02-05\",\"by\":\"rops-torun\",\"territory\":\"04\",\"kind\":\"meeting\",\"group\":\"RGR\"}";
+    let p = server.post(&facts_path(), Some(&token), body).problem(400);
+    assert_eq!(p["pointer"], "/id", "{p}");
+    assert!(p["detail"].as_str().unwrap().contains("NFC"), "{p}");
+}
+
+#[test]
+fn names_in_a_persons_list_are_refused() {
+    let server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let body = r#"{"id":"m-p","date":"2019-02-05","by":"rops-torun","territory":"04","kind":"meeting","group":"RGR","persons":["Jan Kowalski","Anna Nowak"]}"#;
+    let r = server.post(&facts_path(), Some(&token), body);
+    let p = r.problem(400);
+    assert_eq!(p["pointer"], "/persons", "{p}");
+    assert!(!r.text().contains("Kowalski"), "{}", r.text());
+}
+
+#[test]
+fn a_raw_person_value_is_never_echoed_audited_or_stored() {
+    let mut server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let leader = server.token(KOOPERACJA, "rops-torun");
+    let raws = ["85010112345", "Kowalski", "Jan Kowalski"];
+    let bodies = [
+        format!("{COACHING}85010112345}}"),
+        format!("{COACHING}\"85010112345\"}}"),
+        format!("{COACHING}\"Kowalski\"}}"),
+        format!("{COACHING}\"Jan Kowalski\"}}"),
+        format!("{COACHING}[\"Jan Kowalski\"]}}"),
+        format!("{COACHING}{{\"name\":\"Jan Kowalski\"}}}}"),
+    ];
+    for body in &bodies {
+        let r = server.post(&facts_path(), Some(&token), body);
+        assert!(r.status >= 400, "{body}: {}", r.text());
+        for raw in raws {
+            assert!(!r.text().contains(raw), "{raw} echoed: {}", r.text());
+        }
+        let batch = format!(r#"{{"facts":[{body}]}}"#);
+        let r = server.post(&batch_path(), Some(&token), &batch);
+        assert!(r.status >= 400, "{batch}: {}", r.text());
+        for raw in raws {
+            assert!(!r.text().contains(raw), "{raw} echoed: {}", r.text());
+        }
+    }
+    let audit = server.get_as(&format!("/v1/projects/{KOOPERACJA}/audit"), &leader);
+    assert_eq!(audit.status, 200, "{}", audit.text());
+    for raw in raws {
+        assert!(
+            !audit.text().contains(raw),
+            "{raw} in the audit: {}",
+            audit.text()
+        );
+    }
+    server.stop();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = server.db().into_os_string();
+        path.push(suffix);
+        if let Ok(bytes) = std::fs::read(&path) {
+            for raw in raws {
+                assert!(
+                    !bytes.windows(raw.len()).any(|w| w == raw.as_bytes()),
+                    "{raw} is in {path:?}"
+                );
+            }
+        }
+    }
+}
