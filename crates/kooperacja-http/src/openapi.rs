@@ -417,7 +417,7 @@ pub fn document() -> Value {
                     add("415", "The body is not application/json");
                     add(
                         "422",
-                        "The record is not a fact of its kind, or the fact does not fit the project (core's fact check)",
+                        "The record is not a fact of its kind, a field holds personal data (an 11-digit number), or the fact does not fit the project (core's fact check)",
                     );
                 }
             }
