@@ -202,7 +202,7 @@ fn at_the_cap_the_idlest_connection_makes_room_and_busy_ones_get_a_503() {
 
     // Four busy connections fill it: a new one is refused at once.
     let sleep = format!(
-        "GET /__test/sleep?ms=4000 HTTP/1.1\r\nHost: {}\r\n\r\n",
+        "GET /__test/sleep?ms=8000 HTTP/1.1\r\nHost: {}\r\n\r\n",
         server.addr
     );
     let busy: Vec<TcpStream> = (0..4)
@@ -212,7 +212,8 @@ fn at_the_cap_the_idlest_connection_makes_room_and_busy_ones_get_a_503() {
             s
         })
         .collect();
-    std::thread::sleep(Duration::from_millis(500));
+    // (time for the server to read the four requests, on a busy machine)
+    std::thread::sleep(Duration::from_millis(1500));
     let asked = Instant::now();
     let answer = healthz(&server.addr).unwrap();
     assert_problem(&answer, 503, "unavailable");
