@@ -302,8 +302,8 @@ fn fact_record_schema() -> Value {
             "territory" | "jst" => json!({"type": ["string", "null"],
                 "description": "A TERYT code of 2, 4 or 7 digits"}),
             "days" | "participants" => json!({"type": ["integer", "string", "null"]}),
-            "amount" => json!({"type": ["number", "string", "null"],
-                "description": "Złoty with at most two decimals, as text (\"1234.50\") or a number"}),
+            "amount" => json!({"type": ["string", "null"],
+                "description": "Złoty with at most two decimals, as text (\"1234.50\"); a JSON number is refused (it may have lost grosze as a binary float)"}),
             "persons" | "led_by" => {
                 json!({"type": ["array", "string", "null"], "items": {"type": "string"},
                 "description": "Keys as an array, or as text separated by spaces, ';' or ','"})

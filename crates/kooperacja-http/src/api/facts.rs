@@ -144,14 +144,29 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
         ))
         .at("/note"));
     }
+    // An id or organisation that the document's schema takes (a string of 1
+    // to 256 characters) but core's identifier rule refuses (NFC, invisible
+    // characters), which no JSON Schema can say: 422, not 400.
+    let schema_valid = |text: &Option<String>| {
+        text.as_deref()
+            .is_some_and(|t| (1..=crate::limits::MAX_ID_CHARS).contains(&t.chars().count()))
+    };
+    let id_ok = schema_valid(&record.id);
+    let by_ok = schema_valid(&record.by);
     let fact = Fact::from_record(record, key).map_err(|e| {
         let problem = match e.field.as_deref() {
+            Some("id") if id_ok => invalid_fact(e.message),
+            Some("by") if by_ok => invalid_fact(e.message),
             Some("id" | "date" | "kind" | "by") => Problem::bad_request(e.message),
-            _ => Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fact", e.message),
+            _ => invalid_fact(e.message),
         };
         problem.at(pointer(e.field))
     })?;
     Ok(Parsed { fact, note })
+}
+
+fn invalid_fact(message: String) -> Problem {
+    Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fact", message)
 }
 
 /// A fact from a body of bytes (400 if it is not UTF-8).
