@@ -129,8 +129,19 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
         Some(field) => format!("/{}", escape_pointer(&field)),
         None => String::new(),
     };
-    let record = parse_json_record(text)
-        .map_err(|e| Problem::bad_request(e.message).at(pointer(e.field)))?;
+    let record = parse_json_record(text).map_err(|e| {
+        // A value of the type the API document gives its field, refused by
+        // core's reading of it (an empty list entry, a count too large): the
+        // record has the document's shape, so 422; a value of another type
+        // breaks the document: 400.
+        let typed = e.field.as_deref().is_some_and(|f| schema_takes(text, f));
+        let problem = if typed {
+            invalid_fact(e.message)
+        } else {
+            Problem::bad_request(e.message)
+        };
+        problem.at(pointer(e.field))
+    })?;
     if let Some(field) = personal_data(&record) {
         return Err(personal_data_problem(field));
     }
@@ -163,6 +174,66 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
         problem.at(pointer(e.field))
     })?;
     Ok(Parsed { fact, note })
+}
+
+/// Whether the field of the fact's JSON text has a value of the type the API
+/// document's schema gives it (`openapi::fact_record_schema`).
+fn schema_takes(text: &str, field: &str) -> bool {
+    if !Record::COLUMNS.contains(&field) {
+        return false;
+    }
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) else {
+        return false;
+    };
+    let Some(value) = map.get(field) else {
+        return false;
+    };
+    // A key given twice breaks the document (a JSON object names each once).
+    let given = serde_json::from_str::<Keys>(text)
+        .map(|k| k.0.iter().filter(|k| *k == field).count())
+        .unwrap_or(0);
+    if given != 1 {
+        return false;
+    }
+    use serde_json::Value as V;
+    let chars = |s: &str| s.chars().count();
+    match (field, value) {
+        ("id", V::String(s)) => (1..=crate::limits::MAX_ID_CHARS).contains(&chars(s)),
+        ("by", V::String(s)) => chars(s) >= 1,
+        ("date", V::String(_)) => true,
+        ("kind", V::String(s)) => FactKind::ALL.iter().any(|k| k.name() == s),
+        ("id" | "by" | "date" | "kind", _) => false,
+        ("days" | "participants", V::Number(n)) => {
+            n.is_u64() || n.is_i64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
+        }
+        ("persons" | "led_by", V::Array(items)) => items.iter().all(V::is_string),
+        ("note", V::String(s)) => chars(s) <= MAX_NOTE_CHARS,
+        (_, V::Null | V::String(_)) => true,
+        _ => false,
+    }
+}
+
+/// The keys of a JSON object, repeated ones included.
+struct Keys(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Keys, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some((key, serde::de::IgnoredAny)) = map.next_entry::<String, _>()? {
+                    keys.push(key);
+                }
+                Ok(Keys(keys))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
 }
 
 fn invalid_fact(message: String) -> Problem {
