@@ -144,16 +144,35 @@ pub fn report(
     use std::io::Write;
     let mut engine = kooperacja_core::engine::Engine::new(project, register);
     let mut bad = 0_u64;
+    let mut excluded = 0_u64;
     if let Some(path) = &args.facts {
         let mut reader = facts_with_progress(path)?;
         while let Some(item) = reader.next() {
             // The record just read ends on this line.
             let line = reader.lines_read();
-            let outcome = item.map_err(|e| e.to_string()).and_then(|fact| {
-                engine
-                    .apply(&fact)
-                    .map(|_| ())
-                    .map_err(|e| format!("line {line}: {e}"))
+            // A fact that does not count is excluded by core's admission and
+            // counted in the report, with a warning for the first 20; only a
+            // record that cannot be read is an error here.
+            let outcome = item.map_err(|e| e.to_string()).map(|fact| {
+                if let kooperacja_core::engine::Applied::Excluded(reason) = engine.apply(&fact) {
+                    excluded += 1;
+                    if excluded <= 20 {
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "{}: {}: line {line}: {} {:?} {}: {} ({})",
+                            crate::ui::msg("ostrzeżenie", "warning"),
+                            path.display(),
+                            crate::ui::msg("fakt", "fact"),
+                            fact.id,
+                            crate::ui::msg("pominięty", "excluded"),
+                            reason.code(),
+                            crate::ui::msg(
+                                "validate --facts podaje przyczynę",
+                                "validate --facts says why"
+                            )
+                        );
+                    }
+                }
             });
             if let Err(message) = outcome {
                 if args.on_error == crate::OnErrorArg::Stop {

@@ -234,6 +234,20 @@ fn table(
         ctx.pick("powtórzonych", "repeated"),
         r.facts.duplicates
     )?;
+    if r.facts.excluded > 0 {
+        // Facts core's admission excluded: they count nowhere; `validate
+        // --facts` names each one.
+        writeln!(
+            out,
+            "{}: {} ({})",
+            ctx.pick("Pominięte fakty", "Excluded facts"),
+            r.facts.excluded,
+            ctx.pick(
+                "nie pasują do projektu; wymienia je validate --facts",
+                "they do not fit the project; validate --facts names them"
+            )
+        )?;
+    }
     Ok(())
 }
 

@@ -341,8 +341,9 @@ fn many_bad_records_are_listed_up_to_20_and_counted() {
 }
 
 #[test]
-fn a_conflicting_repeat_is_refused() {
-    // The same id with other content: a conflict, named by id.
+fn a_conflicting_repeat_is_excluded() {
+    // The same id with other content: a conflict, named by id and line, and
+    // excluded (counted in the report); the command goes on.
     let facts = temp_file(
         "conflict.jsonl",
         concat!(
@@ -360,11 +361,11 @@ fn a_conflicting_repeat_is_refused() {
         "--as-of",
         "2019-03-31",
     ]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         stderr(&out),
         format!(
-            "error: {}: line 2: fact \"d-1\" is already recorded with other content; facts are never edited: retract it and record a new one\n",
+            "warning: {}: line 2: fact \"d-1\" excluded: fact.id-conflict (validate --facts says why)\n",
             facts.display()
         )
     );
@@ -386,9 +387,9 @@ fn a_conflicting_repeat_in_csv_names_its_line() {
         "--as-of",
         "2019-03-31",
     ]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(0));
     assert!(
-        stderr(&out).contains(": line 3: fact \"d-1\" is already recorded"),
+        stderr(&out).contains(": line 3: fact \"d-1\" excluded: fact.id-conflict"),
         "{}",
         stderr(&out)
     );

@@ -23,7 +23,7 @@
 //! let facts = r#"{"id":"d-1","date":"2019-03-15","by":"umk","kind":"deliverable","deliverable":"model","title":"Model kooperacji"}"#;
 //! let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
 //! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines, key) {
-//!     engine.apply(&fact?)?;
+//!     engine.apply(&fact?);
 //! }
 //! let report = engine.report(NaiveDate::from_ymd_opt(2019, 3, 31).unwrap());
 //! let models = report.indicators.iter().find(|i| i.id == "models-developed").unwrap();
@@ -31,12 +31,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::admission::{Admission, FactId, Reason, Verdict};
 use crate::facts::{Fact, FactKind, What};
 use crate::groups::GroupLevel;
 use crate::indicator::Target;
@@ -48,37 +48,8 @@ use crate::report::{
     MilestoneState, MonthlyFacts, MonthlySpending, Part, PartnerSpending, Report, Status,
 };
 use crate::rule::{Denominator, Filter, Key, Measure, Rule, Units};
-use crate::schedule::ActivityKind;
+use crate::schedule::{ActivityKind, CoachingForm};
 use crate::territory::{Level, Register, TerytCode};
-
-/// Why a fact was not applied.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ApplyError {
-    /// A fact with this id is already recorded with other content.
-    #[error(
-        "fact {id:?} is already recorded with other content; facts are never edited: retract it and record a new one"
-    )]
-    Conflict {
-        /// The id.
-        id: String,
-    },
-    /// The fact retracts a retraction.
-    #[error(
-        "fact {id:?} retracts {target:?}, which is itself a retraction; record the fact again under a new id instead"
-    )]
-    RetractsRetraction {
-        /// The retraction's id.
-        id: String,
-        /// The retracted retraction's id.
-        target: String,
-    },
-    /// The fact retracts itself.
-    #[error("fact {id:?} retracts itself")]
-    RetractsItself {
-        /// The id.
-        id: String,
-    },
-}
 
 /// What applying a fact did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,155 +65,49 @@ pub enum Applied {
     RetractionPending,
     /// A fact arrived that an earlier retraction had already retracted.
     ArrivedRetracted,
+    /// The fact does not count: the [admission](crate::admission) excluded it
+    /// for this reason (its first defect). The report counts it under
+    /// `facts.excluded_by_reason`.
+    Excluded(Reason),
 }
 
 // ---------------------------------------------------------------------------
 // Hashing and interning
 
-/// A fast hasher for keys that are already well mixed (ids hashed to 128 bits)
-/// or small integers.
-#[derive(Default, Clone, Copy)]
-struct FastHasher(u64);
+/// Maps keyed by small integers and interned names, hashed with foldhash (a
+/// fixed seed: core reads no clock, and equality, not the hash, decides).
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        // A final avalanche (MurmurHash3's fmix64): without it the low bits, which
-        // pick the bucket, depend only on the keys' first bytes, and keys with a
-        // common prefix ("p123…") collide.
-        fmix64(self.0)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut w = [0_u8; 8];
-            w.copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0_u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.write_u64(u64::from_le_bytes(w) ^ (rest.len() as u64) << 56);
-        }
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(n)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn write_u128(&mut self, n: u128) {
-        // The ids are MurmurHash3 outputs: their bits are already uniform.
-        self.0 ^= (n as u64) ^ ((n >> 64) as u64).rotate_left(17);
-    }
-    fn write_u16(&mut self, n: u16) {
-        self.write_u32(u32::from(n));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
+fn fast_map<K, V>() -> FastMap<K, V> {
+    HashMap::with_hasher(foldhash::fast::FixedState::with_seed(0x6b6f_6f70))
 }
 
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-
-/// An id hashed to 128 bits with MurmurHash3 (x64, 128-bit variant). With 128
-/// well-mixed bits, two different ids among even 10^12 collide with probability
-/// below 10^-14, so ids are compared by this hash and not kept as text.
-fn id_hash(id: &str) -> u128 {
-    murmur3_x64_128(id.as_bytes(), 0x6b6f_6f70)
-}
-
-/// MurmurHash3's 64-bit finaliser: every input bit affects every output bit.
-fn fmix64(mut k: u64) -> u64 {
-    k ^= k >> 33;
-    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    k ^= k >> 33;
-    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    k ^ (k >> 33)
-}
-
-fn murmur3_x64_128(bytes: &[u8], seed: u64) -> u128 {
-    const C1: u64 = 0x87c3_7b91_1142_53d5;
-    const C2: u64 = 0x4cf5_ad43_2745_937f;
-    fn word(chunk: &[u8]) -> u64 {
-        let mut w = [0_u8; 8];
-        w[..chunk.len()].copy_from_slice(chunk);
-        u64::from_le_bytes(w)
-    }
-    let (mut h1, mut h2) = (seed, seed);
-    let mut blocks = bytes.chunks_exact(16);
-    for block in &mut blocks {
-        let k1 = word(&block[..8])
-            .wrapping_mul(C1)
-            .rotate_left(31)
-            .wrapping_mul(C2);
-        h1 ^= k1;
-        h1 = h1
-            .rotate_left(27)
-            .wrapping_add(h2)
-            .wrapping_mul(5)
-            .wrapping_add(0x52dc_e729);
-        let k2 = word(&block[8..])
-            .wrapping_mul(C2)
-            .rotate_left(33)
-            .wrapping_mul(C1);
-        h2 ^= k2;
-        h2 = h2
-            .rotate_left(31)
-            .wrapping_add(h1)
-            .wrapping_mul(5)
-            .wrapping_add(0x3849_5ab5);
-    }
-    let tail = blocks.remainder();
-    if tail.len() > 8 {
-        h2 ^= word(&tail[8..])
-            .wrapping_mul(C2)
-            .rotate_left(33)
-            .wrapping_mul(C1);
-    }
-    if !tail.is_empty() {
-        h1 ^= word(&tail[..tail.len().min(8)])
-            .wrapping_mul(C1)
-            .rotate_left(31)
-            .wrapping_mul(C2);
-    }
-    let len = bytes.len() as u64;
-    h1 ^= len;
-    h2 ^= len;
-    h1 = h1.wrapping_add(h2);
-    h2 = h2.wrapping_add(h1);
-    h1 = fmix64(h1);
-    h2 = fmix64(h2);
-    h1 = h1.wrapping_add(h2);
-    h2 = h2.wrapping_add(h1);
-    (u128::from(h2) << 64) | u128::from(h1)
-}
-
-/// A 64-bit hash of a fact's whole content, to tell a repeat from a conflict.
-fn content_hash(fact: &Fact) -> u64 {
-    let mut h = FastHasher::default();
-    fact.hash(&mut h);
-    h.finish()
-}
-
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 struct Interner {
     ids: FastMap<Box<str>, u32>,
     names: Vec<Box<str>>,
 }
 
-impl Interner {
-    fn intern(&mut self, text: &str) -> u32 {
-        if let Some(&id) = self.ids.get(text) {
-            return id;
+impl Default for Interner {
+    fn default() -> Interner {
+        Interner {
+            ids: fast_map(),
+            names: Vec::new(),
         }
-        let id = u32::try_from(self.names.len()).expect("fewer than 2^32 distinct names");
+    }
+}
+
+impl Interner {
+    /// The name's number; `None` once 2^32 names are interned (the admission
+    /// caps facts far below; only persons listed on meetings could get there).
+    fn intern(&mut self, text: &str) -> Option<u32> {
+        if let Some(&id) = self.ids.get(text) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.names.len()).ok()?;
         self.names.push(text.into());
         self.ids.insert(text.into(), id);
-        id
+        Some(id)
     }
 
     fn name(&self, id: u32) -> &str {
@@ -253,13 +118,25 @@ impl Interner {
 // ---------------------------------------------------------------------------
 // Tallies
 
-/// Deltas by day: a sorted list of (day, delta) while few days are used, and a
-/// dense array over the days seen once many are, so that thousands of small
-/// tallies stay small and the big ones stay fast.
+/// Deltas by day, summed exactly in `i128`: a sorted list while few days are
+/// used; a dense array over the days once many are and they lie close
+/// together; an ordered map when they are many and spread out. A dense array
+/// never holds more than [`DENSITY`] slots per change it has received (or
+/// [`DENSE_MIN`]), so memory stays proportional to the facts, whatever their
+/// dates (issue 11: dates over years 1 to 9999 took 3.4 GB).
+///
+/// No sum can overflow: each delta is at most 2^64 in magnitude (a u32 measure,
+/// or an amount below 10^17 grosze), and an engine holds fewer than 2^31 facts,
+/// each applied at most twice, so every sum stays below 2^97.
 #[derive(Debug, Clone)]
 enum Series {
-    Sparse(Vec<(i32, i64)>),
-    Dense { base: i32, values: Vec<i64> },
+    Sparse(Vec<(i32, i128)>),
+    Dense {
+        base: i32,
+        values: Vec<i128>,
+        changes: usize,
+    },
+    Tree(BTreeMap<i32, i128>),
 }
 
 impl Default for Series {
@@ -268,8 +145,12 @@ impl Default for Series {
     }
 }
 
-/// A sparse series with more days than this becomes dense.
+/// A sparse series with more days than this becomes dense or a tree.
 const DENSE_AFTER: usize = 96;
+/// A dense series holds at most this many slots per change...
+const DENSITY: usize = 16;
+/// ...or this many, whichever is more.
+const DENSE_MIN: usize = 4096;
 
 fn day(date: NaiveDate) -> i32 {
     use chrono::Datelike;
@@ -277,47 +158,111 @@ fn day(date: NaiveDate) -> i32 {
 }
 
 impl Series {
-    fn add(&mut self, at: i32, delta: i64) {
+    fn add(&mut self, at: i32, delta: i128) {
         match self {
             Series::Sparse(entries) => {
                 match entries.binary_search_by_key(&at, |(d, _)| *d) {
-                    Ok(i) => entries[i].1 += delta,
+                    Ok(i) => {
+                        if let Some(e) = entries.get_mut(i) {
+                            e.1 += delta;
+                        }
+                    }
                     Err(i) => entries.insert(i, (at, delta)),
                 }
                 if entries.len() > DENSE_AFTER {
-                    let (first, last) = (entries[0].0, entries[entries.len() - 1].0);
-                    // Room for about a year either side.
-                    let base = first - 366;
-                    let mut values = vec![0; usize::try_from(last - base + 367).unwrap_or(0)];
-                    for (d, v) in entries.iter() {
-                        values[usize::try_from(d - base).expect("d >= base")] += v;
+                    let (Some(&(first, _)), Some(&(last, _))) = (entries.first(), entries.last())
+                    else {
+                        return;
+                    };
+                    let span = usize::try_from(i64::from(last) - i64::from(first) + 1)
+                        .unwrap_or(usize::MAX);
+                    let changes = entries.len();
+                    // Room for about a year either side, within the bound.
+                    let room = (DENSITY * changes).max(DENSE_MIN);
+                    if span.saturating_add(732) > room {
+                        *self = Series::Tree(entries.iter().copied().collect());
+                        return;
                     }
-                    *self = Series::Dense { base, values };
+                    let base = first - 366;
+                    let mut values = vec![0; span + 732];
+                    for (d, v) in entries.iter() {
+                        if let Some(slot) = usize::try_from(d - base)
+                            .ok()
+                            .and_then(|i| values.get_mut(i))
+                        {
+                            *slot += v;
+                        }
+                    }
+                    *self = Series::Dense {
+                        base,
+                        values,
+                        changes,
+                    };
                 }
             }
-            Series::Dense { base, values } => {
-                if at < *base {
-                    // Grow to the left by at least the current length, so that
-                    // facts in any order cost amortised constant time.
-                    let need = usize::try_from(*base - at).expect("positive");
-                    let grow = need.max(values.len());
+            Series::Dense {
+                base,
+                values,
+                changes,
+            } => {
+                *changes += 1;
+                let room = (DENSITY * *changes).max(DENSE_MIN);
+                let offset = i64::from(at) - i64::from(*base);
+                let len = values.len();
+                // The length the array would need: growing to the left by at
+                // least its length, to the right to at least double, so that
+                // facts in any order cost amortised constant time.
+                let needed = if offset < 0 {
+                    usize::try_from(-offset).unwrap_or(usize::MAX).max(len) + len
+                } else {
+                    let index = usize::try_from(offset).unwrap_or(usize::MAX);
+                    if index < len {
+                        len
+                    } else {
+                        index.saturating_add(1).max(len * 2)
+                    }
+                };
+                if needed > room {
+                    let mut tree = BTreeMap::new();
+                    for (i, v) in values.iter().enumerate() {
+                        if *v != 0
+                            && let Ok(i) = i32::try_from(i)
+                        {
+                            tree.insert(*base + i, *v);
+                        }
+                    }
+                    *tree.entry(at).or_insert(0) += delta;
+                    *self = Series::Tree(tree);
+                    return;
+                }
+                if offset < 0 {
+                    let grow = needed - len;
                     let mut grown = vec![0; grow];
                     grown.extend_from_slice(values);
                     *values = grown;
-                    *base -= i32::try_from(grow).expect("a span of days fits i32");
+                    *base -= i32::try_from(grow).unwrap_or(0);
+                } else if needed > len {
+                    values.resize(needed, 0);
                 }
-                let index = usize::try_from(at - *base).expect("at >= base");
-                if index >= values.len() {
-                    let len = (index + 1).max(values.len() * 2);
-                    values.resize(len, 0);
+                if let Some(slot) = usize::try_from(i64::from(at) - i64::from(*base))
+                    .ok()
+                    .and_then(|i| values.get_mut(i))
+                {
+                    *slot += delta;
                 }
-                values[index] += delta;
+            }
+            Series::Tree(tree) => {
+                let v = tree.entry(at).or_insert(0);
+                *v += delta;
+                if *v == 0 {
+                    tree.remove(&at);
+                }
             }
         }
     }
 
     /// The sum of deltas on days `from..=to`.
-    fn sum(&self, from: i32, to: i32) -> i64 {
+    fn sum(&self, from: i32, to: i32) -> i128 {
         if to < from {
             return 0;
         }
@@ -327,22 +272,25 @@ impl Series {
                 .filter(|(d, _)| from <= *d && *d <= to)
                 .map(|(_, v)| v)
                 .sum(),
-            Series::Dense { base, values } => {
-                let start = usize::try_from((from - base).max(0)).unwrap_or(0);
-                let end = usize::try_from(to - base).map_or(0, |e| (e + 1).min(values.len()));
+            Series::Dense { base, values, .. } => {
+                let start = usize::try_from((i64::from(from) - i64::from(*base)).max(0))
+                    .unwrap_or(usize::MAX);
+                let end = usize::try_from(i64::from(to) - i64::from(*base))
+                    .map_or(0, |e| (e + 1).min(values.len()));
                 values.get(start..end).map_or(0, |v| v.iter().sum())
             }
+            Series::Tree(tree) => tree.range(from..=to).map(|(_, v)| v).sum(),
         }
     }
 
-    fn up_to(&self, to: i32) -> i64 {
+    fn up_to(&self, to: i32) -> i128 {
         self.sum(i32::MIN / 2, to)
     }
 
     /// The non-zero sums by calendar month of the days up to `to`.
-    fn by_month(&self, to: i32) -> BTreeMap<YearMonth, i64> {
-        let mut months: BTreeMap<YearMonth, i64> = BTreeMap::new();
-        let mut add = |at: i32, delta: i64| {
+    fn by_month(&self, to: i32) -> BTreeMap<YearMonth, i128> {
+        let mut months: BTreeMap<YearMonth, i128> = BTreeMap::new();
+        let mut add = |at: i32, delta: i128| {
             if at <= to && delta != 0 {
                 if let Some(date) = NaiveDate::from_num_days_from_ce_opt(at) {
                     *months.entry(YearMonth::of(date)).or_default() += delta;
@@ -351,13 +299,14 @@ impl Series {
         };
         match self {
             Series::Sparse(entries) => entries.iter().for_each(|(d, v)| add(*d, *v)),
-            Series::Dense { base, values } => {
+            Series::Dense { base, values, .. } => {
                 for (offset, v) in values.iter().enumerate() {
                     if let Ok(offset) = i32::try_from(offset) {
                         add(base + offset, *v);
                     }
                 }
             }
+            Series::Tree(tree) => tree.iter().for_each(|(d, v)| add(*d, *v)),
         }
         months.retain(|_, v| *v != 0);
         months
@@ -380,8 +329,11 @@ impl Days {
     }
     fn remove(&mut self, at: i32) {
         if let Some(i) = self.0.iter().position(|(d, _)| *d == at) {
-            self.0[i].1 -= 1;
-            if self.0[i].1 == 0 {
+            let gone = self.0.get_mut(i).is_some_and(|(_, n)| {
+                *n = n.saturating_sub(1);
+                *n == 0
+            });
+            if gone {
                 self.0.swap_remove(i);
             }
         }
@@ -427,7 +379,7 @@ enum Tally {
 }
 
 impl Tally {
-    fn value(&self, from: i32, to: i32) -> i64 {
+    fn value(&self, from: i32, to: i32) -> i128 {
         match self {
             Tally::Count(s) => s.sum(from, to),
             Tally::Distinct(d) => d.firsts.sum(from, to),
@@ -462,10 +414,12 @@ impl Leaf {
         }
     }
 
-    fn filter(&self) -> &Filter {
+    /// The leaf's filter; a ratio (which the parser never puts in a leaf)
+    /// has none and matches nothing.
+    fn filter(&self) -> Option<&Filter> {
         match &self.rule {
-            Rule::Count { filter, .. } | Rule::Distinct { filter, .. } => filter,
-            Rule::Ratio { .. } => unreachable!("leaves are counts or distinct counts"),
+            Rule::Count { filter, .. } | Rule::Distinct { filter, .. } => Some(filter),
+            Rule::Ratio { .. } => None,
         }
     }
 }
@@ -473,12 +427,11 @@ impl Leaf {
 /// What one stored fact contributed, so that a retraction can undo it.
 #[derive(Debug, Clone)]
 struct Stored {
-    content: u64,
     day: i32,
     kind: FactKind,
     live: bool,
-    /// Leaves matched, as a bit set over leaf indexes.
-    leaves: u64,
+    /// The leaves matched: an index into the engine's interned leaf sets.
+    leaves: u32,
     voivodeship: u32,
     partner: u32,
     /// Key ids for distinct leaves, each with its kind (slot: 0 person,
@@ -489,12 +442,6 @@ struct Stored {
     participants: u32,
 }
 
-/// The identity of a retraction fact.
-#[derive(Debug, Clone)]
-struct RetractionRecord {
-    target: u128,
-}
-
 /// Meeting counts for milestone progress.
 #[derive(Debug, Clone, Default)]
 struct MeetingTally {
@@ -502,7 +449,12 @@ struct MeetingTally {
     days: Series,
 }
 
-/// Everything needed to undo a meeting's or an expenditure's contribution.
+/// A coaching session: the coaching facts one organisation recorded on one
+/// day in one form, for one role.
+type Session = (CoachingForm, u32, u32, i32);
+
+/// Everything needed to undo a meeting's, a coaching's or an expenditure's
+/// contribution.
 #[derive(Debug, Clone)]
 enum Extra {
     Meeting {
@@ -510,10 +462,11 @@ enum Extra {
         territory: u32,
         days: u32,
     },
+    Coaching(Session),
     Expenditure {
         partner: u32,
         category: u32,
-        grosze: i64,
+        grosze: i128,
     },
 }
 
@@ -553,13 +506,18 @@ fn activity_name(kind: ActivityKind) -> &'static str {
 pub struct Engine<'p> {
     project: &'p Project,
     register: Option<&'p Register>,
+    /// Which facts count, with their exact ids and content.
+    admission: Admission<'p>,
     leaves: Vec<Leaf>,
     /// For each indicator, its rule rewritten over leaf indexes.
     plans: Vec<Option<Plan>>,
-    ids: FastMap<u128, u32>,
+    /// For each fact id (by [`FactId`]), its index in `stored`, or `u32::MAX`.
+    slots: Vec<u32>,
     stored: Vec<Stored>,
-    retractions: FastMap<u128, RetractionRecord>,
-    pending: FastMap<u128, u32>,
+    /// The distinct sets of leaves facts match, each a sorted list of leaf
+    /// indexes.
+    leaf_sets: Vec<Box<[u32]>>,
+    leaf_set_ids: FastMap<Box<[u32]>, u32>,
     extras: FastMap<u32, Extra>,
     voivodeships: Interner,
     partners: Interner,
@@ -567,11 +525,16 @@ pub struct Engine<'p> {
     labels: Interner,
     territories: Interner,
     categories: Interner,
+    roles: Interner,
     meetings: FastMap<(u32, u32), MeetingTally>,
+    /// Live coaching facts per session.
+    coaching: FastMap<Session, u32>,
     spending: FastMap<(u32, u32), Series>,
     kinds: FastMap<FactKind, Series>,
     retracted: u64,
-    duplicates: u64,
+    /// Facts the admission counted that the engine could not take (2^32
+    /// names interned): counted under [`Reason::TooManyFacts`].
+    overfull: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -592,18 +555,23 @@ enum PlanDenominator {
     },
 }
 
+const NO_SLOT: u32 = u32::MAX;
+
 impl<'p> Engine<'p> {
     /// An engine for `project`, with no facts yet. The register is needed only
     /// by ratios over territorial units (`units = "jst"`); without it those
-    /// indicators are reported as not evaluated.
+    /// indicators are reported as not evaluated. Any number of rules.
     pub fn new(project: &'p Project, register: Option<&'p Register>) -> Engine<'p> {
         let mut leaves: Vec<Leaf> = Vec::new();
-        let leaf_of = |rule: &Rule, leaves: &mut Vec<Leaf>| -> usize {
+        let leaf_of = |rule: &Rule, leaves: &mut Vec<Leaf>| -> Option<usize> {
+            if matches!(rule, Rule::Ratio { .. }) {
+                return None;
+            }
             if let Some(i) = leaves.iter().position(|l| &l.rule == rule) {
-                return i;
+                return Some(i);
             }
             leaves.push(Leaf::new(rule.clone()));
-            leaves.len() - 1
+            Some(leaves.len() - 1)
         };
         let plans = project
             .indicators
@@ -615,50 +583,51 @@ impl<'p> Engine<'p> {
                         numerator,
                         denominator,
                     } => Plan::Ratio {
-                        numerator: leaf_of(numerator, &mut leaves),
+                        numerator: leaf_of(numerator, &mut leaves)?,
                         denominator: match denominator {
-                            Denominator::Rule(r) => PlanDenominator::Leaf(leaf_of(r, &mut leaves)),
+                            Denominator::Rule(r) => PlanDenominator::Leaf(leaf_of(r, &mut leaves)?),
                             Denominator::Territory { units, within } => PlanDenominator::Units {
                                 units: *units,
                                 within: within.clone(),
                             },
                         },
                     },
-                    leaf => Plan::Leaf(leaf_of(leaf, &mut leaves)),
+                    leaf => Plan::Leaf(leaf_of(leaf, &mut leaves)?),
                 })
             })
             .collect();
-        assert!(
-            leaves.len() <= 64,
-            "at most 64 distinct leaf rules per project"
-        );
         Engine {
             project,
             register,
+            admission: Admission::new(project, register),
             leaves,
             plans,
-            ids: FastMap::default(),
+            slots: Vec::new(),
             stored: Vec::new(),
-            retractions: FastMap::default(),
-            pending: FastMap::default(),
-            extras: FastMap::default(),
+            leaf_sets: Vec::new(),
+            leaf_set_ids: fast_map(),
+            extras: fast_map(),
             voivodeships: Interner::default(),
             partners: Interner::default(),
             keys: Default::default(),
             labels: Interner::default(),
             territories: Interner::default(),
             categories: Interner::default(),
-            meetings: FastMap::default(),
-            spending: FastMap::default(),
-            kinds: FastMap::default(),
+            roles: Interner::default(),
+            meetings: fast_map(),
+            coaching: fast_map(),
+            spending: fast_map(),
+            kinds: fast_map(),
             retracted: 0,
-            duplicates: 0,
+            overfull: 0,
         }
     }
 
-    /// The number of facts recorded (retracted ones and retractions included).
+    /// The number of facts recorded: counted (retracted ones and retractions
+    /// included) and excluded; repeats are not.
     pub fn len(&self) -> usize {
-        self.stored.len() + self.retractions.len()
+        let c = self.admission.counts();
+        usize::try_from(c.counted + c.excluded).unwrap_or(usize::MAX)
     }
 
     /// Whether no fact is recorded.
@@ -666,98 +635,114 @@ impl<'p> Engine<'p> {
         self.len() == 0
     }
 
+    /// The admission the engine decides with: its counts, and the ids it has
+    /// seen.
+    pub fn admission(&self) -> &Admission<'p> {
+        &self.admission
+    }
+
+    fn slot(&self, id: FactId) -> Option<u32> {
+        self.slots
+            .get(id.index())
+            .copied()
+            .filter(|s| *s != NO_SLOT)
+    }
+
     /// Records one fact and updates every tally it touches.
     ///
-    /// Recording the same fact (same id, same content) again changes nothing; the
-    /// same id with other content is refused. A retraction removes its fact from
-    /// every tally, whether the fact came before it or comes after.
-    pub fn apply(&mut self, fact: &Fact) -> Result<Applied, ApplyError> {
-        let id = id_hash(&fact.id);
-        let content = content_hash(fact);
-        if let Some(&index) = self.ids.get(&id) {
-            return if self.stored[index as usize].content == content {
-                self.duplicates += 1;
-                Ok(Applied::Duplicate)
-            } else {
-                Err(ApplyError::Conflict {
-                    id: fact.id.clone(),
-                })
-            };
-        }
-        if self.retractions.contains_key(&id) {
-            // A retraction with this id exists; a repeat of it is a duplicate.
-            return match &fact.what {
-                What::Retraction { retracts, .. }
-                    if self.retractions[&id].target == id_hash(retracts) =>
-                {
-                    self.duplicates += 1;
-                    Ok(Applied::Duplicate)
-                }
-                _ => Err(ApplyError::Conflict {
-                    id: fact.id.clone(),
-                }),
-            };
-        }
-        let at = day(fact.date);
-        if let What::Retraction { retracts, .. } = &fact.what {
-            let target = id_hash(retracts);
-            if target == id {
-                return Err(ApplyError::RetractsItself {
-                    id: fact.id.clone(),
-                });
-            }
-            if self.retractions.contains_key(&target) {
-                return Err(ApplyError::RetractsRetraction {
-                    id: fact.id.clone(),
-                    target: retracts.clone(),
-                });
-            }
-            self.retractions.insert(id, RetractionRecord { target });
+    /// Whether it counts is the [admission](crate::admission)'s decision:
+    /// a fact that does not fit the project, reuses an id with other content,
+    /// or retracts a retraction is excluded (and counted as excluded in the
+    /// report), never an error that stops the caller. Recording the same fact
+    /// (same id, same content) again changes nothing. A retraction removes its
+    /// fact from every tally, whether the fact came before it or comes after.
+    pub fn apply(&mut self, fact: &Fact) -> Applied {
+        let decision = self.admission.admit(fact);
+        for date in &decision.retractions_now_counted {
             self.kinds
                 .entry(FactKind::Retraction)
                 .or_default()
-                .add(at, 1);
-            return Ok(match self.ids.get(&target) {
-                Some(&index) => {
-                    if self.stored[index as usize].live {
-                        self.contribute(index, false);
-                        self.stored[index as usize].live = false;
-                        self.retracted += 1;
+                .add(day(*date), 1);
+        }
+        let at = day(fact.date);
+        match decision.verdict {
+            Verdict::Duplicate => Applied::Duplicate,
+            Verdict::Excluded(defects) => {
+                Applied::Excluded(defects.first().map_or(Reason::TooManyFacts, |d| d.reason))
+            }
+            Verdict::Retraction {
+                target, pending, ..
+            } => {
+                if pending {
+                    return Applied::RetractionPending;
+                }
+                self.kinds
+                    .entry(FactKind::Retraction)
+                    .or_default()
+                    .add(at, 1);
+                if let Some(index) = self.slot(target)
+                    && self.stored.get(index as usize).is_some_and(|s| s.live)
+                {
+                    self.contribute(index, false);
+                    if let Some(s) = self.stored.get_mut(index as usize) {
+                        s.live = false;
                     }
-                    Applied::Retracted
+                    self.retracted += 1;
                 }
-                None => {
-                    *self.pending.entry(target).or_default() += 1;
-                    Applied::RetractionPending
+                Applied::Retracted
+            }
+            Verdict::Counted { id, retracted } => {
+                let Ok(index) = u32::try_from(self.stored.len()) else {
+                    self.overfull += 1;
+                    return Applied::Excluded(Reason::TooManyFacts);
+                };
+                let Some(mut stored) = self.describe(fact, at, index) else {
+                    self.overfull += 1;
+                    return Applied::Excluded(Reason::TooManyFacts);
+                };
+                if self.slots.len() <= id.index() {
+                    self.slots.resize(id.index() + 1, NO_SLOT);
                 }
-            });
-        }
-        let index = u32::try_from(self.stored.len()).expect("fewer than 2^32 facts");
-        let stored = self.describe(fact, content, at, index);
-        self.stored.push(stored);
-        self.ids.insert(id, index);
-        if self.pending.remove(&id).is_some() {
-            self.stored[index as usize].live = false;
-            self.retracted += 1;
-            return Ok(Applied::ArrivedRetracted);
-        }
-        self.contribute(index, true);
-        Ok(Applied::Added)
-    }
-
-    /// Works out what a fact contributes, interning its names.
-    fn describe(&mut self, fact: &Fact, content: u64, at: i32, index: u32) -> Stored {
-        let mut leaves = 0_u64;
-        for (i, leaf) in self.leaves.iter().enumerate() {
-            if leaf.filter().matches(fact) {
-                leaves |= 1 << i;
+                if let Some(slot) = self.slots.get_mut(id.index()) {
+                    *slot = index;
+                }
+                stored.live = !retracted;
+                self.stored.push(stored);
+                if retracted {
+                    self.extras.remove(&index);
+                    self.retracted += 1;
+                    return Applied::ArrivedRetracted;
+                }
+                self.contribute(index, true);
+                Applied::Added
             }
         }
-        let voivodeship = match &fact.territory {
-            Some(t) => self.voivodeships.intern(&t.as_str()[..2]),
-            None => self.voivodeships.intern("-"),
+    }
+
+    /// Works out what a fact contributes, interning its names; `None` when an
+    /// interner is full.
+    fn describe(&mut self, fact: &Fact, at: i32, index: u32) -> Option<Stored> {
+        let matched: Box<[u32]> = self
+            .leaves
+            .iter()
+            .enumerate()
+            .filter(|(_, leaf)| leaf.filter().is_some_and(|f| f.matches(fact)))
+            .filter_map(|(i, _)| u32::try_from(i).ok())
+            .collect();
+        let leaves = match self.leaf_set_ids.get(&matched) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.leaf_sets.len()).ok()?;
+                self.leaf_sets.push(matched.clone());
+                self.leaf_set_ids.insert(matched, id);
+                id
+            }
         };
-        let partner = self.partners.intern(&fact.recorded_by);
+        let voivodeship = match &fact.territory {
+            Some(t) => self.voivodeships.intern(t.voivodeship().as_str())?,
+            None => self.voivodeships.intern("-")?,
+        };
+        let partner = self.partners.intern(&fact.recorded_by)?;
         // The keys a fact offers to distinct counts, by kind. A support fact
         // names a person, or (with no person) the institution supported.
         let keys: Vec<(usize, &str)> = match &fact.what {
@@ -777,10 +762,12 @@ impl<'p> Engine<'p> {
             What::Pilot { jst } | What::DiPlan { jst } => vec![(2, jst.as_str())],
             _ => Vec::new(),
         };
-        let keys: Box<[(u8, u32)]> = keys
-            .into_iter()
-            .map(|(slot, k)| (u8::try_from(slot).unwrap_or(0), self.keys[slot].intern(k)))
-            .collect();
+        let mut interned = Vec::with_capacity(keys.len());
+        for (slot, k) in keys {
+            let interner = self.keys.get_mut(slot)?;
+            interned.push((u8::try_from(slot).ok()?, interner.intern(k)?));
+        }
+        let keys: Box<[(u8, u32)]> = interned.into();
         let (days, participants) = match &fact.what {
             What::Meeting {
                 days,
@@ -791,10 +778,10 @@ impl<'p> Engine<'p> {
             } => {
                 let label = self
                     .labels
-                    .intern(&meeting_label(group.as_deref(), *activity));
+                    .intern(&meeting_label(group.as_deref(), *activity))?;
                 let territory = self
                     .territories
-                    .intern(fact.territory.as_ref().map_or("-", TerytCode::as_str));
+                    .intern(fact.territory.as_ref().map_or("-", TerytCode::as_str))?;
                 self.extras.insert(
                     index,
                     Extra::Meeting {
@@ -805,28 +792,32 @@ impl<'p> Engine<'p> {
                 );
                 (*days, *participants)
             }
+            What::Coaching { form, role, .. } => {
+                let role = self.roles.intern(role)?;
+                self.extras
+                    .insert(index, Extra::Coaching((*form, role, partner, at)));
+                (0, 0)
+            }
             What::Expenditure {
                 partner,
                 amount,
                 category,
             } => {
-                let partner = self.partners.intern(partner);
-                let category = self.categories.intern(category);
-                let grosze = i64::try_from(amount.grosze()).unwrap_or(0);
+                let partner = self.partners.intern(partner)?;
+                let category = self.categories.intern(category)?;
                 self.extras.insert(
                     index,
                     Extra::Expenditure {
                         partner,
                         category,
-                        grosze,
+                        grosze: amount.grosze(),
                     },
                 );
                 (0, 0)
             }
             _ => (0, 0),
         };
-        Stored {
-            content,
+        Some(Stored {
             day: at,
             kind: fact.what.kind(),
             live: true,
@@ -836,19 +827,25 @@ impl<'p> Engine<'p> {
             keys,
             days,
             participants,
-        }
+        })
     }
 
     /// Adds (or, with `add = false`, removes) a stored fact's contribution.
     fn contribute(&mut self, index: u32, add: bool) {
-        let s = &self.stored[index as usize];
-        let sign: i64 = if add { 1 } else { -1 };
+        let Some(s) = self.stored.get(index as usize) else {
+            return;
+        };
+        let sign: i128 = if add { 1 } else { -1 };
         let (at, voivodeship, partner) = (s.day, s.voivodeship as usize, s.partner as usize);
         self.kinds.entry(s.kind).or_default().add(at, sign);
-        for (i, leaf) in self.leaves.iter_mut().enumerate() {
-            if s.leaves & (1 << i) == 0 {
+        let matched = self
+            .leaf_sets
+            .get(s.leaves as usize)
+            .map_or(&[][..], |l| &l[..]);
+        for &i in matched {
+            let Some(leaf) = self.leaves.get_mut(i as usize) else {
                 continue;
-            }
+            };
             let empty = Leaf::empty_tally(&leaf.rule);
             if leaf.by_voivodeship.len() <= voivodeship {
                 leaf.by_voivodeship.resize(voivodeship + 1, empty.clone());
@@ -867,7 +864,7 @@ impl<'p> Engine<'p> {
                 Rule::Distinct { key: Key::Jst, .. } => 2,
                 _ => u8::MAX,
             };
-            let measure = match &leaf.rule {
+            let measure: i128 = match &leaf.rule {
                 Rule::Count {
                     measure: Measure::Facts,
                     ..
@@ -875,18 +872,20 @@ impl<'p> Engine<'p> {
                 Rule::Count {
                     measure: Measure::MeetingDays,
                     ..
-                } => i64::from(s.days),
+                } => i128::from(s.days),
                 Rule::Count {
                     measure: Measure::Participants,
                     ..
-                } => i64::from(s.participants),
+                } => i128::from(s.participants),
                 _ => 0,
             };
-            for tally in [
-                &mut leaf.total,
-                &mut leaf.by_voivodeship[voivodeship],
-                &mut leaf.by_partner[partner],
-            ] {
+            let (Some(by_v), Some(by_p)) = (
+                leaf.by_voivodeship.get_mut(voivodeship),
+                leaf.by_partner.get_mut(partner),
+            ) else {
+                continue;
+            };
+            for tally in [&mut leaf.total, by_v, by_p] {
                 match tally {
                     Tally::Count(series) => series.add(at, sign * measure),
                     Tally::Distinct(distinct) => {
@@ -907,7 +906,18 @@ impl<'p> Engine<'p> {
             }) => {
                 let tally = self.meetings.entry((*label, *territory)).or_default();
                 tally.count.add(at, sign);
-                tally.days.add(at, sign * i64::from(*days));
+                tally.days.add(at, sign * i128::from(*days));
+            }
+            Some(Extra::Coaching(session)) => {
+                let n = self.coaching.entry(*session).or_default();
+                *n = if add {
+                    n.saturating_add(1)
+                } else {
+                    n.saturating_sub(1)
+                };
+                if *n == 0 {
+                    self.coaching.remove(session);
+                }
             }
             Some(Extra::Expenditure {
                 partner,
@@ -924,11 +934,14 @@ impl<'p> Engine<'p> {
     }
 
     /// The report as of `as_of`, from the tallies.
+    ///
+    /// A project with no version (the parser refuses one) gets a report with
+    /// no indicator evaluated, each saying why, and an empty budget.
     pub fn report(&self, as_of: NaiveDate) -> Report {
         let project = self.project;
-        let version = project
-            .version_in_force(as_of)
-            .expect("a parsed project has at least one version");
+        let Some(version) = project.version_in_force(as_of) else {
+            return self.report_without_version(as_of);
+        };
         let version_index = project
             .versions
             .iter()
@@ -1050,38 +1063,108 @@ impl<'p> Engine<'p> {
             indicators,
             milestones,
             budget: self.budget(version, to),
-            facts: FactCounts {
-                by_kind: FactKind::ALL
-                    .iter()
-                    .filter_map(|k| {
-                        let n = self.kinds.get(k).map_or(0, |s| s.up_to(to));
-                        (n > 0).then(|| (*k, u64::try_from(n).unwrap_or(0)))
-                    })
-                    .collect(),
-                by_month: {
-                    let mut months: BTreeMap<(YearMonth, FactKind), u64> = BTreeMap::new();
-                    for (kind, series) in &self.kinds {
-                        for (month, n) in series.by_month(to) {
-                            months.insert((month, *kind), u64::try_from(n).unwrap_or(0));
-                        }
+            facts: self.fact_counts(to),
+        }
+    }
+
+    /// The counts of facts as of day `to`.
+    fn fact_counts(&self, to: i32) -> FactCounts {
+        let counts = self.admission.counts();
+        let mut excluded_by_reason = counts.excluded_by_reason;
+        if self.overfull > 0 {
+            *excluded_by_reason
+                .entry(Reason::TooManyFacts.code().to_owned())
+                .or_default() += self.overfull;
+        }
+        FactCounts {
+            by_kind: FactKind::ALL
+                .iter()
+                .filter_map(|k| {
+                    let n = self.kinds.get(k).map_or(0, |s| s.up_to(to));
+                    (n > 0).then(|| (*k, u64::try_from(n).unwrap_or(u64::MAX)))
+                })
+                .collect(),
+            by_month: {
+                let mut months: BTreeMap<(YearMonth, FactKind), u64> = BTreeMap::new();
+                for (kind, series) in &self.kinds {
+                    for (month, n) in series.by_month(to) {
+                        months.insert((month, *kind), u64::try_from(n).unwrap_or(0));
                     }
-                    months
-                        .into_iter()
-                        .filter(|(_, facts)| *facts > 0)
-                        .map(|((month, kind), facts)| MonthlyFacts { month, kind, facts })
-                        .collect()
-                },
-                retracted: self.retracted,
-                duplicates: self.duplicates,
-                pending_retractions: self.pending.values().map(|n| u64::from(*n)).sum(),
+                }
+                months
+                    .into_iter()
+                    .filter(|(_, facts)| *facts > 0)
+                    .map(|((month, kind), facts)| MonthlyFacts { month, kind, facts })
+                    .collect()
             },
+            retracted: self.retracted,
+            duplicates: counts.duplicates,
+            pending_retractions: counts.pending_retractions,
+            read: counts.read,
+            counted: counts.counted.saturating_sub(self.overfull),
+            excluded: counts.excluded + self.overfull,
+            excluded_by_reason,
+        }
+    }
+
+    /// The report of a project with no version: nothing can be dated within
+    /// it, so nothing is evaluated.
+    fn report_without_version(&self, as_of: NaiveDate) -> Report {
+        let note = "the project has no version, so no period, budget or milestones".to_owned();
+        Report {
+            project: self.project.id.clone(),
+            title: self.project.title.clone(),
+            version: String::new(),
+            version_label: String::new(),
+            as_of,
+            period: crate::period::Period::single_day(as_of),
+            days_passed: 0,
+            indicators: self
+                .project
+                .indicators
+                .iter()
+                .map(|indicator| IndicatorReport {
+                    id: indicator.id.clone(),
+                    name: indicator.name.clone(),
+                    name_en: indicator.name_en.clone(),
+                    kind: indicator.kind,
+                    unit: indicator.unit.clone(),
+                    target: indicator.target,
+                    value: None,
+                    share_of_target: None,
+                    due: indicator.due.date.unwrap_or(as_of),
+                    status: Status::NotEvaluated,
+                    forecast: None,
+                    by_voivodeship: Vec::new(),
+                    by_partner: Vec::new(),
+                    rule: indicator.rule.as_ref().map(ToString::to_string),
+                    note: Some(note.clone()),
+                })
+                .collect(),
+            milestones: Vec::new(),
+            budget: BudgetReport {
+                total: Amount::ZERO,
+                eu_contribution: Amount::ZERO,
+                national_contribution: Amount::ZERO,
+                spent: Amount::ZERO,
+                spent_share: None,
+                remaining: Amount::ZERO,
+                by_partner: Vec::new(),
+                by_category: Vec::new(),
+                by_year: Vec::new(),
+                spent_by_month: Vec::new(),
+                findings: Vec::new(),
+            },
+            facts: self.fact_counts(day(as_of)),
         }
     }
 
     fn leaf_parts(&self, leaf: usize, to: i32) -> LeafParts {
-        let leaf = &self.leaves[leaf];
-        let total = Decimal::from(leaf.total.value(i32::MIN / 2, to));
-        let parts = |tallies: &[Tally], names: &Interner| -> Vec<(String, i64)> {
+        let Some(leaf) = self.leaves.get(leaf) else {
+            return (Decimal::ZERO, Vec::new(), Vec::new());
+        };
+        let total = count(leaf.total.value(i32::MIN / 2, to));
+        let parts = |tallies: &[Tally], names: &Interner| -> Vec<(String, i128)> {
             tallies
                 .iter()
                 .enumerate()
@@ -1105,7 +1188,7 @@ impl<'p> Engine<'p> {
         &self,
         units: Units,
         within: Option<&TerytCode>,
-    ) -> Result<Vec<(String, i64)>, String> {
+    ) -> Result<Vec<(String, i128)>, String> {
         let register = self
             .register
             .ok_or("needs the TERYT register to count territorial units; none was given")?;
@@ -1119,7 +1202,7 @@ impl<'p> Engine<'p> {
                 .map(|v| v.code.clone())
                 .collect(),
         };
-        let mut by_voivodeship: BTreeMap<String, i64> = BTreeMap::new();
+        let mut by_voivodeship: BTreeMap<String, i128> = BTreeMap::new();
         for unit in register.units() {
             let counted = matches!(
                 (units, unit.code.level()),
@@ -1159,10 +1242,7 @@ impl<'p> Engine<'p> {
                     }
                     PlanDenominator::Units { units, within } => {
                         let parts = self.units(*units, within.as_ref())?;
-                        (
-                            Decimal::from(parts.iter().map(|(_, n)| n).sum::<i64>()),
-                            parts,
-                        )
+                        (count(parts.iter().map(|(_, n)| n).sum::<i128>()), parts)
                     }
                 };
                 if den.is_zero() {
@@ -1171,21 +1251,27 @@ impl<'p> Engine<'p> {
                             .to_owned(),
                     );
                 }
-                let percent = |n: Decimal, d: Decimal| round4(n * Decimal::ONE_HUNDRED / d);
+                let percent = |n: Decimal, d: Decimal| {
+                    round4(
+                        n.checked_mul(Decimal::ONE_HUNDRED)
+                            .and_then(|x| x.checked_div(d))
+                            .unwrap_or(Decimal::MAX),
+                    )
+                };
                 let by_v = v
                     .iter()
                     .filter_map(|(k, n)| {
                         let d = den_by_v.iter().find(|(dk, _)| dk == k).map(|(_, d)| *d)?;
-                        (d != 0).then(|| (k.clone(), percent(Decimal::from(*n), Decimal::from(d))))
+                        (d != 0).then(|| (k.clone(), percent(count(*n), count(d))))
                     })
                     .collect::<Vec<_>>();
                 // Each partner's numerator as a share of the whole denominator.
                 let by_p = p
                     .iter()
-                    .map(|(k, n)| (k.clone(), percent(Decimal::from(*n), den)))
+                    .map(|(k, n)| (k.clone(), percent(count(*n), den)))
                     .collect();
                 let value = percent(num, den);
-                let forecast = round4(forecast(num, start, to, due) * Decimal::ONE_HUNDRED / den);
+                let forecast = percent(forecast(num, start, to, due), den);
                 return Ok(Evaluation {
                     value,
                     forecast,
@@ -1195,8 +1281,8 @@ impl<'p> Engine<'p> {
             }
         };
         let forecast = forecast(value, start, to, due);
-        let to_parts = |v: Vec<(String, i64)>| {
-            sorted_parts(v.into_iter().map(|(k, n)| (k, Decimal::from(n))).collect())
+        let to_parts = |v: Vec<(String, i128)>| {
+            sorted_parts(v.into_iter().map(|(k, n)| (k, count(n))).collect())
         };
         Ok(Evaluation {
             value,
@@ -1228,6 +1314,11 @@ impl<'p> Engine<'p> {
         let mut per_group: BTreeMap<String, (u64, u64)> = BTreeMap::new();
         let mut by_voivodeship: BTreeMap<String, (u64, u64)> = BTreeMap::new();
         let (mut held, mut held_days) = (0_u64, 0_u64);
+        if activity.kind == ActivityKind::Coaching {
+            let (sessions, days) = self.coaching_sessions(activity, from, until);
+            held += sessions;
+            held_days += days;
+        }
         if let Some(label) = label.as_deref().and_then(|l| self.labels.ids.get(l)) {
             for ((l, territory), tally) in &self.meetings {
                 if l != label {
@@ -1297,11 +1388,49 @@ impl<'p> Engine<'p> {
         }
     }
 
+    /// The coaching sessions held for a planned coaching activity within
+    /// `from..=until`: the distinct (organisation, day) pairs of live coaching
+    /// facts in the activity's form and role (either, when the plan does not
+    /// say), and the distinct days among them. A coaching fact records one
+    /// person coached; the persons coached together on one day by one
+    /// organisation are one session.
+    fn coaching_sessions(
+        &self,
+        activity: &crate::schedule::Activity,
+        from: i32,
+        until: i32,
+    ) -> (u64, u64) {
+        let role = match &activity.role {
+            Some(r) => match self.roles.ids.get(r.as_str()) {
+                Some(id) => Some(*id),
+                None => return (0, 0),
+            },
+            None => None,
+        };
+        let mut sessions: BTreeSet<(u32, i32)> = BTreeSet::new();
+        let mut days: BTreeSet<i32> = BTreeSet::new();
+        for &(form, r, partner, at) in self.coaching.keys() {
+            if activity.form.is_some_and(|f| f != form)
+                || role.is_some_and(|x| x != r)
+                || at < from
+                || at > until
+            {
+                continue;
+            }
+            sessions.insert((partner, at));
+            days.insert(at);
+        }
+        (
+            u64::try_from(sessions.len()).unwrap_or(u64::MAX),
+            u64::try_from(days.len()).unwrap_or(u64::MAX),
+        )
+    }
+
     fn budget(&self, version: &Version, to: i32) -> BudgetReport {
         let budget = &version.budget;
-        let mut by_partner: BTreeMap<String, i64> = BTreeMap::new();
-        let mut by_category: BTreeMap<String, i64> = BTreeMap::new();
-        let mut by_month: BTreeMap<(YearMonth, String), i64> = BTreeMap::new();
+        let mut by_partner: BTreeMap<String, i128> = BTreeMap::new();
+        let mut by_category: BTreeMap<String, i128> = BTreeMap::new();
+        let mut by_month: BTreeMap<(YearMonth, String), i128> = BTreeMap::new();
         for ((partner, category), series) in &self.spending {
             for (month, grosze) in series.by_month(to) {
                 *by_month
@@ -1316,12 +1445,12 @@ impl<'p> Engine<'p> {
                 .entry(self.categories.name(*category).to_owned())
                 .or_default() += spent;
         }
-        let spent = Amount::from_grosze(by_partner.values().sum());
+        let spent = amount(by_partner.values().sum());
         let mut partners: Vec<PartnerSpending> = budget
             .partners
             .iter()
             .map(|p| {
-                let spent = Amount::from_grosze(by_partner.remove(&p.organisation).unwrap_or(0));
+                let spent = amount(by_partner.remove(&p.organisation).unwrap_or(0));
                 PartnerSpending {
                     partner: p.organisation.clone(),
                     planned: Some(p.total.amount),
@@ -1336,7 +1465,7 @@ impl<'p> Engine<'p> {
                 .map(|(partner, grosze)| PartnerSpending {
                     partner,
                     planned: None,
-                    spent: Amount::from_grosze(grosze),
+                    spent: amount(grosze),
                     share: None,
                 }),
         );
@@ -1351,7 +1480,7 @@ impl<'p> Engine<'p> {
             by_category: by_category
                 .into_iter()
                 .filter(|(_, g)| *g != 0)
-                .map(|(c, g)| (c, Amount::from_grosze(g)))
+                .map(|(c, g)| (c, amount(g)))
                 .collect(),
             by_year: {
                 let years = version.period.calendar_years();
@@ -1377,7 +1506,7 @@ impl<'p> Engine<'p> {
                 .map(|((month, partner), g)| MonthlySpending {
                     month,
                     partner,
-                    spent: Amount::from_grosze(g),
+                    spent: amount(g),
                 })
                 .collect(),
             findings: Vec::new(),
@@ -1388,7 +1517,22 @@ impl<'p> Engine<'p> {
 }
 
 /// A leaf's total, with its values by voivodeship and by partner.
-type LeafParts = (Decimal, Vec<(String, i64)>, Vec<(String, i64)>);
+type LeafParts = (Decimal, Vec<(String, i128)>, Vec<(String, i128)>);
+
+/// A count as a decimal. Counts stay below 2^64 (fewer than 2^31 facts, each
+/// adding at most a u32 twice), far inside a decimal's 96 bits.
+fn count(n: i128) -> Decimal {
+    Decimal::try_from_i128_with_scale(n, 0).unwrap_or(Decimal::MAX)
+}
+
+/// Grosze as an amount. The admission keeps the magnitudes of all counted
+/// expenditures below the range of amounts, so every spending total is one.
+fn amount(grosze: i128) -> Amount {
+    Decimal::try_from_i128_with_scale(grosze, 2)
+        .ok()
+        .and_then(Amount::from_decimal)
+        .unwrap_or(Amount::ZERO)
+}
 
 struct Evaluation {
     value: Decimal,
@@ -1422,9 +1566,13 @@ fn forecast(value: Decimal, start: NaiveDate, to: i32, due: NaiveDate) -> Decima
     if to < start {
         return Decimal::ZERO;
     }
-    let elapsed = Decimal::from(to - start + 1);
-    let whole = Decimal::from(due - start + 1);
-    (value * whole / elapsed).round_dp_with_strategy(2, RoundingStrategy::MidpointNearestEven)
+    let elapsed = Decimal::from(i64::from(to) - i64::from(start) + 1);
+    let whole = Decimal::from(i64::from(due) - i64::from(start) + 1);
+    value
+        .checked_mul(whole)
+        .and_then(|x| x.checked_div(elapsed))
+        .unwrap_or(Decimal::MAX)
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointNearestEven)
 }
 
 fn status(
@@ -1448,18 +1596,17 @@ fn status(
 }
 
 /// Evaluates a project over facts in one pass: a new [`Engine`], every fact
-/// applied, and the report as of `as_of`. Facts that cannot be applied
-/// (conflicting repeats) are returned beside the report.
+/// applied, and the report as of `as_of`. The report counts the facts that
+/// were excluded (`facts.excluded_by_reason`).
 pub fn evaluate<'a>(
     project: &Project,
     register: Option<&Register>,
     facts: impl IntoIterator<Item = &'a Fact>,
     as_of: NaiveDate,
-) -> (Report, Vec<ApplyError>) {
+) -> Report {
     let mut engine = Engine::new(project, register);
-    let errors = facts
-        .into_iter()
-        .filter_map(|f| engine.apply(f).err())
-        .collect();
-    (engine.report(as_of), errors)
+    for fact in facts {
+        engine.apply(fact);
+    }
+    engine.report(as_of)
 }

@@ -35,12 +35,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::BTreeMap;
 
+use crate::admission::{Admission, Defect, Verdict};
 use crate::facts::{Fact, FactKind, What};
-use crate::period::{YearMonth, polish_date};
+use crate::period::YearMonth;
 use crate::project::Project;
 use crate::territory::{Register, TerytCode};
 use crate::validate::{Finding, Severity};
@@ -48,16 +47,22 @@ use chrono::{Datelike, NaiveDate};
 
 /// Checks facts, one at a time, against a project.
 ///
-/// It keeps one 64-bit content hash per id seen, so that a reused id and a
-/// retraction of an unknown id can be found; everything else is checked on
-/// the fact alone.
+/// It decides with the same [`Admission`] the engine uses, so a fact it
+/// reports an error for is exactly a fact the report counts as excluded,
+/// under the same code. Each defect is one finding, naming every field that
+/// carries it; a repeat of a fact already seen is one `fact.duplicate` info.
 #[derive(Debug)]
 pub struct FactCheck<'p> {
-    project: &'p Project,
-    register: Option<&'p Register>,
-    seen: HashMap<String, u64>,
-    /// Retractions in file order: (retraction id, retracted id).
-    retractions: Vec<(String, String)>,
+    admission: Admission<'p>,
+}
+
+fn finding(id: &str, defect: Defect) -> Finding {
+    Finding {
+        code: defect.reason.code(),
+        severity: Severity::Error,
+        path: format!("facts[{id}]"),
+        message: defect.message,
+    }
 }
 
 impl<'p> FactCheck<'p> {
@@ -65,217 +70,41 @@ impl<'p> FactCheck<'p> {
     /// looked up in the official TERC register.
     pub fn new(project: &'p Project, register: Option<&'p Register>) -> FactCheck<'p> {
         FactCheck {
-            project,
-            register,
-            seen: HashMap::new(),
-            retractions: Vec::new(),
+            admission: Admission::new(project, register),
         }
     }
 
-    /// The findings about one fact, in a fixed order: id, organisation, date,
-    /// territory, then the fields of its kind.
+    /// The findings about one fact: one error per defect, in the order of
+    /// [`Reason::ALL`](crate::admission::Reason::ALL) (id, organisation,
+    /// date, territory, then the fields of its kind), or one info for a
+    /// repeat.
     pub fn check(&mut self, fact: &Fact) -> Vec<Finding> {
-        let mut out = Vec::new();
-        let path = format!("facts[{}]", fact.id);
-        let mut push = |code: &'static str, severity: Severity, message: String| {
-            out.push(Finding {
-                code,
-                severity,
-                path: path.clone(),
-                message,
-            });
-        };
-
-        let mut hasher = DefaultHasher::new();
-        fact.hash(&mut hasher);
-        let content = hasher.finish();
-        match self.seen.entry(fact.id.clone()) {
-            Entry::Occupied(stored) if *stored.get() != content => push(
-                "fact.id-conflict",
-                Severity::Error,
-                format!(
-                    "id {:?} is used again with other content; expected each id once (retract the fact and record a new one)",
-                    fact.id
-                ),
-            ),
-            Entry::Occupied(_) => push(
-                "fact.duplicate",
-                Severity::Info,
-                format!(
+        match self.admission.admit(fact).verdict {
+            Verdict::Excluded(defects) => {
+                defects.into_iter().map(|d| finding(&fact.id, d)).collect()
+            }
+            Verdict::Duplicate => vec![Finding {
+                code: "fact.duplicate",
+                severity: Severity::Info,
+                path: format!("facts[{}]", fact.id),
+                message: format!(
                     "fact {:?} appears again with the same content; it counts once",
                     fact.id
                 ),
-            ),
-            Entry::Vacant(slot) => {
-                slot.insert(content);
-            }
+            }],
+            Verdict::Counted { .. } | Verdict::Retraction { .. } => Vec::new(),
         }
-
-        let p = self.project;
-        if p.organisation(&fact.recorded_by).is_none() {
-            push(
-                "fact.unknown-organisation",
-                Severity::Error,
-                format!(
-                    "recorded by {:?}, which is not an organisation of the project; expected one of: {}",
-                    fact.recorded_by,
-                    choices(p.organisations.iter().map(|o| o.id.as_str()))
-                ),
-            );
-        }
-
-        if let Some(version) = p.version_in_force(fact.date)
-            && !version.period.contains(fact.date)
-        {
-            push(
-                "fact.date-outside",
-                Severity::Error,
-                format!(
-                    "dated {}, outside the project's period {} (version {:?}); expected a date within it",
-                    polish_date(fact.date),
-                    version.period.to_polish(),
-                    version.id
-                ),
-            );
-        }
-
-        let territory =
-            |code: &TerytCode, what: &str, push: &mut dyn FnMut(&'static str, Severity, String)| {
-                let voivodeship = code.voivodeship();
-                if !p
-                    .territory
-                    .voivodeships
-                    .iter()
-                    .any(|v| v.code == voivodeship)
-                {
-                    push(
-                        "fact.territory-outside",
-                        Severity::Error,
-                        format!(
-                            "{what} {code} is in voivodeship {voivodeship}, which is not in the project; expected a unit within: {}",
-                            choices(p.territory.voivodeships.iter().map(|v| v.code.as_str()))
-                        ),
-                    );
-                } else if let Some(register) = self.register
-                    && register.get(code).is_none()
-                {
-                    push(
-                        "fact.territory-unknown",
-                        Severity::Error,
-                        format!(
-                            "{what} {code} is not in the TERC register; expected an official code"
-                        ),
-                    );
-                }
-            };
-        if let Some(code) = &fact.territory {
-            territory(code, "territory", &mut push);
-        }
-
-        match &fact.what {
-            What::Meeting { group, led_by, .. } => {
-                if let Some(code) = group
-                    && p.group_kind(code).is_none()
-                {
-                    push(
-                        "fact.unknown-group",
-                        Severity::Error,
-                        format!(
-                            "a meeting of group {code:?}, which the project does not form; expected one of: {}",
-                            choices(p.groups.iter().map(|g| g.code.as_str()))
-                        ),
-                    );
-                }
-                for org in led_by {
-                    if p.organisation(org).is_none() {
-                        push(
-                            "fact.unknown-organisation",
-                            Severity::Error,
-                            format!(
-                                "led by {org:?}, which is not an organisation of the project; expected one of: {}",
-                                choices(p.organisations.iter().map(|o| o.id.as_str()))
-                            ),
-                        );
-                    }
-                }
-            }
-            What::Coaching { role, .. }
-            | What::Support {
-                role: Some(role), ..
-            } => {
-                if !p.roles.iter().any(|r| &r.id == role) {
-                    push(
-                        "fact.unknown-role",
-                        Severity::Error,
-                        format!(
-                            "role {role:?} is not a role of the project; expected one of: {}",
-                            choices(p.roles.iter().map(|r| r.id.as_str()))
-                        ),
-                    );
-                }
-            }
-            What::Agreement { sector, .. } => {
-                if !p.sectors.iter().any(|s| &s.id == sector) {
-                    push(
-                        "fact.unknown-sector",
-                        Severity::Error,
-                        format!(
-                            "sector {sector:?} is not a sector of the project; expected one of: {}",
-                            choices(p.sectors.iter().map(|s| s.id.as_str()))
-                        ),
-                    );
-                }
-            }
-            What::Pilot { jst } | What::DiPlan { jst } => {
-                territory(jst, "JST", &mut push);
-            }
-            What::Expenditure { partner, .. } => {
-                if p.organisation(partner).is_none() {
-                    push(
-                        "fact.unknown-organisation",
-                        Severity::Error,
-                        format!(
-                            "spent by {partner:?}, which is not an organisation of the project; expected one of: {}",
-                            choices(p.organisations.iter().map(|o| o.id.as_str()))
-                        ),
-                    );
-                }
-            }
-            What::Retraction { retracts, .. } => {
-                self.retractions.push((fact.id.clone(), retracts.clone()));
-            }
-            What::Support { role: None, .. }
-            | What::Deliverable { .. }
-            | What::Qualification { .. } => {}
-        }
-        out
     }
 
     /// The findings that need the whole file: retractions of ids that no fact
-    /// has. Call it once, after the last fact.
+    /// has, and retractions of facts that turned out to be retractions. Call
+    /// it once, after the last fact.
     pub fn finish(&mut self) -> Vec<Finding> {
-        let retractions = std::mem::take(&mut self.retractions);
-        retractions
+        self.admission
+            .finish()
             .into_iter()
-            .filter(|(_, target)| !self.seen.contains_key(target))
-            .map(|(id, target)| Finding {
-                code: "fact.retraction-unknown",
-                severity: Severity::Error,
-                path: format!("facts[{id}]"),
-                message: format!(
-                    "retracts {target:?}, but no fact has that id; expected the id of a recorded fact"
-                ),
-            })
+            .map(|(id, d)| finding(&id, d))
             .collect()
-    }
-}
-
-fn choices<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    let all: Vec<&str> = ids.collect();
-    if all.is_empty() {
-        "(none)".to_owned()
-    } else {
-        all.join(", ")
     }
 }
 
@@ -416,7 +245,7 @@ mod tests {
             [
                 vec![],
                 vec!["fact.territory-unknown"],
-                vec!["fact.territory-outside", "fact.territory-outside"],
+                vec!["fact.territory-outside"],
                 vec![]
             ]
         );

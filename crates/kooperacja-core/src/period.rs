@@ -133,6 +133,21 @@ impl Period {
         Ok(Period { start, end })
     }
 
+    /// The period of one day.
+    ///
+    /// ```
+    /// use kooperacja_core::period::Period;
+    /// use chrono::NaiveDate;
+    /// let d = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    /// assert_eq!(Period::single_day(d).days(), 1);
+    /// ```
+    pub fn single_day(date: NaiveDate) -> Period {
+        Period {
+            start: date,
+            end: date,
+        }
+    }
+
     /// Parses `"01.04.2018 r. – 31.03.2019 r."` (an en dash, an em dash or a hyphen
     /// with spaces between the two dates) or `"2018-04-01..2019-03-31"`.
     pub fn parse(text: &str) -> Result<Period, DateError> {

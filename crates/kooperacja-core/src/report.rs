@@ -3,6 +3,8 @@
 //!
 //! Build one with [`crate::engine::Engine::report`].
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -268,12 +270,12 @@ impl BudgetReport {
     /// family.
     ///
     /// ```
-    /// use kooperacja_core::{engine::Engine, facts::{FactReader, Format}, project::Project};
+    /// use kooperacja_core::{engine::Engine, facts::{FactReader, Format}, project::Project, pseudonym::PseudonymKey};
     /// let p = Project::parse(include_str!("../../../fixtures/projects/koordynacja-kujawy-pomorze.toml"))?;
     /// let mut engine = Engine::new(&p, None);
     /// let line = r#"{"id":"e1","date":"2024-05-01","by":"rops-torun","kind":"expenditure","amount":"23000000.00","category":"staff"}"#;
-    /// for fact in FactReader::new(line.as_bytes(), Format::JsonLines) {
-    ///     engine.apply(&fact?)?;
+    /// for fact in FactReader::new(line.as_bytes(), Format::JsonLines, PseudonymKey::from_bytes([1; 32])) {
+    ///     engine.apply(&fact?);
     /// }
     /// let report = engine.report("2024-06-30".parse()?);
     /// let codes: Vec<&str> = report.budget.execution_findings().iter().map(|f| f.code).collect();
@@ -369,8 +371,21 @@ pub struct FactCounts {
     pub retracted: u64,
     /// Records ignored as repeats of a fact already recorded.
     pub duplicates: u64,
-    /// Retractions of facts not (yet) recorded.
+    /// Retractions of facts not (yet) recorded; they are among the excluded,
+    /// under `fact.retraction-unknown`, until their fact comes.
     pub pending_retractions: u64,
+    /// Records given to the engine (bad records that never became facts are
+    /// the adapter's to count).
+    pub read: u64,
+    /// Facts that count: every fact admitted, retracted ones and retractions
+    /// included, whatever their date.
+    pub counted: u64,
+    /// Facts excluded by the [admission](crate::admission) rule: they count
+    /// nowhere. `read = counted + excluded + duplicates`.
+    pub excluded: u64,
+    /// The excluded facts by the code of their first defect (the codes of
+    /// `validate --facts`), in code order.
+    pub excluded_by_reason: BTreeMap<String, u64>,
 }
 
 /// The status of a project as of a date.

@@ -2,7 +2,9 @@
 //!
 //! Given a project, the TERC register and a seed, it yields any number of facts
 //! with a realistic mix: every kind of fact, spread over the project's period and
-//! over all gminas and powiats of Poland in the register, recorded by the
+//! over the gminas and powiats of the project's voivodeships in the register
+//! (all of Poland's when the project names none there), so that every fact
+//! fits the project and counts (see [`crate::admission`]), recorded by the
 //! partner of the fact's voivodeship where there is one (else by the leader),
 //! with persons, institutions and JST drawn from pools sized to the count, and
 //! about 1 % retractions of earlier facts. The same project, register, seed and
@@ -81,8 +83,32 @@ pub struct Generator {
     sectors: Vec<String>,
     persons: u64,
     institutions: u64,
+    /// The roles of coaching facts, the first (social workers, where the
+    /// project has them) three times as often as each other one.
+    roles: Vec<String>,
     /// Which indexes are retractions (a bit set), so none is retracted.
     retractions: Vec<u64>,
+}
+
+/// The units of `level` in the project's voivodeships, or in all of the
+/// register when none of them is there.
+fn within_project(project: &Project, register: &Register, level: Level) -> Vec<TerytCode> {
+    let inside: Vec<TerytCode> = register
+        .at_level(level)
+        .filter(|u| {
+            project
+                .territory
+                .voivodeships
+                .iter()
+                .any(|v| v.code == u.code.voivodeship())
+        })
+        .map(|u| u.code.clone())
+        .collect();
+    if inside.is_empty() {
+        register.at_level(level).map(|u| u.code.clone()).collect()
+    } else {
+        inside
+    }
 }
 
 impl Generator {
@@ -123,18 +149,9 @@ impl Generator {
                     .map(|v| (v.to_string(), o.id.clone()))
             })
             .collect();
-        let mut sectors: Vec<String> = project.sectors.iter().map(|s| s.id.clone()).collect();
-        if sectors.is_empty() {
-            sectors.push("social-assistance".to_owned());
-        }
-        let gminas: Vec<TerytCode> = register
-            .at_level(Level::Gmina)
-            .map(|u| u.code.clone())
-            .collect();
-        let powiats: Vec<TerytCode> = register
-            .at_level(Level::Powiat)
-            .map(|u| u.code.clone())
-            .collect();
+        let sectors: Vec<String> = project.sectors.iter().map(|s| s.id.clone()).collect();
+        let gminas = within_project(project, register, Level::Gmina);
+        let powiats = within_project(project, register, Level::Powiat);
         if gminas.is_empty() && powiats.is_empty() {
             return Err(GeneratorError::NoUnits);
         }
@@ -158,6 +175,20 @@ impl Generator {
             sectors,
             persons: (count / 10).max(10),
             institutions: (count / 40).max(10),
+            roles: {
+                let mut roles: Vec<String> = project.roles.iter().map(|r| r.id.clone()).collect();
+                if let Some(i) = roles.iter().position(|r| r == "social-worker") {
+                    roles.swap(0, i);
+                }
+                match roles.first().cloned() {
+                    Some(first) => {
+                        roles.insert(0, first.clone());
+                        roles.insert(0, first);
+                    }
+                    None => roles.push("social-worker".to_owned()),
+                }
+                roles
+            },
             retractions: Vec::new(),
         })
     }
@@ -245,15 +276,18 @@ impl Iterator for Generator {
                 } else {
                     CoachingForm::Group
                 },
-                role: (*self.rng.pick(&[
-                    "social-worker",
-                    "social-worker",
-                    "social-worker",
-                    "family-assistant",
-                    "other",
-                ]))
-                .to_owned(),
+                role: self.rng.pick(&self.roles).clone(),
             },
+            400..500 if self.sectors.is_empty() => {
+                // A project with no sectors signs no agreements: the
+                // institution is supported instead.
+                let n = self.rng.below(self.institutions);
+                What::Support {
+                    person: None,
+                    institution: Some(format!("i{n}")),
+                    role: None,
+                }
+            }
             400..500 => {
                 let n = self.rng.below(self.institutions);
                 What::Agreement {
@@ -275,7 +309,7 @@ impl Iterator for Generator {
                     What::Support {
                         person: Some(self.person()),
                         institution: None,
-                        role: Some("social-worker".to_owned()),
+                        role: self.roles.first().cloned(),
                     }
                 }
             }

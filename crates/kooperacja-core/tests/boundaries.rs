@@ -24,6 +24,13 @@ const CORE_ALLOWED: &[&str] = &[
     "unicode-normalization",
     // ... and invisible characters found by their Unicode general category.
     "unicode-general-category",
+    // Hash maps keyed by interned ids and small integers: a maintained fast
+    // hasher, used with fixed seeds (its random seed reads the clock), instead
+    // of the hand-written MurmurHash3/FxHash it replaces (issue 11).
+    "foldhash",
+    // `HashTable`: each fact id is stored once (in the admission's arena) and
+    // looked up by its text, with no second copy as a map key (issue 11).
+    "hashbrown",
     "rust_decimal",
     "schemars",
     "serde_json",

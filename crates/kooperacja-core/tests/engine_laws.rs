@@ -6,7 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use kooperacja_core::engine::Engine;
+use kooperacja_core::admission::Reason;
+use kooperacja_core::engine::{Applied, Engine};
 use kooperacja_core::facts::{DeliverableKind, Fact, What};
 use kooperacja_core::money::Amount;
 use kooperacja_core::project::Project;
@@ -229,9 +230,11 @@ fn with_retractions(facts: &[Fact], retracted: &[usize]) -> Vec<Fact> {
 fn run(project: &Project, facts: &[Fact], as_of: NaiveDate) -> Report {
     let mut engine = Engine::new(project, None);
     for fact in facts {
-        engine
-            .apply(fact)
-            .expect("no conflicts in generated histories");
+        let applied = engine.apply(fact);
+        assert!(
+            !matches!(applied, Applied::Excluded(_)),
+            "generated facts fit the project: {applied:?}"
+        );
     }
     engine.report(as_of)
 }
@@ -357,7 +360,7 @@ proptest! {
         let all = with_retractions(&facts, &retracted);
         let mut engine = Engine::new(&project, None);
         for (i, fact) in all.iter().enumerate() {
-            engine.apply(fact).expect("no conflict");
+            prop_assert!(!matches!(engine.apply(fact), Applied::Excluded(_)));
             if checkpoints.contains(&i) {
                 let report = engine.report(as_of);
                 for indicator in &project.indicators {
@@ -458,7 +461,7 @@ proptest! {
         let (early, late) = if a <= b { (a, b) } else { (b, a) };
         let all = with_retractions(&facts, &retracted);
         let mut engine = Engine::new(&project, None);
-        for fact in &all { engine.apply(fact).expect("no conflict"); }
+        for fact in &all { prop_assert!(!matches!(engine.apply(fact), Applied::Excluded(_))); }
         let (r1, r2) = (engine.report(early), engine.report(late));
         for indicator in &project.indicators {
             if indicator.rule.as_ref().is_some_and(Rule::is_cumulative) {
@@ -524,7 +527,8 @@ proptest! {
     }
 }
 
-/// A conflicting repeat (same id, other content) is refused and changes nothing.
+/// A conflicting repeat (same id, other content) is excluded and changes
+/// nothing but the count of excluded facts.
 #[test]
 fn conflicting_repeat_is_refused() {
     let project = project();
@@ -539,18 +543,15 @@ fn conflicting_repeat_is_refused() {
             title: "a".to_owned(),
         },
     };
-    engine.apply(&fact).expect("first");
+    assert_eq!(engine.apply(&fact), Applied::Added);
     let before = substance(&engine.report(base()));
     let mut other = fact.clone();
     other.what = What::Deliverable {
         deliverable: DeliverableKind::Model,
         title: "b".to_owned(),
     };
-    let err = engine.apply(&other).expect_err("conflict");
-    assert_eq!(
-        err.to_string(),
-        "fact \"x\" is already recorded with other content; facts are never edited: retract it and record a new one"
-    );
+    assert_eq!(engine.apply(&other), Applied::Excluded(Reason::IdConflict));
     assert_eq!(substance(&engine.report(base())), before);
+    assert_eq!(engine.report(base()).facts.excluded, 1);
     let _ = BTreeMap::<u8, u8>::new();
 }

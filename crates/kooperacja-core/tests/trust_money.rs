@@ -7,6 +7,7 @@ use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{FactReader, Format};
 use kooperacja_core::money::{Amount, Rate, Rounding};
 use kooperacja_core::project::Project;
+use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::validate::{Severity, validate};
 use rust_decimal::Decimal;
 
@@ -111,10 +112,13 @@ fn spend(lines: &[(&str, &str, &str)]) -> String {
 fn report_with(text: &str, facts: &str, as_of: &str) -> kooperacja_core::report::Report {
     let project = Project::parse(text).expect("fixture parses");
     let mut engine = Engine::new(&project, None);
-    for fact in FactReader::new(facts.as_bytes(), Format::JsonLines) {
-        engine
-            .apply(&fact.expect("fact reads"))
-            .expect("fact applies");
+    for fact in FactReader::new(
+        facts.as_bytes(),
+        Format::JsonLines,
+        PseudonymKey::from_bytes([1; 32]),
+    ) {
+        let applied = engine.apply(&fact.expect("fact reads"));
+        assert_eq!(applied, kooperacja_core::engine::Applied::Added);
     }
     engine.report(as_of.parse().expect("date"))
 }

@@ -171,13 +171,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         getrandom::fill(&mut bytes)
             .map_err(|e| format!("no randomness for the pseudonyms of persons: {e}"))?;
         let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes(bytes);
-        let mut reader = FactReader::new(std::io::BufReader::new(file), format, key);
-        while let Some(item) = reader.next() {
-            let line = reader.lines_read();
+        let reader = FactReader::new(std::io::BufReader::new(file), format, key);
+        for item in reader {
             let fact = item.map_err(|e| format!("{}: {e}", path.display()))?;
-            engine
-                .apply(&fact)
-                .map_err(|e| format!("{}: line {line}: {e}", path.display()))?;
+            // Facts that do not count are excluded and counted in the report.
+            engine.apply(&fact);
         }
     }
     let as_of = args

@@ -1229,7 +1229,7 @@ mod tests {
             Format::JsonLines,
             PseudonymKey::from_bytes([0; 32]),
         ) {
-            engine.apply(&fact.unwrap()).unwrap();
+            engine.apply(&fact.unwrap());
         }
         engine.report(as_of)
     }
@@ -1420,7 +1420,7 @@ mod tests {
             Format::JsonLines,
             PseudonymKey::from_bytes([0; 32]),
         ) {
-            engine.apply(&fact.unwrap()).unwrap();
+            engine.apply(&fact.unwrap());
         }
         let report = engine.report(date(2025, 11, 30));
         let entry = Entry {

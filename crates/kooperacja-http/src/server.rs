@@ -323,21 +323,31 @@ pub async fn start(config: Config) -> Result<Running, String> {
     // Rebuild every engine from the database, in storage order. Nothing is
     // written meanwhile: writes wait for readiness.
     let s = state.clone();
-    tokio::task::spawn_blocking(move || -> Result<(), String> {
+    let rebuilt = tokio::task::spawn_blocking(move || -> Result<Vec<String>, String> {
         let conn = store::connect(s.readers.path())
             .map_err(|e| format!("cannot open the database: {e}"))?;
+        let mut notes = Vec::new();
         for p in &s.projects {
             let mut engine = p.engine.write().map_err(|_| "an engine lock is poisoned")?;
-            rebuild(&conn, p.id(), &mut engine, Some(&s.secret))?;
+            let excluded = rebuild(&conn, p.id(), &mut engine, Some(&s.secret))?;
+            if !excluded.is_empty() {
+                let total: u64 = excluded.values().sum();
+                let by: Vec<String> = excluded.iter().map(|(c, n)| format!("{c} {n}")).collect();
+                notes.push(format!(
+                    "project {}: {total} stored fact(s) do not fit the project file as it now stands and do not count ({}); they are kept (a project file changed?)",
+                    p.id(),
+                    by.join(", ")
+                ));
+            }
             drop(engine);
             p.generation.fetch_add(1, Ordering::AcqRel);
         }
-        Ok(())
+        Ok(notes)
     })
     .await
     .map_err(|e| format!("the rebuild failed: {e}"))??;
 
-    let mut notes: Vec<String> = cap_note.into_iter().collect();
+    let mut notes: Vec<String> = cap_note.into_iter().chain(rebuilt).collect();
     for (project, file) in &config.facts {
         notes.extend(import(&state, project.as_deref(), file).await?);
     }
@@ -416,14 +426,17 @@ async fn import(
     let name = file.display().to_string();
     let mut notes = Vec::new();
     let mut admitted = Vec::new();
+    let (mut read, mut excluded, mut created, mut duplicates) = (0_u64, 0_u64, 0_u64, 0_u64);
     // The notes name the record, the field and the rule, never a value: a
     // file may hold names where it should not (they go to the log).
     for (n, item) in reader.enumerate() {
         let n = n + 1;
+        read += 1;
         let fact = match item {
             Ok(fact) => fact,
             Err(e) => {
                 let field = e.field.as_deref().unwrap_or("(the record)");
+                excluded += 1;
                 notes.push(format!(
                     "{name}:{}: record {n} refused: {} is not valid for its kind (`kooperacja facts check` names the rule)",
                     e.line,
@@ -434,6 +447,7 @@ async fn import(
         };
         if let Some(field) = facts::personal_data(&fact.to_record()) {
             let p = facts::personal_data_problem(field);
+            excluded += 1;
             notes.push(format!("{name}: record {n} refused: {}", p.audit_note()));
             continue;
         }
@@ -447,6 +461,7 @@ async fn import(
         if codes.is_empty() {
             admitted.push((n, Incoming::new(&state.secret, target.id(), fact, None)));
         } else {
+            excluded += 1;
             notes.push(format!(
                 "{name}: record {n} refused: {}: the fact does not fit the project",
                 codes.join(", ")
@@ -461,11 +476,18 @@ async fn import(
             .writer
             .append(target.clone(), leader.clone(), facts, true)
             .await;
-        if whole.is_ok() {
+        if let Ok(appended) = whole {
+            let new = appended
+                .outcomes
+                .iter()
+                .filter(|o| matches!(o, crate::writer::Outcome::Created { .. }))
+                .count() as u64;
+            created += new;
+            duplicates += appended.outcomes.len() as u64 - new;
             continue;
         }
         for (n, incoming) in chunk {
-            if let Err(p) = state
+            match state
                 .writer
                 .append(
                     target.clone(),
@@ -475,10 +497,20 @@ async fn import(
                 )
                 .await
             {
-                notes.push(format!("{name}: record {n} refused: {}", p.audit_note()));
+                Ok(appended) => match appended.outcomes.first() {
+                    Some(crate::writer::Outcome::Created { .. }) => created += 1,
+                    _ => duplicates += 1,
+                },
+                Err(p) => {
+                    excluded += 1;
+                    notes.push(format!("{name}: record {n} refused: {}", p.audit_note()));
+                }
             }
         }
     }
+    notes.push(format!(
+        "{name}: {read} record(s) read: {created} stored, {duplicates} already stored, {excluded} excluded"
+    ));
     Ok(notes)
 }
 

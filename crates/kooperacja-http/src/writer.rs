@@ -259,20 +259,30 @@ impl Writer {
     }
 }
 
+/// How many stored facts of a project core's admission excludes, by reason
+/// code, as the project file now stands.
+pub type Excluded = std::collections::BTreeMap<&'static str, u64>;
+
 /// Applies every stored fact of a project to an engine, in storage order.
 ///
 /// With the secret (at start), every row is checked first: its checksum
 /// matches its project, id and body; the body reads as a fact with the
-/// row's id, with every person key a pseudonym; and the engine takes it. The
-/// first row that fails stops the rebuild with a message that names it and
-/// says what to do. Without the secret (an engine pinned to a version, built
-/// after the start-up check), only the engine's refusal stops it.
+/// row's id, with every person key a pseudonym. The first row that fails,
+/// or that core's admission excludes for a reason the writer never lets
+/// through (an id stored with other content, a retraction of itself or of a
+/// retraction), stops the rebuild with a message that names it and says what
+/// to do. A fact that no longer fits the project (a project file changed: a
+/// date outside a shortened period, an organisation removed) is kept and
+/// counted in the returned exclusions, as the report counts it.
 pub fn rebuild(
     conn: &Connection,
     project: &str,
     engine: &mut Engine<'_>,
     secret: Option<&Secret>,
-) -> Result<(), String> {
+) -> Result<Excluded, String> {
+    use kooperacja_core::admission::Reason;
+    use kooperacja_core::engine::Applied;
+    let mut excluded = Excluded::new();
     store::each_fact(conn, project, |row| {
         let bad = |what: String| {
             format!(
@@ -295,22 +305,24 @@ pub fn rebuild(
         if fact.id != row.id {
             return Err(bad("holds a fact with another id".to_owned()));
         }
-        engine
-            .apply(&fact)
-            .map_err(|e| bad(format!("is refused by the engine ({})", refusal(&e))))?;
+        if let Applied::Excluded(reason) = engine.apply(&fact) {
+            match reason {
+                Reason::IdConflict
+                | Reason::RetractsItself
+                | Reason::RetractsRetraction
+                | Reason::TooManyFacts => {
+                    return Err(bad(format!(
+                        "is refused by the engine ({}), which the server never stores",
+                        reason.code()
+                    )));
+                }
+                _ => *excluded.entry(reason.code()).or_default() += 1,
+            }
+        }
         Ok(())
     })
-    .map_err(|e| format!("cannot read the facts of {project}: {e}"))?
-}
-
-/// An engine refusal, without the ids it quotes.
-fn refusal(e: &kooperacja_core::engine::ApplyError) -> &'static str {
-    use kooperacja_core::engine::ApplyError;
-    match e {
-        ApplyError::Conflict { .. } => "its id is already recorded with other content",
-        ApplyError::RetractsRetraction { .. } => "it retracts a retraction",
-        ApplyError::RetractsItself { .. } => "it retracts itself",
-    }
+    .map_err(|e| format!("cannot read the facts of {project}: {e}"))??;
+    Ok(excluded)
 }
 
 /// A fact id for a message: JSON-quoted, cut to 64 characters.

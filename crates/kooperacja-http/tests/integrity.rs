@@ -210,3 +210,20 @@ fn a_second_server_on_the_same_database_refuses_to_start() {
     // The first one goes on serving.
     assert_eq!(server.get("/healthz").status, 200);
 }
+
+#[test]
+fn the_import_reports_how_many_records_it_read_stored_and_excluded() {
+    let files = tempfile::tempdir().unwrap();
+    let file = files.path().join("facts.jsonl");
+    let good = common::meeting("m-1", "rops-torun", "0410");
+    let outside = serde_json::json!({"id": "m-2", "date": "2030-01-01", "by": "rops-torun", "territory": "0410", "kind": "meeting", "activity": "seminar", "days": 1, "participants": 10}).to_string();
+    std::fs::write(&file, format!("{good}\n{outside}\n{{not json\n")).unwrap();
+    let mut server = Server::with(&["--facts", &format!("{KOOPERACJA}={}", file.display())]);
+    server.stop();
+    let log = String::from_utf8_lossy(&server.output()).into_owned();
+    assert!(
+        log.contains("3 record(s) read: 1 stored, 0 already stored, 2 excluded"),
+        "{log}"
+    );
+    assert!(log.contains("fact.date-outside"), "{log}");
+}

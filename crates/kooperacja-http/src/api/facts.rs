@@ -331,6 +331,10 @@ fn pointer_of(code: &str) -> Option<&'static str> {
         "fact.unknown-group" => "/group",
         "fact.unknown-role" => "/role",
         "fact.unknown-sector" => "/sector",
+        // Core's admission now finds a self-retraction on the fact alone.
+        "fact.retracts-itself" | "fact.retracts-retraction" | "fact.retraction-unknown" => {
+            "/retracts"
+        }
         _ => return None,
     })
 }

@@ -1,0 +1,821 @@
+//! Which facts count: the one decision every adapter applies.
+//!
+//! A fact read from a file or sent to the server either *counts* (it enters the
+//! indicators, the milestones and the budget), is a *duplicate* (the same id
+//! with the same content, already recorded: it counts once), or is *excluded*
+//! with one or more [`Defect`]s, each with a stable [`Reason`] code. The
+//! [`Engine`](crate::engine::Engine) applies this decision to every fact and
+//! counts the excluded facts in its report; [`FactCheck`](crate::fact_check::FactCheck)
+//! (`validate --facts`) reports each defect as an error with the same code. So
+//! what a report leaves out is exactly what `validate --facts` calls an error.
+//!
+//! The decision on a fact alone is [`defects`] (or [`admit`], its first
+//! defect). The decisions that need the facts before it (an id used again with
+//! other content, a retraction of a retraction, a retraction whose fact never
+//! comes, a spending total that would leave the range of amounts) are kept by
+//! an [`Admission`], which compares ids and content exactly: each id is
+//! interned once, and each fact's canonical bytes are kept beside it.
+//!
+//! ```
+//! use kooperacja_core::admission::{Admission, Reason, Verdict, admit};
+//! use kooperacja_core::facts::{FactReader, Format};
+//! use kooperacja_core::project::Project;
+//!
+//! let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+//! let text = r#"{"id":"d1","date":"2030-01-01","by":"umk","kind":"deliverable","deliverable":"model","title":"Model"}"#;
+//! let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
+//! let fact = FactReader::new(text.as_bytes(), Format::JsonLines, key).next().unwrap()?;
+//! assert_eq!(admit(&project, None, &fact).unwrap_err().reason, Reason::DateOutside);
+//!
+//! let mut admission = Admission::new(&project, None);
+//! assert!(matches!(admission.admit(&fact).verdict, Verdict::Excluded(_)));
+//! assert_eq!(admission.counts().excluded_by_reason[&Reason::DateOutside.code().to_owned()], 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::hash::BuildHasher;
+
+use chrono::NaiveDate;
+use hashbrown::HashTable;
+
+use crate::facts::{Fact, What};
+use crate::money::AMOUNT_LIMIT_ZLOTY;
+use crate::period::polish_date;
+use crate::project::Project;
+use crate::territory::{Register, TerytCode};
+
+/// Why a fact is excluded. Each reason has a stable code ([`Reason::code`]),
+/// the same in reports, in `validate --facts` and over HTTP.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reason {
+    /// The id is already recorded with other content.
+    IdConflict,
+    /// The organisation that recorded it, led it or spent the money is not an
+    /// organisation of the project.
+    UnknownOrganisation,
+    /// It is dated outside the project's period (in the version in force on
+    /// its date), or the project has no version.
+    DateOutside,
+    /// Its territory (or JST) lies outside the project's voivodeships.
+    TerritoryOutside,
+    /// Its territory (or JST) is not in the TERC register given.
+    TerritoryUnknown,
+    /// A meeting of a group kind the project does not form.
+    UnknownGroup,
+    /// A role the project does not have.
+    UnknownRole,
+    /// A sector the project does not have.
+    UnknownSector,
+    /// A retraction of itself.
+    RetractsItself,
+    /// A retraction of a retraction (in either order of arrival).
+    RetractsRetraction,
+    /// A retraction of an id that no fact has (so far).
+    RetractionUnknown,
+    /// An expenditure that would take the sum of the magnitudes of the counted
+    /// expenditures to the range limit of amounts ([`AMOUNT_LIMIT_ZLOTY`]).
+    SpendingLimit,
+    /// More facts than one engine holds ([`MAX_FACTS`]).
+    TooManyFacts,
+}
+
+impl Reason {
+    /// Every reason, in the order defects are listed (the first defect of a
+    /// fact is the reason it is counted under).
+    pub const ALL: [Reason; 13] = [
+        Reason::IdConflict,
+        Reason::UnknownOrganisation,
+        Reason::DateOutside,
+        Reason::TerritoryOutside,
+        Reason::TerritoryUnknown,
+        Reason::UnknownGroup,
+        Reason::UnknownRole,
+        Reason::UnknownSector,
+        Reason::RetractsItself,
+        Reason::RetractsRetraction,
+        Reason::RetractionUnknown,
+        Reason::SpendingLimit,
+        Reason::TooManyFacts,
+    ];
+
+    /// The stable code, as findings and reports write it (`fact.date-outside`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::IdConflict => "fact.id-conflict",
+            Reason::UnknownOrganisation => "fact.unknown-organisation",
+            Reason::DateOutside => "fact.date-outside",
+            Reason::TerritoryOutside => "fact.territory-outside",
+            Reason::TerritoryUnknown => "fact.territory-unknown",
+            Reason::UnknownGroup => "fact.unknown-group",
+            Reason::UnknownRole => "fact.unknown-role",
+            Reason::UnknownSector => "fact.unknown-sector",
+            Reason::RetractsItself => "fact.retracts-itself",
+            Reason::RetractsRetraction => "fact.retracts-retraction",
+            Reason::RetractionUnknown => "fact.retraction-unknown",
+            Reason::SpendingLimit => "fact.spending-limit",
+            Reason::TooManyFacts => "fact.too-many",
+        }
+    }
+}
+
+/// One defect of a fact: a reason, the fields that carry it, and a message
+/// that names the rule and what was expected. Messages quote organisation,
+/// group, role and sector ids, territory codes and fact ids, never a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Defect {
+    /// Why.
+    pub reason: Reason,
+    /// The fields that carry it (`["territory", "jst"]`), as files name them.
+    pub fields: Vec<&'static str>,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+/// At most this many distinct fact ids (and ids retracted before they
+/// arrive) per [`Admission`]; facts past it are excluded with
+/// [`Reason::TooManyFacts`].
+pub const MAX_FACTS: usize = (u32::MAX / 2) as usize;
+
+/// The limit of the sum of the magnitudes of the counted expenditures, in
+/// grosze: the range of an amount. Below it every spending total (by partner,
+/// category, month, as of any date) is an exact [`Amount`](crate::money::Amount).
+const SPENDING_LIMIT_GROSZE: i128 = AMOUNT_LIMIT_ZLOTY as i128 * 100;
+
+fn choices<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    let all: Vec<&str> = ids.collect();
+    if all.is_empty() {
+        "(none)".to_owned()
+    } else {
+        all.join(", ")
+    }
+}
+
+fn fields_text(fields: &[&str]) -> String {
+    fields.join(" and ")
+}
+
+/// The defects of a fact on its own, against its project: every defect once,
+/// naming all the fields that carry it, in the order of [`Reason::ALL`].
+/// Empty when the fact fits the project.
+pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> Vec<Defect> {
+    let p = project;
+    let mut out = Vec::new();
+
+    // Organisations: the recorder, the leaders of a meeting, the spender.
+    let mut unknown: Vec<(&'static str, &str)> = Vec::new();
+    if p.organisation(&fact.recorded_by).is_none() {
+        unknown.push(("by", &fact.recorded_by));
+    }
+    match &fact.what {
+        What::Meeting { led_by, .. } => {
+            for org in led_by {
+                if p.organisation(org).is_none() && !unknown.iter().any(|(f, _)| *f == "led_by") {
+                    unknown.push(("led_by", org));
+                }
+            }
+        }
+        What::Expenditure { partner, .. } if p.organisation(partner).is_none() => {
+            unknown.push(("partner", partner));
+        }
+        _ => {}
+    }
+    if !unknown.is_empty() {
+        let mut names: Vec<&str> = unknown.iter().map(|(_, v)| *v).collect();
+        names.dedup();
+        let fields: Vec<&'static str> = unknown.iter().map(|(f, _)| *f).collect();
+        out.push(Defect {
+            reason: Reason::UnknownOrganisation,
+            message: format!(
+                "{} {}: {:?} is not an organisation of the project; expected one of: {}",
+                fields_text(&fields),
+                if fields.len() == 1 { "names" } else { "name" },
+                names.join("\", \""),
+                choices(p.organisations.iter().map(|o| o.id.as_str()))
+            ),
+            fields,
+        });
+    }
+
+    match p.version_in_force(fact.date) {
+        Some(version) if !version.period.contains(fact.date) => out.push(Defect {
+            reason: Reason::DateOutside,
+            fields: vec!["date"],
+            message: format!(
+                "dated {}, outside the project's period {} (version {:?}); expected a date within it",
+                polish_date(fact.date),
+                version.period.to_polish(),
+                version.id
+            ),
+        }),
+        Some(_) => {}
+        None => out.push(Defect {
+            reason: Reason::DateOutside,
+            fields: vec!["date"],
+            message: "the project has no version, so no period a fact could fall in".to_owned(),
+        }),
+    }
+
+    // Territory: the fact's own, and the JST of a pilot or DI plan.
+    let mut codes: Vec<(&'static str, &TerytCode)> = Vec::new();
+    if let Some(code) = &fact.territory {
+        codes.push(("territory", code));
+    }
+    if let What::Pilot { jst } | What::DiPlan { jst } = &fact.what {
+        codes.push(("jst", jst));
+    }
+    let (mut outside, mut unlisted) = (Vec::new(), Vec::new());
+    for (field, code) in codes {
+        let voivodeship = code.voivodeship();
+        if !p
+            .territory
+            .voivodeships
+            .iter()
+            .any(|v| v.code == voivodeship)
+        {
+            outside.push((field, code));
+        } else if register.is_some_and(|r| r.get(code).is_none()) {
+            unlisted.push((field, code));
+        }
+    }
+    let listed = |units: &[(&'static str, &TerytCode)]| {
+        let mut codes: Vec<String> = units.iter().map(|(_, c)| c.to_string()).collect();
+        codes.dedup();
+        codes.join(", ")
+    };
+    if !outside.is_empty() {
+        let fields: Vec<&'static str> = outside.iter().map(|(f, _)| *f).collect();
+        out.push(Defect {
+            reason: Reason::TerritoryOutside,
+            message: format!(
+                "{} {} outside the project's voivodeships; expected a unit within: {}",
+                fields_text(&fields),
+                listed(&outside),
+                choices(p.territory.voivodeships.iter().map(|v| v.code.as_str()))
+            ),
+            fields,
+        });
+    }
+    if !unlisted.is_empty() {
+        let fields: Vec<&'static str> = unlisted.iter().map(|(f, _)| *f).collect();
+        out.push(Defect {
+            reason: Reason::TerritoryUnknown,
+            message: format!(
+                "{} {} not in the TERC register; expected an official code",
+                fields_text(&fields),
+                listed(&unlisted)
+            ),
+            fields,
+        });
+    }
+
+    match &fact.what {
+        What::Meeting {
+            group: Some(code), ..
+        } if p.group_kind(code).is_none() => out.push(Defect {
+            reason: Reason::UnknownGroup,
+            fields: vec!["group"],
+            message: format!(
+                "a meeting of group {code:?}, which the project does not form; expected one of: {}",
+                choices(p.groups.iter().map(|g| g.code.as_str()))
+            ),
+        }),
+        What::Coaching { role, .. }
+        | What::Support {
+            role: Some(role), ..
+        } if !p.roles.iter().any(|r| &r.id == role) => out.push(Defect {
+            reason: Reason::UnknownRole,
+            fields: vec!["role"],
+            message: format!(
+                "role {role:?} is not a role of the project; expected one of: {}",
+                choices(p.roles.iter().map(|r| r.id.as_str()))
+            ),
+        }),
+        What::Agreement { sector, .. } if !p.sectors.iter().any(|s| &s.id == sector) => {
+            out.push(Defect {
+                reason: Reason::UnknownSector,
+                fields: vec!["sector"],
+                message: format!(
+                    "sector {sector:?} is not a sector of the project; expected one of: {}",
+                    choices(p.sectors.iter().map(|s| s.id.as_str()))
+                ),
+            });
+        }
+        What::Retraction { retracts, .. } if *retracts == fact.id => out.push(Defect {
+            reason: Reason::RetractsItself,
+            fields: vec!["retracts"],
+            message: "the fact retracts itself; expected the id of another fact".to_owned(),
+        }),
+        _ => {}
+    }
+    out
+}
+
+/// Whether a fact on its own counts: `Ok`, or its first defect.
+///
+/// This is the part of the decision that needs no other fact; an
+/// [`Admission`] adds the rest.
+pub fn admit(project: &Project, register: Option<&Register>, fact: &Fact) -> Result<(), Defect> {
+    match defects(project, register, fact).into_iter().next() {
+        Some(first) => Err(first),
+        None => Ok(()),
+    }
+}
+
+/// A fact's id, interned by an [`Admission`]: equal ids, equal numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FactId(u32);
+
+impl FactId {
+    /// The number, from 0, in order of first appearance.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What the admission decided about one fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// A new fact that counts. `retracted`: an earlier retraction retracts
+    /// it, so it counts nowhere.
+    Counted {
+        /// Its id.
+        id: FactId,
+        /// Whether an earlier retraction retracts it.
+        retracted: bool,
+    },
+    /// A new retraction that counts.
+    Retraction {
+        /// Its id.
+        id: FactId,
+        /// The id it retracts.
+        target: FactId,
+        /// Whether the retracted fact is still unknown (the retraction waits
+        /// for it, and until it comes is reported as
+        /// [`Reason::RetractionUnknown`]).
+        pending: bool,
+    },
+    /// The same id with the same content is already recorded.
+    Duplicate,
+    /// Excluded: the defects, at least one; the first is the reason counted.
+    Excluded(Vec<Defect>),
+}
+
+/// A verdict, and the retractions that waited for this fact's id and take
+/// effect now (their dates), because the fact arrived and is not a
+/// retraction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// The verdict on the fact.
+    pub verdict: Verdict,
+    /// The dates of the waiting retractions that count from now on.
+    pub retractions_now_counted: Vec<NaiveDate>,
+}
+
+/// How many facts an [`Admission`] has read, and what it made of them.
+///
+/// `read = counted + duplicates + excluded`, always; `excluded` is the sum of
+/// `excluded_by_reason`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Facts read.
+    pub read: u64,
+    /// Facts that count (retractions and retracted facts included).
+    pub counted: u64,
+    /// Repeats of a recorded fact.
+    pub duplicates: u64,
+    /// Facts excluded.
+    pub excluded: u64,
+    /// Facts excluded, by the code of their first defect.
+    pub excluded_by_reason: BTreeMap<String, u64>,
+    /// Of the excluded, retractions whose fact is still unknown.
+    pub pending_retractions: u64,
+}
+
+#[derive(Debug, Clone)]
+enum State {
+    /// Named by a retraction, not yet arrived.
+    Unseen,
+    /// Arrived and counted.
+    Counted,
+    /// Arrived and excluded.
+    Excluded,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    /// Where the id's bytes start in the arena; the content follows them.
+    start: usize,
+    id_len: u32,
+    content_len: u32,
+    state: State,
+    retraction: bool,
+}
+
+type Hasher = foldhash::quality::FixedState;
+
+/// The stateful part of the decision: identity (exact ids and content),
+/// retractions, and the spending limit. See the module documentation.
+#[derive(Debug, Clone)]
+pub struct Admission<'p> {
+    project: &'p Project,
+    register: Option<&'p Register>,
+    hasher: Hasher,
+    table: HashTable<u32>,
+    entries: Vec<Entry>,
+    /// Each id's bytes, then its fact's canonical content.
+    arena: Vec<u8>,
+    /// Retractions waiting for their fact: target → (retraction, its date).
+    waiting: hashbrown::HashMap<u32, Vec<(u32, NaiveDate)>, Hasher>,
+    /// Retractions found to retract a retraction after they were counted, in
+    /// order: their ids.
+    late: Vec<u32>,
+    /// Excluded retractions, with the id they name: a retraction of an id no
+    /// fact has is one more defect of theirs, known at the end.
+    excluded_retractions: Vec<(u32, Box<str>)>,
+    spending: i128,
+    counts: Counts,
+    by_reason: [u64; Reason::ALL.len()],
+}
+
+/// The canonical content of a fact, everything but its id: its serialised
+/// form, which the derive writes field by field, so equal facts give equal
+/// bytes and different facts different bytes.
+fn content(fact: &Fact) -> Vec<u8> {
+    serde_json::to_vec(&(fact.date, &fact.recorded_by, &fact.territory, &fact.what))
+        .unwrap_or_else(|_| format!("{fact:?}").into_bytes())
+}
+
+impl<'p> Admission<'p> {
+    /// An admission for `project`; with a `register`, territory codes must be
+    /// in it.
+    pub fn new(project: &'p Project, register: Option<&'p Register>) -> Admission<'p> {
+        Admission {
+            project,
+            register,
+            hasher: Hasher::with_seed(0x6b6f_6f70),
+            table: HashTable::new(),
+            entries: Vec::new(),
+            arena: Vec::new(),
+            waiting: hashbrown::HashMap::with_hasher(Hasher::with_seed(0x7265_7472)),
+            late: Vec::new(),
+            excluded_retractions: Vec::new(),
+            spending: 0,
+            counts: Counts::default(),
+            by_reason: [0; Reason::ALL.len()],
+        }
+    }
+
+    fn id_bytes(&self, entry: &Entry) -> &[u8] {
+        self.arena
+            .get(entry.start..entry.start + entry.id_len as usize)
+            .unwrap_or_default()
+    }
+
+    fn content_bytes(&self, entry: &Entry) -> &[u8] {
+        let from = entry.start + entry.id_len as usize;
+        self.arena
+            .get(from..from + entry.content_len as usize)
+            .unwrap_or_default()
+    }
+
+    /// The interned number of an id, if the id was seen (as a fact or as the
+    /// target of a retraction).
+    pub fn id(&self, text: &str) -> Option<FactId> {
+        let hash = self.hasher.hash_one(text.as_bytes());
+        self.table
+            .find(hash, |&i| {
+                self.entries
+                    .get(i as usize)
+                    .is_some_and(|e| self.id_bytes(e) == text.as_bytes())
+            })
+            .map(|&i| FactId(i))
+    }
+
+    /// The text of an interned id.
+    pub fn id_text(&self, id: FactId) -> &str {
+        self.entries
+            .get(id.index())
+            .and_then(|e| std::str::from_utf8(self.id_bytes(e)).ok())
+            .unwrap_or("-")
+    }
+
+    /// Whether a fact with this id has arrived (counted or excluded).
+    pub fn arrived(&self, id: FactId) -> bool {
+        self.entries
+            .get(id.index())
+            .is_some_and(|e| !matches!(e.state, State::Unseen))
+    }
+
+    /// Interns an id with no content yet; `None` past [`MAX_FACTS`].
+    fn intern(&mut self, text: &str) -> Option<u32> {
+        if let Some(id) = self.id(text) {
+            return Some(id.0);
+        }
+        if self.entries.len() >= MAX_FACTS {
+            return None;
+        }
+        let index = u32::try_from(self.entries.len()).ok()?;
+        let id_len = u32::try_from(text.len()).ok()?;
+        let start = self.arena.len();
+        self.arena.extend_from_slice(text.as_bytes());
+        self.entries.push(Entry {
+            start,
+            id_len,
+            content_len: 0,
+            state: State::Unseen,
+            retraction: false,
+        });
+        let hash = self.hasher.hash_one(text.as_bytes());
+        let (entries, arena, hasher) = (&self.entries, &self.arena, &self.hasher);
+        self.table.insert_unique(hash, index, |&i| {
+            let bytes = entries
+                .get(i as usize)
+                .and_then(|e| arena.get(e.start..e.start + e.id_len as usize))
+                .unwrap_or_default();
+            hasher.hash_one(bytes)
+        });
+        Some(index)
+    }
+
+    /// Gives an unseen entry its content; the content goes at the end of the
+    /// arena, so an id first named by a retraction is copied there once more.
+    fn settle(&mut self, index: u32, fact: &Fact, state: State) {
+        let bytes = content(fact);
+        let Some(entry) = self.entries.get(index as usize) else {
+            return;
+        };
+        let start = if entry.start + entry.id_len as usize == self.arena.len() {
+            entry.start
+        } else {
+            let start = self.arena.len();
+            self.arena.extend_from_slice(fact.id.as_bytes());
+            start
+        };
+        self.arena.extend_from_slice(&bytes);
+        if let Some(entry) = self.entries.get_mut(index as usize) {
+            entry.start = start;
+            entry.content_len = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
+            entry.state = state;
+            entry.retraction = matches!(fact.what, What::Retraction { .. });
+        }
+    }
+
+    fn exclude(&mut self, defects: Vec<Defect>) -> Decision {
+        let reason = defects.first().map_or(Reason::TooManyFacts, |d| d.reason);
+        self.counts.excluded += 1;
+        if let Some(slot) = Reason::ALL
+            .iter()
+            .position(|r| *r == reason)
+            .and_then(|i| self.by_reason.get_mut(i))
+        {
+            *slot += 1;
+        }
+        Decision {
+            verdict: Verdict::Excluded(defects),
+            retractions_now_counted: Vec::new(),
+        }
+    }
+
+    /// Decides about one fact and records it. See the module documentation.
+    pub fn admit(&mut self, fact: &Fact) -> Decision {
+        self.counts.read += 1;
+        let known = self.id(&fact.id);
+        if let Some(id) = known
+            && let Some(entry) = self.entries.get(id.index())
+            && !matches!(entry.state, State::Unseen)
+        {
+            if self.content_bytes(entry) == content(fact).as_slice() {
+                self.counts.duplicates += 1;
+                return Decision {
+                    verdict: Verdict::Duplicate,
+                    retractions_now_counted: Vec::new(),
+                };
+            }
+            let mut all = vec![Defect {
+                reason: Reason::IdConflict,
+                fields: vec!["id"],
+                message: format!(
+                    "id {:?} is used again with other content; expected each id once (retract the fact and record a new one)",
+                    fact.id
+                ),
+            }];
+            all.extend(defects(self.project, self.register, fact));
+            return self.exclude(all);
+        }
+        let mut found = defects(self.project, self.register, fact);
+        let target = match &fact.what {
+            What::Retraction { retracts, .. } => Some(retracts.as_str()),
+            _ => None,
+        };
+        if let Some(target) = target
+            && let Some(t) = self.id(target)
+            && self
+                .entries
+                .get(t.index())
+                .is_some_and(|e| e.retraction && !matches!(e.state, State::Unseen))
+        {
+            found.push(Defect {
+                reason: Reason::RetractsRetraction,
+                fields: vec!["retracts"],
+                message: format!(
+                    "retracts {target:?}, which is itself a retraction; record the fact again under a new id instead"
+                ),
+            });
+        }
+        let magnitude = match &fact.what {
+            What::Expenditure { amount, .. } => amount.grosze().unsigned_abs(),
+            _ => 0,
+        };
+        let magnitude = i128::try_from(magnitude).unwrap_or(i128::MAX);
+        if found.is_empty()
+            && magnitude > 0
+            && self.spending.saturating_add(magnitude) >= SPENDING_LIMIT_GROSZE
+        {
+            found.push(Defect {
+                reason: Reason::SpendingLimit,
+                fields: vec!["amount"],
+                message: format!(
+                    "with this amount the counted expenditures would sum to {} zł or more in magnitude, beyond the range of amounts; expected real amounts",
+                    AMOUNT_LIMIT_ZLOTY
+                ),
+            });
+        }
+        let Some(index) = self.intern(&fact.id) else {
+            let mut all = vec![Defect {
+                reason: Reason::TooManyFacts,
+                fields: vec!["id"],
+                message: format!("more than {MAX_FACTS} facts; expected fewer per project"),
+            }];
+            all.extend(found);
+            return self.exclude(all);
+        };
+        // The retractions that waited for this id.
+        let waiting = self.waiting.remove(&index).unwrap_or_default();
+        let is_retraction = target.is_some();
+        let mut now_counted = Vec::new();
+        if is_retraction {
+            // They retract a retraction: excluded from now on.
+            for (r, _) in &waiting {
+                self.late.push(*r);
+                self.counts.counted = self.counts.counted.saturating_sub(1);
+                self.counts.excluded += 1;
+                self.counts.pending_retractions = self.counts.pending_retractions.saturating_sub(1);
+                if let Some(i) = Reason::ALL
+                    .iter()
+                    .position(|x| *x == Reason::RetractsRetraction)
+                {
+                    if let Some(n) = self.by_reason.get_mut(i) {
+                        *n += 1;
+                    }
+                }
+            }
+        } else {
+            self.counts.pending_retractions = self
+                .counts
+                .pending_retractions
+                .saturating_sub(u64::try_from(waiting.len()).unwrap_or(u64::MAX));
+            now_counted = waiting.iter().map(|(_, d)| *d).collect();
+        }
+        let target_index = match target {
+            Some(t) if found.is_empty() => match self.intern(t) {
+                Some(t) => Some(t),
+                None => {
+                    found.push(Defect {
+                        reason: Reason::TooManyFacts,
+                        fields: vec!["retracts"],
+                        message: format!("more than {MAX_FACTS} facts; expected fewer per project"),
+                    });
+                    None
+                }
+            },
+            _ => None,
+        };
+        if !found.is_empty() {
+            self.settle(index, fact, State::Excluded);
+            if let Some(t) = target
+                && !found.iter().any(|d| d.reason == Reason::RetractsItself)
+            {
+                self.excluded_retractions.push((index, t.into()));
+            }
+            let mut decision = self.exclude(found);
+            decision.retractions_now_counted = now_counted;
+            return decision;
+        }
+        self.settle(index, fact, State::Counted);
+        self.spending += magnitude;
+        self.counts.counted += 1;
+        let verdict = match target_index {
+            Some(t) => {
+                let pending = !self.arrived(FactId(t));
+                if pending {
+                    self.waiting.entry(t).or_default().push((index, fact.date));
+                    self.counts.pending_retractions += 1;
+                }
+                Verdict::Retraction {
+                    id: FactId(index),
+                    target: FactId(t),
+                    pending,
+                }
+            }
+            None => Verdict::Counted {
+                id: FactId(index),
+                retracted: !waiting.is_empty(),
+            },
+        };
+        Decision {
+            verdict,
+            retractions_now_counted: now_counted,
+        }
+    }
+
+    /// The counts so far. Retractions still waiting for their fact are
+    /// counted as excluded, under [`Reason::RetractionUnknown`]: they change
+    /// nothing unless their fact comes.
+    pub fn counts(&self) -> Counts {
+        let mut counts = self.counts.clone();
+        counts.counted = counts.counted.saturating_sub(counts.pending_retractions);
+        counts.excluded += counts.pending_retractions;
+        for (reason, n) in Reason::ALL.iter().zip(self.by_reason) {
+            let n = if *reason == Reason::RetractionUnknown {
+                n + counts.pending_retractions
+            } else {
+                n
+            };
+            if n > 0 {
+                counts
+                    .excluded_by_reason
+                    .insert(reason.code().to_owned(), n);
+            }
+        }
+        counts
+    }
+
+    /// The defects known only once every fact is read, each with the id of
+    /// the retraction it excludes: retractions whose fact never came, and
+    /// retractions whose fact turned out to be a retraction, in the order the
+    /// retractions were read.
+    pub fn finish(&self) -> Vec<(String, Defect)> {
+        let mut out: Vec<(u32, Defect)> = Vec::new();
+        for r in &self.late {
+            let target = self.retracted_by(*r);
+            out.push((
+                *r,
+                Defect {
+                    reason: Reason::RetractsRetraction,
+                    fields: vec!["retracts"],
+                    message: format!(
+                        "retracts {target:?}, which is itself a retraction; record the fact again under a new id instead"
+                    ),
+                },
+            ));
+        }
+        for (target, waiting) in &self.waiting {
+            let name = self.id_text(FactId(*target)).to_owned();
+            for (r, _) in waiting {
+                out.push((
+                    *r,
+                    Defect {
+                        reason: Reason::RetractionUnknown,
+                        fields: vec!["retracts"],
+                        message: format!(
+                            "retracts {name:?}, but no fact has that id; expected the id of a recorded fact"
+                        ),
+                    },
+                ));
+            }
+        }
+        for (r, target) in &self.excluded_retractions {
+            if !self.id(target).is_some_and(|t| self.arrived(t)) {
+                out.push((
+                    *r,
+                    Defect {
+                        reason: Reason::RetractionUnknown,
+                        fields: vec!["retracts"],
+                        message: format!(
+                            "retracts {target:?}, but no fact has that id; expected the id of a recorded fact"
+                        ),
+                    },
+                ));
+            }
+        }
+        out.sort_by_key(|(r, _)| *r);
+        out.into_iter()
+            .map(|(r, d)| (self.id_text(FactId(r)).to_owned(), d))
+            .collect()
+    }
+
+    /// The id a counted retraction names, from its stored content.
+    fn retracted_by(&self, retraction: u32) -> String {
+        self.entries
+            .get(retraction as usize)
+            .and_then(|e| serde_json::from_slice::<serde_json::Value>(self.content_bytes(e)).ok())
+            .and_then(|v| v.get(3)?.get("retracts")?.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// The bytes kept for identity: ids and canonical content.
+    pub fn arena_bytes(&self) -> usize {
+        self.arena.capacity()
+    }
+}
