@@ -1,12 +1,35 @@
-//! Fuzzes the fact reader (JSON Lines and CSV): the first byte chooses the
-//! format (even, such as `0`: JSON Lines; odd, such as `1`: CSV), the rest is
-//! the input. Every good fact is also turned back into a record and written as
-//! a JSON line and a CSV row. Nothing may panic.
+//! Fuzzes the fact reader (JSON Lines and CSV) and the engine behind it: the
+//! first byte chooses the format (even, such as `0`: JSON Lines; odd, such as
+//! `1`: CSV), the rest is the input. Every good fact is turned back into a
+//! record and written as a JSON line and a CSV row, and applied to an engine
+//! over a fixture project (the first byte's second bit picks which), whose
+//! report is then built at several dates. Nothing may panic.
 #![no_main]
 
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{FactReader, Format, to_csv_row, to_json_line};
 use kooperacja_core::pseudonym::PseudonymKey;
+use kooperacja_core::project::Project;
+use kooperacja_core::territory::Register;
 use libfuzzer_sys::fuzz_target;
+
+/// The fixture projects, parsed once.
+static PROJECTS: LazyLock<[Project; 2]> = LazyLock::new(|| {
+    let parse = |text: &str| Project::parse(text).expect("the fixture parses");
+    [
+        parse(include_str!("../../fixtures/projects/kooperacja-makroregion-ii.toml")),
+        parse(include_str!("../../fixtures/projects/koordynacja-kujawy-pomorze.toml")),
+    ]
+});
+
+/// The TERC register the fixtures name, parsed once.
+static REGISTER: LazyLock<Register> = LazyLock::new(|| {
+    Register::parse_terc(include_str!("../../fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"))
+        .expect("the register parses")
+});
 
 fuzz_target!(|data: &[u8]| {
     let Some((&first, input)) = data.split_first() else {
@@ -17,11 +40,19 @@ fuzz_target!(|data: &[u8]| {
     } else {
         Format::Csv
     };
+    let project = &PROJECTS[usize::from(first >> 1 & 1)];
+    let mut engine = Engine::new(project, Some(&REGISTER));
     for item in FactReader::new(input, format, PseudonymKey::from_bytes([0; 32])) {
         if let Ok(fact) = item {
             let record = fact.to_record();
             let _ = to_json_line(&record);
             let _ = to_csv_row(&record);
+            let _ = engine.apply(&fact);
+        }
+    }
+    for (y, m, d) in [(2019, 3, 31), (2020, 9, 30), (2025, 11, 30), (9999, 12, 31)] {
+        if let Some(as_of) = NaiveDate::from_ymd_opt(y, m, d) {
+            let _ = engine.report(as_of);
         }
     }
 });

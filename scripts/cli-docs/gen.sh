@@ -24,6 +24,8 @@ run help $R --help
 run version $R --version
 run parse-error $R validate fixtures/invalid/01-unclosed-string.toml
 run parse-error-en $R --lang en validate fixtures/invalid/01-unclosed-string.toml
+run not-utf-8 $R validate fixtures/invalid/57-not-utf-8.toml
+run dev-zero $R validate /dev/zero
 run usage-missing $R status
 run usage-date $R status $P --as-of 2020-02-30
 run missing-file $R status nope.toml

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kooperacja_core::facts::{FactReader, Format};
-use kooperacja_core::parse::ParseError;
+use kooperacja_core::parse::{
+    MAX_PROJECT_BYTES, MAX_REGISTER_BYTES, ParseError, parse_project_bytes,
+};
 use kooperacja_core::project::Project;
 use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::territory::Register;
@@ -25,38 +27,59 @@ fn cannot_read(path: &Path, e: &std::io::Error) -> InputError {
     ))
 }
 
-/// Reads a whole text file.
-pub fn read(path: &Path) -> Result<String, InputError> {
-    std::fs::read_to_string(path).map_err(|e| cannot_read(path, &e))
+/// Reads a whole file of at most `limit` bytes; `what` names the kind of
+/// file in the refusal ("a project file"). Any kind of file is read (a pipe too) but never more
+/// than `limit` bytes plus one: `/dev/zero` is refused like a file too large.
+pub fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, InputError> {
+    use std::io::Read;
+    let file = File::open(path).map_err(|e| cannot_read(path, &e))?;
+    let meta = file.metadata().map_err(|e| cannot_read(path, &e))?;
+    let too_large = || {
+        InputError(format!(
+            "{} {}: {} {} MiB, {} {what}",
+            crate::ui::msg("nie można odczytać", "cannot read"),
+            path.display(),
+            crate::ui::msg("plik jest większy niż", "the file is larger than"),
+            limit >> 20,
+            crate::ui::msg("limit dla", "the limit for"),
+        ))
+    };
+    if meta.is_dir() {
+        return Err(InputError(format!(
+            "{} {}: {}",
+            crate::ui::msg("nie można odczytać", "cannot read"),
+            path.display(),
+            crate::ui::msg("to katalog, nie plik", "it is a directory, not a file"),
+        )));
+    }
+    if meta.is_file() && meta.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot_read(path, &e))?;
+    if u64::try_from(bytes.len()).map_or(true, |n| n > limit) {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
-/// Renders a parse error with the file, line, column, the line's text and a caret.
+/// Renders a parse error with the file, line and column, a window of the
+/// line's text and a caret: [`ParseError::render`].
 pub fn located(path: &Path, text: &str, err: &ParseError) -> String {
-    let line_text = text.lines().nth(err.line.saturating_sub(1)).unwrap_or("");
-    let gutter = err.line.to_string().len();
-    let caret_pad: String = line_text
-        .chars()
-        .take(err.column.saturating_sub(1))
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
-        .collect();
-    format!(
-        "{}:{}:{}: {}\n{:gutter$} |\n{} | {}\n{:gutter$} | {}^",
-        path.display(),
-        err.line,
-        err.column,
-        err.message,
-        "",
-        err.line,
-        line_text,
-        "",
-        caret_pad,
-    )
+    err.render(&path.display().to_string(), text)
 }
 
-/// Reads and parses a project file.
+/// Reads and parses a project file (at most [`MAX_PROJECT_BYTES`]).
 pub fn project(path: &Path) -> Result<Project, InputError> {
-    let text = read(path)?;
-    Project::parse(&text).map_err(|e| InputError(located(path, &text, &e)))
+    let bytes = read_bounded(
+        path,
+        MAX_PROJECT_BYTES,
+        crate::ui::msg("pliku projektu", "a project file"),
+    )?;
+    parse_project_bytes(&bytes)
+        .map_err(|e| InputError(located(path, &String::from_utf8_lossy(&bytes), &e)))
 }
 
 /// The register to check `project` against: `override_path`, else the file
@@ -71,7 +94,19 @@ pub fn register(
         (None, Some(rel)) => project_path.parent().unwrap_or(Path::new(".")).join(rel),
         (None, None) => return Ok(None),
     };
-    let text = read(&path)?;
+    let bytes = read_bounded(
+        &path,
+        MAX_REGISTER_BYTES,
+        crate::ui::msg("rejestru TERC", "the TERC register"),
+    )?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        InputError(format!(
+            "{}: {}: byte {}",
+            path.display(),
+            crate::ui::msg("plik nie jest w UTF-8", "the file is not UTF-8"),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
     Register::parse_terc(&text)
         .map(Some)
         .map_err(|e| InputError(format!("{}: {e}", path.display())))
@@ -190,6 +225,14 @@ pub fn report(
                 }
             }
         }
+    }
+    if excluded > 20 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}: {excluded} {}",
+            crate::ui::msg("ostrzeżenie", "warning"),
+            crate::ui::msg("faktów pominiętych łącznie", "facts excluded in all")
+        );
     }
     if bad > 20 {
         let _ = writeln!(

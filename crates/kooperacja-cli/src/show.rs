@@ -25,7 +25,7 @@ fn done(written: std::io::Result<()>) -> Result<ExitCode, InputError> {
 
 /// The command's title line, then the version and the date.
 fn heading(ctx: &Ctx, r: &Report, what: &str, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "{} — {}", ctx.paint(Style::Bold, what), r.title)?;
+    ui::heading(ctx, out, what, &format!(" — {}", r.title))?;
     writeln!(
         out,
         "{} {} · {} {}",
@@ -468,18 +468,22 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
         }
         Format::Table => (|| {
             let l = ctx.lang;
-            writeln!(
+            ui::heading(
+                ctx,
                 out,
-                "{} — {}",
-                ctx.paint(Style::Bold, ctx.pick("Budżet", "Budget")),
-                project.title
+                ctx.pick("Budżet", "Budget"),
+                &format!(" — {}", project.title),
             )?;
-            writeln!(
+            ui::heading(
+                ctx,
                 out,
-                "{} {} ({})",
-                ctx.pick("plan wersji", "plan of version"),
-                version.id,
-                version.label
+                "",
+                &format!(
+                    "{} {} ({})",
+                    ctx.pick("plan wersji", "plan of version"),
+                    version.id,
+                    version.label
+                ),
             )?;
             writeln!(out)?;
             writeln!(
@@ -722,11 +726,11 @@ pub fn territory(
             csv.write(out)
         }
         Format::Table => (|| {
-            writeln!(
+            ui::heading(
+                ctx,
                 out,
-                "{} — {}",
-                ctx.paint(Style::Bold, ctx.pick("Terytorium", "Territory")),
-                project.title
+                ctx.pick("Terytorium", "Territory"),
+                &format!(" — {}", project.title),
             )?;
             writeln!(
                 out,
@@ -746,16 +750,23 @@ pub fn territory(
                     .partner
                     .as_deref()
                     .map_or(String::new(), |p| format!("  [{p}]"));
-                writeln!(
-                    out,
-                    "{} {}{}  ({} {}, {} {})",
-                    ctx.paint(Style::Cyan, v.code.as_str()),
-                    ctx.paint(Style::Bold, &v.name),
+                let counts = format!(
+                    "{}  ({} {}, {} {})",
                     partner,
                     v.powiats.len(),
                     ctx.pick("pow.", "powiats"),
                     v.powiats.iter().map(|p| p.gminas.len()).sum::<usize>(),
                     ctx.pick("gm.", "gminas"),
+                );
+                ui::fitted(
+                    out,
+                    &format!(
+                        "{} {}{counts}",
+                        ctx.paint(Style::Cyan, v.code.as_str()),
+                        ctx.paint(Style::Bold, &v.name),
+                    ),
+                    &format!("{} {}{counts}", v.code.as_str(), v.name),
+                    "   ",
                 )?;
                 let np = v.powiats.len();
                 for (pi, p) in v.powiats.iter().enumerate() {
@@ -764,11 +775,15 @@ pub fn territory(
                     } else {
                         ("├─", "│  ")
                     };
-                    writeln!(
+                    ui::fitted(
                         out,
-                        "{branch} {} {}",
-                        ctx.paint(Style::Cyan, p.code.as_str()),
-                        p.name
+                        &format!(
+                            "{branch} {} {}",
+                            ctx.paint(Style::Cyan, p.code.as_str()),
+                            p.name
+                        ),
+                        &format!("{branch} {} {}", p.code.as_str(), p.name),
+                        &format!("{stem}   "),
                     )?;
                     let ng = p.gminas.len();
                     for (gi, g) in p.gminas.iter().enumerate() {
@@ -786,11 +801,16 @@ pub fn territory(
                                 )
                             },
                         );
-                        writeln!(
+                        let more = if gi + 1 == ng { "   " } else { "│  " };
+                        ui::fitted(
                             out,
-                            "{stem}{twig} {} {}{kind}",
-                            ctx.paint(Style::Cyan, g.code.as_str()),
-                            g.name
+                            &format!(
+                                "{stem}{twig} {} {}{kind}",
+                                ctx.paint(Style::Cyan, g.code.as_str()),
+                                g.name
+                            ),
+                            &format!("{stem}{twig} {} {}{kind}", g.code.as_str(), g.name),
+                            &format!("{stem}{more}   "),
                         )?;
                     }
                 }
@@ -1008,13 +1028,11 @@ pub fn diff(args: &DiffArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode,
             csv.write(out)
         }
         Format::Table => (|| {
-            writeln!(
+            ui::heading(
+                ctx,
                 out,
-                "{} — {}: {} → {}",
-                ctx.paint(Style::Bold, ctx.pick("Zmiany", "Changes")),
-                project.title,
-                d.from,
-                d.to
+                ctx.pick("Zmiany", "Changes"),
+                &format!(" — {}: {} → {}", project.title, d.from, d.to),
             )?;
             if d.changes.is_empty() {
                 writeln!(out, "  {}", ctx.pick("bez zmian", "no changes"))?;

@@ -68,7 +68,7 @@ fn table(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let l = ctx.lang;
-    writeln!(out, "{}", ctx.paint(Style::Bold, &r.title))?;
+    ui::heading(ctx, out, &r.title, "")?;
     writeln!(
         out,
         "{} {} · {} {}",
@@ -77,12 +77,16 @@ fn table(
         ctx.pick("stan na", "as of"),
         l.date(r.as_of)
     )?;
-    writeln!(
+    ui::heading(
+        ctx,
         out,
-        "{} {} ({})",
-        ctx.pick("Wersja w mocy:", "Version in force:"),
-        r.version,
-        r.version_label,
+        "",
+        &format!(
+            "{} {} ({})",
+            ctx.pick("Wersja w mocy:", "Version in force:"),
+            r.version,
+            r.version_label,
+        ),
     )?;
     writeln!(out)?;
     let elapsed = r.period_elapsed();

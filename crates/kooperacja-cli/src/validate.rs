@@ -51,9 +51,7 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCo
     // Every file is checked; one that cannot be read or parsed is reported on
     // stderr and the others still are.
     for path in &args.files {
-        let loaded = crate::input::read(path).and_then(|text| {
-            let project = Project::parse(&text)
-                .map_err(|e| InputError(crate::input::located(path, &text, &e)))?;
+        let loaded = crate::input::project(path).and_then(|project| {
             let register = crate::input::register(path, &project, args.teryt.as_deref())?;
             let validation = validate(&project, register.as_ref());
             // A fact file that cannot be read is reported, but the project's

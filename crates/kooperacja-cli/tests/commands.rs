@@ -210,6 +210,86 @@ fn status_in_english_and_polish_fits_80_columns() {
     }
 }
 
+/// A copy of the kooperacja fixture with real-length texts where people write
+/// them: a 100-character amendment label on every version, a long project
+/// title, and organisation and other names each ending in a 90-character
+/// word that cannot be wrapped at a space. Returns the copy's path.
+fn long_texts_fixture() -> String {
+    let dir = std::env::temp_dir().join(format!("kooperacja-cli-long-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("projects")).expect("temp dir");
+    std::fs::create_dir_all(dir.join("teryt")).expect("temp dir");
+    std::fs::copy(
+        format!("{ROOT}/fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"),
+        dir.join("teryt/TERC_Urzedowy_2025-11-18.csv"),
+    )
+    .expect("copy the register");
+    let label = "Aneks nr 3 do umowy o dofinansowanie projektu w ramach Programu Operacyjnego Wiedza Edukacja Rozwój!";
+    assert_eq!(label.chars().count(), 100);
+    let word = format!("Nazwa{}", "y".repeat(85));
+    let text = std::fs::read_to_string(format!("{ROOT}/{}", FIXTURES[0].project)).expect("fixture");
+    let mut edited = String::new();
+    for line in text.lines() {
+        let edited_line = if line.starts_with("label = ") {
+            format!("label = \"{label}\"")
+        } else if line.starts_with("title = \"Kooperacja") {
+            format!(
+                "title = \"{} {word}\"",
+                "Bardzo długi tytuł projektu ".repeat(4).trim_end()
+            )
+        } else if let Some(rest) = line.strip_prefix("name = \"") {
+            let name = rest.split('"').next().unwrap_or_default();
+            format!("name = \"{name} {word}\"")
+        } else {
+            line.to_owned()
+        };
+        edited.push_str(&edited_line);
+        edited.push('\n');
+    }
+    let path = dir.join("projects/long.toml");
+    std::fs::write(&path, edited).expect("write");
+    path.to_str().expect("utf-8 path").to_owned()
+}
+
+#[test]
+fn every_table_fits_80_columns_with_long_labels_and_names() {
+    let project = long_texts_fixture();
+    let f = &FIXTURES[0];
+    let with_facts = |cmd: &'static str| {
+        vec![
+            cmd,
+            project.as_str(),
+            "--facts",
+            f.facts,
+            "--as-of",
+            f.as_of,
+        ]
+    };
+    for lang in ["pl", "en"] {
+        for mut args in [
+            with_facts("status"),
+            with_facts("indicators"),
+            with_facts("milestones"),
+            with_facts("budget"),
+            with_facts("groups"),
+            vec!["territory", project.as_str()],
+            vec!["diff", project.as_str(), "--from", "umowa", "--to", "aneks"],
+        ] {
+            args.extend(["--lang", lang]);
+            let out = run(&args);
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "{args:?}: {}",
+                text(&out.stderr)
+            );
+            let stdout = text(&out.stdout);
+            assert!(stdout.contains("Nazwayyy"), "{args:?}: the names are shown");
+            for line in stdout.lines() {
+                assert!(line.chars().count() <= 80, "{args:?}: {line:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn lang_follows_the_environment() {
     let f = &FIXTURES[0];

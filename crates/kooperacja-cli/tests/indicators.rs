@@ -395,6 +395,41 @@ fn a_conflicting_repeat_in_csv_names_its_line() {
     );
 }
 
+/// Facts that do not fit the project (here: 25 dated in 2030) are excluded,
+/// named on stderr (the first 20, then a total), and counted on a line of
+/// `status`; the command does not stop.
+#[test]
+fn status_counts_the_excluded_facts() {
+    let lines: Vec<String> = (0..25)
+        .map(|i| {
+            format!(
+                r#"{{"id":"d{i}","date":"2030-01-01","by":"umk","kind":"deliverable","deliverable":"model","title":"M"}}"#
+            )
+        })
+        .collect();
+    let facts = temp_file("outside.jsonl", &lines.join("\n"));
+    let out = run(&[
+        "status",
+        KOOPERACJA,
+        "--facts",
+        path_str(&facts),
+        "--as-of",
+        "2020-09-30",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Excluded facts: 25 ("),
+        "{}",
+        stdout(&out)
+    );
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 21, "{err}");
+    assert!(
+        err.ends_with("warning: 25 facts excluded in all\n"),
+        "{err}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // indicators: output into a closed pipe
 

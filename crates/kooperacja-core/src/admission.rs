@@ -36,7 +36,7 @@
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use hashbrown::HashTable;
 
 use crate::facts::{Fact, What};
@@ -217,15 +217,16 @@ pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> V
     }
 
     // Territory: the fact's own, and the JST of a pilot or DI plan.
-    let mut codes: Vec<(&'static str, &TerytCode)> = Vec::new();
-    if let Some(code) = &fact.territory {
-        codes.push(("territory", code));
-    }
-    if let What::Pilot { jst } | What::DiPlan { jst } = &fact.what {
-        codes.push(("jst", jst));
-    }
+    let jst = match &fact.what {
+        What::Pilot { jst } | What::DiPlan { jst } => Some(jst),
+        _ => None,
+    };
+    let codes = [
+        fact.territory.as_ref().map(|c| ("territory", c)),
+        jst.map(|c| ("jst", c)),
+    ];
     let (mut outside, mut unlisted) = (Vec::new(), Vec::new());
-    for (field, code) in codes {
+    for (field, code) in codes.into_iter().flatten() {
         let voivodeship = code.voivodeship();
         if !p
             .territory
@@ -427,23 +428,146 @@ pub struct Admission<'p> {
     arena: Vec<u8>,
     /// Retractions waiting for their fact: target → (retraction, its date).
     waiting: hashbrown::HashMap<u32, Vec<(u32, NaiveDate)>, Hasher>,
-    /// Retractions found to retract a retraction after they were counted, in
-    /// order: their ids.
-    late: Vec<u32>,
+    /// Retractions found to retract a retraction after they were counted,
+    /// each with the retraction it retracts.
+    late: Vec<(u32, u32)>,
     /// Excluded retractions, with the id they name: a retraction of an id no
     /// fact has is one more defect of theirs, known at the end.
     excluded_retractions: Vec<(u32, Box<str>)>,
     spending: i128,
+    /// The content of the fact being decided.
+    scratch: Vec<u8>,
     counts: Counts,
     by_reason: [u64; Reason::ALL.len()],
 }
 
-/// The canonical content of a fact, everything but its id: its serialised
-/// form, which the derive writes field by field, so equal facts give equal
-/// bytes and different facts different bytes.
-fn content(fact: &Fact) -> Vec<u8> {
-    serde_json::to_vec(&(fact.date, &fact.recorded_by, &fact.territory, &fact.what))
-        .unwrap_or_else(|_| format!("{fact:?}").into_bytes())
+/// The canonical content of a fact, everything but its id, as compact bytes:
+/// every field in a fixed order, strings and lists length-prefixed, enums by
+/// variant, so equal facts give equal bytes and different facts different
+/// bytes. The destructuring names every field (no `..`), so a field added to
+/// [`Fact`] or [`What`] does not compile until it is encoded here.
+fn content(fact: &Fact, out: &mut Vec<u8>) {
+    out.clear();
+    let Fact {
+        id: _,
+        date,
+        recorded_by,
+        territory,
+        what,
+    } = fact;
+    out.extend_from_slice(&date.num_days_from_ce().to_le_bytes());
+    text(out, recorded_by);
+    opt(out, territory.as_ref().map(TerytCode::as_str));
+    match what {
+        What::Meeting {
+            group,
+            activity,
+            days,
+            participants,
+            place,
+            persons,
+            led_by,
+        } => {
+            out.push(0);
+            opt(out, group.as_deref());
+            out.push(activity.map_or(u8::MAX, |a| a as u8));
+            out.extend_from_slice(&days.to_le_bytes());
+            out.extend_from_slice(&participants.to_le_bytes());
+            opt(out, place.as_deref());
+            len(out, persons.len());
+            persons.iter().for_each(|p| text(out, p.as_str()));
+            len(out, led_by.len());
+            led_by.iter().for_each(|o| text(out, o));
+        }
+        What::Coaching { person, form, role } => {
+            out.push(1);
+            text(out, person.as_str());
+            out.push(*form as u8);
+            text(out, role);
+        }
+        What::Agreement {
+            institution,
+            name,
+            sector,
+            place,
+        } => {
+            out.push(2);
+            text(out, institution);
+            text(out, name);
+            text(out, sector);
+            opt(out, place.as_deref());
+        }
+        What::Pilot { jst } => {
+            out.push(3);
+            text(out, jst.as_str());
+        }
+        What::Deliverable { deliverable, title } => {
+            out.push(4);
+            out.push(*deliverable as u8);
+            text(out, title);
+        }
+        What::Support {
+            person,
+            institution,
+            role,
+        } => {
+            out.push(5);
+            opt(out, person.as_ref().map(crate::facts::PersonKey::as_str));
+            opt(out, institution.as_deref());
+            opt(out, role.as_deref());
+        }
+        What::Qualification { person } => {
+            out.push(6);
+            text(out, person.as_str());
+        }
+        What::DiPlan { jst } => {
+            out.push(7);
+            text(out, jst.as_str());
+        }
+        What::Expenditure {
+            partner,
+            amount,
+            category,
+        } => {
+            out.push(8);
+            text(out, partner);
+            out.extend_from_slice(&amount.grosze().to_le_bytes());
+            text(out, category);
+        }
+        What::Retraction { retracts, reason } => {
+            out.push(9);
+            text(out, retracts);
+            text(out, reason);
+        }
+    }
+}
+
+/// A length, as a LEB128 varint.
+fn len(out: &mut Vec<u8>, mut n: usize) {
+    loop {
+        let low = u8::try_from(n & 0x7f).unwrap_or(0);
+        n >>= 7;
+        if n == 0 {
+            out.push(low);
+            return;
+        }
+        out.push(low | 0x80);
+    }
+}
+
+fn text(out: &mut Vec<u8>, s: &str) {
+    len(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn opt(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => {
+            out.push(1);
+            text(out, s);
+        }
+        None => out.push(0),
+    }
 }
 
 impl<'p> Admission<'p> {
@@ -461,6 +585,7 @@ impl<'p> Admission<'p> {
             late: Vec::new(),
             excluded_retractions: Vec::new(),
             spending: 0,
+            scratch: Vec::new(),
             counts: Counts::default(),
             by_reason: [0; Reason::ALL.len()],
         }
@@ -541,7 +666,7 @@ impl<'p> Admission<'p> {
     /// Gives an unseen entry its content; the content goes at the end of the
     /// arena, so an id first named by a retraction is copied there once more.
     fn settle(&mut self, index: u32, fact: &Fact, state: State) {
-        let bytes = content(fact);
+        let bytes = std::mem::take(&mut self.scratch);
         let Some(entry) = self.entries.get(index as usize) else {
             return;
         };
@@ -559,6 +684,7 @@ impl<'p> Admission<'p> {
             entry.state = state;
             entry.retraction = matches!(fact.what, What::Retraction { .. });
         }
+        self.scratch = bytes;
     }
 
     fn exclude(&mut self, defects: Vec<Defect>) -> Decision {
@@ -580,12 +706,15 @@ impl<'p> Admission<'p> {
     /// Decides about one fact and records it. See the module documentation.
     pub fn admit(&mut self, fact: &Fact) -> Decision {
         self.counts.read += 1;
+        let mut scratch = std::mem::take(&mut self.scratch);
+        content(fact, &mut scratch);
+        self.scratch = scratch;
         let known = self.id(&fact.id);
         if let Some(id) = known
             && let Some(entry) = self.entries.get(id.index())
             && !matches!(entry.state, State::Unseen)
         {
-            if self.content_bytes(entry) == content(fact).as_slice() {
+            if self.content_bytes(entry) == self.scratch.as_slice() {
                 self.counts.duplicates += 1;
                 return Decision {
                     verdict: Verdict::Duplicate,
@@ -657,7 +786,7 @@ impl<'p> Admission<'p> {
         if is_retraction {
             // They retract a retraction: excluded from now on.
             for (r, _) in &waiting {
-                self.late.push(*r);
+                self.late.push((*r, index));
                 self.counts.counted = self.counts.counted.saturating_sub(1);
                 self.counts.excluded += 1;
                 self.counts.pending_retractions = self.counts.pending_retractions.saturating_sub(1);
@@ -757,8 +886,8 @@ impl<'p> Admission<'p> {
     /// retractions were read.
     pub fn finish(&self) -> Vec<(String, Defect)> {
         let mut out: Vec<(u32, Defect)> = Vec::new();
-        for r in &self.late {
-            let target = self.retracted_by(*r);
+        for (r, t) in &self.late {
+            let target = self.id_text(FactId(*t));
             out.push((
                 *r,
                 Defect {
@@ -805,17 +934,58 @@ impl<'p> Admission<'p> {
             .collect()
     }
 
-    /// The id a counted retraction names, from its stored content.
-    fn retracted_by(&self, retraction: u32) -> String {
-        self.entries
-            .get(retraction as usize)
-            .and_then(|e| serde_json::from_slice::<serde_json::Value>(self.content_bytes(e)).ok())
-            .and_then(|v| v.get(3)?.get("retracts")?.as_str().map(str::to_owned))
-            .unwrap_or_default()
-    }
-
     /// The bytes kept for identity: ids and canonical content.
     pub fn arena_bytes(&self) -> usize {
         self.arena.capacity()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agreement(date: u32, institution: &str, name: &str, place: Option<&str>) -> Fact {
+        Fact {
+            id: "a1".to_owned(),
+            date: NaiveDate::from_ymd_opt(2019, 3, date).expect("valid date"),
+            recorded_by: "umk".to_owned(),
+            territory: None,
+            what: What::Agreement {
+                institution: institution.to_owned(),
+                name: name.to_owned(),
+                sector: "education".to_owned(),
+                place: place.map(str::to_owned),
+            },
+        }
+    }
+
+    /// A repeat is a duplicate only when every field is equal: moving text
+    /// between two fields, or a value against none, is a conflict.
+    #[test]
+    fn content_is_compared_exactly() {
+        let project = Project::parse(include_str!(
+            "../../../fixtures/projects/kooperacja-makroregion-ii.toml"
+        ))
+        .expect("fixture parses");
+        let a = agreement(1, "ab", "c", None);
+        let cases = [
+            (a.clone(), true),
+            (agreement(1, "a", "bc", None), false),
+            (agreement(1, "ab", "c", Some("x")), false),
+            (agreement(2, "ab", "c", None), false),
+        ];
+        for (other, same) in cases {
+            let mut admission = Admission::new(&project, None);
+            assert!(matches!(
+                admission.admit(&a).verdict,
+                Verdict::Counted { .. }
+            ));
+            let verdict = admission.admit(&other).verdict;
+            assert_eq!(
+                verdict == Verdict::Duplicate,
+                same,
+                "{other:?}: {verdict:?}"
+            );
+        }
     }
 }

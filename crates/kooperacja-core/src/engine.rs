@@ -518,6 +518,8 @@ pub struct Engine<'p> {
     /// indexes.
     leaf_sets: Vec<Box<[u32]>>,
     leaf_set_ids: FastMap<Box<[u32]>, u32>,
+    /// The leaves of the fact being described.
+    matched: Vec<u32>,
     extras: FastMap<u32, Extra>,
     voivodeships: Interner,
     partners: Interner,
@@ -606,6 +608,7 @@ impl<'p> Engine<'p> {
             stored: Vec::new(),
             leaf_sets: Vec::new(),
             leaf_set_ids: fast_map(),
+            matched: Vec::new(),
             extras: fast_map(),
             voivodeships: Interner::default(),
             partners: Interner::default(),
@@ -722,22 +725,24 @@ impl<'p> Engine<'p> {
     /// Works out what a fact contributes, interning its names; `None` when an
     /// interner is full.
     fn describe(&mut self, fact: &Fact, at: i32, index: u32) -> Option<Stored> {
-        let matched: Box<[u32]> = self
-            .leaves
-            .iter()
-            .enumerate()
-            .filter(|(_, leaf)| leaf.filter().is_some_and(|f| f.matches(fact)))
-            .filter_map(|(i, _)| u32::try_from(i).ok())
-            .collect();
-        let leaves = match self.leaf_set_ids.get(&matched) {
-            Some(&id) => id,
-            None => {
-                let id = u32::try_from(self.leaf_sets.len()).ok()?;
-                self.leaf_sets.push(matched.clone());
-                self.leaf_set_ids.insert(matched, id);
-                id
-            }
+        let mut matched = std::mem::take(&mut self.matched);
+        matched.clear();
+        matched.extend(
+            self.leaves
+                .iter()
+                .enumerate()
+                .filter(|(_, leaf)| leaf.filter().is_some_and(|f| f.matches(fact)))
+                .filter_map(|(i, _)| u32::try_from(i).ok()),
+        );
+        let leaves = match self.leaf_set_ids.get(matched.as_slice()) {
+            Some(&id) => Some(id),
+            None => u32::try_from(self.leaf_sets.len()).ok().inspect(|&id| {
+                self.leaf_sets.push(matched.as_slice().into());
+                self.leaf_set_ids.insert(matched.as_slice().into(), id);
+            }),
         };
+        self.matched = matched;
+        let leaves = leaves?;
         let voivodeship = match &fact.territory {
             Some(t) => self.voivodeships.intern(t.voivodeship().as_str())?,
             None => self.voivodeships.intern("-")?,

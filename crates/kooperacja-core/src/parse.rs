@@ -52,6 +52,146 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The largest project file the adapters read, in bytes (16 MiB). The largest
+/// real project is about 30 kB; parsing takes roughly 30 times the file's size
+/// in memory, so the limit also bounds the memory a project file can take.
+pub const MAX_PROJECT_BYTES: u64 = 16 << 20;
+
+/// The largest TERC register file the adapters read, in bytes (64 MiB). The
+/// whole official register is about 1 MB.
+pub const MAX_REGISTER_BYTES: u64 = 64 << 20;
+
+/// The longest message a [`ParseError`] carries, in characters: `toml` quotes
+/// the offending value, which may be megabytes long.
+const MAX_MESSAGE_CHARS: usize = 500;
+
+/// The widest window of a line that [`ParseError::render`] shows, in characters.
+const MAX_SHOWN_CHARS: usize = 120;
+
+impl ParseError {
+    /// Renders the error for a person: the file, line and column, the message,
+    /// the line's text and a caret under the column. `text` is the file's text
+    /// (for a file that is not UTF-8, its lossy decoding). A line longer than
+    /// 120 characters is shown as a window of at most 120 characters around
+    /// the column, cut with `…`, the caret still under the offending character.
+    ///
+    /// ```
+    /// use kooperacja_core::parse::parse_project;
+    /// let text = "format = 1\nid = \"x\"\ntitle = 7\n";
+    /// let err = parse_project(text).unwrap_err();
+    /// assert_eq!(
+    ///     err.render("p.toml", text),
+    ///     "p.toml:3:9: invalid type: integer `7`, expected a string\n  |\n3 | title = 7\n  |         ^"
+    /// );
+    /// ```
+    pub fn render(&self, path: &str, text: &str) -> String {
+        let line_text = text.lines().nth(self.line.saturating_sub(1)).unwrap_or("");
+        let chars: Vec<char> = line_text.chars().collect();
+        let caret = self.column.saturating_sub(1).min(chars.len());
+        let (start, end) = if chars.len() <= MAX_SHOWN_CHARS {
+            (0, chars.len())
+        } else {
+            // Room for an ellipsis at each end.
+            let room = MAX_SHOWN_CHARS - 2;
+            let start = caret.saturating_sub(room / 2).min(chars.len() - room);
+            (start, start + room)
+        };
+        let mut shown = String::new();
+        let mut pad = String::new();
+        if start > 0 {
+            shown.push('…');
+            pad.push(' ');
+        }
+        shown.extend(&chars[start..end]);
+        if end < chars.len() {
+            shown.push('…');
+        }
+        pad.extend(
+            chars[start..caret]
+                .iter()
+                .map(|&c| if c == '\t' { '\t' } else { ' ' }),
+        );
+        let gutter = self.line.to_string().len();
+        format!(
+            "{}:{}:{}: {}\n{:gutter$} |\n{} | {}\n{:gutter$} | {}^",
+            path, self.line, self.column, self.message, "", self.line, shown, "", pad,
+        )
+    }
+}
+
+/// Parses a project file given as bytes: a file that is not UTF-8 gives an
+/// error at the line and column of its first invalid byte (the column counts
+/// the characters before it, so it points at the replacement character of a
+/// lossy decoding); otherwise as [`parse_project`].
+///
+/// ```
+/// use kooperacja_core::parse::parse_project_bytes;
+/// let err = parse_project_bytes(b"format = 1\ntitle = \"\xff\"\n").unwrap_err();
+/// assert_eq!((err.line, err.column), (2, 10));
+/// ```
+pub fn parse_project_bytes(bytes: &[u8]) -> Result<Project, ParseError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_project(text),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            // The prefix up to the first invalid byte is UTF-8 by definition.
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let (line, column) = line_column(prefix, valid);
+            let len = e.error_len().unwrap_or(bytes.len() - valid);
+            Err(ParseError {
+                line,
+                column,
+                span: Some(valid..valid + len),
+                message: format!(
+                    "the file is not UTF-8: byte 0x{:02X} cannot start or continue a character here; save the file as UTF-8",
+                    bytes[valid]
+                ),
+            })
+        }
+    }
+}
+
+/// Where `toml` stopped on a key nested too deeply, which it reports without
+/// a place: the first line whose key (or table header, or inline value) nests
+/// deepest. A heuristic (quotes are honoured, nothing else of TOML), used only
+/// to point at a line.
+fn deepest_line(text: &str) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let mut depth = 0_usize;
+        let mut quote: Option<char> = None;
+        let mut key = true;
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '=') => key = false,
+                (None, '.') if key => depth += 1,
+                (None, '[' | '{') => depth += 1,
+                _ => {}
+            }
+        }
+        if best.is_none_or(|(d, _, _)| depth > d) {
+            let indent = line.len() - line.trim_start().len();
+            best = Some((depth, offset, indent));
+        }
+        offset += line.len();
+    }
+    best.filter(|&(d, _, _)| d > 0)
+        .map(|(_, start, indent)| line_column(text, start + indent))
+}
+
+/// Cuts `message` to [`MAX_MESSAGE_CHARS`] characters, marking the cut.
+fn bounded(message: String) -> String {
+    match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((at, _)) => format!("{}…", &message[..at]),
+        None => message,
+    }
+}
+
 /// Parses a project file (TOML). Never panics: any input gives a project or an
 /// error with its line and column.
 ///
@@ -81,11 +221,19 @@ pub fn parse_project(text: &str) -> Result<Project, ParseError> {
         {
             message.push_str(" at the top level of the file");
         }
+        // Nesting deeper than toml's recursion limit comes without a place.
+        let (line, column) = match (&span, message.as_str()) {
+            (None, "recursion limit") => {
+                message = "keys or values nested too deeply (toml's recursion limit); a project nests a few levels".to_owned();
+                deepest_line(text).unwrap_or((line, column))
+            }
+            _ => (line, column),
+        };
         ParseError {
             line,
             column,
             span,
-            message,
+            message: bounded(message),
         }
     })
 }

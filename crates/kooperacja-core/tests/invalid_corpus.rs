@@ -81,8 +81,8 @@ fn toml_files(name: &str) -> Vec<PathBuf> {
     files
 }
 
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 /// What goes wrong with a document: the parse error, or the error-severity
@@ -92,8 +92,8 @@ enum Outcome {
     Errors(Vec<String>),
 }
 
-fn outcome(text: &str) -> Outcome {
-    match Project::parse(text) {
+fn outcome(bytes: &[u8]) -> Outcome {
+    match kooperacja_core::parse::parse_project_bytes(bytes) {
         Err(err) => Outcome::ParseError(err),
         Ok(project) => Outcome::Errors(
             validate(&project, None)
@@ -115,7 +115,7 @@ fn describe(outcome: &Outcome) -> String {
 
 #[test]
 fn minimal_valid_base_has_no_error() {
-    match outcome(MINIMAL_VALID) {
+    match outcome(MINIMAL_VALID.as_bytes()) {
         Outcome::ParseError(err) => panic!("the minimal base does not parse: {err}"),
         Outcome::Errors(errors) => assert!(
             errors.is_empty(),
@@ -152,7 +152,7 @@ fn every_corpus_file_is_refused() {
                 .expect("no test thread panicked while holding the lock")
                 .push(format!("{name}: {what}"));
         };
-        if !text.starts_with(EXPECT_PREFIX) {
+        if !text.starts_with(EXPECT_PREFIX.as_bytes()) {
             problem(format!(
                 "does not start with {EXPECT_PREFIX:?} naming the defect"
             ));
@@ -208,7 +208,8 @@ static VALID_FIXTURES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
                 .expect("a file name")
                 .to_string_lossy()
                 .into_owned();
-            (name, read(&path))
+            let text = String::from_utf8(read(&path)).expect("the valid fixtures are UTF-8");
+            (name, text)
         })
         .collect();
     assert!(

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use clap::{Parser, ValueEnum};
 use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{FactReader, Format as FactFormat};
-use kooperacja_core::project::Project;
+use kooperacja_core::parse::{MAX_PROJECT_BYTES, MAX_REGISTER_BYTES, parse_project_bytes};
 use kooperacja_core::territory::Register;
 use kooperacja_core::validate::{Severity, validate};
 use kooperacja_export::{Lang, Table, csv, html, iati, json, write_atomically, xlsx};
@@ -86,8 +86,38 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
     kooperacja_core::period::parse_date(text).map_err(|e| e.to_string())
 }
 
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+/// Reads a whole file of at most `limit` bytes; `what` names the kind of file
+/// in the refusal. Any kind of file is read (a pipe too), never more than
+/// `limit` bytes plus one, so `/dev/zero` is refused like a file too large.
+fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(format!(
+            "cannot read {}: it is a directory, not a file",
+            path.display()
+        ));
+    }
+    let too_large = || {
+        format!(
+            "cannot read {}: the file is larger than {} MiB, the limit for {what}",
+            path.display(),
+            limit >> 20
+        )
+    };
+    if meta.is_file() && meta.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if u64::try_from(bytes.len()).map_or(true, |n| n > limit) {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 fn main() -> ExitCode {
@@ -102,20 +132,11 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<ExitCode, String> {
-    let text = read(&args.project)?;
-    let project = Project::parse(&text).map_err(|e| {
-        let line = text.lines().nth(e.line.saturating_sub(1)).unwrap_or("");
-        let pad: String = line
-            .chars()
-            .take(e.column.saturating_sub(1))
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
-        format!(
-            "{}:{}:{}: {}\n  | {line}\n  | {pad}^",
-            args.project.display(),
-            e.line,
-            e.column,
-            e.message
+    let bytes = read_bounded(&args.project, MAX_PROJECT_BYTES, "a project file")?;
+    let project = parse_project_bytes(&bytes).map_err(|e| {
+        e.render(
+            &args.project.display().to_string(),
+            &String::from_utf8_lossy(&bytes),
         )
     })?;
     let register_path = match (&args.teryt, &project.territory.register) {
@@ -124,9 +145,12 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         (None, None) => None,
     };
     let register = match register_path {
-        Some(path) => Some(
-            Register::parse_terc(&read(&path)?).map_err(|e| format!("{}: {e}", path.display()))?,
-        ),
+        Some(path) => {
+            let bytes = read_bounded(&path, MAX_REGISTER_BYTES, "the TERC register")?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| format!("cannot read {}: the file is not UTF-8", path.display()))?;
+            Some(Register::parse_terc(&text).map_err(|e| format!("{}: {e}", path.display()))?)
+        }
         None => None,
     };
     let validation = validate(&project, register.as_ref());
@@ -233,6 +257,19 @@ fn run(args: &Args) -> Result<ExitCode, String> {
                 TableArg::Facts => vec![Table::Facts],
             };
             let many = args.table == TableArg::All;
+            // Every table is one file in a directory: an OUT named like a
+            // CSV file is a mistake, refused before anything is created.
+            if many
+                && args
+                    .output
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+            {
+                return Err(format!(
+                    "{} names a CSV file, but --format csv writes every table, one file each, into a directory: give a directory as -o, or --table NAME to write one table to that file",
+                    args.output.display()
+                ));
+            }
             if many {
                 std::fs::create_dir_all(&args.output)
                     .map_err(|e| format!("cannot create {}: {e}", args.output.display()))?;

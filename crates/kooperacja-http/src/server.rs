@@ -17,6 +17,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
 use kooperacja_core::facts::{FactReader, Format};
+use kooperacja_core::parse::{MAX_PROJECT_BYTES, MAX_REGISTER_BYTES, parse_project_bytes};
 use kooperacja_core::project::Project;
 use kooperacja_core::territory::Register;
 use kooperacja_core::validate::{Severity, validate};
@@ -178,15 +179,52 @@ impl Running {
     }
 }
 
+/// Reads a whole file of at most `limit` bytes; `what` names the kind of file
+/// in the refusal. Any kind of file is read (a pipe too), never more than
+/// `limit` bytes plus one, so `/dev/zero` is refused like a file too large.
+fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(format!(
+            "cannot read {}: it is a directory, not a file",
+            path.display()
+        ));
+    }
+    let too_large = || {
+        format!(
+            "cannot read {}: the file is larger than {} MiB, the limit for {what}",
+            path.display(),
+            limit >> 20
+        )
+    };
+    if meta.is_file() && meta.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if u64::try_from(bytes.len()).map_or(true, |n| n > limit) {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
 /// A project file read, parsed, checked and given its register.
 fn load_project(
     path: &Path,
     registers: &mut HashMap<PathBuf, &'static Register>,
 ) -> Result<(&'static Project, Option<&'static Register>), String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let project = Project::parse(&text)
-        .map_err(|e| format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message))?;
+    let bytes = read_bounded(path, MAX_PROJECT_BYTES, "a project file")?;
+    let project = parse_project_bytes(&bytes).map_err(|e| {
+        e.render(
+            &path.display().to_string(),
+            &String::from_utf8_lossy(&bytes),
+        )
+    })?;
     let register = match &project.territory.register {
         None => None,
         Some(rel) => {
@@ -195,8 +233,10 @@ fn load_project(
             match registers.get(&key) {
                 Some(r) => Some(*r),
                 None => {
-                    let text = std::fs::read_to_string(&file)
-                        .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+                    let bytes = read_bounded(&file, MAX_REGISTER_BYTES, "the TERC register")?;
+                    let text = String::from_utf8(bytes).map_err(|_| {
+                        format!("cannot read {}: the file is not UTF-8", file.display())
+                    })?;
                     let register = Register::parse_terc(&text)
                         .map_err(|e| format!("{}: {e}", file.display()))?;
                     let register: &'static Register = Box::leak(Box::new(register));
