@@ -10,7 +10,8 @@
 //! trail, problem documents, the OpenAPI document and the dashboard page.
 //! `docs/http.md` describes the API and how to run it.
 //!
-//! Modules: [`server`] (start, router, layers), [`api`] (handlers),
+//! Modules: [`server`] (start, router, layers), [`conn`] (connections:
+//! the cap and the timeouts), [`api`] (handlers),
 //! [`writer`] (the single writer and its group commit), [`store`] (the
 //! database), [`state`] (engines and the report cache), [`access`] (who may
 //! write what), [`pseudonym`] (keyed hashes of person keys), [`problem`]
@@ -23,11 +24,13 @@
 
 pub mod access;
 pub mod api;
+pub mod conn;
 pub mod dashboard;
 pub mod limits;
 pub mod openapi;
 pub mod problem;
 pub mod pseudonym;
+pub mod redact;
 pub mod server;
 pub mod state;
 pub mod store;

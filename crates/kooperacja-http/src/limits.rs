@@ -42,3 +42,32 @@ pub const MAX_ID_CHARS: usize = kooperacja_core::identifier::MAX_CHARS;
 
 /// How long a database connection waits for a lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The most connections open at once (`--max-connections`); lowered at start
+/// to the open-file limit less [`FILE_RESERVE`].
+pub const MAX_CONNECTIONS: usize = 1024;
+
+/// Open files kept out of the connection cap: the database and its journal
+/// for the writer and each reader, the listening socket, the log.
+pub const FILE_RESERVE: u64 = 256;
+
+/// Blocking threads of the runtime (database reads and the rebuild); each
+/// may hold a read connection, so this bounds their open files too.
+pub const MAX_BLOCKING_THREADS: usize = 64;
+
+/// How long a connection may stay open with no request in progress
+/// (`--idle-timeout-ms`).
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How long a request's head may take from its first byte (`--header-timeout-ms`).
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The largest request head (request line and headers), in bytes.
+pub const MAX_HEADER_BYTES: usize = 64 << 10;
+
+/// The most headers a request may have.
+pub const MAX_HEADERS: usize = 100;
+
+/// The listening socket's backlog: connections the kernel completes before
+/// the server takes them (the system's `somaxconn` may lower it).
+pub const LISTEN_BACKLOG: u32 = 4096;

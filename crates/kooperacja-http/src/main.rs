@@ -64,6 +64,24 @@ struct ServeArgs {
     /// The time limit of one request, in milliseconds.
     #[arg(long, value_name = "MS", default_value_t = 10_000)]
     request_timeout_ms: u64,
+    /// The most connections open at once; lowered to what the open-file
+    /// limit allows. At the cap, the connection idle longest is closed to
+    /// make room.
+    #[arg(long, value_name = "N", default_value_t = kooperacja_http::limits::MAX_CONNECTIONS)]
+    max_connections: usize,
+    /// How long a connection may stay open with no request in progress, in
+    /// milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 30_000)]
+    idle_timeout_ms: u64,
+    /// How long a request's head (request line and headers) may take from
+    /// its first byte, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 10_000)]
+    header_timeout_ms: u64,
+    /// Start even though the database is new or empty while its secret file
+    /// exists (facts were stored under that secret before): only to start
+    /// over on purpose; otherwise restore the database from a backup.
+    #[arg(long)]
+    allow_new_database: bool,
     /// Adds test-only routes (/__test/panic, /__test/sleep) for the server's tests.
     #[arg(long, hide = true)]
     test_routes: bool,
@@ -121,6 +139,13 @@ fn serve(args: ServeArgs) -> Result<(), String> {
     config.secret_file = args.secret_file;
     config.request_timeout = Duration::from_millis(args.request_timeout_ms.max(1));
     config.test_routes = args.test_routes;
+    config.allow_new_database = args.allow_new_database;
+    config.max_connections = args.max_connections.max(1);
+    config.idle_timeout = Duration::from_millis(args.idle_timeout_ms.max(1));
+    config.header_timeout = Duration::from_millis(args.header_timeout_ms.max(1));
+    // Take the open-file limit up to its hard limit, as much as allowed: the
+    // connection cap is set from what it then is.
+    let _ = rlimit::increase_nofile_limit(u64::MAX);
     config.facts = args
         .facts
         .iter()
@@ -133,10 +158,12 @@ fn serve(args: ServeArgs) -> Result<(), String> {
         .collect();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(kooperacja_http::limits::MAX_BLOCKING_THREADS)
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime.block_on(async move {
         let db = config.db.clone();
+        let stop = signals();
         let running = start(config).await?;
         for note in &running.notes {
             eprintln!("warning: {note}");
@@ -144,33 +171,51 @@ fn serve(args: ServeArgs) -> Result<(), String> {
         eprintln!("database: {}", db.display());
         println!("listening on http://{}", running.addr);
         let _ = std::io::stdout().flush();
-        signal().await;
+        stop.await;
         eprintln!("stopping");
         running.stop().await
     })
 }
 
-/// Waits for SIGINT (Ctrl-C) or SIGTERM.
-async fn signal() {
-    let interrupt = tokio::signal::ctrl_c();
+/// Registers for SIGINT (Ctrl-C) and SIGTERM now, before the address is
+/// printed (a signal sent as soon as it is would otherwise end the process
+/// uncleanly), and returns the wait for either.
+fn signals() -> impl Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = interrupt => {}
-                    _ = term.recv() => {}
+        let mut term = signal(SignalKind::terminate()).ok();
+        let mut interrupt = signal(SignalKind::interrupt()).ok();
+        async move {
+            let term = async {
+                match term.as_mut() {
+                    Some(t) => {
+                        t.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
                 }
-            }
-            Err(_) => {
-                let _ = interrupt.await;
+            };
+            let interrupt = async {
+                match interrupt.as_mut() {
+                    Some(i) => {
+                        i.recv().await;
+                    }
+                    None => {
+                        let _ = tokio::signal::ctrl_c().await;
+                    }
+                }
+            };
+            tokio::select! {
+                _ = term => {}
+                _ = interrupt => {}
             }
         }
     }
     #[cfg(not(unix))]
     {
-        let _ = interrupt.await;
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 

@@ -386,10 +386,14 @@ pub fn document() -> Value {
                 };
                 add("400", "A parameter or the body is malformed");
                 add("408", "The request took longer than the time limit");
+                add(
+                    "431",
+                    "The request's headers are too large (over 100 headers or 64 KiB)",
+                );
                 add("500", "The server failed (the request may be retried)");
                 add(
                     "503",
-                    "The server is starting or its database is not available",
+                    "The server is starting, its database is not available, or it has as many busy connections as it allows",
                 );
                 if path.contains("{id}") {
                     add("404", "No such project, version or fact");
@@ -410,11 +414,14 @@ pub fn document() -> Value {
                 }
                 if method == "post" {
                     add("409", "The fact's id is stored with other content");
-                    add("413", "The body or the batch is too large");
+                    add(
+                        "413",
+                        "The body or the batch is too large (a declared Content-Length over the limit is refused before the body is read)",
+                    );
                     add("415", "The body is not application/json");
                     add(
                         "422",
-                        "The record is not a fact of its kind, or the fact does not fit the project (core's fact check)",
+                        "The record is not a fact of its kind, a field holds personal data (an 11-digit number), or the fact does not fit the project (core's fact check)",
                     );
                 }
             }

@@ -86,6 +86,32 @@ impl Problem {
         self
     }
 
+    /// What the audit trail and the log keep of this problem: its code (the
+    /// first finding's, else its type), the field to blame and the rule, and
+    /// never a value of the request (its `detail` may quote one).
+    pub fn audit_note(&self) -> String {
+        let slug = self
+            .kind
+            .strip_prefix("urn:kooperacja:problem:")
+            .unwrap_or(&self.kind);
+        let code = self.findings.first().map_or(slug, |f| f.code.as_str());
+        let rule = match slug {
+            "invalid-field" => "the field does not have the form the API document gives",
+            "invalid-fact" => "the record is not a fact of its kind",
+            "fact-check" => "the fact does not fit the project",
+            "forbidden" => "the organisation may not write this",
+            "conflict" => "the id is stored with other content",
+            "too-large" => "the body is over its limit",
+            "unsupported-media-type" => "the body is not application/json",
+            "personal-data" => "a value has the shape of personal data",
+            _ => self.title.as_str(),
+        };
+        match self.pointer.as_deref() {
+            Some(pointer) => format!("{code} at {}: {rule}", safe_pointer(pointer)),
+            None => format!("{code}: {rule}"),
+        }
+    }
+
     /// The status as a [`StatusCode`].
     pub fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
@@ -130,6 +156,22 @@ impl Problem {
     pub fn unavailable(detail: impl Into<String>) -> Problem {
         Problem::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", detail)
     }
+}
+
+/// A JSON pointer with every segment that is not a field name of the API or
+/// an index replaced by `…` (a body may name a field with any text).
+pub fn safe_pointer(pointer: &str) -> String {
+    pointer
+        .split('/')
+        .map(|segment| {
+            let known = segment.is_empty()
+                || segment == "facts"
+                || kooperacja_core::facts::Record::COLUMNS.contains(&segment)
+                || (segment.len() <= 5 && segment.bytes().all(|b| b.is_ascii_digit()));
+            if known { segment } else { "…" }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 impl IntoResponse for Problem {

@@ -74,6 +74,22 @@ impl Secret {
         &self.0
     }
 
+    /// The checksum a stored fact row carries: 32 hex digits of the keyed
+    /// hash of its project, id and body. Keyed, so that a row edited outside
+    /// the server (without the secret) cannot be given a matching one.
+    pub fn checksum(&self, project: &str, id: &str, body: &str) -> String {
+        let mut data = Vec::with_capacity(project.len() + id.len() + body.len() + 16);
+        data.extend_from_slice(b"kooperacja fact\0");
+        for part in [project, id] {
+            data.extend_from_slice(part.as_bytes());
+            data.push(0);
+        }
+        data.extend_from_slice(body.as_bytes());
+        let mut sum = self.0.mac_hex(&data);
+        sum.truncate(32);
+        sum
+    }
+
     /// A fingerprint of the secret, stored in the database so that a server
     /// started with another secret refuses to mix pseudonyms.
     pub fn fingerprint(&self) -> String {

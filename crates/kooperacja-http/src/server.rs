@@ -21,14 +21,19 @@ use kooperacja_core::parse::{MAX_PROJECT_BYTES, MAX_REGISTER_BYTES, parse_projec
 use kooperacja_core::project::Project;
 use kooperacja_core::territory::Register;
 use kooperacja_core::validate::{Severity, validate};
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::access::Actor;
 use crate::api::{facts, reads};
-use crate::limits::{MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, REQUEST_TIMEOUT};
+use crate::conn::{self, Conns, Timeouts};
+use crate::limits::{
+    FILE_RESERVE, HEADER_TIMEOUT, IDLE_TIMEOUT, LISTEN_BACKLOG, MAX_BATCH_BODY_BYTES,
+    MAX_BODY_BYTES, MAX_CONNECTIONS, REQUEST_TIMEOUT,
+};
 use crate::problem::{PROBLEM_JSON, Problem};
 use crate::pseudonym::Secret;
+use crate::redact;
 use crate::state::{AppState, ProjectState};
 use crate::store::{self, Readers};
 use crate::writer::{Incoming, Writer, rebuild};
@@ -97,6 +102,15 @@ pub struct Config {
     pub request_timeout: Duration,
     /// Whether to add the test-only routes (`/__test/panic`, `/__test/sleep`).
     pub test_routes: bool,
+    /// The most connections open at once (lowered to the open-file limit).
+    pub max_connections: usize,
+    /// How long a connection may stay open with no request in progress.
+    pub idle_timeout: Duration,
+    /// How long a request's head may take from its first byte.
+    pub header_timeout: Duration,
+    /// Start even if the database is new or empty while the secret file
+    /// exists (facts were stored under that secret before).
+    pub allow_new_database: bool,
 }
 
 impl Config {
@@ -110,6 +124,10 @@ impl Config {
             facts: Vec::new(),
             request_timeout: REQUEST_TIMEOUT,
             test_routes: false,
+            max_connections: MAX_CONNECTIONS,
+            idle_timeout: IDLE_TIMEOUT,
+            header_timeout: HEADER_TIMEOUT,
+            allow_new_database: false,
         }
     }
 }
@@ -121,8 +139,12 @@ pub struct Running {
     pub addr: SocketAddr,
     /// What the start-up import had to say (refused records), for the log.
     pub notes: Vec<String>,
+    /// The most connections it keeps open at once.
+    pub max_connections: usize,
     state: Arc<AppState>,
-    shutdown: oneshot::Sender<()>,
+    shutdown: watch::Sender<bool>,
+    /// The database's lock, held for the server's life.
+    _lock: std::fs::File,
     server: tokio::task::JoinHandle<std::io::Result<()>>,
     writer: std::thread::JoinHandle<()>,
 }
@@ -131,7 +153,7 @@ impl Running {
     /// Stops accepting, lets the requests under way finish (at most 10 s),
     /// then stops the writer after its last commit.
     pub async fn stop(self) -> Result<(), String> {
-        let _ = self.shutdown.send(());
+        let _ = self.shutdown.send(true);
         let mut server = self.server;
         let served = match tokio::time::timeout(Duration::from_secs(10), &mut server).await {
             Ok(result) => Some(result),
@@ -264,11 +286,19 @@ pub async fn start(config: Config) -> Result<Running, String> {
         projects.push(Arc::new(ProjectState::new(project, register, path.clone())));
     }
 
-    let conn = store::open(&config.db)?;
+    let lock = store::lock(&config.db)?;
     let secret_path = config
         .secret_file
         .clone()
         .unwrap_or_else(|| store::secret_path(&config.db));
+    let secret_existed = secret_path.exists();
+    let mut conn = store::open(&config.db)?;
+    store::quick_check(&conn).map_err(|found| {
+        format!(
+            "{}: SQLite's integrity check failed ({found}); the database is damaged: stop, restore it from a backup (docs/http.md, Backup) and start again",
+            config.db.display()
+        )
+    })?;
     let secret = Secret::load_or_create(&secret_path)?;
     let fingerprint = secret.fingerprint();
     match store::meta(&conn, "secret_fingerprint").map_err(|e| e.to_string())? {
@@ -279,10 +309,21 @@ pub async fn start(config: Config) -> Result<Running, String> {
             ));
         }
         Some(_) => {}
+        None if secret_existed && !config.allow_new_database => {
+            return Err(format!(
+                "{} is new or empty, but the secret file {} exists: facts were stored under this secret before, in a database that is gone: restore the database from a backup (docs/http.md, Backup); to start over with an empty database on purpose, start once with --allow-new-database",
+                config.db.display(),
+                secret_path.display()
+            ));
+        }
         None => {
             store::set_meta(&conn, "secret_fingerprint", &fingerprint).map_err(|e| e.to_string())?
         }
     }
+    store::backfill_checksums(&mut conn, |project, id, body| {
+        secret.checksum(project, id, body)
+    })
+    .map_err(|e| format!("cannot give the stored facts their checksums: {e}"))?;
     for p in &projects {
         let orgs: Vec<String> = p
             .project
@@ -303,40 +344,50 @@ pub async fn start(config: Config) -> Result<Running, String> {
         test_routes: config.test_routes,
     });
 
-    let listener = tokio::net::TcpListener::bind(&config.listen)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", config.listen))?;
+    let listener = listen(&config.listen).await?;
     let addr = listener
         .local_addr()
         .map_err(|e| format!("cannot read the listening address: {e}"))?;
     let app = router(state.clone(), config.request_timeout);
-    let (shutdown, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-    });
+    let (cap, cap_note) = conn::connection_cap(config.max_connections, FILE_RESERVE);
+    let conns = Arc::new(Conns::new(
+        cap,
+        Timeouts {
+            idle: config.idle_timeout,
+            header: config.header_timeout,
+        },
+    ));
+    let (shutdown, stopped) = watch::channel(false);
+    let server = tokio::spawn(conn::serve(listener, app, conns, stopped));
 
     // Rebuild every engine from the database, in storage order. Nothing is
     // written meanwhile: writes wait for readiness.
     let s = state.clone();
-    tokio::task::spawn_blocking(move || -> Result<(), String> {
+    let rebuilt = tokio::task::spawn_blocking(move || -> Result<Vec<String>, String> {
         let conn = store::connect(s.readers.path())
             .map_err(|e| format!("cannot open the database: {e}"))?;
+        let mut notes = Vec::new();
         for p in &s.projects {
             let mut engine = p.engine.write().map_err(|_| "an engine lock is poisoned")?;
-            rebuild(&conn, p.id(), &mut engine)?;
+            let excluded = rebuild(&conn, p.id(), &mut engine, Some(&s.secret))?;
+            if !excluded.is_empty() {
+                let total: u64 = excluded.values().sum();
+                let by: Vec<String> = excluded.iter().map(|(c, n)| format!("{c} {n}")).collect();
+                notes.push(format!(
+                    "project {}: {total} stored fact(s) do not fit the project file as it now stands and do not count ({}); they are kept (a project file changed?)",
+                    p.id(),
+                    by.join(", ")
+                ));
+            }
             drop(engine);
             p.generation.fetch_add(1, Ordering::AcqRel);
         }
-        Ok(())
+        Ok(notes)
     })
     .await
     .map_err(|e| format!("the rebuild failed: {e}"))??;
 
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = cap_note.into_iter().chain(rebuilt).collect();
     for (project, file) in &config.facts {
         notes.extend(import(&state, project.as_deref(), file).await?);
     }
@@ -344,11 +395,34 @@ pub async fn start(config: Config) -> Result<Running, String> {
     Ok(Running {
         addr,
         notes,
+        max_connections: cap,
         state,
         shutdown,
+        _lock: lock,
         server,
         writer: writer_thread,
     })
+}
+
+/// A listening socket with a backlog of [`LISTEN_BACKLOG`] (the default of
+/// 128 drops the connections of a burst, and their clients wait a second
+/// to try again).
+async fn listen(address: &str) -> Result<tokio::net::TcpListener, String> {
+    let fail = |e: std::io::Error| format!("cannot listen on {address}: {e}");
+    let addr = tokio::net::lookup_host(address)
+        .await
+        .map_err(fail)?
+        .next()
+        .ok_or_else(|| format!("cannot listen on {address}: it names no address"))?;
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()
+    } else {
+        tokio::net::TcpSocket::new_v6()
+    }
+    .map_err(fail)?;
+    socket.set_reuseaddr(true).map_err(fail)?;
+    socket.bind(addr).map_err(fail)?;
+    socket.listen(LISTEN_BACKLOG).map_err(fail)
 }
 
 /// Imports a JSON Lines or CSV fact file as the project's leader, through the
@@ -392,43 +466,68 @@ async fn import(
     let name = file.display().to_string();
     let mut notes = Vec::new();
     let mut admitted = Vec::new();
-    for item in reader {
+    let (mut read, mut excluded, mut created, mut duplicates) = (0_u64, 0_u64, 0_u64, 0_u64);
+    // The notes name the record, the field and the rule, never a value: a
+    // file may hold names where it should not (they go to the log).
+    for (n, item) in reader.enumerate() {
+        let n = n + 1;
+        read += 1;
         let fact = match item {
             Ok(fact) => fact,
             Err(e) => {
-                notes.push(format!("{name}: {e}"));
+                let field = e.field.as_deref().unwrap_or("(the record)");
+                excluded += 1;
+                notes.push(format!(
+                    "{name}:{}: record {n} refused: {} is not valid for its kind (`kooperacja facts check` names the rule)",
+                    e.line,
+                    crate::problem::safe_pointer(field)
+                ));
                 continue;
             }
         };
-        let findings: Vec<String> =
+        if let Some(field) = facts::personal_data(&fact.to_record()) {
+            let p = facts::personal_data_problem(field);
+            excluded += 1;
+            notes.push(format!("{name}: record {n} refused: {}", p.audit_note()));
+            continue;
+        }
+        let codes: Vec<&str> =
             kooperacja_core::fact_check::FactCheck::new(target.project, target.register)
                 .check(&fact)
                 .into_iter()
                 .filter(|f| f.severity == Severity::Error)
-                .map(|f| f.message)
+                .map(|f| f.code)
                 .collect();
-        if findings.is_empty() {
-            admitted.push(Incoming::new(fact, None));
+        if codes.is_empty() {
+            admitted.push((n, Incoming::new(&state.secret, target.id(), fact, None)));
         } else {
+            excluded += 1;
             notes.push(format!(
-                "{name}: fact {:?} refused: {}",
-                fact.id,
-                findings.join("; ")
+                "{name}: record {n} refused: {}: the fact does not fit the project",
+                codes.join(", ")
             ));
         }
     }
     // Batches of 1000, each all or nothing; a batch that is refused is
     // retried fact by fact, so that one bad fact refuses only itself.
     for chunk in admitted.chunks(1000) {
+        let facts: Vec<Incoming> = chunk.iter().map(|(_, i)| i.clone()).collect();
         let whole = state
             .writer
-            .append(target.clone(), leader.clone(), chunk.to_vec(), true)
+            .append(target.clone(), leader.clone(), facts, true)
             .await;
-        if whole.is_ok() {
+        if let Ok(appended) = whole {
+            let new = appended
+                .outcomes
+                .iter()
+                .filter(|o| matches!(o, crate::writer::Outcome::Created { .. }))
+                .count() as u64;
+            created += new;
+            duplicates += appended.outcomes.len() as u64 - new;
             continue;
         }
-        for incoming in chunk {
-            if let Err(p) = state
+        for (n, incoming) in chunk {
+            match state
                 .writer
                 .append(
                     target.clone(),
@@ -438,13 +537,20 @@ async fn import(
                 )
                 .await
             {
-                notes.push(format!(
-                    "{name}: fact {:?} refused: {}",
-                    incoming.fact.id, p.detail
-                ));
+                Ok(appended) => match appended.outcomes.first() {
+                    Some(crate::writer::Outcome::Created { .. }) => created += 1,
+                    _ => duplicates += 1,
+                },
+                Err(p) => {
+                    excluded += 1;
+                    notes.push(format!("{name}: record {n} refused: {}", p.audit_note()));
+                }
             }
         }
     }
+    notes.push(format!(
+        "{name}: {read} record(s) read: {created} stored, {duplicates} already stored, {excluded} excluded"
+    ));
     Ok(notes)
 }
 
@@ -472,8 +578,40 @@ pub fn router(state: Arc<AppState>, timeout: Duration) -> Router {
             )
             .into_response()
         }))
+        .layer(middleware::from_fn(declared_size))
         .layer(middleware::from_fn(problems))
         .with_state(state)
+}
+
+/// 413 at once for a body whose declared length (`Content-Length`) is over
+/// the path's limit, before a byte of it is read.
+async fn declared_size(request: Request, next: Next) -> Response {
+    let limit = if request.uri().path().ends_with("/fact-batches") {
+        MAX_BATCH_BODY_BYTES
+    } else {
+        MAX_BODY_BYTES
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    match declared {
+        Some(n) if n > u64::try_from(limit).unwrap_or(u64::MAX) => {
+            let mut response = Problem::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too-large",
+                format!("the body is declared as {n} bytes; at most {limit} are taken here"),
+            )
+            .into_response();
+            // The body is not read, so the connection cannot carry another request.
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            response
+        }
+        _ => next.run(request).await,
+    }
 }
 
 async fn no_route(request: Request) -> Problem {
@@ -514,44 +652,57 @@ async fn time_limit(State(limit): State<Duration>, request: Request, next: Next)
 }
 
 /// Turns every error response that is not yet a problem document (axum's own
-/// 405, a rejected body) into one, keeping its status and headers.
+/// 405, a rejected body) into one, keeping its status and headers; and
+/// removes every value of the request from every problem (see [`redact`]).
 async fn problems(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
+    let (parts, body) = request.into_parts();
+    let (tee, seen) = redact::Tee::new(body);
+    let head = parts.clone();
+    let response = next
+        .run(Request::from_parts(parts, axum::body::Body::new(tee)))
+        .await;
     let status = response.status();
-    let is_problem = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes() == PROBLEM_JSON.as_bytes());
-    if status.as_u16() < 400 || is_problem {
+    if status.as_u16() < 400 {
         return response;
     }
-    let (parts, body) = response.into_parts();
-    let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
-    let text = String::from_utf8_lossy(&text).trim().to_owned();
-    let detail = match status {
-        StatusCode::METHOD_NOT_ALLOWED => {
-            "this method is not allowed on this path; the Allow header lists those that are"
-                .to_owned()
+    let (mut parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 1 << 20)
+        .await
+        .unwrap_or_default();
+    let is_problem = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes() == PROBLEM_JSON.as_bytes());
+    let mut problem: serde_json::Value = match serde_json::from_slice(&text) {
+        Ok(p) if is_problem => p,
+        _ => {
+            let text = String::from_utf8_lossy(&text).trim().to_owned();
+            let detail = match status {
+                StatusCode::METHOD_NOT_ALLOWED => {
+                    "this method is not allowed on this path; the Allow header lists those that are"
+                        .to_owned()
+                }
+                _ if !text.is_empty() => text,
+                _ => status.canonical_reason().unwrap_or("error").to_owned(),
+            };
+            let slug = match status {
+                StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
+                StatusCode::PAYLOAD_TOO_LARGE => "too-large",
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported-media-type",
+                _ => "error",
+            };
+            serde_json::to_value(Problem::new(status, slug, detail)).unwrap_or_default()
         }
-        _ if !text.is_empty() => text,
-        _ => status.canonical_reason().unwrap_or("error").to_owned(),
     };
-    let slug = match status {
-        StatusCode::METHOD_NOT_ALLOWED => "method-not-allowed",
-        StatusCode::PAYLOAD_TOO_LARGE => "too-large",
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported-media-type",
-        _ => "error",
-    };
-    let mut fixed = Problem::new(status, slug, detail).into_response();
-    for (name, value) in &parts.headers {
-        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-            fixed.headers_mut().insert(name.clone(), value.clone());
-        }
-    }
-    fixed
-        .headers_mut()
+    let chunks = seen.lock().map(|s| s.clone()).unwrap_or_default();
+    let values = redact::values(&head, &chunks);
+    redact::redact_problem(&mut problem, &values);
+    let body = serde_json::to_vec(&problem).unwrap_or_else(|_| b"{}".to_vec());
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts
+        .headers
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-    fixed
+    Response::from_parts(parts, axum::body::Body::from(body))
 }
 
 async fn test_panic() -> Response {

@@ -19,7 +19,7 @@ use utoipa::ToSchema;
 use crate::limits::BUSY_TIMEOUT;
 
 /// The schema version this build writes; older databases are migrated.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const MIGRATIONS: &[&str] = &[
     // 1: facts, tokens, audit, projects, meta.
@@ -65,6 +65,10 @@ const MIGRATIONS: &[&str] = &[
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
     );",
+    // 2: a keyed checksum of every fact row (project, id, body), checked at
+    // start. Rows stored before get theirs when the server first starts with
+    // this schema and its secret (`backfill_checksums`).
+    "ALTER TABLE facts ADD COLUMN checksum TEXT;",
 ];
 
 /// Opens a connection with the server's settings (WAL, `synchronous = FULL`,
@@ -346,20 +350,126 @@ pub fn count_facts(conn: &Connection, project: &str) -> rusqlite::Result<i64> {
         .query_row([project], |r| r.get(0))
 }
 
-/// Calls `each` with every stored fact of a project, in storage order.
-pub fn each_fact(
+/// One stored fact row as the rebuild reads it.
+#[derive(Debug)]
+pub struct FactRow<'r> {
+    /// The storage sequence.
+    pub seq: i64,
+    /// The id column.
+    pub id: &'r str,
+    /// The stored body.
+    pub body: &'r str,
+    /// The row's checksum, if it has one.
+    pub checksum: Option<&'r str>,
+}
+
+/// Calls `each` with every stored fact of a project, in storage order; stops
+/// at the first `Err` it returns.
+pub fn each_fact<E>(
     conn: &Connection,
     project: &str,
-    mut each: impl FnMut(i64, &str),
-) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare("SELECT seq, body FROM facts WHERE project = ?1 ORDER BY seq")?;
+    mut each: impl FnMut(FactRow<'_>) -> Result<(), E>,
+) -> rusqlite::Result<Result<(), E>> {
+    let mut stmt =
+        conn.prepare("SELECT seq, id, body, checksum FROM facts WHERE project = ?1 ORDER BY seq")?;
     let mut rows = stmt.query([project])?;
     while let Some(row) = rows.next()? {
         let seq: i64 = row.get(0)?;
-        let body: String = row.get(1)?;
-        each(seq, &body);
+        let id: String = row.get(1)?;
+        let body: String = row.get(2)?;
+        let checksum: Option<String> = row.get(3)?;
+        if let Err(e) = each(FactRow {
+            seq,
+            id: &id,
+            body: &body,
+            checksum: checksum.as_deref(),
+        }) {
+            return Ok(Err(e));
+        }
     }
-    Ok(())
+    Ok(Ok(()))
+}
+
+/// The `meta` key set once every fact row has its checksum.
+const CHECKSUMS_DONE: &str = "fact_checksums";
+
+/// Gives every fact row stored before checksums existed its checksum, once
+/// (the migration to schema 2 needs the secret, which only the server has).
+/// After that, a row without one is a damaged row. Returns how many rows
+/// were given one.
+pub fn backfill_checksums(
+    conn: &mut Connection,
+    checksum: impl Fn(&str, &str, &str) -> String,
+) -> rusqlite::Result<usize> {
+    if meta(conn, CHECKSUMS_DONE)?.is_some() {
+        return Ok(0);
+    }
+    let tx = conn.transaction()?;
+    let rows: Vec<(i64, String, String, String)> = tx
+        .prepare("SELECT seq, project, id, body FROM facts WHERE checksum IS NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    {
+        let mut update = tx.prepare("UPDATE facts SET checksum = ?2 WHERE seq = ?1")?;
+        for (seq, project, id, body) in &rows {
+            update.execute(params![seq, checksum(project, id, body)])?;
+        }
+    }
+    set_meta(&tx, CHECKSUMS_DONE, "1")?;
+    tx.commit()?;
+    Ok(rows.len())
+}
+
+/// SQLite's `PRAGMA quick_check`: `Ok` if the file is sound, else what it found.
+pub fn quick_check(conn: &Connection) -> Result<(), String> {
+    let found: Vec<String> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut s| {
+            s.query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()
+        })
+        .map_err(|e| e.to_string())?;
+    if found.len() == 1 && found[0] == "ok" {
+        Ok(())
+    } else {
+        let mut found = found;
+        found.truncate(10);
+        Err(found.join("; "))
+    }
+}
+
+/// The lock file that belongs to a database file: `<db>.lock`.
+pub fn lock_path(db: &Path) -> PathBuf {
+    let mut name = db.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    db.with_file_name(name)
+}
+
+/// Takes the exclusive lock of a database (its `<db>.lock` file), held until
+/// the returned file is dropped (the process's life, for the server); an
+/// error if another process holds it.
+pub fn lock(db: &Path) -> Result<std::fs::File, String> {
+    use fs4::FileExt;
+    if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let path = lock_path(db);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| format!("cannot open the lock file {}: {e}", path.display()))?;
+    match FileExt::try_lock(&file) {
+        Ok(()) => Ok(file),
+        Err(fs4::TryLockError::WouldBlock) => Err(format!(
+            "another kooperacja-server is serving {} (it holds {}); two servers on one database would each keep their own indicators and diverge. Stop the other server first, or give this one another --db",
+            db.display(),
+            path.display()
+        )),
+        Err(fs4::TryLockError::Error(e)) => Err(format!("cannot lock {}: {e}", path.display())),
+    }
 }
 
 // ---------------------------------------------------------------------------

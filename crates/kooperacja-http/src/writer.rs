@@ -20,6 +20,7 @@ use tokio::sync::{mpsc, oneshot};
 use crate::access::Actor;
 use crate::limits::{GROUP_MAX_FACTS, GROUP_MAX_REQUESTS, WRITER_QUEUE};
 use crate::problem::Problem;
+use crate::pseudonym::Secret;
 use crate::state::{ProjectState, SharedEngine, pinned_project};
 use crate::store::{self, StoredFact};
 
@@ -34,13 +35,22 @@ pub struct Incoming {
     /// made by the request's own task, so that the single writer thread does
     /// not spend its time on JSON.
     pub body: String,
+    /// The row's checksum ([`Secret::checksum`] of the project, id and body).
+    pub checksum: String,
 }
 
 impl Incoming {
-    /// A fact (person keys already pseudonymised) to store, with its note.
-    pub fn new(fact: Fact, note: Option<String>) -> Incoming {
+    /// A fact of a project (person keys already pseudonymised) to store,
+    /// with its note.
+    pub fn new(secret: &Secret, project: &str, fact: Fact, note: Option<String>) -> Incoming {
         let body = store::body_of(&fact, note.as_deref());
-        Incoming { fact, note, body }
+        let checksum = secret.checksum(project, &fact.id, &body);
+        Incoming {
+            fact,
+            note,
+            body,
+            checksum,
+        }
     }
 }
 
@@ -249,30 +259,76 @@ impl Writer {
     }
 }
 
+/// How many stored facts of a project core's admission excludes, by reason
+/// code, as the project file now stands.
+pub type Excluded = std::collections::BTreeMap<&'static str, u64>;
+
 /// Applies every stored fact of a project to an engine, in storage order.
-/// Returns how many were refused by the engine (none, unless the database was
-/// written by something else).
-pub fn rebuild(conn: &Connection, project: &str, engine: &mut Engine<'_>) -> Result<u64, String> {
-    let mut refused = 0;
-    let mut bad: Option<String> = None;
-    store::each_fact(conn, project, |seq, body| match store::fact_of(body) {
-        Ok(fact) => {
-            if matches!(
-                engine.apply(&fact),
-                kooperacja_core::engine::Applied::Excluded(_)
-            ) {
-                refused += 1;
+///
+/// With the secret (at start), every row is checked first: its checksum
+/// matches its project, id and body; the body reads as a fact with the
+/// row's id, with every person key a pseudonym. The first row that fails,
+/// or that core's admission excludes for a reason the writer never lets
+/// through (an id stored with other content, a retraction of itself or of a
+/// retraction), stops the rebuild with a message that names it and says what
+/// to do. A fact that no longer fits the project (a project file changed: a
+/// date outside a shortened period, an organisation removed) is kept and
+/// counted in the returned exclusions, as the report counts it.
+pub fn rebuild(
+    conn: &Connection,
+    project: &str,
+    engine: &mut Engine<'_>,
+    secret: Option<&Secret>,
+) -> Result<Excluded, String> {
+    use kooperacja_core::admission::Reason;
+    use kooperacja_core::engine::Applied;
+    let mut excluded = Excluded::new();
+    store::each_fact(conn, project, |row| {
+        let bad = |what: String| {
+            format!(
+                "stored fact {} (storage sequence {}) of project {project} {what}. The database is damaged or was changed outside the server, so its indicators cannot be trusted: stop, restore the database from a backup (docs/http.md, Backup) and start again; the server does not start on it",
+                encode_id(row.id),
+                row.seq
+            )
+        };
+        if let Some(secret) = secret {
+            match row.checksum {
+                Some(sum) if sum == secret.checksum(project, row.id, row.body) => {}
+                Some(_) => return Err(bad("does not match its checksum".to_owned())),
+                None => return Err(bad("has no checksum".to_owned())),
             }
         }
-        Err(e) => {
-            bad.get_or_insert_with(|| format!("stored fact {seq} cannot be read: {e}"));
+        // `fact_of` also refuses a person value that is not a pseudonym.
+        let fact = store::fact_of(row.body).map_err(|_| {
+            bad("cannot be read as a stored fact (its body does not parse as a fact, or holds a person value that is not a pseudonym)".to_owned())
+        })?;
+        if fact.id != row.id {
+            return Err(bad("holds a fact with another id".to_owned()));
         }
+        if let Applied::Excluded(reason) = engine.apply(&fact) {
+            match reason {
+                Reason::IdConflict
+                | Reason::RetractsItself
+                | Reason::RetractsRetraction
+                | Reason::TooManyFacts => {
+                    return Err(bad(format!(
+                        "is refused by the engine ({}), which the server never stores",
+                        reason.code()
+                    )));
+                }
+                _ => *excluded.entry(reason.code()).or_default() += 1,
+            }
+        }
+        Ok(())
     })
-    .map_err(|e| format!("cannot read the facts of {project}: {e}"))?;
-    match bad {
-        Some(e) => Err(e),
-        None => Ok(refused),
-    }
+    .map_err(|e| format!("cannot read the facts of {project}: {e}"))??;
+    Ok(excluded)
+}
+
+/// A fact id for a message: JSON-quoted, cut to 64 characters.
+fn encode_id(id: &str) -> String {
+    let short: String = id.chars().take(64).collect();
+    serde_json::to_string(&short).unwrap_or_default()
 }
 
 fn run(mut conn: Connection, mut receiver: mpsc::Receiver<Job>) {
@@ -330,7 +386,7 @@ fn pin(conn: &Connection, project: &ProjectState, index: usize) -> Result<Shared
         .ok_or_else(|| Problem::not_found("no such version").param("version"))?;
     let pinned: &'static _ = Box::leak(Box::new(pinned));
     let mut engine = Engine::new(pinned, project.register);
-    rebuild(conn, project.id(), &mut engine).map_err(Problem::internal)?;
+    rebuild(conn, project.id(), &mut engine, None).map_err(Problem::internal)?;
     let engine = Arc::new(std::sync::RwLock::new(engine));
     if let Ok(mut map) = project.pinned.lock() {
         map.insert(index, engine.clone());
@@ -527,8 +583,8 @@ fn result_word(p: &Problem) -> &'static str {
 }
 
 const INSERT_FACT: &str =
-    "INSERT INTO facts (project, id, kind, date, territory, body, written_at, written_by)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (project, id) DO NOTHING";
+    "INSERT INTO facts (project, id, kind, date, territory, body, written_at, written_by, checksum)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (project, id) DO NOTHING";
 const FACT_BY_ID: &str =
     "SELECT seq, body, written_at, written_by FROM facts WHERE project = ?1 AND id = ?2";
 const INSERT_AUDIT: &str =
@@ -602,7 +658,7 @@ fn append(
                         fact_id: Some(incoming.fact.id.clone()),
                         result: result_word(&problem),
                         status: problem.status,
-                        detail: Some(problem.detail.clone()),
+                        detail: Some(problem.audit_note()),
                     },
                     now,
                 )?;
@@ -713,6 +769,7 @@ fn stage(
         incoming.body,
         now,
         actor.org,
+        incoming.checksum,
     ])?;
     if inserted == 1 {
         return Ok(Ok(Outcome::Created {

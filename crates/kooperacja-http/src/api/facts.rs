@@ -18,7 +18,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use kooperacja_core::fact_check::FactCheck;
 use kooperacja_core::facts::{
-    Fact, FactKind, What, bounded, may_be_personal, parse_json_record, shown,
+    Fact, FactKind, Record, What, bounded, may_be_personal, parse_json_record, shown,
 };
 use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::validate::Severity;
@@ -83,6 +83,43 @@ struct Parsed {
     note: Option<String>,
 }
 
+/// The first field of a record that holds a run of exactly 11 digits: the
+/// shape of a PESEL number, which no field of a fact may hold (a backstop:
+/// no field but the person fields is about a person). The person fields
+/// are left to core's person check and pseudonymisation (a pseudonym's hex
+/// digits may hold such a run).
+pub fn personal_data(record: &Record) -> Option<&'static str> {
+    Record::COLUMNS.iter().enumerate().find_map(|(i, name)| {
+        if matches!(*name, "person" | "persons") {
+            return None;
+        }
+        let value = record.field(i)?;
+        let mut run = 0;
+        for b in value.bytes().chain(std::iter::once(b' ')) {
+            if b.is_ascii_digit() {
+                run += 1;
+            } else if run == 11 {
+                return Some(*name);
+            } else {
+                run = 0;
+            }
+        }
+        None
+    })
+}
+
+/// The 422 for a field that holds what looks like personal data.
+pub fn personal_data_problem(field: &str) -> Problem {
+    Problem::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "personal-data",
+        format!(
+            "{field}: holds an 11-digit number, the shape of a PESEL number; no field of a fact may hold personal data (persons are recorded by pseudonymous keys)"
+        ),
+    )
+    .at(format!("/{field}"))
+}
+
 /// A fact from the JSON text of one object, through core's one JSON reader of
 /// facts (which refuses repeated and unknown keys, amounts as JSON numbers and
 /// look-alike ids, and pseudonymises persons), naming the field of any
@@ -94,8 +131,22 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
         Some(field) => format!("/{}", escape_pointer(&field)),
         None => String::new(),
     };
-    let record = parse_json_record(text)
-        .map_err(|e| Problem::bad_request(e.message).at(pointer(e.field)))?;
+    let record = parse_json_record(text).map_err(|e| {
+        // A value of the type the API document gives its field, refused by
+        // core's reading of it (an empty list entry, a count too large): the
+        // record has the document's shape, so 422; a value of another type
+        // breaks the document: 400.
+        let typed = e.field.as_deref().is_some_and(|f| schema_takes(text, f));
+        let problem = if typed {
+            invalid_fact(e.message)
+        } else {
+            Problem::bad_request(e.message)
+        };
+        problem.at(pointer(e.field))
+    })?;
+    if let Some(field) = personal_data(&record) {
+        return Err(personal_data_problem(field));
+    }
     let note = record.note.clone().filter(|n| !n.trim().is_empty());
     if note
         .as_ref()
@@ -106,23 +157,89 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
         ))
         .at("/note"));
     }
+    // An id or organisation that the document's schema takes (a string of 1
+    // to 256 characters) but core's identifier rule refuses (NFC, invisible
+    // characters), which no JSON Schema can say: 422, not 400.
+    let schema_valid = |text: &Option<String>| {
+        text.as_deref()
+            .is_some_and(|t| (1..=crate::limits::MAX_ID_CHARS).contains(&t.chars().count()))
+    };
+    let id_ok = schema_valid(&record.id);
+    let by_ok = schema_valid(&record.by);
     let fact = Fact::from_record(record, key).map_err(|e| {
-        // The document describes `date` and `kind` exactly, and requires `id`
-        // and `by`; the identifier rules (NFC, no invisible characters) it
-        // cannot state, so an id or `by` that breaks them is a 422.
-        let described = match e.field.as_deref() {
-            Some("date" | "kind") => true,
-            Some("id" | "by") => e.message.starts_with("missing"),
-            _ => false,
-        };
-        let problem = if described {
-            Problem::bad_request(e.message)
-        } else {
-            Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fact", e.message)
+        let problem = match e.field.as_deref() {
+            Some("id") if id_ok => invalid_fact(e.message),
+            Some("by") if by_ok => invalid_fact(e.message),
+            Some("id" | "date" | "kind" | "by") => Problem::bad_request(e.message),
+            _ => invalid_fact(e.message),
         };
         problem.at(pointer(e.field))
     })?;
     Ok(Parsed { fact, note })
+}
+
+/// Whether the field of the fact's JSON text has a value of the type the API
+/// document's schema gives it (`openapi::fact_record_schema`).
+fn schema_takes(text: &str, field: &str) -> bool {
+    if !Record::COLUMNS.contains(&field) {
+        return false;
+    }
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) else {
+        return false;
+    };
+    let Some(value) = map.get(field) else {
+        return false;
+    };
+    // A key given twice breaks the document (a JSON object names each once).
+    let given = serde_json::from_str::<Keys>(text)
+        .map(|k| k.0.iter().filter(|k| *k == field).count())
+        .unwrap_or(0);
+    if given != 1 {
+        return false;
+    }
+    use serde_json::Value as V;
+    let chars = |s: &str| s.chars().count();
+    match (field, value) {
+        ("id", V::String(s)) => (1..=crate::limits::MAX_ID_CHARS).contains(&chars(s)),
+        ("by", V::String(s)) => chars(s) >= 1,
+        ("date", V::String(_)) => true,
+        ("kind", V::String(s)) => FactKind::ALL.iter().any(|k| k.name() == s),
+        ("id" | "by" | "date" | "kind", _) => false,
+        ("days" | "participants", V::Number(n)) => {
+            n.is_u64() || n.is_i64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
+        }
+        ("persons" | "led_by", V::Array(items)) => items.iter().all(V::is_string),
+        ("note", V::String(s)) => chars(s) <= MAX_NOTE_CHARS,
+        (_, V::Null | V::String(_)) => true,
+        _ => false,
+    }
+}
+
+/// The keys of a JSON object, repeated ones included.
+struct Keys(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Keys, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some((key, serde::de::IgnoredAny)) = map.next_entry::<String, _>()? {
+                    keys.push(key);
+                }
+                Ok(Keys(keys))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+fn invalid_fact(message: String) -> Problem {
+    Problem::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid-fact", message)
 }
 
 /// A fact from a body of bytes (400 if it is not UTF-8).
@@ -142,7 +259,12 @@ fn escape_pointer(key: &str) -> String {
 }
 
 /// Rights, then core's fact check: 403 or 422.
-fn admit(project: &ProjectState, actor: &Actor, incoming: Parsed) -> Result<Incoming, Problem> {
+fn admit(
+    state: &AppState,
+    project: &ProjectState,
+    actor: &Actor,
+    incoming: Parsed,
+) -> Result<Incoming, Problem> {
     let fact = incoming.fact;
     actor.may_write(&fact)?;
     within_budget(project, &fact)?;
@@ -168,7 +290,12 @@ fn admit(project: &ProjectState, actor: &Actor, incoming: Parsed) -> Result<Inco
         problem.findings = findings;
         return Err(problem);
     }
-    Ok(Incoming::new(fact, incoming.note))
+    Ok(Incoming::new(
+        &state.secret,
+        project.id(),
+        fact,
+        incoming.note,
+    ))
 }
 
 /// An expenditure larger than the project's whole value (in its largest
@@ -249,7 +376,7 @@ async fn refused(
         fact_id,
         result: word(problem.status),
         status: problem.status,
-        detail: Some(problem.detail.clone()),
+        detail: Some(problem.audit_note()),
     };
     match state.writer.audit(vec![row]).await {
         Ok(()) => problem,
@@ -306,7 +433,7 @@ pub async fn post_fact(
     };
     let fact_id = incoming.fact.id.clone();
     let action = action_of(Some(&incoming.fact));
-    let incoming = match admit(&project, &actor, incoming) {
+    let incoming = match admit(&state, &project, &actor, incoming) {
         Ok(i) => i,
         Err(p) => return Err(refused(&state, &project, &actor, Some(fact_id), action, p).await),
     };
@@ -448,7 +575,7 @@ pub async fn post_batch(
         };
         let fact_id = parsed.fact.id.clone();
         let action = action_of(Some(&parsed.fact));
-        match admit(&project, &actor, parsed) {
+        match admit(&state, &project, &actor, parsed) {
             Ok(i) => facts.push(i),
             Err(p) => {
                 let p = p.in_batch(index);

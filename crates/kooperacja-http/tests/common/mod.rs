@@ -31,6 +31,12 @@ pub struct Server {
     pub addr: String,
     child: Option<Child>,
     extra: Vec<String>,
+    /// The open-file limit to run the server under (`ulimit -n`), if any.
+    nofile: Option<u64>,
+    /// Where the server's standard error goes (the log), appended across restarts.
+    pub log: PathBuf,
+    /// Where the server's standard output goes after its first line.
+    pub out: PathBuf,
 }
 
 impl Server {
@@ -52,15 +58,33 @@ impl Server {
 
     /// The server on both fixtures, with extra arguments.
     pub fn with(extra: &[&str]) -> Server {
+        Server::with_nofile(None, extra)
+    }
+
+    /// The server on both fixtures, under an open-file limit (soft and hard)
+    /// when one is given, with extra arguments.
+    pub fn with_nofile(nofile: Option<u64>, extra: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("server.log");
+        let out = dir.path().join("server.out");
         let mut server = Server {
             dir,
             addr: String::new(),
             child: None,
             extra: extra.iter().map(|s| (*s).to_owned()).collect(),
+            nofile,
+            log,
+            out,
         };
         server.spawn();
         server
+    }
+
+    /// What the server wrote to its standard output and error so far.
+    pub fn output(&self) -> Vec<u8> {
+        let mut all = std::fs::read(&self.out).unwrap_or_default();
+        all.extend(std::fs::read(&self.log).unwrap_or_default());
+        all
     }
 
     pub fn db(&self) -> PathBuf {
@@ -68,7 +92,22 @@ impl Server {
     }
 
     fn spawn(&mut self) {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kooperacja-server"));
+        let bin = env!("CARGO_BIN_EXE_kooperacja-server");
+        let mut cmd = match self.nofile {
+            Some(n) => {
+                let mut sh = Command::new("sh");
+                sh.arg("-c")
+                    .arg(format!("ulimit -n {n} && exec \"$0\" \"$@\""))
+                    .arg(bin);
+                sh
+            }
+            None => Command::new(bin),
+        };
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.log)
+            .unwrap();
         cmd.arg("serve")
             .arg("--project")
             .arg(fixture("fixtures/projects/kooperacja-makroregion-ii.toml"))
@@ -80,17 +119,25 @@ impl Server {
             .arg("127.0.0.1:0")
             .args(&self.extra)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null());
+            .stderr(Stdio::from(log));
         let mut child = cmd.spawn().unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = mpsc::channel();
+        let out = self.out.clone();
         std::thread::spawn(move || {
-            let mut lines = BufReader::new(stdout).lines();
-            if let Some(Ok(line)) = lines.next() {
-                let _ = tx.send(line);
+            let mut reader = BufReader::new(stdout);
+            let mut first = String::new();
+            if reader.read_line(&mut first).is_ok() {
+                let _ = tx.send(first.trim_end().to_owned());
             }
+            let mut copy = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(out)
+                .unwrap();
+            let _ = copy.write_all(first.as_bytes());
             // Keep reading so the pipe never fills.
-            for _ in lines {}
+            let _ = std::io::copy(&mut reader, &mut copy);
         });
         let line = rx
             .recv_timeout(Duration::from_secs(120))
@@ -123,6 +170,54 @@ impl Server {
     pub fn restart(&mut self) {
         self.stop();
         self.spawn();
+    }
+
+    /// Starts the server again (it must be stopped) with more arguments.
+    pub fn start_again_with(&mut self, more: &[&str]) {
+        assert!(self.child.is_none(), "the server is still running");
+        self.extra.extend(more.iter().map(|s| (*s).to_owned()));
+        self.spawn();
+    }
+
+    /// Runs another `serve` over the same database with the same arguments,
+    /// which must refuse to start: returns its standard error.
+    pub fn refused_start(&self) -> String {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kooperacja-server"))
+            .arg("serve")
+            .arg("--project")
+            .arg(fixture("fixtures/projects/kooperacja-makroregion-ii.toml"))
+            .arg("--project")
+            .arg(fixture("fixtures/projects/koordynacja-kujawy-pomorze.toml"))
+            .arg("--db")
+            .arg(self.db())
+            .arg("--listen")
+            .arg("127.0.0.1:0")
+            .args(&self.extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = tokio::time::Instant::now();
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                let mut err = String::new();
+                child
+                    .stderr
+                    .take()
+                    .unwrap()
+                    .read_to_string(&mut err)
+                    .unwrap();
+                assert!(!status.success(), "the server exited 0: {err}");
+                assert_eq!(status.code(), Some(1), "{err}");
+                return err;
+            }
+            if start.elapsed() > Duration::from_secs(60) {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("the server started, though it should have refused");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// A token for an organisation of a project.
