@@ -858,6 +858,24 @@ impl<'p> Admission<'p> {
         }
     }
 
+    /// How many grosze of expenditure, in magnitude, may still be counted: an
+    /// expenditure whose amount is this much or more in magnitude is excluded
+    /// as [`Reason::SpendingLimit`]. A writer that stores facts before they
+    /// reach the engine (the server) checks against it, so that it refuses what
+    /// the engine would exclude.
+    ///
+    /// ```
+    /// use kooperacja_core::admission::Admission;
+    /// use kooperacja_core::project::Project;
+    /// let project = Project::parse(include_str!("../../../fixtures/projects/koordynacja-kujawy-pomorze.toml"))?;
+    /// let admission = Admission::new(&project, None);
+    /// assert_eq!(admission.spending_room(), 100_000_000_000_000_000); // 10^15 zł in grosze
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn spending_room(&self) -> i128 {
+        SPENDING_LIMIT_GROSZE.saturating_sub(self.spending)
+    }
+
     /// The counts so far. Retractions still waiting for their fact are
     /// counted as excluded, under [`Reason::RetractionUnknown`]: they change
     /// nothing unless their fact comes.

@@ -8,6 +8,7 @@
 //! the savepoint, so refusals are audited too. Nothing is acknowledged before
 //! the commit returns, and `synchronous = FULL` makes a commit durable.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
@@ -416,6 +417,9 @@ fn group(conn: &mut Connection, jobs: Vec<Job>) {
     };
     let mut done = Vec::with_capacity(jobs.len());
     let mut failed: Option<Problem> = None;
+    // Per project, the spending the engine may still count, less what this
+    // group has staged: core's spending limit, applied before storing.
+    let mut rooms: HashMap<String, i128> = HashMap::new();
     for job in jobs {
         match job {
             Job::Append {
@@ -425,7 +429,13 @@ fn group(conn: &mut Connection, jobs: Vec<Job>) {
                 batch,
                 reply,
             } => {
-                let result = match append(&tx, &project, &actor, &facts, batch, &now) {
+                let room = rooms.entry(project.id().to_owned()).or_insert_with(|| {
+                    project
+                        .engine
+                        .read()
+                        .map_or(0, |e| e.admission().spending_room())
+                });
+                let result = match append(&tx, &project, &actor, &facts, batch, &now, room) {
                     Ok(result) => result.map_err(Box::new),
                     Err(e) => {
                         // The transaction is in an unknown state: abandon the group.
@@ -630,17 +640,31 @@ fn append(
     facts: &[Incoming],
     batch: bool,
     now: &str,
+    room: &mut i128,
 ) -> rusqlite::Result<Result<Vec<Outcome>, Problem>> {
     let pid = project.id();
     tx.execute_batch("SAVEPOINT request")?;
+    // Taken from `room` only once the whole request is stored.
+    let mut left = *room;
     let mut statements = Statements {
         insert: tx.prepare_cached(INSERT_FACT)?,
         lookup: tx.prepare_cached(FACT_BY_ID)?,
     };
     let mut outcomes = Vec::with_capacity(facts.len());
     for (index, incoming) in facts.iter().enumerate() {
-        match stage(&mut statements, tx, pid, actor, incoming, now)? {
-            Ok(outcome) => outcomes.push(outcome),
+        let magnitude = spending_magnitude(&incoming.fact);
+        let staged = if magnitude > 0 && magnitude >= left {
+            Ok(Err(spending_limit_problem()))
+        } else {
+            stage(&mut statements, tx, pid, actor, incoming, now)
+        };
+        match staged? {
+            Ok(outcome) => {
+                if matches!(outcome, Outcome::Created { .. }) {
+                    left -= magnitude;
+                }
+                outcomes.push(outcome);
+            }
             Err(problem) => {
                 drop(statements);
                 tx.execute_batch("ROLLBACK TO request; RELEASE request")?;
@@ -668,6 +692,7 @@ fn append(
     }
     drop(statements);
     tx.execute_batch("RELEASE request")?;
+    *room = left;
     let mut audit = tx.prepare_cached(INSERT_AUDIT)?;
     for (incoming, outcome) in facts.iter().zip(&outcomes) {
         let (result, status) = match outcome {
@@ -687,6 +712,31 @@ fn append(
         ])?;
     }
     Ok(Ok(outcomes))
+}
+
+/// The magnitude in grosze an expenditure adds to core's spending limit.
+fn spending_magnitude(fact: &Fact) -> i128 {
+    match &fact.what {
+        What::Expenditure { amount, .. } => {
+            i128::try_from(amount.grosze().unsigned_abs()).unwrap_or(i128::MAX)
+        }
+        _ => 0,
+    }
+}
+
+/// The refusal of an expenditure that core's engine would exclude under its
+/// spending limit (`fact.spending-limit`).
+fn spending_limit_problem() -> Problem {
+    let mut problem = Problem::unprocessable(
+        "with this amount the project's counted expenditures would sum to 10^15 zł or more in magnitude, beyond the range of amounts; expected real amounts",
+    )
+    .at("/amount");
+    problem.findings = vec![crate::problem::ProblemFinding {
+        code: "fact.spending-limit".to_owned(),
+        severity: "error".to_owned(),
+        message: "the spending limit of the project is reached".to_owned(),
+    }];
+    problem
 }
 
 /// The answer to a fact whose id is already stored: the same fact again, or
