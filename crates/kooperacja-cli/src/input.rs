@@ -31,7 +31,7 @@ fn cannot_read(path: &Path, e: &std::io::Error) -> InputError {
 /// file in the refusal ("a project file"). Any kind of file is read (a pipe too) but never more
 /// than `limit` bytes plus one: `/dev/zero` is refused like a file too large.
 pub fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, InputError> {
-    use std::io::Read;
+    use kooperacja_core::parse::{LimitedReadError, read_limited};
     let file = File::open(path).map_err(|e| cannot_read(path, &e))?;
     let meta = file.metadata().map_err(|e| cannot_read(path, &e))?;
     let too_large = || {
@@ -52,17 +52,10 @@ pub fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Inpu
             crate::ui::msg("to katalog, nie plik", "it is a directory, not a file"),
         )));
     }
-    if meta.is_file() && meta.len() > limit {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| cannot_read(path, &e))?;
-    if u64::try_from(bytes.len()).map_or(true, |n| n > limit) {
-        return Err(too_large());
-    }
-    Ok(bytes)
+    read_limited(file, meta.is_file().then_some(meta.len()), limit).map_err(|e| match e {
+        LimitedReadError::TooLarge { .. } => too_large(),
+        LimitedReadError::Io(e) => cannot_read(path, &e),
+    })
 }
 
 /// Renders a parse error with the file, line and column, a window of the

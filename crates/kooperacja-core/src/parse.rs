@@ -61,6 +61,52 @@ pub const MAX_PROJECT_BYTES: u64 = 16 << 20;
 /// whole official register is about 1 MB.
 pub const MAX_REGISTER_BYTES: u64 = 64 << 20;
 
+/// Why [`read_limited`] gave no bytes.
+#[derive(Debug, thiserror::Error)]
+pub enum LimitedReadError {
+    /// The input holds more than the limit.
+    #[error("the input is larger than {limit} bytes")]
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// Reading failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Reads the whole of `input` if it holds at most `limit` bytes, and never
+/// more than `limit` plus one byte of it, so an endless input (a pipe,
+/// `/dev/zero`) is refused like one too large. `known_len`, the length the
+/// caller knows in advance (a regular file's size), is refused at once when
+/// over the limit. Core opens nothing: the caller supplies the reader.
+///
+/// ```
+/// use kooperacja_core::parse::{LimitedReadError, read_limited};
+/// assert_eq!(read_limited(&b"abc"[..], None, 3).unwrap(), b"abc");
+/// let endless = std::io::repeat(0);
+/// assert!(matches!(read_limited(endless, None, 1 << 20), Err(LimitedReadError::TooLarge { .. })));
+/// assert!(matches!(read_limited(&b""[..], Some(5), 3), Err(LimitedReadError::TooLarge { limit: 3 })));
+/// ```
+pub fn read_limited(
+    input: impl std::io::Read,
+    known_len: Option<u64>,
+    limit: u64,
+) -> Result<Vec<u8>, LimitedReadError> {
+    use std::io::Read;
+    if known_len.is_some_and(|n| n > limit) {
+        return Err(LimitedReadError::TooLarge { limit });
+    }
+    let mut bytes = Vec::new();
+    input
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if u64::try_from(bytes.len()).map_or(true, |n| n > limit) {
+        return Err(LimitedReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
 /// The longest message a [`ParseError`] carries, in characters: `toml` quotes
 /// the offending value, which may be megabytes long.
 const MAX_MESSAGE_CHARS: usize = 500;

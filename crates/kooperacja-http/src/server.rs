@@ -183,7 +183,7 @@ impl Running {
 /// in the refusal. Any kind of file is read (a pipe too), never more than
 /// `limit` bytes plus one, so `/dev/zero` is refused like a file too large.
 fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> {
-    use std::io::Read;
+    use kooperacja_core::parse::{LimitedReadError, read_limited};
     let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
     let file = std::fs::File::open(path).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
@@ -193,24 +193,14 @@ fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> 
             path.display()
         ));
     }
-    let too_large = || {
-        format!(
+    read_limited(file, meta.is_file().then_some(meta.len()), limit).map_err(|e| match e {
+        LimitedReadError::TooLarge { .. } => format!(
             "cannot read {}: the file is larger than {} MiB, the limit for {what}",
             path.display(),
             limit >> 20
-        )
-    };
-    if meta.is_file() && meta.len() > limit {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if u64::try_from(bytes.len()).map_or(true, |n| n > limit) {
-        return Err(too_large());
-    }
-    Ok(bytes)
+        ),
+        LimitedReadError::Io(e) => cannot(e),
+    })
 }
 
 /// A project file read, parsed, checked and given its register.
