@@ -44,6 +44,7 @@ pub mod money;
 pub mod organisation;
 pub mod parse;
 pub mod period;
+pub mod present;
 pub mod project;
 pub mod pseudonym;
 pub mod report;

@@ -236,12 +236,12 @@ impl Amount {
     /// Polish notation: groups of three digits separated by spaces, a decimal
     /// comma and the currency, as in `"31 604 368,34 zł"`.
     pub fn to_polish(self) -> String {
-        format!("{} zł", self.polish_number())
+        crate::present::amount(crate::present::Lang::Pl, self)
     }
 
     /// Polish notation without the currency: `"31 604 368,34"`.
     pub fn polish_number(self) -> String {
-        self.grouped(' ', ',')
+        crate::present::amount_number(crate::present::Lang::Pl, self)
     }
 
     /// English notation: the currency code first, groups of three digits
@@ -254,27 +254,12 @@ impl Amount {
     /// # Ok::<(), kooperacja_core::money::MoneyError>(())
     /// ```
     pub fn to_english(self) -> String {
-        format!("PLN {}", self.english_number())
+        crate::present::amount(crate::present::Lang::En, self)
     }
 
     /// English notation without the currency: `"31,604,368.34"`.
     pub fn english_number(self) -> String {
-        self.grouped(',', '.')
-    }
-
-    fn grouped(self, separator: char, decimal_mark: char) -> String {
-        let grosze = self.grosze();
-        let sign = if grosze < 0 { "-" } else { "" };
-        let abs = grosze.unsigned_abs();
-        let whole = (abs / 100).to_string();
-        let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-        for (i, digit) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
-                grouped.push(separator);
-            }
-            grouped.push(digit);
-        }
-        format!("{sign}{grouped}{decimal_mark}{:02}", abs % 100)
+        crate::present::amount_number(crate::present::Lang::En, self)
     }
 
     /// Plain notation for machines: no grouping, a decimal point, two decimals,

@@ -104,7 +104,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
 /// assert_eq!(polish_date(d), "01.04.2018 r.");
 /// ```
 pub fn polish_date(date: NaiveDate) -> String {
-    format!("{} r.", date.format("%d.%m.%Y"))
+    crate::present::date(crate::present::Lang::Pl, date)
 }
 
 /// An inclusive range of days: both the first and the last day belong to it.
@@ -257,7 +257,7 @@ impl Period {
 
     /// The period in Polish notation: `"01.04.2018 r. – 31.03.2019 r."`.
     pub fn to_polish(self) -> String {
-        format!("{} – {}", polish_date(self.start), polish_date(self.end))
+        crate::present::period(crate::present::Lang::Pl, self)
     }
 }
 

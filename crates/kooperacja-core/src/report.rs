@@ -18,9 +18,20 @@ use crate::validate::{Finding, Severity};
 
 /// Where an indicator stands.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    schemars::JsonSchema,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Status {
     /// Nothing counted yet, and the due date has not passed.
     NotStarted,
@@ -50,26 +61,22 @@ impl Status {
 
     /// The English name (`on track`).
     pub fn english(self) -> &'static str {
-        match self {
-            Status::NotStarted => "not started",
-            Status::OnTrack => "on track",
-            Status::AtRisk => "at risk",
-            Status::Achieved => "achieved",
-            Status::Missed => "missed",
-            Status::NotEvaluated => "not evaluated",
-        }
+        crate::present::label::status(self).get(crate::present::Lang::En)
     }
 
     /// The Polish name (`zgodnie z planem`).
     pub fn polish(self) -> &'static str {
-        match self {
-            Status::NotStarted => "nierozpoczęty",
-            Status::OnTrack => "zgodnie z planem",
-            Status::AtRisk => "zagrożony",
-            Status::Achieved => "osiągnięty",
-            Status::Missed => "nieosiągnięty",
-            Status::NotEvaluated => "nieoceniany",
-        }
+        crate::present::label::status(self).get(crate::present::Lang::Pl)
+    }
+
+    /// The machine name, as in JSON: `at-risk`.
+    ///
+    /// ```
+    /// use kooperacja_core::report::Status;
+    /// assert_eq!(Status::AtRisk.machine(), "at-risk");
+    /// ```
+    pub fn machine(self) -> &'static str {
+        self.into()
     }
 }
 
@@ -126,8 +133,11 @@ pub struct IndicatorReport {
 }
 
 /// Where a milestone stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum MilestoneState {
     /// It starts after the report's date.
     NotStarted,
@@ -140,20 +150,22 @@ pub enum MilestoneState {
 impl MilestoneState {
     /// The English name.
     pub fn english(self) -> &'static str {
-        match self {
-            MilestoneState::NotStarted => "not started",
-            MilestoneState::Running => "running",
-            MilestoneState::Finished => "finished",
-        }
+        crate::present::label::state(self).get(crate::present::Lang::En)
     }
 
     /// The Polish name.
     pub fn polish(self) -> &'static str {
-        match self {
-            MilestoneState::NotStarted => "nierozpoczęty",
-            MilestoneState::Running => "w trakcie",
-            MilestoneState::Finished => "zakończony",
-        }
+        crate::present::label::state(self).get(crate::present::Lang::Pl)
+    }
+
+    /// The machine name, as in JSON: `not-started`.
+    ///
+    /// ```
+    /// use kooperacja_core::report::MilestoneState;
+    /// assert_eq!(MilestoneState::NotStarted.machine(), "not-started");
+    /// ```
+    pub fn machine(self) -> &'static str {
+        self.into()
     }
 }
 

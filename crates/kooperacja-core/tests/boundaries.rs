@@ -31,6 +31,9 @@ const CORE_ALLOWED: &[&str] = &[
     // `HashTable`: each fact id is stored once (in the admission's arena) and
     // looked up by its text, with no second copy as a map key (issue 11).
     "hashbrown",
+    // Enum names for machines (`at-risk`) and languages parsed from text,
+    // derived once instead of hand-written matches (issue 12).
+    "strum",
     "rust_decimal",
     "schemars",
     "serde_json",
