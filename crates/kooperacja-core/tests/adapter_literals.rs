@@ -94,6 +94,31 @@ fn has_prose(text: &str) -> bool {
     false
 }
 
+/// SQL for the server's database: statements, not texts for people.
+fn is_sql(text: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "SELECT",
+        "INSERT",
+        "CREATE",
+        "ALTER",
+        "UPDATE",
+        "DELETE",
+        "ROLLBACK",
+        "PRAGMA",
+        "AND",
+        "ORDER",
+        "RELEASE",
+        "SAVEPOINT",
+        "BEGIN",
+        "COMMIT",
+        "WITH",
+        "DROP",
+    ];
+    text.split_whitespace()
+        .next()
+        .is_some_and(|first| KEYWORDS.contains(&first))
+}
+
 /// A format of a number or a date written in the adapter.
 fn formats_itself(text: &str) -> bool {
     let precision = text.contains("{:.")
@@ -187,7 +212,8 @@ impl Scan<'_> {
                 TokenTree::Literal(lit) => {
                     let line = lit.span().start().line;
                     if let Some(text) = string_value(&lit.to_string()) {
-                        if text.chars().any(is_polish_letter) {
+                        if is_sql(&text) {
+                        } else if text.chars().any(is_polish_letter) {
                             self.push(line, "Polish text", text);
                         } else if has_prose(&text) {
                             self.push(line, "English text", text);
