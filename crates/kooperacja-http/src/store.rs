@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use kooperacja_core::facts::{Fact, Record, parse_json_record, to_json_line};
+use kooperacja_core::present::{Lang, message};
 use kooperacja_core::pseudonym::{PseudonymKey, is_pseudonym};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::Serialize;
@@ -101,9 +102,9 @@ pub fn open(path: &Path) -> Result<Connection, String> {
 fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version > SCHEMA_VERSION {
-        return Err(rusqlite::Error::InvalidParameterName(format!(
-            "the database has schema version {version}, newer than this server's {SCHEMA_VERSION}"
-        )));
+        return Err(rusqlite::Error::InvalidParameterName(
+            message::SCHEMA_TOO_NEW.fill(Lang::En, &[&version, &SCHEMA_VERSION]),
+        ));
     }
     let tx = conn.transaction()?;
     for (i, sql) in MIGRATIONS.iter().enumerate() {
@@ -256,7 +257,7 @@ pub fn fact_of(body: &str) -> Result<Fact, String> {
         .flat_map(|v| v.split(' '))
         .any(|p| !p.is_empty() && !is_pseudonym(p));
     if raw {
-        return Err("a person value that is not a pseudonym".to_owned());
+        return Err(message::NOT_A_PSEUDONYM.get(Lang::En).to_owned());
     }
     Fact::from_record(record, &KEEPS_PSEUDONYMS).map_err(|e| e.to_string())
 }
@@ -460,14 +461,12 @@ pub fn lock(db: &Path) -> Result<std::fs::File, String> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|e| format!("cannot open the lock file {}: {e}", path.display()))?;
+        .map_err(|e| message::CANNOT_OPEN_LOCK.fill(Lang::En, &[&path.display(), &e]))?;
     match FileExt::try_lock(&file) {
         Ok(()) => Ok(file),
-        Err(fs4::TryLockError::WouldBlock) => Err(format!(
-            "another kooperacja-server is serving {} (it holds {}); two servers on one database would each keep their own indicators and diverge. Stop the other server first, or give this one another --db",
-            db.display(),
-            path.display()
-        )),
+        Err(fs4::TryLockError::WouldBlock) => {
+            Err(message::DATABASE_IN_USE.fill(Lang::En, &[&db.display(), &path.display()]))
+        }
         Err(fs4::TryLockError::Error(e)) => Err(format!("cannot lock {}: {e}", path.display())),
     }
 }
@@ -498,7 +497,7 @@ pub fn token_hash(token: &str) -> String {
 /// A new random token: `kpt_` and 64 hex digits (256 bits).
 pub fn new_token() -> Result<String, String> {
     let mut bytes = [0_u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| format!("no randomness available: {e}"))?;
+    getrandom::fill(&mut bytes).map_err(|e| message::NO_RANDOMNESS.fill(Lang::En, &[&e]))?;
     Ok(format!("kpt_{}", hex::encode(bytes)))
 }
 
