@@ -111,8 +111,9 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,
-        Err(message) => {
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+        Err(reason) => {
+            let line = message::ERROR_LINE.fill(present::Lang::En, &[&reason]);
+            let _ = writeln!(std::io::stderr(), "{line}");
             ExitCode::from(2)
         }
     }

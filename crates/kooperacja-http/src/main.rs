@@ -126,8 +126,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(reason) => {
+            eprintln!("{}", message::ERROR_LINE.fill(Lang::En, &[&reason]));
             ExitCode::from(1)
         }
     }
@@ -167,13 +167,16 @@ fn serve(args: ServeArgs) -> Result<(), String> {
         let stop = signals();
         let running = start(config).await?;
         for note in &running.notes {
-            eprintln!("warning: {note}");
+            eprintln!("{}", message::WARNING_LINE.fill(Lang::En, &[note]));
         }
-        eprintln!("database: {}", db.display());
-        println!("listening on http://{}", running.addr);
+        eprintln!(
+            "{}",
+            message::DATABASE_LINE.fill(Lang::En, &[&db.display()])
+        );
+        println!("{}", message::LISTENING.fill(Lang::En, &[&running.addr]));
         let _ = std::io::stdout().flush();
         stop.await;
-        eprintln!("stopping");
+        eprintln!("{}", message::STOPPING.get(Lang::En));
         running.stop().await
     })
 }

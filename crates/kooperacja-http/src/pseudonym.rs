@@ -60,13 +60,13 @@ impl Secret {
                 }
                 let mut file = options
                     .open(path)
-                    .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+                    .map_err(|e| message::CANNOT_CREATE.fill(Lang::En, &[&path.display(), &e]))?;
                 file.write_all(hex::encode(secret.0.as_bytes()).as_bytes())
                     .and_then(|()| file.sync_all())
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    .map_err(|e| message::CANNOT_WRITE.fill(Lang::En, &[&path.display(), &e]))?;
                 Ok(secret)
             }
-            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+            Err(e) => Err(message::CANNOT_READ.fill(Lang::En, &[&path.display(), &e])),
         }
     }
 

@@ -92,10 +92,12 @@ pub fn connect(path: &Path) -> rusqlite::Result<Connection> {
 pub fn open(path: &Path) -> Result<Connection, String> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            .map_err(|e| message::CANNOT_CREATE.fill(Lang::En, &[&dir.display(), &e]))?;
     }
-    let mut conn = connect(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-    migrate(&mut conn).map_err(|e| format!("cannot migrate {}: {e}", path.display()))?;
+    let mut conn =
+        connect(path).map_err(|e| message::CANNOT_OPEN.fill(Lang::En, &[&path.display(), &e]))?;
+    migrate(&mut conn)
+        .map_err(|e| message::CANNOT_MIGRATE.fill(Lang::En, &[&path.display(), &e]))?;
     Ok(conn)
 }
 
@@ -453,7 +455,7 @@ pub fn lock(db: &Path) -> Result<std::fs::File, String> {
     use fs4::FileExt;
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            .map_err(|e| message::CANNOT_CREATE.fill(Lang::En, &[&dir.display(), &e]))?;
     }
     let path = lock_path(db);
     let file = std::fs::OpenOptions::new()
@@ -467,7 +469,9 @@ pub fn lock(db: &Path) -> Result<std::fs::File, String> {
         Err(fs4::TryLockError::WouldBlock) => {
             Err(message::DATABASE_IN_USE.fill(Lang::En, &[&db.display(), &path.display()]))
         }
-        Err(fs4::TryLockError::Error(e)) => Err(format!("cannot lock {}: {e}", path.display())),
+        Err(fs4::TryLockError::Error(e)) => {
+            Err(message::CANNOT_LOCK.fill(Lang::En, &[&path.display(), &e]))
+        }
     }
 }
 

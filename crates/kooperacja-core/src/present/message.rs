@@ -55,6 +55,24 @@ pub const READ_NOT_UTF8: Text = Text::new(
 pub const CANNOT_WRITE: Text = Text::new("nie można zapisać {0}: {1}", "cannot write {0}: {1}");
 /// A directory that cannot be created: `{0}` the path, `{1}` the reason.
 pub const CANNOT_CREATE: Text = Text::new("nie można utworzyć {0}: {1}", "cannot create {0}: {1}");
+/// A file that cannot be opened: `{0}` the path, `{1}` the reason.
+pub const CANNOT_OPEN: Text = Text::new("nie można otworzyć {0}: {1}", "cannot open {0}: {1}");
+/// A file that cannot be locked: `{0}` the path, `{1}` the reason.
+pub const CANNOT_LOCK: Text = Text::new("nie można zablokować {0}: {1}", "cannot lock {0}: {1}");
+
+// ---------------------------------------------------------------------------
+// The lines a program writes to the terminal
+
+/// An error that ends the program: `{0}` the error.
+pub const ERROR_LINE: Text = Text::new("błąd: {0}", "error: {0}");
+/// A warning: `{0}` the warning.
+pub const WARNING_LINE: Text = Text::new("ostrzeżenie: {0}", "warning: {0}");
+/// The database the server uses: `{0}` its path.
+pub const DATABASE_LINE: Text = Text::new("baza danych: {0}", "database: {0}");
+/// The server is ready: `{0}` its address (host and port).
+pub const LISTENING: Text = Text::new("nasłuchuje na http://{0}", "listening on http://{0}");
+/// The server stops on a signal.
+pub const STOPPING: Text = Text::new("zatrzymywanie", "stopping");
 
 // ---------------------------------------------------------------------------
 // Server start
@@ -251,6 +269,12 @@ pub const DATABASE_DAMAGED: Text = Text::new(
 pub const SCHEMA_TOO_NEW: Text = Text::new(
     "baza danych ma schemat w wersji {0}, nowszej niż wersja tego serwera ({1})",
     "the database has schema version {0}, newer than this server's {1}",
+);
+/// The database cannot be migrated to this server's schema: `{0}` its path,
+/// `{1}` the reason.
+pub const CANNOT_MIGRATE: Text = Text::new(
+    "nie można zaktualizować schematu {0}: {1}",
+    "cannot migrate {0}: {1}",
 );
 /// The database cannot be opened: `{0}` the reason.
 pub const CANNOT_OPEN_DATABASE: Text = Text::new(
