@@ -1,13 +1,16 @@
 //! How the commands talk to people and programs: the language of labels,
-//! colour, tables that fit 80 columns, bars, and RFC 4180 CSV.
+//! colour, tables that fit 80 columns, bars, and RFC 4180 CSV. The words,
+//! the formats and the colours come from core's `present`.
 //!
 //! Nothing here computes a domain value; it only renders what core gives.
 
 use std::io::{self, IsTerminal, Write};
 
 use chrono::NaiveDate;
-use kooperacja_core::money::{Amount, Rate};
-use kooperacja_core::period::{Period, polish_date};
+use kooperacja_core::money::Rate;
+pub use kooperacja_core::present::Lang;
+use kooperacja_core::present::palette::{self, Terminal};
+use kooperacja_core::present::{self, Plural, Text, label};
 use kooperacja_core::report::{MilestoneState, Status};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -15,122 +18,55 @@ use rust_decimal::prelude::ToPrimitive;
 /// The width tables are fitted to.
 pub const WIDTH: usize = 80;
 
-/// The language of labels and messages for people.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    /// Polish: labels, amounts as "31 604 368,34 zł", dates as "31.03.2021 r.".
-    Pl,
-    /// English: labels, amounts as "PLN 31,604,368.34", ISO dates.
-    En,
-}
-
-impl Lang {
-    /// The language the environment asks for: the first of `LC_ALL`,
-    /// `LC_MESSAGES` and `LANG` that is set and not empty; English when it
-    /// starts with `en`, Polish otherwise (and when none is set).
-    pub fn from_env() -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|name| std::env::var(name).ok())
-            .find(|value| !value.is_empty());
-        match locale {
-            Some(value) if value.starts_with("en") => Lang::En,
-            _ => Lang::Pl,
-        }
-    }
-
-    /// The Polish or the English text.
-    pub fn pick<'a>(self, pl: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Pl => pl,
-            Lang::En => en,
-        }
-    }
-
-    pub fn amount(self, amount: Amount) -> String {
-        match self {
-            Lang::Pl => amount.to_polish(),
-            Lang::En => amount.to_english(),
-        }
-    }
-
-    /// An amount without the currency.
-    pub fn amount_number(self, amount: Amount) -> String {
-        match self {
-            Lang::Pl => amount.polish_number(),
-            Lang::En => amount.english_number(),
-        }
-    }
-
-    pub fn date(self, date: NaiveDate) -> String {
-        match self {
-            Lang::Pl => polish_date(date),
-            Lang::En => date.format("%Y-%m-%d").to_string(),
-        }
-    }
-
-    /// A date without the Polish "r." suffix, for narrow columns.
-    pub fn short_date(self, date: NaiveDate) -> String {
-        match self {
-            Lang::Pl => date.format("%d.%m.%Y").to_string(),
-            Lang::En => date.format("%Y-%m-%d").to_string(),
-        }
-    }
-
-    pub fn period(self, period: Period) -> String {
-        format!(
-            "{} – {}",
-            self.date(period.start()),
-            self.date(period.end())
-        )
-    }
-
-    /// A decimal with the language's decimal mark.
-    pub fn number(self, value: Decimal) -> String {
-        let text = value.normalize().to_string();
-        match self {
-            Lang::Pl => text.replace('.', ","),
-            Lang::En => text,
-        }
-    }
-
-    /// A rate as a percentage rounded to `places` decimals: "84,28 %" or "84.28%".
-    pub fn percent(self, rate: Rate, places: u32) -> String {
-        let value = self.number(rate.percent_rounded(places));
-        match self {
-            Lang::Pl => format!("{value} %"),
-            Lang::En => format!("{value}%"),
-        }
-    }
-
-    pub fn status(self, status: Status) -> &'static str {
-        match self {
-            Lang::Pl => status.polish(),
-            Lang::En => status.english(),
-        }
-    }
-
-    pub fn state(self, state: MilestoneState) -> &'static str {
-        match self {
-            Lang::Pl => state.polish(),
-            Lang::En => state.english(),
-        }
-    }
-}
-
 /// The language of this run, for messages made far from the command's `Ctx`
 /// (file errors, skipped-record warnings). Set once in `main`.
 static MESSAGE_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The language the environment asks for: the first of `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` that is set and not empty; English when it
+/// starts with `en`, Polish otherwise (and when none is set).
+pub fn lang_from_env() -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty());
+    match locale {
+        Some(value) if value.starts_with("en") => Lang::En,
+        _ => Lang::Pl,
+    }
+}
+
+/// The values of `--lang`: core's [`Lang`] through its `FromStr`, with the
+/// codes listed in `--help`.
+pub fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(Lang::ALL.map(|lang| {
+        PossibleValue::new(lang.code()).help(match lang {
+            Lang::Pl => "Polish: amounts as \"31 604 368,34 zł\", dates as \"31.03.2021 r.\"",
+            Lang::En => "English: amounts as \"PLN 31,604,368.34\", ISO dates",
+        })
+    }))
+    .try_map(|code| code.parse::<Lang>())
+}
 
 /// Sets the language of [`msg`]; the first call wins.
 pub fn set_message_lang(lang: Lang) {
     let _ = MESSAGE_LANG.set(lang);
 }
 
-/// The Polish or English text of a message, in the language of this run
-/// (Polish until `main` sets it).
-pub fn msg(pl: &'static str, en: &'static str) -> &'static str {
-    MESSAGE_LANG.get().copied().unwrap_or(Lang::Pl).pick(pl, en)
+/// The language of this run (Polish until `main` sets it).
+pub fn message_lang() -> Lang {
+    MESSAGE_LANG.get().copied().unwrap_or_default()
+}
+
+/// A catalogue entry in the language of this run.
+pub fn msg(text: Text) -> &'static str {
+    text.get(message_lang())
+}
+
+/// A catalogue entry in the language of this run, its placeholders filled.
+pub fn msg_fill(text: Text, args: &[&dyn std::fmt::Display]) -> String {
+    text.fill(message_lang(), args)
 }
 
 /// When to colour the output.
@@ -158,47 +94,49 @@ impl ColorChoice {
     }
 }
 
-/// A text style.
+/// A text style: bold, dim, or one of the terminal colours of core's palette.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Style {
     Bold,
-    Dim,
-    Green,
-    Yellow,
-    Red,
-    Cyan,
+    Ink(Terminal),
 }
 
 impl Style {
-    fn code(self) -> &'static str {
+    /// The `anstyle` style that renders it.
+    fn anstyle(self) -> anstyle::Style {
+        use anstyle::AnsiColor;
+        let color = |c: AnsiColor| anstyle::Style::new().fg_color(Some(c.into()));
         match self {
-            Style::Bold => "1",
-            Style::Dim => "2",
-            Style::Green => "32",
-            Style::Yellow => "33",
-            Style::Red => "31",
-            Style::Cyan => "36",
+            Style::Bold => anstyle::Style::new().bold(),
+            Style::Ink(Terminal::Dim) => anstyle::Style::new().dimmed(),
+            Style::Ink(Terminal::Green) => color(AnsiColor::Green),
+            Style::Ink(Terminal::Cyan) => color(AnsiColor::Cyan),
+            Style::Ink(Terminal::Yellow) => color(AnsiColor::Yellow),
+            Style::Ink(Terminal::Red) => color(AnsiColor::Red),
+            Style::Ink(Terminal::Magenta) => color(AnsiColor::Magenta),
         }
     }
 
-    /// The style a milestone's state is shown in.
+    /// The style a milestone's state is shown in (core's palette).
     pub fn of_state(state: MilestoneState) -> Style {
-        match state {
-            MilestoneState::Finished => Style::Green,
-            MilestoneState::Running => Style::Cyan,
-            MilestoneState::NotStarted => Style::Dim,
-        }
+        Style::Ink(palette::of_state(state).terminal)
     }
 
-    /// The style a status is shown in.
+    /// The style a status is shown in (core's palette).
     pub fn of_status(status: Status) -> Style {
-        match status {
-            Status::Achieved | Status::OnTrack => Style::Green,
-            Status::AtRisk => Style::Yellow,
-            Status::Missed => Style::Red,
-            Status::NotStarted | Status::NotEvaluated => Style::Dim,
-        }
+        Style::Ink(palette::of_status(status).terminal)
     }
+
+    /// Dim text.
+    pub const DIM: Style = Style::Ink(Terminal::Dim);
+    /// Green: a good outcome (no error findings).
+    pub const GREEN: Style = Style::Ink(Terminal::Green);
+    /// Red: an error or a figure that contradicts another.
+    pub const RED: Style = Style::Ink(Terminal::Red);
+    /// Yellow: a warning.
+    pub const YELLOW: Style = Style::Ink(Terminal::Yellow);
+    /// Cyan: codes (TERYT) beside names.
+    pub const CYAN: Style = Style::Ink(Terminal::Cyan);
 }
 
 /// What every command needs to render for people.
@@ -212,41 +150,36 @@ impl Ctx {
     /// `text` in `style`, when colour is on.
     pub fn paint(&self, style: Style, text: &str) -> String {
         if self.color {
-            format!("\x1b[{}m{text}\x1b[0m", style.code())
+            let style = style.anstyle();
+            format!("{}{text}{}", style.render(), style.render_reset())
         } else {
             text.to_owned()
         }
     }
 
-    pub fn pick<'a>(&self, pl: &'a str, en: &'a str) -> &'a str {
-        self.lang.pick(pl, en)
+    /// A catalogue entry in the language of the run.
+    pub fn text(&self, text: Text) -> &'static str {
+        text.get(self.lang)
+    }
+
+    /// A catalogue entry with its placeholders filled.
+    pub fn fill(&self, text: Text, args: &[&dyn std::fmt::Display]) -> String {
+        text.fill(self.lang, args)
     }
 
     /// "2 errors" or "2 błędy": a count with its noun in the right form.
-    /// Polish has three: one (1 błąd), few (2–4, 22–24…: błędy) and many
-    /// (0, 5–21, 25…: błędów).
-    pub fn count(&self, n: usize, pl: [&str; 3], en: [&str; 2]) -> String {
-        let noun = match self.lang {
-            Lang::En if n == 1 => en[0],
-            Lang::En => en[1],
-            Lang::Pl if n == 1 => pl[0],
-            Lang::Pl if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => pl[1],
-            Lang::Pl => pl[2],
-        };
-        format!("{n} {noun}")
+    pub fn count(&self, n: u64, noun: Plural) -> String {
+        noun.count(self.lang, n)
     }
 
     /// "0 errors, 2 warnings, 1 note" in the language.
     pub fn findings(&self, errors: usize, warnings: usize, infos: usize) -> String {
+        let n = |k: usize| u64::try_from(k).unwrap_or(u64::MAX);
         format!(
             "{}, {}, {}",
-            self.count(errors, ["błąd", "błędy", "błędów"], ["error", "errors"]),
-            self.count(
-                warnings,
-                ["ostrzeżenie", "ostrzeżenia", "ostrzeżeń"],
-                ["warning", "warnings"]
-            ),
-            self.count(infos, ["uwaga", "uwagi", "uwag"], ["note", "notes"]),
+            self.count(n(errors), label::ERRORS),
+            self.count(n(warnings), label::WARNINGS),
+            self.count(n(infos), label::NOTES),
         )
     }
 }
@@ -361,21 +294,6 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
 /// The number of characters (every character the tables use is one column wide).
 pub fn width_of(text: &str) -> usize {
     text.chars().count()
-}
-
-/// The line shown for a version without milestones.
-pub fn no_milestones(ctx: &Ctx) -> &'static str {
-    ctx.lang.pick(
-        "(ta wersja nie ma kamieni milowych)",
-        "(this version has no milestones)",
-    )
-}
-
-/// A value as tables show it: rounded half away from zero to one decimal
-/// place (a share of 23.9521 % shows as 23.9 %, a forecast of 595.43 as 595.4).
-/// JSON and CSV carry the exact value.
-pub fn shown(value: Decimal) -> Decimal {
-    value.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// Pads `text` to `width` characters on the right.
@@ -598,21 +516,17 @@ impl Csv {
         self.rows.push(fields);
     }
 
+    /// Writes the header and the rows with the `csv` crate (RFC 4180:
+    /// quoted only when needed, CRLF line ends).
     pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
-        let header: Vec<String> = self.header.iter().map(|h| (*h).to_owned()).collect();
-        for row in std::iter::once(&header).chain(&self.rows) {
-            let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-            write!(out, "{}\r\n", line.join(","))?;
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        writer.write_record(&self.header)?;
+        for row in &self.rows {
+            writer.write_record(row)?;
         }
-        Ok(())
-    }
-}
-
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_owned()
+        writer.flush()
     }
 }
 
@@ -621,9 +535,15 @@ pub fn opt<T: ToString>(value: Option<T>) -> String {
     value.map_or_else(String::new, |v| v.to_string())
 }
 
+/// An optional count as a table shows it: empty when absent.
+pub fn opt_count<T: Into<u64>>(lang: Lang, value: Option<T>) -> String {
+    value.map_or_else(String::new, |n| present::count(lang, n.into()))
+}
+
 /// A date as machines read it: ISO 8601.
 pub fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    // chrono writes a date as ISO 8601 (`2020-09-30`).
+    date.to_string()
 }
 
 /// Writes `value` as pretty JSON and a line end.
@@ -650,54 +570,32 @@ mod tests {
         assert_eq!(lines, ["a", "xxxxxxxxxx", "xxxxxxxxxx", "xxxxx", "b"]);
     }
 
-    #[test]
-    fn polish_plurals_take_three_forms() {
-        let pl = Ctx {
-            lang: Lang::Pl,
-            color: false,
-        };
-        let f = ["błąd", "błędy", "błędów"];
-        let got: Vec<String> = [0, 1, 2, 4, 5, 12, 13, 22, 25, 112]
-            .iter()
-            .map(|&n| pl.count(n, f, ["", ""]))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                "0 błędów",
-                "1 błąd",
-                "2 błędy",
-                "4 błędy",
-                "5 błędów",
-                "12 błędów",
-                "13 błędów",
-                "22 błędy",
-                "25 błędów",
-                "112 błędów"
-            ]
-        );
-        let en = Ctx {
-            lang: Lang::En,
-            color: false,
-        };
-        assert_eq!(en.count(1, f, ["error", "errors"]), "1 error");
-        assert_eq!(en.count(0, f, ["error", "errors"]), "0 errors");
+    fn csv_of(field: &str) -> String {
+        let mut csv = Csv::new(vec!["a"]);
+        csv.row(vec![field.to_owned()]);
+        let mut out = Vec::new();
+        csv.write(&mut out).expect("written to memory");
+        String::from_utf8(out).expect("utf-8")
     }
 
     #[test]
-    fn shown_values_round_half_away_from_zero() {
-        assert_eq!(shown(Decimal::new(239521, 4)).to_string(), "24.0");
-        assert_eq!(shown(Decimal::new(59543, 2)).to_string(), "595.4");
-        assert_eq!(shown(Decimal::new(-25, 2)).to_string(), "-0.3");
-        assert_eq!(shown(Decimal::from(50)).normalize().to_string(), "50");
+    fn csv_leaves_a_plain_field_unquoted() {
+        assert_eq!(csv_of("plain"), "a\r\nplain\r\n");
     }
 
     #[test]
-    fn csv_quotes_only_what_needs_it() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    fn csv_quotes_a_field_with_a_comma() {
+        assert_eq!(csv_of("a,b"), "a\r\n\"a,b\"\r\n");
+    }
+
+    #[test]
+    fn csv_doubles_quotes_inside_a_quoted_field() {
+        assert_eq!(csv_of("say \"hi\""), "a\r\n\"say \"\"hi\"\"\"\r\n");
+    }
+
+    #[test]
+    fn csv_quotes_a_field_with_a_line_break() {
+        assert_eq!(csv_of("two\nlines"), "a\r\n\"two\nlines\"\r\n");
     }
 
     #[test]
