@@ -148,7 +148,7 @@ pub fn pseudonym_key() -> Result<PseudonymKey, InputError> {
     }
     let mut bytes = [0_u8; 32];
     getrandom::fill(&mut bytes)
-        .map_err(|e| InputError(format!("no randomness for the pseudonyms of persons: {e}")))?;
+        .map_err(|e| InputError(msg_fill(label::NO_RANDOMNESS_FOR_PSEUDONYMS, &[&e])))?;
     Ok(KEY.get_or_init(|| PseudonymKey::from_bytes(bytes)).clone())
 }
 
@@ -184,9 +184,10 @@ pub fn report(
                     if excluded <= 20 {
                         let _ = writeln!(
                             std::io::stderr(),
-                            "{}: {}: line {line}: {}",
+                            "{}: {}: {}: {}",
                             msg(label::severity(Severity::Warning)),
                             path.display(),
+                            msg_fill(label::LINE_NUMBER, &[&line]),
                             msg_fill(
                                 label::FACT_EXCLUDED,
                                 &[&format!("{:?}", fact.id), &reason.code()]

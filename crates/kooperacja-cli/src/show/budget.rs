@@ -211,18 +211,23 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                     writeln!(out, "  {lead} {line}")?;
                 }
             }
-            let repaired: Vec<(String, &str)> = std::iter::once(("project".to_owned(), &b.total))
-                .chain(std::iter::once((
-                    "project EU".to_owned(),
-                    &b.eu_contribution,
-                )))
-                .chain(
-                    b.partners
-                        .iter()
-                        .map(|p| (p.organisation.clone(), &p.total)),
-                )
-                .filter_map(|(who, s)| s.as_written.as_deref().map(|w| (who, w)))
-                .collect();
+            let repaired: Vec<(String, &str)> =
+                std::iter::once((ctx.text(label::PROJECT).to_owned(), &b.total))
+                    .chain(std::iter::once((
+                        format!(
+                            "{}, {}",
+                            ctx.text(label::PROJECT),
+                            ctx.text(label::EU_CONTRIBUTION)
+                        ),
+                        &b.eu_contribution,
+                    )))
+                    .chain(
+                        b.partners
+                            .iter()
+                            .map(|p| (p.organisation.clone(), &p.total)),
+                    )
+                    .filter_map(|(who, s)| s.as_written.as_deref().map(|w| (who, w)))
+                    .collect();
             for (who, written) in repaired {
                 writeln!(
                     out,

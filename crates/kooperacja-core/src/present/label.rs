@@ -299,3 +299,10 @@ pub fn group_level(level: crate::groups::GroupLevel) -> Text {
         GroupLevel::Gmina => Text::new("gmina", "gmina"),
     }
 }
+/// No randomness for the run's pseudonym key: `{0}` why.
+pub const NO_RANDOMNESS_FOR_PSEUDONYMS: Text = Text::new(
+    "brak losowości dla pseudonimów osób: {0}",
+    "no randomness for the pseudonyms of persons: {0}",
+);
+/// A line of a file: `wiersz 12`, `line 12`.
+pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
