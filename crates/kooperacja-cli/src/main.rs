@@ -40,8 +40,10 @@ use crate::ui::{ColorChoice, Ctx};
     propagate_version = true
 )]
 struct Cli {
-    /// Language of labels and messages. Default: from LC_ALL, LC_MESSAGES or
-    /// LANG (English for `en…`), else Polish.
+    /// Language of labels and messages: pl (amounts as "31 604 368,34 zł",
+    /// dates as "31.03.2021 r.") or en (amounts as "PLN 31,604,368.34", ISO
+    /// dates). Default: from LC_ALL, LC_MESSAGES or LANG (English for `en…`),
+    /// else Polish.
     #[arg(long, global = true, value_parser = ui::lang_parser())]
     lang: Option<Lang>,
     /// When to colour the output: on a terminal unless NO_COLOR is set (auto).

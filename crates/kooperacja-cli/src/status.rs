@@ -44,7 +44,7 @@ pub fn run(args: &StatusArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode
 /// "62 / 100" or "12,5 % / 20 %".
 pub fn value_and_target(ctx: &Ctx, i: &IndicatorReport) -> (String, String) {
     let l = ctx.lang;
-    let value = i.value.map_or("—".to_owned(), |v| present::number(l, v, 1));
+    let value = i.value.map_or("—".to_owned(), |v| present::value(l, v));
     match i.target {
         Target::Count(n) => (value, present::count(l, n)),
         Target::Share(r) => {
@@ -55,7 +55,7 @@ pub fn value_and_target(ctx: &Ctx, i: &IndicatorReport) -> (String, String) {
                 } else {
                     value
                 },
-                present::percent(l, r, 2),
+                present::share(l, r),
             )
         }
     }
@@ -101,7 +101,7 @@ fn table(
         "{} {} {} ({})",
         pad("", 10),
         bar(elapsed, 30),
-        present::percent(l, elapsed, 0),
+        present::share(l, elapsed),
         ctx.fill(
             label::DAYS_PASSED_OF,
             &[
@@ -143,7 +143,7 @@ fn table(
         )?;
     }
     let spent_share = b.spent_share.map_or(String::new(), |s| {
-        format!("  {} {}", bar(s, 20), present::percent(l, s, 1))
+        format!("  {} {}", bar(s, 20), present::share(l, s))
     });
     writeln!(
         out,
@@ -202,13 +202,13 @@ fn table(
         let (value, target) = value_and_target(ctx, i);
         let share = i
             .share_of_target
-            .map_or_else(|| "—".to_owned(), |s| present::percent(l, s, 0));
+            .map_or_else(|| "—".to_owned(), |s| present::share(l, s));
         let progress = i
             .share_of_target
             .map_or_else(|| "·".repeat(12), |s| bar(s, 12));
         let forecast = match (i.forecast, i.status) {
             (Some(f), Status::OnTrack | Status::AtRisk) => {
-                format!(" → {}", present::number(l, f, 1))
+                format!(" → {}", present::value(l, f))
             }
             _ => String::new(),
         };

@@ -39,14 +39,8 @@ pub fn lang_from_env() -> Lang {
 /// The values of `--lang`: core's [`Lang`] through its `FromStr`, with the
 /// codes listed in `--help`.
 pub fn lang_parser() -> impl clap::builder::TypedValueParser<Value = Lang> {
-    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-    PossibleValuesParser::new(Lang::ALL.map(|lang| {
-        PossibleValue::new(lang.code()).help(match lang {
-            Lang::Pl => "Polish: amounts as \"31 604 368,34 zł\", dates as \"31.03.2021 r.\"",
-            Lang::En => "English: amounts as \"PLN 31,604,368.34\", ISO dates",
-        })
-    }))
-    .try_map(|code| code.parse::<Lang>())
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(Lang::ALL.map(Lang::code)).try_map(|code| code.parse::<Lang>())
 }
 
 /// Sets the language of [`msg`]; the first call wins.
@@ -254,6 +248,21 @@ pub fn fitted(out: &mut dyn Write, painted: &str, plain: &str, indent: &str) -> 
     Ok(())
 }
 
+/// The words core writes after a number in Polish: the currency of an amount
+/// (`zł`), the `r.` of a date and the per cent sign; a line never breaks before
+/// one of them.
+static UNITS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    let last_word = |text: String| text.rsplit(' ').next().unwrap_or_default().to_owned();
+    vec![
+        last_word(present::amount(
+            Lang::Pl,
+            kooperacja_core::money::Amount::ZERO,
+        )),
+        last_word(present::date(Lang::Pl, NaiveDate::default())),
+        present::percent_sign(Lang::Pl).trim().to_owned(),
+    ]
+});
+
 /// [`wrap`] on spaces only: a word longer than the width stays whole.
 fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
@@ -261,9 +270,7 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
         let glue = words.last().is_some_and(|prev: &String| {
             prev.ends_with(|c: char| c.is_ascii_digit())
                 && (word.starts_with(|c: char| c.is_ascii_digit())
-                    || word.starts_with("zł")
-                    || word.starts_with("r.")
-                    || word.starts_with('%'))
+                    || UNITS.iter().any(|unit| word.starts_with(unit.as_str())))
         });
         match words.last_mut() {
             Some(prev) if glue => {
@@ -409,7 +416,7 @@ impl Table {
     }
 
     pub fn row(&mut self, cells: Vec<Cell>) {
-        debug_assert_eq!(cells.len(), self.cols.len(), "one cell per column");
+        debug_assert_eq!(cells.len(), self.cols.len());
         self.rows.push(cells);
     }
 
@@ -512,7 +519,7 @@ impl Csv {
     }
 
     pub fn row(&mut self, fields: Vec<String>) {
-        debug_assert_eq!(fields.len(), self.header.len(), "one field per column");
+        debug_assert_eq!(fields.len(), self.header.len());
         self.rows.push(fields);
     }
 

@@ -252,7 +252,7 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                 pad(ctx.text(label::SPENT), 24),
                 ui::right(&present::amount(l, e.spent), 20),
                 e.spent_share
-                    .map_or(String::new(), |s| present::percent(l, s, 1))
+                    .map_or(String::new(), |s| present::share(l, s))
             )?;
             writeln!(
                 out,
@@ -277,7 +277,7 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                         .into(),
                     present::amount_number(l, s.spent).into(),
                     s.share
-                        .map_or(String::new(), |x| present::percent(l, x, 1))
+                        .map_or(String::new(), |x| present::share(l, x))
                         .into(),
                 ]);
             }

@@ -77,10 +77,10 @@ pub fn indicators(
                 let (value, target) = value_and_target(ctx, i);
                 let share = i
                     .share_of_target
-                    .map_or_else(|| "—".to_owned(), |s| present::percent(ctx.lang, s, 0));
+                    .map_or_else(|| "—".to_owned(), |s| present::share(ctx.lang, s));
                 let mut status = ctx.text(label::status(i.status)).to_owned();
                 if let (Some(f), Status::OnTrack | Status::AtRisk) = (i.forecast, i.status) {
-                    status.push_str(&format!(" → {}", present::number(ctx.lang, f, 1)));
+                    status.push_str(&format!(" → {}", present::value(ctx.lang, f)));
                 }
                 names.push((i.id.as_str(), name));
                 t.row(vec![
