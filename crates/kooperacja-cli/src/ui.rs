@@ -564,10 +564,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wrap_keeps_amounts_and_dates_whole() {
-        let lines = wrap("do 31.03.2021 r. kwota 4 863 047,40 zł dla partnera", 12);
+    fn wrap_keeps_a_polish_date_whole() {
+        let lines = wrap("do 31.03.2021 r. kwota dla partnera", 12);
         assert!(lines.contains(&"31.03.2021 r.".to_owned()), "{lines:?}");
+    }
+
+    #[test]
+    fn wrap_keeps_an_amount_whole() {
+        let lines = wrap("kwota 4 863 047,40 zł dla partnera", 12);
         assert!(lines.contains(&"4 863 047,40 zł".to_owned()), "{lines:?}");
+    }
+
+    #[test]
+    fn wrap_keeps_a_percentage_whole() {
+        let lines = wrap("udział 52,6 % okresu", 6);
+        assert!(lines.contains(&"52,6 %".to_owned()), "{lines:?}");
     }
 
     #[test]
@@ -606,9 +617,13 @@ mod tests {
     }
 
     #[test]
-    fn bars_are_full_width_and_capped() {
+    fn a_bar_is_filled_in_proportion() {
         let half = Rate::from_fraction(Decimal::new(5, 1));
         assert_eq!(bar(half, 10), "█████░░░░░");
+    }
+
+    #[test]
+    fn a_bar_is_capped_at_full() {
         let over = Rate::from_fraction(Decimal::new(15, 1));
         assert_eq!(bar(over, 4), "████");
     }
