@@ -193,7 +193,8 @@ fn cores_report(f: &Fixture) -> serde_json::Value {
     });
     let facts = std::fs::File::open(format!("{ROOT}/{}", f.facts)).expect("the facts");
     let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([7; 32]);
-    let mut engine = kooperacja_core::engine::Engine::new(&project, register.as_ref());
+    let mut engine =
+        kooperacja_core::engine::Engine::new(project, register.map(std::sync::Arc::new));
     for fact in FactReader::new(std::io::BufReader::new(facts), Format::JsonLines, key) {
         engine.apply(&fact.expect("the sample's facts are good"));
     }
