@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates docs/cli.md: runs the real binary for every example, then pastes the
-# outputs into cli.md.in (build.py). Run it after any change to the CLI's output:
-#   scripts/cli-docs/gen.sh
+# Regenerates the pages of docs/ whose outputs come from the binary (cli.md,
+# indicators.md): runs the real binary for every example, then pastes the outputs
+# into each PAGE.md.in (build.py). Run it after any change to the CLI's output:
+#   scripts/cli-docs/gen.sh           # writes docs/PAGE.md
+#   scripts/cli-docs/gen.sh --check   # exit 1 when a page differs from what it would write
 set -uo pipefail
+CHECK=0
+[ "${1:-}" = "--check" ] && CHECK=1
 HERE="$(cd "$(dirname "$0")" && pwd)"
 R="$(cd "$HERE/../.." && pwd)"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
@@ -88,6 +92,25 @@ run status-stop $W status $P --facts bad-records.jsonl --as-of 2020-09-30
 run completions-bash $R completions bash
 run completions-zsh $R completions zsh
 run completions-fish $R completions fish
+# indicators.md
+run indicators-worked-en $R --lang en indicators $P --facts $F --as-of 2020-03-31
+run indicators-fers-en $R --lang en indicators $P2 --facts $F2 --as-of 2025-11-30
+run facts-check-bad-en $W --lang en facts check bad-records.jsonl
+run csv-header $W facts generate $P --count 0 -o csv-header.csv
+cp $W/csv-header.csv $O/csv-header.csv 2>/dev/null
 
-python3 "$HERE/build.py" "$O" "$HERE/cli.md.in" "$R/docs/cli.md"
-echo "wrote $R/docs/cli.md"
+status=0
+for template in "$HERE"/*.md.in; do
+  page="$(basename "$template" .in)"
+  if [ $CHECK = 1 ]; then
+    python3 "$HERE/build.py" "$O" "$template" "$TMP/$page" || exit 1
+    if ! diff -u "$R/docs/$page" "$TMP/$page"; then
+      echo "docs/$page is out of date: run scripts/cli-docs/gen.sh" >&2
+      status=1
+    fi
+  else
+    python3 "$HERE/build.py" "$O" "$template" "$R/docs/$page" || exit 1
+    echo "wrote $R/docs/$page"
+  fi
+done
+exit $status
