@@ -12,8 +12,13 @@ R="$(cd "$HERE/../.." && pwd)"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 O="$TMP/out"; mkdir -p "$O"
 W="$TMP/ws"; mkdir -p "$W"
-cp "$HERE/bad-records.jsonl" "$HERE/checked-facts.jsonl" "$W/"
-cp "$HERE/bad-records.jsonl" "$HERE/checked-facts.jsonl" "$O/"
+cp "$HERE/bad-records.jsonl" "$HERE/checked-facts.jsonl" "$HERE/misplaced-sectors.toml" "$W/"
+cp "$HERE/bad-records.jsonl" "$HERE/checked-facts.jsonl" "$HERE/misplaced-sectors.toml" "$O/"
+# The FERS fixture with its first `total` written with two decimal separators; its
+# register path made to work from the work folder.
+sed -e '0,/^total = /s/^total = "[^"]*"/total = "1.234,56"/' \
+    -e 's#^register = "\.\./#register = "fixtures/#' \
+    "$R/fixtures/projects/koordynacja-kujawy-pomorze.toml" > "$W/bad-amount.toml"
 ln -s "$R/fixtures" "$W/fixtures"
 (cd "$R" && cargo build --quiet -p kooperacja-cli) || exit 1
 B="$R/target/debug/kooperacja"
@@ -92,6 +97,9 @@ run status-stop $W status $P --facts bad-records.jsonl --as-of 2020-09-30
 run completions-bash $R completions bash
 run completions-zsh $R completions zsh
 run completions-fish $R completions fish
+# project-file.md
+run misplaced-sectors $W --lang en validate misplaced-sectors.toml
+run bad-amount $W --lang en validate bad-amount.toml
 # indicators.md
 run indicators-worked-en $R --lang en indicators $P --facts $F --as-of 2020-03-31
 run indicators-fers-en $R --lang en indicators $P2 --facts $F2 --as-of 2025-11-30
