@@ -790,3 +790,34 @@ fn facts_generate_into_a_missing_folder_names_the_file() {
         text(&out.stderr)
     );
 }
+
+/// A project file's text cannot colour or move the terminal: without colour,
+/// an escape sequence in the title is removed from standard output.
+#[test]
+fn an_escape_in_a_project_title_is_not_passed_to_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = std::fs::read_to_string(format!("{ROOT}/{}", FIXTURES[0].project))
+        .expect("the fixture")
+        .replacen(
+            "title = \"Kooperacja",
+            "title = \"\\u001b[31m\\u001b]0;owned\\u0007Kooperacja",
+            1,
+        );
+    let project = dir.path().join("escape.toml");
+    std::fs::write(&project, source).expect("writable");
+    let out = run(&[
+        "status",
+        project.to_str().expect("utf-8 path"),
+        "--teryt",
+        "fixtures/teryt/TERC_Urzedowy_2025-11-18.csv",
+        "--as-of",
+        "2020-09-30",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("Kooperacja – efektywna"), "{stdout}");
+    assert!(
+        !stdout.contains('\x1b') && !stdout.contains('\x07'),
+        "{stdout:?}"
+    );
+}
