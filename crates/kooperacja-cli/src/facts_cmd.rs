@@ -183,7 +183,7 @@ pub fn summary(
             writeln!(out)?;
             let mut t = Table::new(vec![
                 Col::left(ctx.text(label::KIND)),
-                Col::right(ctx.text(label::FACTS_COLUMN)),
+                Col::right(ctx.text(label::FACTS)),
             ]);
             for (k, n) in &summary.by_kind {
                 t.row(vec![k.name().into(), present::count(ctx.lang, *n).into()]);
@@ -191,9 +191,9 @@ pub fn summary(
             t.write(ctx, out)?;
             writeln!(out)?;
             let mut t = Table::new(vec![
-                Col::left(ctx.text(label::VOIVODESHIP)),
+                Col::left(ctx.text(label::VOIVODESHIP_HEADING)),
                 Col::wrapping(ctx.text(label::NAME)),
-                Col::right(ctx.text(label::FACTS_COLUMN)),
+                Col::right(ctx.text(label::FACTS)),
             ]);
             for (v, n) in &summary.by_voivodeship {
                 t.row(vec![
@@ -206,7 +206,7 @@ pub fn summary(
             writeln!(out)?;
             let mut t = Table::new(vec![
                 Col::left(ctx.text(label::MONTH)),
-                Col::right(ctx.text(label::FACTS_COLUMN)),
+                Col::right(ctx.text(label::FACTS)),
             ]);
             for (m, n) in &summary.by_month {
                 t.row(vec![

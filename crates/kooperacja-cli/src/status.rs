@@ -103,7 +103,7 @@ fn table(
         bar(elapsed, 30),
         present::share(l, elapsed),
         ctx.fill(
-            label::DAYS_PASSED_OF,
+            label::PART_OF_WHOLE,
             &[
                 &present::count(l, u64::from(r.days_passed)),
                 &label::DAYS.count(l, u64::from(r.period.days()))

@@ -265,8 +265,8 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
             }
             let mut t = Table::new(vec![
                 Col::wrapping(ctx.text(label::PARTNER)),
-                Col::right(ctx.text(label::PLANNED)),
-                Col::right(ctx.text(label::SPENT_COLUMN)),
+                Col::right(ctx.text(label::PLAN)),
+                Col::right(ctx.text(label::SPENT)),
                 Col::right("%"),
             ]);
             for s in &e.by_partner {

@@ -97,8 +97,8 @@ pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                 Col::left(ctx.text(label::CODE)),
                 Col::wrapping(ctx.text(label::NAME)),
                 Col::left(ctx.text(label::ONE_PER)),
-                Col::right(ctx.text(label::EXPECTED_GROUPS)),
-                Col::right(ctx.text(label::STATED_GROUPS)),
+                Col::right(ctx.text(label::EXPECTED)),
+                Col::right(ctx.text(label::STATED)),
                 Col::right(ctx.text(label::MEMBERS)),
                 Col::left(ctx.text(label::BECOMES)),
             ]);
@@ -135,7 +135,7 @@ pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
             let mut t = Table::new(vec![
                 Col::left(ctx.text(label::GROUP)),
                 Col::left(ctx.text(label::MILESTONE)),
-                Col::right(ctx.text(label::PLANNED)),
+                Col::right(ctx.text(label::PLAN)),
                 Col::right(ctx.text(label::PER_GROUP)),
                 Col::right(ctx.text(label::HELD)),
             ]);

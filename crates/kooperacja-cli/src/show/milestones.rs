@@ -99,7 +99,7 @@ pub fn milestones(
                         format!(
                             "({})",
                             ctx.fill(
-                                label::DAYS_PASSED_OF,
+                                label::PART_OF_WHOLE,
                                 &[
                                     &present::count(ctx.lang, u64::from(m.days_passed)),
                                     &present::count(ctx.lang, u64::from(m.period.days()))
@@ -117,7 +117,7 @@ pub fn milestones(
                 let mut t = Table::new(vec![
                     Col::wrapping(ctx.text(label::ACTIVITY)),
                     Col::left(ctx.text(label::GROUP)),
-                    Col::right(ctx.text(label::PLANNED)),
+                    Col::right(ctx.text(label::PLAN)),
                     Col::right(ctx.text(label::PER_GROUP)),
                     Col::right(ctx.text(label::HELD)),
                 ]);

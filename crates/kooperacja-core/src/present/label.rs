@@ -89,7 +89,7 @@ pub const VERSION_IN_FORCE: Text = Text::new("Wersja w mocy", "Version in force"
 /// The project (as a word before its id).
 pub const PROJECT: Text = Text::new("Projekt", "Project");
 /// A column of activities (działania).
-pub const ACTIVITY: Text = Text::new("działanie", "activity");
+pub const ACTIVITY: Text = Text::new("Działanie", "Activity");
 /// Execution measured against the version in force (before its id).
 pub const AGAINST_THE_VERSION_IN_FORCE: Text =
     Text::new("wobec wersji w mocy", "against the version in force");
@@ -109,7 +109,7 @@ pub const BAD_RECORDS_SKIPPED_IN_ALL: Text = Text::new(
     "{0} bad records skipped in all",
 );
 /// What a group kind turns into (a column).
-pub const BECOMES: Text = Text::new("staje się", "becomes");
+pub const BECOMES: Text = Text::new("Staje się", "Becomes");
 /// A file that cannot be read: `{0}` the file, `{1}` why.
 pub const CANNOT_READ_FILE: Text = Text::new("nie można odczytać {0}: {1}", "cannot read {0}: {1}");
 /// A file that cannot be written: `{0}` the file, `{1}` why.
@@ -121,15 +121,15 @@ pub const CANNOT_WRITE_OUTPUT: Text =
 /// The heading of what an amendment changed.
 pub const CHANGES: Text = Text::new("Zmiany", "Changes");
 /// A column of codes.
-pub const CODE: Text = Text::new("kod", "code");
+pub const CODE: Text = Text::new("Kod", "Code");
 /// Days passed of a period's days: `{0}` passed, `{1}` all (`914 z 1736 dni`).
-pub const DAYS_PASSED_OF: Text = Text::new("{0} z {1}", "{0} of {1}");
+pub const PART_OF_WHOLE: Text = Text::new("{0} z {1}", "{0} of {1}");
 /// A column of due dates.
-pub const DUE: Text = Text::new("termin", "due");
+pub const DUE: Text = Text::new("Termin", "Due");
 /// A due date: `do 31.03.2019`.
 pub const DUE_BY: Text = Text::new("do {0}", "by {0}");
 /// A column of EU rates in per cent.
-pub const EU_RATE_PERCENT: Text = Text::new("stopa UE %", "EU rate %");
+pub const EU_RATE_PERCENT: Text = Text::new("Stopa UE %", "EU rate %");
 /// Facts the admission excluded (a heading).
 pub const EXCLUDED_FACTS: Text = Text::new("Pominięte fakty", "Excluded facts");
 /// Why facts were excluded and where to see each.
@@ -140,11 +140,9 @@ pub const EXCLUDED_FACTS_WHY: Text = Text::new(
 /// The heading of the budget's execution.
 pub const EXECUTION: Text = Text::new("Wykonanie", "Execution");
 /// A column of how many groups the territory calls for.
-pub const EXPECTED_GROUPS: Text = Text::new("oczek.", "expected");
+pub const EXPECTED: Text = Text::new("Oczekiwano", "Expected");
 /// The facts (a heading).
 pub const FACTS: Text = Text::new("Fakty", "Facts");
-/// A column of fact counts.
-pub const FACTS_COLUMN: Text = Text::new("faktów", "facts");
 /// Facts, counted: `1 fakt`, `2 fakty`, `5 faktów`.
 pub const FACTS_COUNTED: Plural = Plural::new(["fakt", "fakty", "faktów"], ["fact", "facts"]);
 /// The total of excluded facts, after the first few were listed.
@@ -185,33 +183,33 @@ pub const GENERATOR_NEEDS_REGISTER: Text = Text::new(
 /// Gminas (a count's label).
 pub const GMINAS: Text = Text::new("gminy", "gminas");
 /// A column of groups.
-pub const GROUP: Text = Text::new("grupa", "group");
+pub const GROUP: Text = Text::new("Grupa", "Group");
 /// The heading of the group kinds.
 pub const GROUPS: Text = Text::new("Grupy", "Groups");
 /// The heading of the groups' meetings.
 pub const GROUP_MEETINGS: Text = Text::new("Spotkania grup", "Group meetings");
 /// A column of meetings held.
-pub const HELD: Text = Text::new("odbyte", "held");
+pub const HELD: Text = Text::new("Odbyte", "Held");
 /// The heading of how each stated EU amount was rounded.
 pub const HOW_EU_AMOUNTS_WERE_ROUNDED: Text =
     Text::new("Jak zaokrąglono kwoty UE", "How each EU amount was rounded");
 /// A column of indicators.
-pub const INDICATOR: Text = Text::new("wskaźnik", "indicator");
+pub const INDICATOR: Text = Text::new("Wskaźnik", "Indicator");
 /// A path that is a directory where a file was expected.
 pub const IS_A_DIRECTORY: Text = Text::new("to katalog, nie plik", "it is a directory, not a file");
 /// A column of kinds.
-pub const KIND: Text = Text::new("rodzaj", "kind");
+pub const KIND: Text = Text::new("Rodzaj", "Kind");
 /// A column of a group's members.
-pub const MEMBERS: Text = Text::new("osób", "members");
+pub const MEMBERS: Text = Text::new("Osób", "Members");
 /// A column of milestones.
-pub const MILESTONE: Text = Text::new("kamień", "milestone");
+pub const MILESTONE: Text = Text::new("Kamień milowy", "Milestone");
 /// A column of months.
-pub const MONTH: Text = Text::new("miesiąc", "month");
+pub const MONTH: Text = Text::new("Miesiąc", "Month");
 /// Bad records beyond those listed: `{0}` how many.
 pub const MORE_BAD_RECORDS: Text =
     Text::new("i {0} więcej błędnych rekordów", "and {0} more bad records");
 /// A column of names.
-pub const NAME: Text = Text::new("nazwa", "name");
+pub const NAME: Text = Text::new("Nazwa", "Name");
 /// Two versions without a difference.
 pub const NO_CHANGES: Text = Text::new("bez zmian", "no changes");
 /// A version without milestones.
@@ -229,17 +227,15 @@ pub const OF_A_PROJECT_FILE: Text = Text::new("pliku projektu", "a project file"
 /// "of the TERC register", after a size limit.
 pub const OF_THE_TERC_REGISTER: Text = Text::new("rejestru TERC", "the TERC register");
 /// A column of the EU part of an amount.
-pub const OF_WHICH_EU: Text = Text::new("w tym UE", "of which EU");
+pub const OF_WHICH_EU: Text = Text::new("W tym UE", "Of which EU");
 /// A column of the level a group kind has one group per.
-pub const ONE_PER: Text = Text::new("jedna na", "one per");
+pub const ONE_PER: Text = Text::new("Jedna na", "One per");
 /// A column of partners.
-pub const PARTNER: Text = Text::new("partner", "partner");
+pub const PARTNER: Text = Text::new("Partner", "Partner");
 /// The heading of the partners.
 pub const PARTNERS: Text = Text::new("Partnerzy", "Partners");
 /// A column of meetings planned per group.
-pub const PER_GROUP: Text = Text::new("na grupę", "per group");
-/// A column of planned figures.
-pub const PLANNED: Text = Text::new("plan", "planned");
+pub const PER_GROUP: Text = Text::new("Na grupę", "Per group");
 /// The plan of a version (before its id).
 pub const PLAN_OF_VERSION: Text = Text::new("plan wersji", "plan of version");
 /// Powiats (a count's label).
@@ -255,27 +251,25 @@ pub const SKIPPED_SEE_FACTS_CHECK: Text =
     Text::new("pominięto (zob. facts check)", "skipped (see facts check)");
 /// The heading of the budget's sources.
 pub const SOURCES: Text = Text::new("Źródła", "Sources");
-/// A column of amounts spent.
-pub const SPENT_COLUMN: Text = Text::new("wydano", "spent");
 /// A column of how many groups the documents state.
-pub const STATED_GROUPS: Text = Text::new("wg dok.", "stated");
+pub const STATED: Text = Text::new("Wg dokumentów", "Stated");
 /// A column of status and forecast.
-pub const STATUS_FORECAST: Text = Text::new("status / prognoza", "status / forecast");
+pub const STATUS_FORECAST: Text = Text::new("Status / prognoza", "Status / forecast");
 /// A column of targets.
-pub const TARGET: Text = Text::new("cel", "target");
+pub const TARGET: Text = Text::new("Cel", "Target");
 /// The heading of the territory.
 pub const TERRITORY: Text = Text::new("Terytorium", "Territory");
 /// How the source document writes an amount that was repaired.
 pub const THE_SOURCE_WRITES: Text = Text::new("w źródle zapisano", "the source writes");
 /// A column of totals.
-pub const TOTAL: Text = Text::new("razem", "total");
+pub const TOTAL: Text = Text::new("Razem", "Total");
 /// An unknown version id: `{0}` the id, `{1}` the known ids.
 pub const UNKNOWN_VERSION: Text = Text::new(
     "nieznana wersja {0}; oczekiwano jednej z: {1}",
     "unknown version {0}; expected one of: {1}",
 );
 /// A column of values.
-pub const VALUE: Text = Text::new("wartość", "value");
+pub const VALUE: Text = Text::new("Wartość", "Value");
 /// A version (before its id).
 pub const VERSION: Text = Text::new("wersja", "version");
 /// Voivodeships (a count's label).
@@ -306,3 +300,5 @@ pub const NO_RANDOMNESS_FOR_PSEUDONYMS: Text = Text::new(
 );
 /// A line of a file: `wiersz 12`, `line 12`.
 pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
+/// The heading of a column of voivodeships.
+pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
