@@ -18,8 +18,14 @@ const DIFFERENT_PLACEHOLDERS: &[(&str, &str)] = &[(
 
 /// Entries written alike in both languages, with the reason.
 const SAME_IN_BOTH: &[(&str, &str)] = &[
-    ("LOCATION_POWIAT", "English keeps the Polish word (docs/glossary.md)"),
-    ("LOCATION_GMINA", "English keeps the Polish word (docs/glossary.md)"),
+    (
+        "LOCATION_POWIAT",
+        "English keeps the Polish word (docs/glossary.md)",
+    ),
+    (
+        "LOCATION_GMINA",
+        "English keeps the Polish word (docs/glossary.md)",
+    ),
 ];
 
 /// Every `const NAME: Text = Text::new("pl", "en")` of the catalogue.

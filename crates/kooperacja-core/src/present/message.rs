@@ -346,11 +346,6 @@ pub const CANNOT_START_WRITER: Text = Text::new(
 );
 /// A project version that does not exist.
 pub const NO_SUCH_VERSION: Text = Text::new("nie ma takiej wersji", "no such version");
-/// A pin job among the writes of a group (an internal error).
-pub const PIN_JOB_IN_GROUP: Text = Text::new(
-    "zadanie przypięcia wersji trafiło do grupy zapisów",
-    "a pin job reached the group",
-);
 /// An expenditure beyond core's spending limit.
 pub const SPENDING_LIMIT: Text = Text::new(
     "z tą kwotą suma liczonych wydatków projektu osiągnęłaby co do wartości bezwzględnej 10^15 zł lub więcej, poza zakresem kwot; oczekiwano rzeczywistych kwot",
