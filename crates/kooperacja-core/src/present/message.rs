@@ -70,9 +70,9 @@ pub const WARNING_LINE: Text = Text::new("ostrzeżenie: {0}", "warning: {0}");
 /// The database the server uses: `{0}` its path.
 pub const DATABASE_LINE: Text = Text::new("baza danych: {0}", "database: {0}");
 /// The server is ready: `{0}` its address (host and port).
-pub const LISTENING: Text = Text::new("nasłuchuje na http://{0}", "listening on http://{0}");
+pub const LISTENING: Text = Text::new("serwer nasłuchuje na http://{0}", "listening on http://{0}");
 /// The server stops on a signal.
-pub const STOPPING: Text = Text::new("zatrzymywanie", "stopping");
+pub const STOPPING: Text = Text::new("zatrzymywanie serwera", "stopping");
 
 // ---------------------------------------------------------------------------
 // Server start
@@ -110,7 +110,7 @@ pub const CANNOT_LISTEN: Text = Text::new(
 );
 /// An address that resolves to nothing: `{0}` the address.
 pub const LISTEN_NO_ADDRESS: Text = Text::new(
-    "nie można nasłuchiwać na {0}: nie wskazuje on żadnego adresu",
+    "nie można nasłuchiwać na {0}: nazwa nie wskazuje żadnego adresu",
     "cannot listen on {0}: it names no address",
 );
 /// A lock of an engine left by a thread that failed holding it.
@@ -171,7 +171,7 @@ pub const IMPORT_WHOLE_RECORD: Text = Text::new("(rekord)", "(the record)");
 /// A record that does not read as a fact: `{0}` the file, `{1}` the line,
 /// `{2}` the record's number, `{3}` the field.
 pub const IMPORT_RECORD_INVALID: Text = Text::new(
-    "{0}:{1}: rekord {2} odrzucony: pole {3} jest niepoprawne dla rodzaju faktu (regułę wskaże `kooperacja facts check`)",
+    "{0}:{1}: rekord {2} odrzucony: {3}: wartość niepoprawna dla rodzaju faktu (regułę wskaże `kooperacja facts check`)",
     "{0}:{1}: record {2} refused: {3} is not valid for its kind (`kooperacja facts check` names the rule)",
 );
 /// A record refused: `{0}` the file, `{1}` the record's number, `{2}` why.
@@ -452,7 +452,7 @@ pub const CANNOT_STORE_TOKEN: Text = Text::new(
 /// The line before a new token: `{0}` its id, `{1}` the organisation, `{2}`
 /// the project.
 pub const TOKEN_CREATED: Text = Text::new(
-    "token {0} dla {1} w projekcie {2}; jest pokazywany tylko raz i przechowywany wyłącznie jako skrót:",
+    "token {0} dla {1} w projekcie {2}; jest pokazywany tylko raz i przechowywany wyłącznie jako skrót kryptograficzny:",
     "token {0} for {1} in {2}; it is shown once and stored only as a hash:",
 );
 /// A token revoked: `{0}` its id.
