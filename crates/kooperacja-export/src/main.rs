@@ -124,9 +124,11 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> Result<ExitCode, String> {
     let bytes = read_bounded(&args.project, MAX_PROJECT_BYTES, "a project file")?;
     let project = parse_project_bytes(&bytes).map_err(|e| {
-        e.render(
+        kooperacja_core::present::located::parse_error_unnamed(
+            kooperacja_core::present::located::Look::Plain,
             &args.project.display().to_string(),
             &String::from_utf8_lossy(&bytes),
+            &e,
         )
     })?;
     let register_path = match (&args.teryt, &project.territory.register) {
