@@ -26,6 +26,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::access::Actor;
 use crate::api::{facts, reads};
+use crate::app::AppState;
 use crate::conn::{self, Conns, Timeouts};
 use crate::limits::{
     FILE_RESERVE, HEADER_TIMEOUT, IDLE_TIMEOUT, LISTEN_BACKLOG, MAX_BATCH_BODY_BYTES,
@@ -34,7 +35,7 @@ use crate::limits::{
 use crate::problem::{PROBLEM_JSON, Problem};
 use crate::pseudonym::Secret;
 use crate::redact;
-use crate::state::{AppState, ProjectState};
+use crate::state::ProjectState;
 use crate::store::{self, Readers};
 use crate::writer::{Incoming, Writer, rebuild};
 

@@ -30,9 +30,10 @@ use super::{
     Params, blocking, cursor, cursor_of, encode_segment, limit, path, project, required_actor,
 };
 use crate::access::Actor;
+use crate::app::AppState;
 use crate::limits::{MAX_BATCH_FACTS, MAX_NOTE_CHARS};
 use crate::problem::{Problem, ProblemFinding};
-use crate::state::{AppState, ProjectState};
+use crate::state::ProjectState;
 use crate::store::{self, AuditEntry, FactFilter, StoredFact};
 use crate::writer::{AuditRow, Incoming, Outcome, status_of};
 
@@ -179,7 +180,7 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
 }
 
 /// Whether the field of the fact's JSON text has a value of the type the API
-/// document's schema gives it (`openapi::fact_record_schema`).
+/// document's schema gives it (`openapi::document`).
 fn schema_takes(text: &str, field: &str) -> bool {
     if !Record::COLUMNS.contains(&field) {
         return false;
@@ -408,7 +409,7 @@ fn created_response(
 /// stored; 409 if its id is stored with other content.
 #[utoipa::path(post, path = "/v1/projects/{id}/facts", tag = "facts",
     params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii")),
-    request_body(content = crate::openapi::FactRecordDoc, content_type = "application/json",
+    request_body(content = crate::apidoc::FactRecordDoc, content_type = "application/json",
         description = "One fact, as a JSON Lines record"),
     responses(
         (status = 201, description = "Stored now", body = StoredFact),
@@ -498,7 +499,7 @@ fn too_many(count: usize) -> Problem {
 #[derive(Debug, ToSchema)]
 pub struct FactBatch {
     /// The facts, in the order to store them (a retraction after its fact).
-    #[schema(schema_with = crate::openapi::fact_record_list)]
+    #[schema(schema_with = crate::apidoc::fact_record_list)]
     pub facts: Vec<serde_json::Value>,
 }
 
@@ -628,7 +629,7 @@ pub struct FactPage {
 /// Lists facts in storage order, filtered, a page at a time. Needs a token of
 /// any organisation of the project (facts carry pseudonymous person keys).
 #[utoipa::path(get, path = "/v1/projects/{id}/facts", tag = "facts",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::FactListParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::FactListParams),
     responses((status = 200, description = "A page of facts", body = FactPage)),
     security(("bearer" = [])))]
 pub async fn list_facts(
@@ -744,7 +745,7 @@ pub struct AuditPage {
 /// The audit trail of every write to the project: who, when, which fact, and
 /// the result. For the leader only.
 #[utoipa::path(get, path = "/v1/projects/{id}/audit", tag = "facts",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::PageParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::PageParams),
     responses((status = 200, description = "A page of the audit trail", body = AuditPage)),
     security(("bearer" = [])))]
 pub async fn audit(

@@ -14,8 +14,9 @@ use chrono::NaiveDate;
 use kooperacja_core::period::parse_date;
 
 use crate::access::Actor;
+use crate::app::AppState;
 use crate::problem::Problem;
-use crate::state::{AppState, ProjectState};
+use crate::state::ProjectState;
 use crate::store;
 
 /// The query parameters of a request, as name and value pairs.

@@ -20,10 +20,11 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{Params, path, project, today};
+use crate::apidoc::refs;
+use crate::app::AppState;
 use crate::dashboard;
-use crate::openapi::refs;
 use crate::problem::Problem;
-use crate::state::{AppState, Part, ProjectState, SharedEngine};
+use crate::state::{Part, ProjectState, SharedEngine};
 
 type AppRef = State<Arc<AppState>>;
 type Q = Result<Query<Vec<(String, String)>>, QueryRejection>;
@@ -509,8 +510,8 @@ fn groups_of(project: &Project, r: &Report) -> GroupsOut {
 
 /// The report: indicators, milestones, budget and fact counts as of a date.
 #[utoipa::path(get, path = "/v1/projects/{id}/report", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
-    responses((status = 200, description = "The report (core's Report)", body = crate::openapi::ReportDoc)))]
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
+    responses((status = 200, description = "The report (core's Report)", body = crate::apidoc::ReportDoc)))]
 pub async fn report(
     State(state): AppRef,
     id: Result<Path<String>, PathRejection>,
@@ -521,7 +522,7 @@ pub async fn report(
 
 /// The indicators as of a date.
 #[utoipa::path(get, path = "/v1/projects/{id}/indicators", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
     responses((status = 200, description = "The indicators", body = IndicatorsOut)))]
 pub async fn indicators(
     State(state): AppRef,
@@ -533,7 +534,7 @@ pub async fn indicators(
 
 /// The milestones as of a date.
 #[utoipa::path(get, path = "/v1/projects/{id}/milestones", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
     responses((status = 200, description = "The milestones", body = MilestonesOut)))]
 pub async fn milestones(
     State(state): AppRef,
@@ -545,7 +546,7 @@ pub async fn milestones(
 
 /// The budget plan and its execution as of a date.
 #[utoipa::path(get, path = "/v1/projects/{id}/budget", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
     responses((status = 200, description = "The budget", body = BudgetOut)))]
 pub async fn budget(
     State(state): AppRef,
@@ -557,7 +558,7 @@ pub async fn budget(
 
 /// The groups and the meetings each held, as of a date.
 #[utoipa::path(get, path = "/v1/projects/{id}/groups", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
     responses((status = 200, description = "The groups", body = GroupsOut)))]
 pub async fn groups(
     State(state): AppRef,
@@ -606,7 +607,7 @@ pub struct TerritoryCounts {
 
 /// The project's territory: voivodeships, powiats and gminas with TERYT codes.
 #[utoipa::path(get, path = "/v1/projects/{id}/territory", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
     responses((status = 200, description = "The territory", body = TerritoryOut)))]
 pub async fn territory(
     State(state): AppRef,
