@@ -174,6 +174,63 @@ fn fact_record_schema() -> Value {
     })
 }
 
+/// Rewrites every `oneOf` of string `const`s (schemars' form of an enum whose
+/// variants have doc comments) as one `enum` list, with the variants'
+/// descriptions as a list in the schema's description: clients generated
+/// from the document (openapi-python-client) read enums as `enum`.
+fn enum_lists(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            let consts: Option<Vec<(Value, Option<String>)>> = match map.get("oneOf") {
+                Some(Value::Array(items)) if !items.is_empty() => items
+                    .iter()
+                    .map(|item| {
+                        let constant = item.get("const")?;
+                        constant.as_str()?;
+                        let description = item
+                            .get("description")
+                            .and_then(Value::as_str)
+                            .map(str::to_owned);
+                        Some((constant.clone(), description))
+                    })
+                    .collect(),
+                _ => None,
+            };
+            if let Some(consts) = consts {
+                map.remove("oneOf");
+                let mut description = map
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                    .unwrap_or_default();
+                for (constant, about) in &consts {
+                    if let (Some(name), Some(about)) = (constant.as_str(), about) {
+                        if !description.is_empty() {
+                            description.push_str(if description.contains("\n- `") {
+                                "\n"
+                            } else {
+                                "\n\n"
+                            });
+                        }
+                        description.push_str(&format!("- `{name}`: {}", about.replace('\n', " ")));
+                    }
+                }
+                map.insert("type".to_owned(), Value::from("string"));
+                map.insert(
+                    "enum".to_owned(),
+                    Value::Array(consts.into_iter().map(|(c, _)| c).collect()),
+                );
+                if !description.is_empty() {
+                    map.insert("description".to_owned(), Value::String(description));
+                }
+            }
+            map.values_mut().for_each(enum_lists);
+        }
+        Value::Array(items) => items.iter_mut().for_each(enum_lists),
+        _ => {}
+    }
+}
+
 fn problem_response(description: &str) -> Value {
     json!({
         "description": description,
@@ -212,6 +269,11 @@ pub fn document() -> Value {
             }),
         );
     }
+    doc["servers"] = json!([{
+        "url": "http://127.0.0.1:8080",
+        "description": "The default address of `kooperacja-server serve` (`--listen` sets another)"
+    }]);
+    enum_lists(&mut doc);
     doc["components"]["securitySchemes"] = json!({
         "bearer": {"type": "http", "scheme": "bearer",
             "description": "A token from `kooperacja-server token create`"}
@@ -268,6 +330,13 @@ pub fn document() -> Value {
                         "The record is not a fact of its kind, a field holds personal data (an 11-digit number), or the fact does not fit the project (core's fact check)",
                     );
                 }
+                // The bearer token where one is asked for; `[]` (none) on a
+                // public operation, said outright since the root names none.
+                operation["security"] = if guarded {
+                    json!([{"bearer": []}])
+                } else {
+                    json!([])
+                };
             }
         }
     }
