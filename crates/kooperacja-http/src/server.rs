@@ -653,7 +653,13 @@ async fn problems(request: Request, next: Next) -> Response {
         .run(Request::from_parts(parts, axum::body::Body::new(tee)))
         .await;
     let status = response.status();
-    if status.as_u16() < 400 {
+    // A page for people (the dashboard's refusal of a bad date) stays a page;
+    // it quotes nothing of the request.
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if status.as_u16() < 400 || is_page {
         return response;
     }
     let (mut parts, body) = response.into_parts();

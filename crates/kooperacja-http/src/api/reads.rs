@@ -13,6 +13,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use chrono::NaiveDate;
+use kooperacja_core::period::parse_date;
+use kooperacja_core::present::Lang;
 use kooperacja_core::project::{Project, VersionKind};
 use kooperacja_core::report::Report;
 use kooperacja_core::territory::Level;
@@ -93,18 +95,39 @@ pub async fn readyz(State(state): AppRef) -> Result<Response, Problem> {
 // ---------------------------------------------------------------------------
 // dashboard
 
-/// The dashboard: every project as of today, as an HTML page (Polish; `?lang=en`).
+/// The dashboard: every project on a date (today by default), as an HTML
+/// page (Polish; `?lang=en`). A date that is not one is refused with a 400
+/// page that says so and offers the date picker again (a page for people,
+/// not a problem document; it quotes nothing of the request).
 #[utoipa::path(get, path = "/", tag = "dashboard",
-    params(("lang" = Option<String>, Query, description = "`en` for English; Polish otherwise")),
-    responses((status = 200, description = "The dashboard page", content_type = "text/html", body = String)))]
+    params(
+        ("lang" = Option<String>, Query, description = "`en` for English; Polish otherwise"),
+        ("as_of" = Option<String>, Query, format = Date, description = "The date to report on, like `2020-09-30` (default: today, by the server's clock)"),
+    ),
+    responses(
+        (status = 200, description = "The dashboard page", content_type = "text/html", body = String),
+        (status = 400, description = "`as_of` is not a date: a page that says so", content_type = "text/html", body = String),
+    ))]
 pub async fn dashboard(State(state): AppRef, query: Q) -> Result<Response, Problem> {
     let params = Params::from(query)?;
-    let lang = dashboard::Lang::from_query(params.get("lang"));
-    let today = today();
+    let lang = dashboard_lang(params.get("lang"));
+    let asked = params.get("as_of");
+    let as_of = match asked.map(parse_date).transpose() {
+        Ok(date) => date.unwrap_or_else(today),
+        Err(_) => {
+            let view = dashboard::View {
+                lang,
+                as_of: today(),
+                asked: false,
+            };
+            let page = dashboard::bad_date(view);
+            return Ok((StatusCode::BAD_REQUEST, Html(page)).into_response());
+        }
+    };
     let reports: Vec<Report> = state
         .projects
         .iter()
-        .map(|p| read_engine(&p.engine).report(today))
+        .map(|p| read_engine(&p.engine).report(as_of))
         .collect();
     let entries: Vec<dashboard::Entry<'_>> = state
         .projects
@@ -115,7 +138,21 @@ pub async fn dashboard(State(state): AppRef, query: Q) -> Result<Response, Probl
             report,
         })
         .collect();
-    Ok(Html(dashboard::page(&entries, lang)).into_response())
+    let view = dashboard::View {
+        lang,
+        as_of,
+        asked: asked.is_some(),
+    };
+    Ok(Html(dashboard::page(&entries, view)).into_response())
+}
+
+/// The language the dashboard's `lang` parameter asks for: `en` (in any
+/// case) gives English; anything else, or none, Polish.
+fn dashboard_lang(value: Option<&str>) -> Lang {
+    match value.map(|v| v.trim().to_ascii_lowercase().parse::<Lang>()) {
+        Some(Ok(lang)) => lang,
+        _ => Lang::default(),
+    }
 }
 
 fn read_engine(
