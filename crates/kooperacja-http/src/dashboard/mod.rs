@@ -74,7 +74,7 @@ pub struct View {
 /// use kooperacja_http::dashboard::{Entry, View, page};
 /// let project = Project::parse(include_str!("../../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
 /// let as_of = chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap();
-/// let report = Engine::new(&project, None).report(as_of);
+/// let report = Engine::new(project.clone(), None).report(as_of);
 /// let view = View { lang: Lang::Pl, as_of, asked: false };
 /// let html = page(&[Entry { project: &project, report: &report }], view);
 /// assert!(html.starts_with("<!DOCTYPE html><html lang=\"pl\">"));

@@ -30,7 +30,7 @@ fn view(lang: Lang) -> View {
 }
 
 fn report(project: &Project, facts: &str, as_of: NaiveDate) -> Report {
-    let mut engine = Engine::new(project, None);
+    let mut engine = Engine::new(project.clone(), None);
     for fact in FactReader::new(
         facts.as_bytes(),
         Format::JsonLines,
@@ -211,7 +211,7 @@ fn a_share_indicator_shows_percentages() {
         "../../../../fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"
     ))
     .unwrap();
-    let mut engine = Engine::new(&project, Some(&register));
+    let mut engine = Engine::new(project.clone(), Some(std::sync::Arc::new(register)));
     for fact in FactReader::new(
         KOORDYNACJA_FACTS.as_bytes(),
         Format::JsonLines,
@@ -238,7 +238,7 @@ fn a_share_indicator_shows_percentages() {
 fn dates_outside_the_period_and_no_facts_render() {
     let project = Project::parse(KOORDYNACJA).unwrap();
     for as_of in [date(2000, 1, 1), date(2040, 12, 31)] {
-        let report = Engine::new(&project, None).report(as_of);
+        let report = Engine::new(project.clone(), None).report(as_of);
         let html = one(&project, &report, Lang::En);
         assert!(html.contains(&format!("as of {}", present::date(Lang::En, as_of))));
     }
