@@ -38,6 +38,7 @@ use crate::redact;
 use crate::state::ProjectState;
 use crate::store::{self, Readers};
 use crate::writer::{Incoming, Writer, rebuild};
+use kooperacja_core::present::{Lang, label};
 
 /// Every route: its path and its methods. The router is built from this
 /// table, and a test checks it against the OpenAPI document both ways.
@@ -606,13 +607,11 @@ async fn declared_size(request: Request, next: Next) -> Response {
 }
 
 async fn no_route(request: Request) -> Problem {
-    Problem::new(
+    Problem::said(
         StatusCode::NOT_FOUND,
         "no-such-route",
-        format!(
-            "there is no route {}; see /v1/openapi.json",
-            request.uri().path()
-        ),
+        label::NO_SUCH_ROUTE,
+        &[&request.uri().path()],
     )
 }
 
@@ -622,21 +621,24 @@ async fn gate(State(state): State<Arc<AppState>>, request: Request, next: Next) 
     if state.is_ready() || path == "/healthz" || path == "/readyz" {
         next.run(request).await
     } else {
-        Problem::unavailable("the server is starting: rebuilding the indicators from the database")
-            .into_response()
+        Problem::said(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            label::SERVER_STARTING,
+            &[],
+        )
+        .into_response()
     }
 }
 
 async fn time_limit(State(limit): State<Duration>, request: Request, next: Next) -> Response {
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
-        Err(_) => Problem::new(
+        Err(_) => Problem::said(
             StatusCode::REQUEST_TIMEOUT,
             "timeout",
-            format!(
-                "the request was not completed within {} ms; a write may still have been stored: retrying it is safe",
-                limit.as_millis()
-            ),
+            label::REQUEST_TIMED_OUT,
+            &[&limit.as_millis()],
         )
         .into_response(),
     }
@@ -674,10 +676,15 @@ async fn problems(request: Request, next: Next) -> Response {
         Ok(p) if is_problem => p,
         _ => {
             let text = String::from_utf8_lossy(&text).trim().to_owned();
+            if status == StatusCode::METHOD_NOT_ALLOWED {
+                parts.extensions.insert(crate::problem::Said {
+                    text: label::METHOD_NOT_ALLOWED,
+                    args: Vec::new(),
+                });
+            }
             let detail = match status {
                 StatusCode::METHOD_NOT_ALLOWED => {
-                    "this method is not allowed on this path; the Allow header lists those that are"
-                        .to_owned()
+                    label::METHOD_NOT_ALLOWED.get(Lang::En).to_owned()
                 }
                 _ if !text.is_empty() => text,
                 _ => status.canonical_reason().unwrap_or("error").to_owned(),
@@ -691,6 +698,18 @@ async fn problems(request: Request, next: Next) -> Response {
             serde_json::to_value(Problem::new(status, slug, detail)).unwrap_or_default()
         }
     };
+    // The title, and a detail said from the catalogue, in the language the
+    // request prefers.
+    let lang = crate::problem::lang_of(&head.headers);
+    crate::problem::localise(
+        &mut problem,
+        lang,
+        parts.extensions.get::<crate::problem::Said>(),
+    );
+    parts.headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
     let chunks = seen.lock().map(|s| s.clone()).unwrap_or_default();
     let values = redact::values(&head, &chunks);
     redact::redact_problem(&mut problem, &values);

@@ -189,3 +189,100 @@ pub const FACTS_RETRACTED_REPEATED: Text = Text::new(
 );
 /// A link back to the top of a page.
 pub const TO_THE_TOP: Text = Text::new("↑ na górę", "↑ to the top");
+/// The title of a problem: a request that cannot be read as HTTP.
+pub const PROBLEM_MALFORMED_REQUEST: Text = Text::new("Nieczytelne żądanie", "Unreadable request");
+/// The title of a problem: a field of the body or a parameter is malformed.
+pub const PROBLEM_INVALID_FIELD: Text = Text::new(
+    "Nieprawidłowe pole lub parametr",
+    "Invalid field or parameter",
+);
+/// The title of a problem: no token, or one that is not valid.
+pub const PROBLEM_UNAUTHORIZED: Text = Text::new("Brak ważnego tokenu", "No valid token");
+/// The title of a problem: the organisation may not do this.
+pub const PROBLEM_FORBIDDEN: Text = Text::new("Brak uprawnień", "Not allowed");
+/// The title of a problem: no such project, version or fact.
+pub const PROBLEM_NOT_FOUND: Text = Text::new("Nie znaleziono", "Not found");
+/// The title of a problem: a path the API does not have.
+pub const PROBLEM_NO_SUCH_ROUTE: Text = Text::new("Nie ma takiej ścieżki", "No such path");
+/// The title of a problem: a method the path does not take.
+pub const PROBLEM_METHOD_NOT_ALLOWED: Text = Text::new("Niedozwolona metoda", "Method not allowed");
+/// The title of a problem: the request took too long.
+pub const PROBLEM_TIMEOUT: Text = Text::new("Przekroczono limit czasu", "Time limit exceeded");
+/// The title of a problem: the id is stored with other content.
+pub const PROBLEM_CONFLICT: Text =
+    Text::new("Konflikt z zapisanym faktem", "Conflict with a stored fact");
+/// The title of a problem: the body is over its limit.
+pub const PROBLEM_TOO_LARGE: Text = Text::new("Za duże żądanie", "Request too large");
+/// The title of a problem: the path and query are too long.
+pub const PROBLEM_URI_TOO_LONG: Text = Text::new("Za długi adres", "Address too long");
+/// The title of a problem: too many or too large headers.
+pub const PROBLEM_HEADERS_TOO_LARGE: Text = Text::new("Za duże nagłówki", "Headers too large");
+/// The title of a problem: the body is not JSON.
+pub const PROBLEM_UNSUPPORTED_MEDIA_TYPE: Text =
+    Text::new("Nieobsługiwany typ treści", "Unsupported media type");
+/// The title of a problem: the record is not a fact of its kind.
+pub const PROBLEM_INVALID_FACT: Text = Text::new("Nieprawidłowy fakt", "Invalid fact");
+/// The title of a problem: a value has the shape of personal data.
+pub const PROBLEM_PERSONAL_DATA: Text = Text::new(
+    "Wartość wygląda na dane osobowe",
+    "A value looks like personal data",
+);
+/// The title of a problem: the fact does not fit the project.
+pub const PROBLEM_FACT_CHECK: Text = Text::new(
+    "Fakt nie pasuje do projektu",
+    "The fact does not fit the project",
+);
+/// The title of a problem: a project of one version has nothing to compare.
+pub const PROBLEM_NOTHING_TO_COMPARE: Text =
+    Text::new("Nie ma czego porównać", "Nothing to compare");
+/// The title of a problem: the server failed.
+pub const PROBLEM_INTERNAL: Text = Text::new("Błąd serwera", "Server error");
+/// The title of a problem: the server is starting or its database is not available.
+pub const PROBLEM_UNAVAILABLE: Text = Text::new("Serwer niedostępny", "Server unavailable");
+/// The title of a problem of no other kind.
+pub const PROBLEM_OTHER: Text = Text::new("Błąd", "Error");
+/// A parameter that should be a date is not one: {0} the parameter's name.
+pub const PARAMETER_NOT_A_DATE: Text = Text::new(
+    "{0}: to nie jest data; podaj datę w postaci 2020-09-30",
+    "{0}: not a date; expected a date like 2020-09-30",
+);
+/// The server is not ready yet.
+pub const SERVER_STARTING: Text = Text::new(
+    "serwer startuje: odbudowuje wskaźniki z bazy danych",
+    "the server is starting: rebuilding the indicators from the database",
+);
+/// No project of that id is served: {0} the id, {1} the ids served.
+pub const NO_SUCH_PROJECT: Text = Text::new(
+    "nie ma tu projektu {0}; dostępne: {1}",
+    "no project {0} is served here; expected one of: {1}",
+);
+/// A path that needs a token was asked for without one.
+pub const TOKEN_NEEDED: Text = Text::new(
+    "ta ścieżka wymaga tokenu: wyślij nagłówek \"Authorization: Bearer <token>\" (kooperacja-server token create)",
+    "this endpoint needs a token: send \"Authorization: Bearer <token>\" (kooperacja-server token create)",
+);
+/// The token sent is not known, or has been revoked.
+pub const TOKEN_UNKNOWN: Text = Text::new(
+    "token jest nieznany albo został unieważniony",
+    "the token is not known or has been revoked",
+);
+/// The Authorization header is not of the form `Bearer <token>`.
+pub const AUTHORIZATION_MALFORMED: Text = Text::new(
+    "oczekiwano nagłówka Authorization w postaci \"Bearer <token>\"",
+    "expected an Authorization header of the form \"Bearer <token>\"",
+);
+/// A path the API does not have was asked for: {0} the path.
+pub const NO_SUCH_ROUTE: Text = Text::new(
+    "nie ma ścieżki {0}; zob. /v1/openapi.json",
+    "there is no route {0}; see /v1/openapi.json",
+);
+/// A method the path does not take.
+pub const METHOD_NOT_ALLOWED: Text = Text::new(
+    "ta ścieżka nie przyjmuje tej metody; nagłówek Allow wymienia te, które przyjmuje",
+    "this method is not allowed on this path; the Allow header lists those that are",
+);
+/// The request took too long: {0} the limit in milliseconds.
+pub const REQUEST_TIMED_OUT: Text = Text::new(
+    "żądanie nie zakończyło się w ciągu {0} ms; zapis mógł zostać zachowany: można go bezpiecznie powtórzyć",
+    "the request was not completed within {0} ms; a write may still have been stored: retrying it is safe",
+);

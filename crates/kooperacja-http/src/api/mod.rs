@@ -9,9 +9,10 @@ use std::sync::Arc;
 
 use axum::extract::Query;
 use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use chrono::NaiveDate;
 use kooperacja_core::period::parse_date;
+use kooperacja_core::present::label;
 
 use crate::access::Actor;
 use crate::app::AppState;
@@ -47,9 +48,14 @@ impl Params {
     pub fn date(&self, name: &str) -> Result<Option<NaiveDate>, Problem> {
         self.get(name)
             .map(|v| {
-                parse_date(v).map_err(|e| {
-                    Problem::bad_request(format!("{name}: {e}; expected a date like 2020-09-30"))
-                        .param(name)
+                parse_date(v).map_err(|_| {
+                    Problem::said(
+                        StatusCode::BAD_REQUEST,
+                        "invalid-field",
+                        label::PARAMETER_NOT_A_DATE,
+                        &[&name],
+                    )
+                    .param(name)
                 })
             })
             .transpose()
@@ -66,10 +72,12 @@ pub fn path<T>(path: Result<axum::extract::Path<T>, PathRejection>) -> Result<T,
 pub fn project(state: &AppState, id: &str) -> Result<Arc<ProjectState>, Problem> {
     state.project(id).cloned().ok_or_else(|| {
         let known: Vec<&str> = state.projects.iter().map(|p| p.id()).collect();
-        Problem::not_found(format!(
-            "no project {id:?} is served here; expected one of: {}",
-            known.join(", ")
-        ))
+        Problem::said(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            label::NO_SUCH_PROJECT,
+            &[&format!("{id:?}"), &known.join(", ")],
+        )
         .param("id")
     })
 }
@@ -90,26 +98,44 @@ pub fn actor(
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Ok(None);
     };
-    let value = value
-        .to_str()
-        .map_err(|_| Problem::unauthorized("the Authorization header is not text"))?;
+    let value = value.to_str().map_err(|_| {
+        Problem::said(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            label::AUTHORIZATION_MALFORMED,
+            &[],
+        )
+    })?;
     let token = match value.split_once(' ') {
         Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
         _ => {
-            return Err(Problem::unauthorized(
-                "expected an Authorization header of the form \"Bearer <token>\"",
+            return Err(Problem::said(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                label::AUTHORIZATION_MALFORMED,
+                &[],
             ));
         }
     };
     if token.is_empty() || token.len() > 200 {
-        return Err(Problem::unauthorized(
-            "the bearer token is empty or too long",
+        return Err(Problem::said(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            label::AUTHORIZATION_MALFORMED,
+            &[],
         ));
     }
     let info = state
         .readers
         .with(|c| store::find_token(c, token))?
-        .ok_or_else(|| Problem::unauthorized("the token is not known or has been revoked"))?;
+        .ok_or_else(|| {
+            Problem::said(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                label::TOKEN_UNKNOWN,
+                &[],
+            )
+        })?;
     if info.project != project.id() {
         return Err(Problem::forbidden(format!(
             "the token is for project {:?}, not {:?}",
@@ -135,8 +161,11 @@ pub fn required_actor(
     project: &ProjectState,
 ) -> Result<Actor, Problem> {
     actor(state, headers, project)?.ok_or_else(|| {
-        Problem::unauthorized(
-            "this endpoint needs a token: send \"Authorization: Bearer <token>\" (kooperacja-server token create)",
+        Problem::said(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            label::TOKEN_NEEDED,
+            &[],
         )
     })
 }

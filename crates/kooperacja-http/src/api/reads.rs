@@ -76,8 +76,11 @@ pub async fn healthz() -> Result<Response, Problem> {
     responses((status = 200, description = "Ready to serve", body = Health)))]
 pub async fn readyz(State(state): AppRef) -> Result<Response, Problem> {
     if !state.is_ready() {
-        return Err(Problem::unavailable(
-            "the server is starting: rebuilding the indicators from the database",
+        return Err(Problem::said(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            kooperacja_core::present::label::SERVER_STARTING,
+            &[],
         ));
     }
     state
