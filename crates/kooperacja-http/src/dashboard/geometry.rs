@@ -2,14 +2,14 @@
 //! dashboard, on exact decimals (no float).
 
 use kooperacja_core::money::{Amount, Rate};
+use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Width of a status bar in SVG units.
 pub(super) const METER: i64 = 1000;
 
 /// The length, out of `len`, that `part` takes when `whole` takes all of it:
-/// rounded half away from zero (to a whole SVG unit), never more than `len`,
+/// rounded to a whole SVG unit (a half up), never more than `len`,
 /// and 0 unless both are positive.
 pub(super) fn scale(part: Decimal, whole: Decimal, len: i64) -> i64 {
     if part <= Decimal::ZERO || whole <= Decimal::ZERO {
@@ -18,8 +18,9 @@ pub(super) fn scale(part: Decimal, whole: Decimal, len: i64) -> i64 {
     let Some(fraction) = part.checked_div(whole) else {
         return len;
     };
-    (fraction.min(Decimal::ONE) * Decimal::from(len))
-        .round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+    // To the nearest whole unit, a half up (every length here is positive).
+    (fraction.min(Decimal::ONE) * Decimal::from(len) + Decimal::new(5, 1))
+        .floor()
         .to_i64()
         .unwrap_or(0)
 }
