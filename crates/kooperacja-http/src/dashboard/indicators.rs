@@ -91,7 +91,7 @@ fn indicator(i: &IndicatorReport, lang: Lang) -> Markup {
                     " " (i.unit)
                 }
                 @if let Some(share) = i.share_of_target { " · " (present::share(lang, share)) }
-                " · " (lang.text(label::DUE)) " " (present::date(lang, i.due))
+                " · " (label::DUE_ON_DATE.fill(lang, &[&present::date(lang, i.due)]))
                 @if let Some(forecast) = forecast {
                     " · " (lang.text(label::FORECAST_AT_DUE)) ": " (shown(i, forecast, lang))
                 }
