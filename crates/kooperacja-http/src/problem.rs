@@ -53,13 +53,19 @@ pub struct Said {
     pub text: Text,
     /// Its arguments, as text.
     pub args: Vec<String>,
+    /// For a fact of a batch: its position, said before the detail.
+    pub in_batch: Option<usize>,
 }
 
 impl Said {
     /// The detail in `lang`.
     pub fn in_lang(&self, lang: Lang) -> String {
         let args: Vec<&dyn Display> = self.args.iter().map(|a| a as &dyn Display).collect();
-        self.text.fill(lang, &args)
+        let detail = self.text.fill(lang, &args);
+        match self.in_batch {
+            Some(index) => label::FACT_OF_THE_BATCH.fill(lang, &[&index, &detail]),
+            None => detail,
+        }
     }
 }
 
@@ -181,8 +187,29 @@ impl Problem {
         problem.said = Some(Said {
             text,
             args: args.iter().map(|a| a.to_string()).collect(),
+            in_batch: None,
         });
         problem
+    }
+
+    /// 400 (`invalid-field`), said from the catalogue.
+    pub fn bad_request_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::BAD_REQUEST, "invalid-field", text, args)
+    }
+
+    /// 403 (`forbidden`), said from the catalogue.
+    pub fn forbidden_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::FORBIDDEN, "forbidden", text, args)
+    }
+
+    /// 404 (`not-found`), said from the catalogue.
+    pub fn not_found_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::NOT_FOUND, "not-found", text, args)
+    }
+
+    /// 422 (`fact-check`), said from the catalogue.
+    pub fn unprocessable_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::UNPROCESSABLE_ENTITY, "fact-check", text, args)
     }
 
     /// The same problem, blaming a field of the body (a JSON pointer).
@@ -203,9 +230,10 @@ impl Problem {
         let inner = self.pointer.take().unwrap_or_default();
         self.pointer = Some(format!("/facts/{index}{inner}"));
         self.index = Some(index);
-        self.detail = format!("fact {index} of the batch: {}", self.detail);
-        // The prefix is English: the detail stays English.
-        self.said = None;
+        self.detail = label::FACT_OF_THE_BATCH.fill(Lang::En, &[&index, &self.detail]);
+        if let Some(said) = &mut self.said {
+            said.in_batch = Some(index);
+        }
         self
     }
 

@@ -590,10 +590,11 @@ async fn declared_size(request: Request, next: Next) -> Response {
         .and_then(|v| v.trim().parse::<u64>().ok());
     match declared {
         Some(n) if n > u64::try_from(limit).unwrap_or(u64::MAX) => {
-            let mut response = Problem::new(
+            let mut response = Problem::said(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too-large",
-                format!("the body is declared as {n} bytes; at most {limit} are taken here"),
+                label::BODY_DECLARED_TOO_LARGE,
+                &[&n, &limit],
             )
             .into_response();
             // The body is not read, so the connection cannot carry another request.
@@ -680,6 +681,7 @@ async fn problems(request: Request, next: Next) -> Response {
                 parts.extensions.insert(crate::problem::Said {
                     text: label::METHOD_NOT_ALLOWED,
                     args: Vec::new(),
+                    in_batch: None,
                 });
             }
             let detail = match status {

@@ -15,6 +15,7 @@ use std::sync::atomic::Ordering;
 use axum::http::StatusCode;
 use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{Fact, What};
+use kooperacja_core::present::label;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use tokio::sync::{mpsc, oneshot};
 
@@ -655,10 +656,7 @@ fn spending_magnitude(fact: &Fact) -> i128 {
 /// The refusal of an expenditure that core's engine would exclude under its
 /// spending limit (`fact.spending-limit`).
 fn spending_limit_problem() -> Problem {
-    let mut problem = Problem::unprocessable(
-        "with this amount the project's counted expenditures would sum to 10^15 zł or more in magnitude, beyond the range of amounts; expected real amounts",
-    )
-    .at("/amount");
+    let mut problem = Problem::unprocessable_said(label::SPENDING_LIMIT_REACHED, &[]).at("/amount");
     problem.findings = vec![crate::problem::ProblemFinding {
         code: "fact.spending-limit".to_owned(),
         severity: "error".to_owned(),
@@ -678,10 +676,12 @@ fn repeated(fact: &Fact, row: Row) -> Result<Outcome, Problem> {
             written_by: row.written_by,
         })
     } else {
-        Err(Problem::conflict(format!(
-            "fact {:?} is already stored with other content (storage sequence {}); facts are never edited: retract it and record a new one",
-            fact.id, row.seq
-        ))
+        Err(Problem::said(
+            StatusCode::CONFLICT,
+            "conflict",
+            label::FACT_STORED_WITH_OTHER_CONTENT,
+            &[&format!("{:?}", fact.id), &row.seq],
+        )
         .at("/id"))
     }
 }
@@ -701,16 +701,17 @@ fn stage(
             return Ok(repeated(fact, row));
         }
         if retracts == &fact.id {
-            return Ok(Err(Problem::unprocessable(format!(
-                "fact {:?} retracts itself",
-                fact.id
-            ))
+            return Ok(Err(Problem::unprocessable_said(
+                label::FACT_RETRACTS_ITSELF,
+                &[&format!("{:?}", fact.id)],
+            )
             .at("/retracts")));
         }
         let Some(row) = statements.lookup(project, retracts)? else {
-            return Ok(Err(Problem::unprocessable(format!(
-                "retracts {retracts:?}, but no fact of project {project} has that id; expected the id of a stored fact"
-            ))
+            return Ok(Err(Problem::unprocessable_said(
+                label::RETRACTS_AN_UNKNOWN_FACT,
+                &[&format!("{retracts:?}"), &project],
+            )
             .at("/retracts")));
         };
         let target = match store::fact_of(&row.body) {
@@ -722,10 +723,10 @@ fn stage(
             }
         };
         if matches!(target.what, What::Retraction { .. }) {
-            return Ok(Err(Problem::unprocessable(format!(
-                "fact {:?} retracts {retracts:?}, which is itself a retraction; record the fact again under a new id instead",
-                fact.id
-            ))
+            return Ok(Err(Problem::unprocessable_said(
+                label::RETRACTS_A_RETRACTION,
+                &[&format!("{:?}", fact.id), &format!("{retracts:?}")],
+            )
             .at("/retracts")));
         }
         if let Err(p) = actor.may_write(&target) {

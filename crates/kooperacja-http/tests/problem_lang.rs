@@ -87,3 +87,50 @@ fn an_unknown_path_is_said_in_polish() {
     assert_eq!(p["type"], "urn:kooperacja:problem:no-such-route");
     assert_eq!(p["title"], "Nie ma takiej ścieżki");
 }
+
+#[test]
+fn a_refusal_for_a_partner_is_said_in_polish() {
+    let server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-gdansk");
+    let headers = vec![
+        ("Authorization".to_owned(), format!("Bearer {token}")),
+        ("Accept-Language".to_owned(), "pl".to_owned()),
+    ];
+    let path = format!("/v1/projects/{KOOPERACJA}/audit");
+    let p = raw(&server.addr, "GET", &path, &headers, None).problem(403);
+    assert_eq!(p["type"], "urn:kooperacja:problem:forbidden");
+    assert_eq!(p["title"], "Brak uprawnień");
+    assert_eq!(
+        p["detail"], "dziennik zmian jest tylko dla lidera projektu …",
+        "the project's id, a value of the request, is not repeated"
+    );
+}
+
+#[test]
+fn a_fact_of_a_batch_is_named_in_polish_too() {
+    let server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let headers = vec![
+        ("Authorization".to_owned(), format!("Bearer {token}")),
+        ("Accept-Language".to_owned(), "pl".to_owned()),
+    ];
+    let body = format!(
+        r#"{{"facts": [{}, {{"id": "n1", "date": "2020-02-11", "by": "rops-torun", "kind": "meeting", "note": "{}"}}]}}"#,
+        common::meeting("b0", "rops-torun", "04"),
+        "x".repeat(2001)
+    );
+    let path = format!("/v1/projects/{KOOPERACJA}/fact-batches");
+    let r = raw(
+        &server.addr,
+        "POST",
+        &path,
+        &headers,
+        Some(("application/json", body.as_bytes())),
+    );
+    let p = r.problem(400);
+    assert_eq!(p["index"], 1);
+    assert_eq!(
+        p["detail"],
+        "fakt 1 partii: notatka jest dłuższa niż 2000 znaków"
+    );
+}

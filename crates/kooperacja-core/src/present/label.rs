@@ -489,3 +489,193 @@ pub const NO_RANDOMNESS_FOR_PSEUDONYMS: Text = Text::new(
 pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
 /// The heading of a column of voivodeships.
 pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
+/// A fact of a batch that is refused: {0} its position from 0, {1} why.
+pub const FACT_OF_THE_BATCH: Text = Text::new("fakt {0} partii: {1}", "fact {0} of the batch: {1}");
+/// A partner wrote a fact in another's name: {0} its id, {1} the id given.
+pub const PARTNER_RECORDS_IN_ITS_OWN_NAME: Text = Text::new(
+    "partner zapisuje fakty we własnym imieniu: oczekiwano \"by\": {0}, podano {1}",
+    "a partner records facts in its own name: expected \"by\": {0}, found {1}",
+);
+/// A partner wrote another's spending: {0} its id, {1} the partner given.
+pub const PARTNER_RECORDS_ITS_OWN_SPENDING: Text = Text::new(
+    "partner zapisuje tylko własne wydatki: oczekiwano \"partner\": {0}, podano {1}",
+    "a partner records only its own spending: expected \"partner\": {0}, found {1}",
+);
+/// An organisation without a territory wrote a fact of a territory: {0} the organisation, {1} the fact's kind.
+pub const ORGANISATION_WITHOUT_TERRITORY: Text = Text::new(
+    "{0} nie ma terytorium w projekcie i zapisuje tylko własne produkty i coaching, nie fakt rodzaju {1}",
+    "{0} has no territory in the project and records only its own deliverables and coaching, not a {1} fact",
+);
+/// A fact's territory is outside the writer's voivodeship: {0} the organisation, {1} its voivodeship, {2} the territory.
+pub const TERRITORY_OUTSIDE_THE_VOIVODESHIP: Text = Text::new(
+    "{0} zapisuje tylko fakty ze swojego województwa {1}; terytorium {2} leży poza nim",
+    "{0} writes only facts in its voivodeship {1}; territory {2} is outside it",
+);
+/// A fact without a territory from a regional partner: {0} the organisation, {1} its voivodeship.
+pub const TERRITORY_NEEDED_IN_THE_VOIVODESHIP: Text = Text::new(
+    "{0} zapisuje tylko fakty ze swojego województwa {1}; podaj terytorium w jego granicach",
+    "{0} writes only facts in its voivodeship {1}; give a territory within it",
+);
+/// A fact's JST is outside the writer's voivodeship: {0} the organisation, {1} its voivodeship, {2} the JST.
+pub const JST_OUTSIDE_THE_VOIVODESHIP: Text = Text::new(
+    "{0} zapisuje tylko fakty ze swojego województwa {1}; JST {2} leży poza nim",
+    "{0} writes only facts in its voivodeship {1}; JST {2} is outside it",
+);
+/// A write whose body is not JSON.
+pub const BODY_NOT_JSON_TYPE: Text = Text::new(
+    "oczekiwano treści typu application/json",
+    "expected a body of type application/json",
+);
+/// A body over its limit: {0} the limit in bytes.
+pub const BODY_TOO_LARGE: Text = Text::new(
+    "treść jest większa niż {0} bajtów",
+    "the body is larger than {0} bytes",
+);
+/// A body that cannot be read: {0} why.
+pub const BODY_CANNOT_BE_READ: Text = Text::new(
+    "nie można odczytać treści: {0}",
+    "the body cannot be read: {0}",
+);
+/// A body that is not JSON: {0} where and why.
+pub const BODY_NOT_VALID_JSON: Text = Text::new(
+    "treść nie jest poprawnym JSON-em: {0}",
+    "the body is not valid JSON: {0}",
+);
+/// A body that is not UTF-8: {0} the first bad byte's position from 1.
+pub const BODY_NOT_UTF8: Text = Text::new(
+    "treść nie jest w UTF-8: bajt {0} jest nieprawidłowy",
+    "the body is not UTF-8: byte {0} is not valid",
+);
+/// A field holding what looks like a PESEL number: {0} the field.
+pub const FIELD_LOOKS_LIKE_A_PESEL: Text = Text::new(
+    "{0}: zawiera liczbę 11-cyfrową, czyli kształt numeru PESEL; żadne pole faktu nie może zawierać danych osobowych (osoby zapisuje się kluczami pseudonimowymi)",
+    "{0}: holds an 11-digit number, the shape of a PESEL number; no field of a fact may hold personal data (persons are recorded by pseudonymous keys)",
+);
+/// A note over its limit: {0} the limit in characters.
+pub const NOTE_TOO_LONG: Text = Text::new(
+    "notatka jest dłuższa niż {0} znaków",
+    "the note is longer than {0} characters",
+);
+/// A fact that fails the project's checks: {0} the project, {1} the first finding.
+pub const FACT_DOES_NOT_FIT_THE_PROJECT: Text = Text::new(
+    "fakt nie pasuje do projektu {0}: {1}",
+    "the fact does not fit project {0}: {1}",
+);
+/// An expenditure over the project's whole value: {0} the amount, {1} the largest value.
+pub const EXPENDITURE_OVER_THE_PROJECT_VALUE: Text = Text::new(
+    "wydatek {0} jest większy niż cała wartość projektu; oczekiwano najwyżej {1} w którąkolwiek stronę",
+    "an expenditure of {0} is larger than the project's whole value; expected at most {1} either way",
+);
+/// A batch body that is not an object.
+pub const BATCH_NOT_AN_OBJECT: Text = Text::new(
+    "oczekiwano obiektu {\"facts\": [...]}",
+    "expected an object {\"facts\": [...]}",
+);
+/// A batch body with another field: {0} the field.
+pub const BATCH_UNKNOWN_FIELD: Text = Text::new(
+    "nieznane pole {0}; oczekiwano tylko \"facts\"",
+    "unknown field {0}; expected only \"facts\"",
+);
+/// A batch body naming its facts twice.
+pub const BATCH_FACTS_TWICE: Text = Text::new(
+    "\"facts\" podano więcej niż raz",
+    "\"facts\" is given more than once",
+);
+/// A batch body whose facts are not an array.
+pub const BATCH_FACTS_NOT_AN_ARRAY: Text = Text::new(
+    "oczekiwano \"facts\": tablicy faktów",
+    "expected \"facts\": an array of facts",
+);
+/// A batch over its limit: {0} the facts in it, {1} the limit.
+pub const BATCH_TOO_MANY_FACTS: Text = Text::new(
+    "partia zawiera {0} faktów; naraz przyjmuje się najwyżej {1}",
+    "the batch holds {0} facts; at most {1} are taken at once",
+);
+/// A fact kind that is not one: {0} the kind given, {1} the kinds.
+pub const UNKNOWN_FACT_KIND: Text = Text::new(
+    "nieznany rodzaj {0}; oczekiwano jednego z: {1}",
+    "unknown kind {0}; expected one of: {1}",
+);
+/// A territory filter that is not digits: {0} the value given.
+pub const TERRITORY_FILTER_NOT_DIGITS: Text = Text::new(
+    "terytorium {0}: oczekiwano od 1 do 7 pierwszych cyfr kodu TERYT (04 dla województwa)",
+    "territory {0}: expected the first 1 to 7 digits of a TERYT code (04 for a voivodeship)",
+);
+/// No fact of that id: {0} the project, {1} the id.
+pub const NO_SUCH_FACT: Text = Text::new(
+    "projekt {0} nie ma faktu {1}",
+    "project {0} has no fact {1}",
+);
+/// The audit trail asked for by a partner: {0} the project.
+pub const AUDIT_FOR_THE_LEADER_ONLY: Text = Text::new(
+    "dziennik zmian jest tylko dla lidera projektu {0}",
+    "the audit trail is for the leader of {0} only",
+);
+/// A query string that cannot be read: {0} why.
+pub const QUERY_CANNOT_BE_READ: Text = Text::new(
+    "nie można odczytać parametrów zapytania: {0}",
+    "the query string cannot be read: {0}",
+);
+/// A path that cannot be read: {0} why.
+pub const PATH_CANNOT_BE_READ: Text = Text::new(
+    "nie można odczytać ścieżki: {0}",
+    "the path cannot be read: {0}",
+);
+/// A token of another project: {0} its project, {1} the project asked for.
+pub const TOKEN_OF_ANOTHER_PROJECT: Text = Text::new(
+    "token jest dla projektu {0}, nie {1}",
+    "the token is for project {0}, not {1}",
+);
+/// A token whose organisation is not in the project: {0} the organisation, {1} the project.
+pub const TOKEN_ORGANISATION_NOT_IN_THE_PROJECT: Text = Text::new(
+    "organizacja tokenu {0} nie jest organizacją projektu {1}",
+    "the token's organisation {0} is not an organisation of project {1}",
+);
+/// A cursor this server did not give: {0} the value given.
+pub const NOT_A_CURSOR: Text = Text::new(
+    "{0} nie jest kursorem wydanym przez ten serwer; podaj next_cursor z poprzedniej strony",
+    "cursor {0} is not a cursor this server gave; pass next_cursor from the previous page",
+);
+/// A page size out of range: {0} the value given, {1} the largest.
+pub const LIMIT_OUT_OF_RANGE: Text = Text::new(
+    "limit {0}: oczekiwano liczby całkowitej od 1 do {1}",
+    "limit {0}: expected a whole number from 1 to {1}",
+);
+/// No version of that id: {0} the project, {1} the id, {2} the versions.
+pub const NO_SUCH_VERSION: Text = Text::new(
+    "projekt {0} nie ma wersji {1}; dostępne: {2}",
+    "project {0} has no version {1}; expected one of: {2}",
+);
+/// A version with none before it to compare with: {0} the version, {1} the versions.
+pub const NO_VERSION_BEFORE_IT: Text = Text::new(
+    "wersja {0} nie ma wersji przed sobą; wskaż ją parametrem from (jedną z: {1})",
+    "version {0} has no version before it; name one with from (one of: {1})",
+);
+/// An expenditure that would take the project's sums past the range of amounts.
+pub const SPENDING_LIMIT_REACHED: Text = Text::new(
+    "z tą kwotą policzone wydatki projektu sumowałyby się co do wartości do 10^15 zł lub więcej, poza zakresem kwot; oczekiwano rzeczywistych kwot",
+    "with this amount the project's counted expenditures would sum to 10^15 zł or more in magnitude, beyond the range of amounts; expected real amounts",
+);
+/// A fact id stored with other content: {0} the id, {1} its storage sequence.
+pub const FACT_STORED_WITH_OTHER_CONTENT: Text = Text::new(
+    "fakt {0} jest już zapisany z inną treścią (numer w zapisie {1}); faktów się nie edytuje: wycofaj go i zapisz nowy",
+    "fact {0} is already stored with other content (storage sequence {1}); facts are never edited: retract it and record a new one",
+);
+/// A retraction of itself: {0} the fact's id.
+pub const FACT_RETRACTS_ITSELF: Text =
+    Text::new("fakt {0} wycofuje sam siebie", "fact {0} retracts itself");
+/// A retraction of a fact not stored: {0} the id retracted, {1} the project.
+pub const RETRACTS_AN_UNKNOWN_FACT: Text = Text::new(
+    "wycofuje {0}, ale żaden fakt projektu {1} nie ma tego id; oczekiwano id zapisanego faktu",
+    "retracts {0}, but no fact of project {1} has that id; expected the id of a stored fact",
+);
+/// A retraction of a retraction: {0} the fact's id, {1} the id retracted.
+pub const RETRACTS_A_RETRACTION: Text = Text::new(
+    "fakt {0} wycofuje {1}, który sam jest wycofaniem; zapisz fakt ponownie pod nowym id",
+    "fact {0} retracts {1}, which is itself a retraction; record the fact again under a new id instead",
+);
+/// A body declared over its limit: {0} the size declared, {1} the limit, in bytes.
+pub const BODY_DECLARED_TOO_LARGE: Text = Text::new(
+    "treść ma zadeklarowane {0} bajtów; przyjmuje się tu najwyżej {1}",
+    "the body is declared as {0} bytes; at most {1} are taken here",
+);

@@ -31,7 +31,7 @@ impl Params {
     ) -> Result<Params, Problem> {
         query
             .map(|Query(pairs)| Params(pairs))
-            .map_err(|e| Problem::bad_request(format!("the query string cannot be read: {e}")))
+            .map_err(|e| Problem::bad_request_said(label::QUERY_CANNOT_BE_READ, &[&e]))
     }
 
     /// The value of a parameter. An empty value is a value (`?as_of=` is not
@@ -65,7 +65,7 @@ impl Params {
 /// A path's parameters, or a 400 problem.
 pub fn path<T>(path: Result<axum::extract::Path<T>, PathRejection>) -> Result<T, Problem> {
     path.map(|axum::extract::Path(p)| p)
-        .map_err(|e| Problem::bad_request(format!("the path cannot be read: {e}")))
+        .map_err(|e| Problem::bad_request_said(label::PATH_CANNOT_BE_READ, &[&e]))
 }
 
 /// The project with this id, or 404.
@@ -137,20 +137,21 @@ pub fn actor(
             )
         })?;
     if info.project != project.id() {
-        return Err(Problem::forbidden(format!(
-            "the token is for project {:?}, not {:?}",
-            info.project,
-            project.id()
-        )));
+        return Err(Problem::forbidden_said(
+            label::TOKEN_OF_ANOTHER_PROJECT,
+            &[
+                &format!("{:?}", info.project),
+                &format!("{:?}", project.id()),
+            ],
+        ));
     }
     Actor::of(&project.project, &info.org, Some(info.id))
         .map(Some)
         .ok_or_else(|| {
-            Problem::forbidden(format!(
-                "the token's organisation {:?} is not an organisation of project {:?}",
-                info.org,
-                project.id()
-            ))
+            Problem::forbidden_said(
+                label::TOKEN_ORGANISATION_NOT_IN_THE_PROJECT,
+                &[&format!("{:?}", info.org), &format!("{:?}", project.id())],
+            )
         })
 }
 
@@ -185,10 +186,7 @@ pub fn cursor(params: &Params) -> Result<i64, Problem> {
         .and_then(|hex| i64::from_str_radix(hex, 16).ok())
         .filter(|seq| *seq >= 0)
         .ok_or_else(|| {
-            Problem::bad_request(format!(
-                "cursor {text:?} is not a cursor this server gave; pass next_cursor from the previous page"
-            ))
-            .param("cursor")
+            Problem::bad_request_said(label::NOT_A_CURSOR, &[&format!("{text:?}")]).param("cursor")
         })
 }
 
@@ -202,9 +200,10 @@ pub fn limit(params: &Params) -> Result<u32, Problem> {
         .ok()
         .filter(|n| (1..=MAX_PAGE).contains(n))
         .ok_or_else(|| {
-            Problem::bad_request(format!(
-                "limit {text:?}: expected a whole number from 1 to {MAX_PAGE}"
-            ))
+            Problem::bad_request_said(
+                label::LIMIT_OUT_OF_RANGE,
+                &[&format!("{text:?}"), &MAX_PAGE],
+            )
             .param("limit")
         })
 }

@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use kooperacja_core::period::parse_date;
-use kooperacja_core::present::Lang;
+use kooperacja_core::present::{Lang, label};
 use kooperacja_core::project::{Project, VersionKind};
 use kooperacja_core::report::Report;
 use kooperacja_core::territory::Level;
@@ -79,7 +79,7 @@ pub async fn readyz(State(state): AppRef) -> Result<Response, Problem> {
         return Err(Problem::said(
             StatusCode::SERVICE_UNAVAILABLE,
             "unavailable",
-            kooperacja_core::present::label::SERVER_STARTING,
+            label::SERVER_STARTING,
             &[],
         ));
     }
@@ -318,11 +318,10 @@ fn version_index(project: &Project, params: &Params) -> Result<Option<usize>, Pr
     };
     project.version(id).map(|(i, _)| Some(i)).ok_or_else(|| {
         let known: Vec<&str> = project.versions.iter().map(|v| v.id.as_str()).collect();
-        Problem::not_found(format!(
-            "project {} has no version {id:?}; expected one of: {}",
-            project.id,
-            known.join(", ")
-        ))
+        Problem::not_found_said(
+            label::NO_SUCH_VERSION,
+            &[&project.id, &format!("{id:?}"), &known.join(", ")],
+        )
         .param("version")
     })
 }
@@ -732,11 +731,10 @@ pub async fn diff(
     };
     let find = |name: &str, id: &str| {
         p.version(id).map(|(i, _)| i).ok_or_else(|| {
-            Problem::not_found(format!(
-                "project {} has no version {id:?}; expected one of: {}",
-                p.id,
-                known()
-            ))
+            Problem::not_found_said(
+                label::NO_SUCH_VERSION,
+                &[&p.id, &format!("{id:?}"), &known()],
+            )
             .param(name)
         })
     };
@@ -748,14 +746,11 @@ pub async fn diff(
         Some(id) => find("from", id)?,
         // Well-formed, but there is nothing to compare with: 422.
         None => to.checked_sub(1).ok_or_else(|| {
-            Problem::new(
+            Problem::said(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "nothing-to-compare",
-                format!(
-                    "version {} has no version before it; name one with from (one of: {})",
-                    p.versions[to].id,
-                    known()
-                ),
+                label::NO_VERSION_BEFORE_IT,
+                &[&p.versions[to].id, &known()],
             )
             .param("from")
         })?,
