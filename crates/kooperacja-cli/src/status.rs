@@ -89,7 +89,7 @@ fn table(
         ),
     )?;
     writeln!(out)?;
-    let elapsed = r.period_elapsed();
+    let elapsed = r.period_elapsed;
     writeln!(
         out,
         "{} {}",
@@ -228,7 +228,7 @@ fn table(
     }
 
     writeln!(out)?;
-    let facts: u64 = r.facts.by_kind.iter().map(|(_, n)| n).sum();
+    let facts = r.facts.live;
     writeln!(
         out,
         "{}: {} ({})",

@@ -4,7 +4,7 @@
 
 use kooperacja_core::facts::{Fact, FactKind, What};
 use kooperacja_core::organisation::PartnerRole;
-use kooperacja_core::present::label;
+use kooperacja_core::present::message;
 use kooperacja_core::project::Project;
 use kooperacja_core::territory::TerytCode;
 
@@ -50,10 +50,10 @@ impl Actor {
         }
         if fact.recorded_by != self.org {
             return Err(Problem::forbidden_said(
-                label::PARTNER_RECORDS_IN_ITS_OWN_NAME,
+                message::PARTNER_OWN_NAME,
                 &[
-                    &format!("{:?}", self.org),
-                    &format!("{:?}", fact.recorded_by),
+                    &format_args!("{:?}", self.org),
+                    &format_args!("{:?}", fact.recorded_by),
                 ],
             )
             .at("/by"));
@@ -62,8 +62,11 @@ impl Actor {
             && partner != &self.org
         {
             return Err(Problem::forbidden_said(
-                label::PARTNER_RECORDS_ITS_OWN_SPENDING,
-                &[&format!("{:?}", self.org), &format!("{partner:?}")],
+                message::PARTNER_OWN_SPENDING,
+                &[
+                    &format_args!("{:?}", self.org),
+                    &format_args!("{partner:?}"),
+                ],
             )
             .at("/partner"));
         }
@@ -75,7 +78,7 @@ impl Actor {
                     FactKind::Deliverable | FactKind::Coaching | FactKind::Retraction
                 ) {
                     return Err(Problem::forbidden_said(
-                        label::ORGANISATION_WITHOUT_TERRITORY,
+                        message::NO_TERRITORY_KIND,
                         &[&self.org, &kind],
                     )
                     .at("/kind"));
@@ -87,14 +90,14 @@ impl Actor {
                 match &fact.territory {
                     Some(code) if !inside(code) => {
                         return Err(Problem::forbidden_said(
-                            label::TERRITORY_OUTSIDE_THE_VOIVODESHIP,
+                            message::TERRITORY_OUTSIDE_VOIVODESHIP,
                             &[&self.org, voivodeship, code],
                         )
                         .at("/territory"));
                     }
                     None if kind != FactKind::Retraction => {
                         return Err(Problem::forbidden_said(
-                            label::TERRITORY_NEEDED_IN_THE_VOIVODESHIP,
+                            message::TERRITORY_REQUIRED,
                             &[&self.org, voivodeship],
                         )
                         .at("/territory"));
@@ -105,7 +108,7 @@ impl Actor {
                     && !inside(jst)
                 {
                     return Err(Problem::forbidden_said(
-                        label::JST_OUTSIDE_THE_VOIVODESHIP,
+                        message::JST_OUTSIDE_VOIVODESHIP,
                         &[&self.org, voivodeship, jst],
                     )
                     .at("/jst"));

@@ -207,6 +207,11 @@ impl Problem {
         Problem::said(StatusCode::NOT_FOUND, "not-found", text, args)
     }
 
+    /// 409 (`conflict`), said from the catalogue.
+    pub fn conflict_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::CONFLICT, "conflict", text, args)
+    }
+
     /// 422 (`fact-check`), said from the catalogue.
     pub fn unprocessable_said(text: Text, args: &[&dyn Display]) -> Problem {
         Problem::said(StatusCode::UNPROCESSABLE_ENTITY, "fact-check", text, args)

@@ -307,11 +307,6 @@ pub const PARAMETER_NOT_A_DATE: Text = Text::new(
     "{0}: to nie jest data; podaj datę w postaci 2020-09-30",
     "{0}: not a date; expected a date like 2020-09-30",
 );
-/// The server is not ready yet.
-pub const SERVER_STARTING: Text = Text::new(
-    "serwer startuje: odbudowuje wskaźniki z bazy danych",
-    "the server is starting: rebuilding the indicators from the database",
-);
 /// No project of that id is served: {0} the id, {1} the ids served.
 pub const NO_SUCH_PROJECT: Text = Text::new(
     "nie ma tu projektu {0}; dostępne: {1}",
@@ -331,21 +326,6 @@ pub const TOKEN_UNKNOWN: Text = Text::new(
 pub const AUTHORIZATION_MALFORMED: Text = Text::new(
     "oczekiwano nagłówka Authorization w postaci \"Bearer <token>\"",
     "expected an Authorization header of the form \"Bearer <token>\"",
-);
-/// A path the API does not have was asked for: {0} the path.
-pub const NO_SUCH_ROUTE: Text = Text::new(
-    "nie ma ścieżki {0}; zob. /v1/openapi.json",
-    "there is no route {0}; see /v1/openapi.json",
-);
-/// A method the path does not take.
-pub const METHOD_NOT_ALLOWED: Text = Text::new(
-    "ta ścieżka nie przyjmuje tej metody; nagłówek Allow wymienia te, które przyjmuje",
-    "this method is not allowed on this path; the Allow header lists those that are",
-);
-/// The request took too long: {0} the limit in milliseconds.
-pub const REQUEST_TIMED_OUT: Text = Text::new(
-    "żądanie nie zakończyło się w ciągu {0} ms; zapis mógł zostać zachowany: można go bezpiecznie powtórzyć",
-    "the request was not completed within {0} ms; a write may still have been stored: retrying it is safe",
 );
 /// One fact the admission excluded: `{0}` its id, `{1}` the reason's code.
 pub const FACT_EXCLUDED: Text = Text::new(
@@ -491,36 +471,6 @@ pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
 pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
 /// A fact of a batch that is refused: {0} its position from 0, {1} why.
 pub const FACT_OF_THE_BATCH: Text = Text::new("fakt {0} partii: {1}", "fact {0} of the batch: {1}");
-/// A partner wrote a fact in another's name: {0} its id, {1} the id given.
-pub const PARTNER_RECORDS_IN_ITS_OWN_NAME: Text = Text::new(
-    "partner zapisuje fakty we własnym imieniu: oczekiwano \"by\": {0}, podano {1}",
-    "a partner records facts in its own name: expected \"by\": {0}, found {1}",
-);
-/// A partner wrote another's spending: {0} its id, {1} the partner given.
-pub const PARTNER_RECORDS_ITS_OWN_SPENDING: Text = Text::new(
-    "partner zapisuje tylko własne wydatki: oczekiwano \"partner\": {0}, podano {1}",
-    "a partner records only its own spending: expected \"partner\": {0}, found {1}",
-);
-/// An organisation without a territory wrote a fact of a territory: {0} the organisation, {1} the fact's kind.
-pub const ORGANISATION_WITHOUT_TERRITORY: Text = Text::new(
-    "{0} nie ma terytorium w projekcie i zapisuje tylko własne produkty i coaching, nie fakt rodzaju {1}",
-    "{0} has no territory in the project and records only its own deliverables and coaching, not a {1} fact",
-);
-/// A fact's territory is outside the writer's voivodeship: {0} the organisation, {1} its voivodeship, {2} the territory.
-pub const TERRITORY_OUTSIDE_THE_VOIVODESHIP: Text = Text::new(
-    "{0} zapisuje tylko fakty ze swojego województwa {1}; terytorium {2} leży poza nim",
-    "{0} writes only facts in its voivodeship {1}; territory {2} is outside it",
-);
-/// A fact without a territory from a regional partner: {0} the organisation, {1} its voivodeship.
-pub const TERRITORY_NEEDED_IN_THE_VOIVODESHIP: Text = Text::new(
-    "{0} zapisuje tylko fakty ze swojego województwa {1}; podaj terytorium w jego granicach",
-    "{0} writes only facts in its voivodeship {1}; give a territory within it",
-);
-/// A fact's JST is outside the writer's voivodeship: {0} the organisation, {1} its voivodeship, {2} the JST.
-pub const JST_OUTSIDE_THE_VOIVODESHIP: Text = Text::new(
-    "{0} zapisuje tylko fakty ze swojego województwa {1}; JST {2} leży poza nim",
-    "{0} writes only facts in its voivodeship {1}; JST {2} is outside it",
-);
 /// A write whose body is not JSON.
 pub const BODY_NOT_JSON_TYPE: Text = Text::new(
     "oczekiwano treści typu application/json",
@@ -650,32 +600,4 @@ pub const NO_SUCH_VERSION: Text = Text::new(
 pub const NO_VERSION_BEFORE_IT: Text = Text::new(
     "wersja {0} nie ma wersji przed sobą; wskaż ją parametrem from (jedną z: {1})",
     "version {0} has no version before it; name one with from (one of: {1})",
-);
-/// An expenditure that would take the project's sums past the range of amounts.
-pub const SPENDING_LIMIT_REACHED: Text = Text::new(
-    "z tą kwotą policzone wydatki projektu sumowałyby się co do wartości do 10^15 zł lub więcej, poza zakresem kwot; oczekiwano rzeczywistych kwot",
-    "with this amount the project's counted expenditures would sum to 10^15 zł or more in magnitude, beyond the range of amounts; expected real amounts",
-);
-/// A fact id stored with other content: {0} the id, {1} its storage sequence.
-pub const FACT_STORED_WITH_OTHER_CONTENT: Text = Text::new(
-    "fakt {0} jest już zapisany z inną treścią (numer w zapisie {1}); faktów się nie edytuje: wycofaj go i zapisz nowy",
-    "fact {0} is already stored with other content (storage sequence {1}); facts are never edited: retract it and record a new one",
-);
-/// A retraction of itself: {0} the fact's id.
-pub const FACT_RETRACTS_ITSELF: Text =
-    Text::new("fakt {0} wycofuje sam siebie", "fact {0} retracts itself");
-/// A retraction of a fact not stored: {0} the id retracted, {1} the project.
-pub const RETRACTS_AN_UNKNOWN_FACT: Text = Text::new(
-    "wycofuje {0}, ale żaden fakt projektu {1} nie ma tego id; oczekiwano id zapisanego faktu",
-    "retracts {0}, but no fact of project {1} has that id; expected the id of a stored fact",
-);
-/// A retraction of a retraction: {0} the fact's id, {1} the id retracted.
-pub const RETRACTS_A_RETRACTION: Text = Text::new(
-    "fakt {0} wycofuje {1}, który sam jest wycofaniem; zapisz fakt ponownie pod nowym id",
-    "fact {0} retracts {1}, which is itself a retraction; record the fact again under a new id instead",
-);
-/// A body declared over its limit: {0} the size declared, {1} the limit, in bytes.
-pub const BODY_DECLARED_TOO_LARGE: Text = Text::new(
-    "treść ma zadeklarowane {0} bajtów; przyjmuje się tu najwyżej {1}",
-    "the body is declared as {0} bytes; at most {1} are taken here",
 );

@@ -89,16 +89,12 @@ fn tiles(entry: &Entry<'_>, lang: Lang) -> Markup {
                 .find(|m| m.state == MilestoneState::NotStarted)
         })
         .or_else(|| r.milestones.last());
-    let achieved = r
-        .indicators
-        .iter()
-        .filter(|i| i.status == Status::Achieved)
-        .count();
-    let whole = |n: usize| present::count(lang, u64::try_from(n).unwrap_or(u64::MAX));
+    let achieved = r.indicators_with(Status::Achieved);
+    let indicators = u64::try_from(r.indicators.len()).unwrap_or(u64::MAX);
     html! {
         div.tiles {
             (tile(lang.text(label::PERIOD),
-                html! { (present::share(lang, r.period_elapsed())) },
+                html! { (present::share(lang, r.period_elapsed)) },
                 html! { (days) br; (present::period(lang, r.period)) }))
             (tile(lang.text(label::SPENT),
                 html! { @match b.spent_share { Some(s) => (present::share(lang, s)), None => "—" } },
@@ -117,7 +113,7 @@ fn tiles(entry: &Entry<'_>, lang: Lang) -> Markup {
                 None => (tile(lang.text(label::A_MILESTONE), html! { "—" }, html! { (lang.text(label::NO_MILESTONES)) })),
             }
             (tile(lang.text(label::INDICATORS),
-                html! { (label::PART_OF_WHOLE.fill(lang, &[&whole(achieved), &whole(r.indicators.len())])) },
+                html! { (label::PART_OF_WHOLE.fill(lang, &[&present::count(lang, achieved), &present::count(lang, indicators)])) },
                 html! { (lang.text(label::ACHIEVED_MANY)) }))
         }
     }
@@ -125,10 +121,9 @@ fn tiles(entry: &Entry<'_>, lang: Lang) -> Markup {
 
 fn facts(entry: &Entry<'_>, lang: Lang) -> Markup {
     let f = &entry.report.facts;
-    let live: u64 = f.by_kind.iter().map(|(_, n)| n).sum();
     html! {
         p.facts {
-            (label::FACTS_IN_THE_REPORT.fill(lang, &[&present::count(lang, live)]))
+            (label::FACTS_IN_THE_REPORT.fill(lang, &[&present::count(lang, f.live)]))
             " (" (label::FACTS_RETRACTED_REPEATED.fill(lang, &[&present::count(lang, f.retracted), &present::count(lang, f.duplicates)])) ") · "
             a href="#top" { (lang.text(label::TO_THE_TOP)) }
         }

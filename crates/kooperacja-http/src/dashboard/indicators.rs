@@ -24,11 +24,10 @@ pub(super) fn panel(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
             } @else {
                 p.tally {
                     @for status in Status::ALL {
-                        @let n = r.indicators.iter().filter(|i| i.status == status).count();
+                        @let n = r.indicators_with(status);
                         @if n > 0 {
                             span class=(format!("badge {}", style::status_class(status))) {
-                                (lang.text(label::status(status))) ": "
-                                (present::count(lang, u64::try_from(n).unwrap_or(u64::MAX)))
+                                (lang.text(label::status(status))) ": " (present::count(lang, n))
                             }
                         }
                     }
