@@ -7,7 +7,7 @@ use std::fmt::Display;
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use kooperacja_core::present::{Lang, Text, label};
+use kooperacja_core::present::{Lang, Text, message};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -63,7 +63,7 @@ impl Said {
         let args: Vec<&dyn Display> = self.args.iter().map(|a| a as &dyn Display).collect();
         let detail = self.text.fill(lang, &args);
         match self.in_batch {
-            Some(index) => label::FACT_OF_THE_BATCH.fill(lang, &[&index, &detail]),
+            Some(index) => message::FACT_OF_THE_BATCH.fill(lang, &[&index, &detail]),
             None => detail,
         }
     }
@@ -73,26 +73,26 @@ impl Said {
 /// catalogue.
 pub fn title(slug: &str) -> Text {
     match slug {
-        "malformed-request" => label::PROBLEM_MALFORMED_REQUEST,
-        "invalid-field" => label::PROBLEM_INVALID_FIELD,
-        "unauthorized" => label::PROBLEM_UNAUTHORIZED,
-        "forbidden" => label::PROBLEM_FORBIDDEN,
-        "not-found" => label::PROBLEM_NOT_FOUND,
-        "no-such-route" => label::PROBLEM_NO_SUCH_ROUTE,
-        "method-not-allowed" => label::PROBLEM_METHOD_NOT_ALLOWED,
-        "timeout" => label::PROBLEM_TIMEOUT,
-        "conflict" => label::PROBLEM_CONFLICT,
-        "too-large" => label::PROBLEM_TOO_LARGE,
-        "uri-too-long" => label::PROBLEM_URI_TOO_LONG,
-        "headers-too-large" => label::PROBLEM_HEADERS_TOO_LARGE,
-        "unsupported-media-type" => label::PROBLEM_UNSUPPORTED_MEDIA_TYPE,
-        "invalid-fact" => label::PROBLEM_INVALID_FACT,
-        "personal-data" => label::PROBLEM_PERSONAL_DATA,
-        "fact-check" => label::PROBLEM_FACT_CHECK,
-        "nothing-to-compare" => label::PROBLEM_NOTHING_TO_COMPARE,
-        "internal" => label::PROBLEM_INTERNAL,
-        "unavailable" => label::PROBLEM_UNAVAILABLE,
-        _ => label::PROBLEM_OTHER,
+        "malformed-request" => message::PROBLEM_MALFORMED_REQUEST,
+        "invalid-field" => message::PROBLEM_INVALID_FIELD,
+        "unauthorized" => message::PROBLEM_UNAUTHORIZED,
+        "forbidden" => message::PROBLEM_FORBIDDEN,
+        "not-found" => message::PROBLEM_NOT_FOUND,
+        "no-such-route" => message::PROBLEM_NO_SUCH_ROUTE,
+        "method-not-allowed" => message::PROBLEM_METHOD_NOT_ALLOWED,
+        "timeout" => message::PROBLEM_TIMEOUT,
+        "conflict" => message::PROBLEM_CONFLICT,
+        "too-large" => message::PROBLEM_TOO_LARGE,
+        "uri-too-long" => message::PROBLEM_URI_TOO_LONG,
+        "headers-too-large" => message::PROBLEM_HEADERS_TOO_LARGE,
+        "unsupported-media-type" => message::PROBLEM_UNSUPPORTED_MEDIA_TYPE,
+        "invalid-fact" => message::PROBLEM_INVALID_FACT,
+        "personal-data" => message::PROBLEM_PERSONAL_DATA,
+        "fact-check" => message::PROBLEM_FACT_CHECK,
+        "nothing-to-compare" => message::PROBLEM_NOTHING_TO_COMPARE,
+        "internal" => message::PROBLEM_INTERNAL,
+        "unavailable" => message::PROBLEM_UNAVAILABLE,
+        _ => message::PROBLEM_OTHER,
     }
 }
 
@@ -235,7 +235,7 @@ impl Problem {
         let inner = self.pointer.take().unwrap_or_default();
         self.pointer = Some(format!("/facts/{index}{inner}"));
         self.index = Some(index);
-        self.detail = label::FACT_OF_THE_BATCH.fill(Lang::En, &[&index, &self.detail]);
+        self.detail = message::FACT_OF_THE_BATCH.fill(Lang::En, &[&index, &self.detail]);
         if let Some(said) = &mut self.said {
             said.in_batch = Some(index);
         }
@@ -408,7 +408,7 @@ mod tests {
             "unavailable",
             "timeout",
         ] {
-            assert_ne!(title(slug), label::PROBLEM_OTHER, "{slug}");
+            assert_ne!(title(slug), message::PROBLEM_OTHER, "{slug}");
         }
     }
 }

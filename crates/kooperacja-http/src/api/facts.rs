@@ -20,7 +20,7 @@ use kooperacja_core::fact_check::FactCheck;
 use kooperacja_core::facts::{
     Fact, FactKind, Record, What, bounded, may_be_personal, parse_json_record, shown,
 };
-use kooperacja_core::present::label;
+use kooperacja_core::present::message;
 use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::validate::Severity;
 use serde::Serialize;
@@ -55,7 +55,7 @@ fn json_body(headers: &HeaderMap) -> Result<(), Problem> {
         Err(Problem::said(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported-media-type",
-            label::BODY_NOT_JSON_TYPE,
+            message::BODY_NOT_JSON_TYPE,
             &[],
         ))
     }
@@ -67,18 +67,18 @@ fn body(bytes: Result<Bytes, BytesRejection>, limit_bytes: usize) -> Result<Byte
             Problem::said(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too-large",
-                label::BODY_TOO_LARGE,
+                message::BODY_TOO_LARGE,
                 &[&limit_bytes],
             )
         } else {
-            Problem::bad_request_said(label::BODY_CANNOT_BE_READ, &[&e])
+            Problem::bad_request_said(message::BODY_CANNOT_BE_READ, &[&e])
         }
     })
 }
 
 fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, Problem> {
     serde_json::from_slice(bytes)
-        .map_err(|e| Problem::bad_request_said(label::BODY_NOT_VALID_JSON, &[&e]).at(""))
+        .map_err(|e| Problem::bad_request_said(message::BODY_NOT_VALID_JSON, &[&e]).at(""))
 }
 
 /// A fact read from the body, persons already pseudonymised, before the checks.
@@ -117,7 +117,7 @@ pub fn personal_data_problem(field: &str) -> Problem {
     Problem::said(
         StatusCode::UNPROCESSABLE_ENTITY,
         "personal-data",
-        label::FIELD_LOOKS_LIKE_A_PESEL,
+        message::FIELD_LOOKS_LIKE_A_PESEL,
         &[&field],
     )
     .at(format!("/{field}"))
@@ -156,7 +156,7 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
         .is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS)
     {
         return Err(
-            Problem::bad_request_said(label::NOTE_TOO_LONG, &[&MAX_NOTE_CHARS]).at("/note"),
+            Problem::bad_request_said(message::NOTE_TOO_LONG, &[&MAX_NOTE_CHARS]).at("/note"),
         );
     }
     // An id or organisation that the document's schema takes (a string of 1
@@ -247,7 +247,7 @@ fn invalid_fact(message: String) -> Problem {
 /// A fact from a body of bytes (400 if it is not UTF-8).
 fn fact_of_bytes(bytes: &[u8], key: &PseudonymKey) -> Result<Parsed, Problem> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        Problem::bad_request_said(label::BODY_NOT_UTF8, &[&(e.valid_up_to() + 1)]).at("")
+        Problem::bad_request_said(message::BODY_NOT_UTF8, &[&(e.valid_up_to() + 1)]).at("")
     })?;
     fact_of_text(text, key)
 }
@@ -279,7 +279,7 @@ fn admit(
             .collect();
     if let Some(first) = findings.first() {
         let mut problem = Problem::unprocessable_said(
-            label::FACT_DOES_NOT_FIT_THE_PROJECT,
+            message::FACT_DOES_NOT_FIT_THE_PROJECT,
             &[&project.id(), &first.message],
         );
         if let Some(pointer) = pointer_of(&first.code) {
@@ -313,7 +313,7 @@ fn within_budget(project: &ProjectState, fact: &Fact) -> Result<(), Problem> {
     };
     if amount.grosze().abs() > largest.grosze() {
         return Err(Problem::unprocessable_said(
-            label::EXPENDITURE_OVER_THE_PROJECT_VALUE,
+            message::EXPENDITURE_OVER_THE_PROJECT_VALUE,
             &[&amount.to_plain(), &largest.to_plain()],
         )
         .at("/amount"));
@@ -461,10 +461,10 @@ fn batch_problem(bytes: &[u8]) -> Problem {
         Err(p) => return p,
     };
     let serde_json::Value::Object(map) = value else {
-        return Problem::bad_request_said(label::BATCH_NOT_AN_OBJECT, &[]).at("");
+        return Problem::bad_request_said(message::BATCH_NOT_AN_OBJECT, &[]).at("");
     };
     if let Some(key) = map.keys().find(|k| *k != "facts") {
-        let problem = Problem::bad_request_said(label::BATCH_UNKNOWN_FIELD, &[&shown(key)]);
+        let problem = Problem::bad_request_said(message::BATCH_UNKNOWN_FIELD, &[&shown(key)]);
         return if may_be_personal(key) {
             problem.at("")
         } else {
@@ -473,9 +473,9 @@ fn batch_problem(bytes: &[u8]) -> Problem {
     }
     match map.get("facts") {
         Some(serde_json::Value::Array(_)) => {
-            Problem::bad_request_said(label::BATCH_FACTS_TWICE, &[]).at("/facts")
+            Problem::bad_request_said(message::BATCH_FACTS_TWICE, &[]).at("/facts")
         }
-        _ => Problem::bad_request_said(label::BATCH_FACTS_NOT_AN_ARRAY, &[]).at("/facts"),
+        _ => Problem::bad_request_said(message::BATCH_FACTS_NOT_AN_ARRAY, &[]).at("/facts"),
     }
 }
 
@@ -483,7 +483,7 @@ fn too_many(count: usize) -> Problem {
     Problem::said(
         StatusCode::PAYLOAD_TOO_LARGE,
         "too-large",
-        label::BATCH_TOO_MANY_FACTS,
+        message::BATCH_TOO_MANY_FACTS,
         &[&count, &MAX_BATCH_FACTS],
     )
     .at("/facts")
@@ -645,7 +645,7 @@ pub async fn list_facts(
                 .ok_or_else(|| {
                     let names: Vec<&str> = FactKind::ALL.iter().map(|x| x.name()).collect();
                     Problem::bad_request_said(
-                        label::UNKNOWN_FACT_KIND,
+                        message::UNKNOWN_FACT_KIND,
                         &[&format!("{k:?}"), &names.join(", ")],
                     )
                     .param("kind")
@@ -659,7 +659,7 @@ pub async fn list_facts(
                 Ok(t.to_owned())
             } else {
                 Err(Problem::bad_request_said(
-                    label::TERRITORY_FILTER_NOT_DIGITS,
+                    message::TERRITORY_FILTER_NOT_DIGITS,
                     &[&format!("{t:?}")],
                 )
                 .param("territory"))
@@ -719,7 +719,7 @@ pub async fn get_fact(
     match found {
         Some((stored, _)) => json(StatusCode::OK, &stored),
         None => Err(Problem::not_found_said(
-            label::NO_SUCH_FACT,
+            message::NO_SUCH_FACT,
             &[&project.id(), &format!("{fact_id:?}")],
         )
         .param("fact_id")),
@@ -753,7 +753,7 @@ pub async fn audit(
     let actor = required_actor(&state, &headers, &project)?;
     if !actor.is_leader() {
         return Err(Problem::forbidden_said(
-            label::AUDIT_FOR_THE_LEADER_ONLY,
+            message::AUDIT_FOR_THE_LEADER_ONLY,
             &[&project.id()],
         ));
     }

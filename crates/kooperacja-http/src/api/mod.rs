@@ -12,7 +12,7 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::http::{HeaderMap, StatusCode, header};
 use chrono::NaiveDate;
 use kooperacja_core::period::parse_date;
-use kooperacja_core::present::label;
+use kooperacja_core::present::message;
 
 use crate::access::Actor;
 use crate::app::AppState;
@@ -31,7 +31,7 @@ impl Params {
     ) -> Result<Params, Problem> {
         query
             .map(|Query(pairs)| Params(pairs))
-            .map_err(|e| Problem::bad_request_said(label::QUERY_CANNOT_BE_READ, &[&e]))
+            .map_err(|e| Problem::bad_request_said(message::QUERY_CANNOT_BE_READ, &[&e]))
     }
 
     /// The value of a parameter. An empty value is a value (`?as_of=` is not
@@ -52,7 +52,7 @@ impl Params {
                     Problem::said(
                         StatusCode::BAD_REQUEST,
                         "invalid-field",
-                        label::PARAMETER_NOT_A_DATE,
+                        message::PARAMETER_NOT_A_DATE,
                         &[&name],
                     )
                     .param(name)
@@ -65,7 +65,7 @@ impl Params {
 /// A path's parameters, or a 400 problem.
 pub fn path<T>(path: Result<axum::extract::Path<T>, PathRejection>) -> Result<T, Problem> {
     path.map(|axum::extract::Path(p)| p)
-        .map_err(|e| Problem::bad_request_said(label::PATH_CANNOT_BE_READ, &[&e]))
+        .map_err(|e| Problem::bad_request_said(message::PATH_CANNOT_BE_READ, &[&e]))
 }
 
 /// The project with this id, or 404.
@@ -75,7 +75,7 @@ pub fn project(state: &AppState, id: &str) -> Result<Arc<ProjectState>, Problem>
         Problem::said(
             StatusCode::NOT_FOUND,
             "not-found",
-            label::NO_SUCH_PROJECT,
+            message::NO_SUCH_PROJECT,
             &[&format!("{id:?}"), &known.join(", ")],
         )
         .param("id")
@@ -102,7 +102,7 @@ pub fn actor(
         Problem::said(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
-            label::AUTHORIZATION_MALFORMED,
+            message::AUTHORIZATION_MALFORMED,
             &[],
         )
     })?;
@@ -112,7 +112,7 @@ pub fn actor(
             return Err(Problem::said(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
-                label::AUTHORIZATION_MALFORMED,
+                message::AUTHORIZATION_MALFORMED,
                 &[],
             ));
         }
@@ -121,7 +121,7 @@ pub fn actor(
         return Err(Problem::said(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
-            label::AUTHORIZATION_MALFORMED,
+            message::AUTHORIZATION_MALFORMED,
             &[],
         ));
     }
@@ -132,13 +132,13 @@ pub fn actor(
             Problem::said(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
-                label::TOKEN_UNKNOWN,
+                message::TOKEN_UNKNOWN,
                 &[],
             )
         })?;
     if info.project != project.id() {
         return Err(Problem::forbidden_said(
-            label::TOKEN_OF_ANOTHER_PROJECT,
+            message::TOKEN_OF_ANOTHER_PROJECT,
             &[
                 &format!("{:?}", info.project),
                 &format!("{:?}", project.id()),
@@ -149,7 +149,7 @@ pub fn actor(
         .map(Some)
         .ok_or_else(|| {
             Problem::forbidden_said(
-                label::TOKEN_ORGANISATION_NOT_IN_THE_PROJECT,
+                message::TOKEN_ORGANISATION_NOT_IN_THE_PROJECT,
                 &[&format!("{:?}", info.org), &format!("{:?}", project.id())],
             )
         })
@@ -165,7 +165,7 @@ pub fn required_actor(
         Problem::said(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
-            label::TOKEN_NEEDED,
+            message::TOKEN_NEEDED,
             &[],
         )
     })
@@ -186,7 +186,8 @@ pub fn cursor(params: &Params) -> Result<i64, Problem> {
         .and_then(|hex| i64::from_str_radix(hex, 16).ok())
         .filter(|seq| *seq >= 0)
         .ok_or_else(|| {
-            Problem::bad_request_said(label::NOT_A_CURSOR, &[&format!("{text:?}")]).param("cursor")
+            Problem::bad_request_said(message::NOT_A_CURSOR, &[&format!("{text:?}")])
+                .param("cursor")
         })
 }
 
@@ -201,7 +202,7 @@ pub fn limit(params: &Params) -> Result<u32, Problem> {
         .filter(|n| (1..=MAX_PAGE).contains(n))
         .ok_or_else(|| {
             Problem::bad_request_said(
-                label::LIMIT_OUT_OF_RANGE,
+                message::LIMIT_OUT_OF_RANGE,
                 &[&format!("{text:?}"), &MAX_PAGE],
             )
             .param("limit")

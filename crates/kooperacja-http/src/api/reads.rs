@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use kooperacja_core::period::parse_date;
-use kooperacja_core::present::{Lang, label};
+use kooperacja_core::present::{Lang, message};
 use kooperacja_core::project::{Project, VersionKind};
 use kooperacja_core::report::Report;
 use kooperacja_core::territory::Level;
@@ -79,7 +79,7 @@ pub async fn readyz(State(state): AppRef) -> Result<Response, Problem> {
         return Err(Problem::said(
             StatusCode::SERVICE_UNAVAILABLE,
             "unavailable",
-            kooperacja_core::present::message::SERVER_STARTING,
+            message::SERVER_STARTING,
             &[],
         ));
     }
@@ -319,7 +319,7 @@ fn version_index(project: &Project, params: &Params) -> Result<Option<usize>, Pr
     project.version(id).map(|(i, _)| Some(i)).ok_or_else(|| {
         let known: Vec<&str> = project.versions.iter().map(|v| v.id.as_str()).collect();
         Problem::not_found_said(
-            label::NO_SUCH_VERSION,
+            message::NO_SUCH_VERSION_OF_THE_PROJECT,
             &[&project.id, &format!("{id:?}"), &known.join(", ")],
         )
         .param("version")
@@ -737,7 +737,7 @@ pub async fn diff(
     let find = |name: &str, id: &str| {
         p.version(id).map(|(i, _)| i).ok_or_else(|| {
             Problem::not_found_said(
-                label::NO_SUCH_VERSION,
+                message::NO_SUCH_VERSION_OF_THE_PROJECT,
                 &[&p.id, &format!("{id:?}"), &known()],
             )
             .param(name)
@@ -754,7 +754,7 @@ pub async fn diff(
             Problem::said(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "nothing-to-compare",
-                label::NO_VERSION_BEFORE_IT,
+                message::NO_VERSION_BEFORE_IT,
                 &[&p.versions[to].id, &known()],
             )
             .param("from")
