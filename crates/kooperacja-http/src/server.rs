@@ -212,9 +212,11 @@ fn load_project(
 ) -> Result<(Arc<Project>, Option<Arc<Register>>), String> {
     let bytes = read_bounded(path, MAX_PROJECT_BYTES, message::FILE_KIND_PROJECT)?;
     let project = parse_project_bytes(&bytes).map_err(|e| {
-        e.render(
+        kooperacja_core::present::located::parse_error_unnamed(
+            kooperacja_core::present::located::Look::Plain,
             &path.display().to_string(),
             &String::from_utf8_lossy(&bytes),
+            &e,
         )
     })?;
     let register = match &project.territory.register {
