@@ -172,10 +172,6 @@ pub const PLAN_WHERE_STATED: Text = Text::new(
     "Plan jest podany tam, gdzie budżet wersji w mocy określa go dla partnera.",
     "A plan is shown where the budget of the version in force states one for the partner.",
 );
-/// The facts a report counts: {0} their number.
-pub const FACTS_IN_THE_REPORT: Text =
-    Text::new("Faktów w raporcie: {0}", "Facts in the report: {0}");
-/// Facts retracted and repeated records: {0} retracted, {1} repeated.
 /// A column of activities (działania).
 pub const ACTIVITY: Text = Text::new("Działanie", "Activity");
 /// Execution measured against the version in force (before its id).

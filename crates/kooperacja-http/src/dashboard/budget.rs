@@ -7,7 +7,7 @@ use kooperacja_core::present::{self, Lang, Text, label, palette};
 use maud::{Markup, html};
 
 use super::card::labelled_by;
-use super::geometry::{METER, scale_amount, scale_rate};
+use super::geometry::{METER, scale_rate};
 use super::{Entry, english, polish};
 
 /// The budget panel of a card.
@@ -35,9 +35,9 @@ pub(super) fn panel(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
             @for f in &b.findings {
                 p.finding { code { (f.code) } " " (english(lang, &f.message)) }
             }
-            (stack(scale_amount(b.spent, b.total, METER), (palette::SPENT.hex(), palette::PLAN.hex()),
+            (stack(b.spent_share.map_or(0, |s| scale_rate(s, METER)), (palette::SPENT.hex(), palette::PLAN.hex()),
                 (lang.text(label::SPENT), lang.text(label::REMAINING))))
-            (stack(scale_amount(b.eu_contribution, b.total, METER), (palette::ACCENT.hex(), palette::PLAN.hex()),
+            (stack(b.eu_share.map_or(0, |s| scale_rate(s, METER)), (palette::ACCENT.hex(), palette::PLAN.hex()),
                 (lang.text(label::EU_CONTRIBUTION), lang.text(label::NATIONAL_CONTRIBUTION))))
             @if !b.by_partner.is_empty() {
                 h4 { (lang.text(label::BY_PARTNER)) }

@@ -123,8 +123,8 @@ fn facts(entry: &Entry<'_>, lang: Lang) -> Markup {
     let f = &entry.report.facts;
     html! {
         p.facts {
-            (label::FACTS_IN_THE_REPORT.fill(lang, &[&present::count(lang, f.live)]))
-            " (" (label::FACTS_RETRACTED_REPEATED.fill(lang, &[&present::count(lang, f.retracted), &present::count(lang, f.duplicates)])) ") · "
+            (label::FACTS_RETRACTED_REPEATED.fill(lang, &[&present::count(lang, f.live), &present::count(lang, f.retracted), &present::count(lang, f.duplicates)]))
+            " · "
             a href="#top" { (lang.text(label::TO_THE_TOP)) }
         }
     }

@@ -1,7 +1,7 @@
 //! Lengths on bars and charts, in whole SVG units: the one arithmetic of the
 //! dashboard, on exact decimals (no float).
 
-use kooperacja_core::money::{Amount, Rate};
+use kooperacja_core::money::Rate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -28,11 +28,6 @@ pub(super) fn scale(part: Decimal, whole: Decimal, len: i64) -> i64 {
 /// The length of a rate (a fraction of one) on a bar `len` long.
 pub(super) fn scale_rate(rate: Rate, len: i64) -> i64 {
     scale(rate.fraction(), Decimal::ONE, len)
-}
-
-/// The length of `part` on a bar where `whole` is `len` long.
-pub(super) fn scale_amount(part: Amount, whole: Amount, len: i64) -> i64 {
-    scale(part.as_decimal(), whole.as_decimal(), len)
 }
 
 #[cfg(test)]

@@ -197,11 +197,11 @@ fn a_version_without_milestones_renders() {
     let (project, report) = &fixtures[1];
     assert!(report.milestones.is_empty());
     let html = one(project, report, Lang::Pl);
-    assert!(html.contains("<p class=\"empty\">ta wersja nie ma kamieni milowych</p>"));
+    assert!(html.contains("<p class=\"empty\">Wersja w mocy nie ma kamieni milowych.</p>"));
     assert!(html.contains("<svg class=\"gantt gantt-wide\""));
     assert!(html.contains("<svg class=\"gantt gantt-narrow\""));
     let en = one(project, report, Lang::En);
-    assert!(en.contains("this version has no milestones"));
+    assert!(en.contains("The version in force has no milestones."));
 }
 
 #[test]
