@@ -19,6 +19,7 @@ import json
 import os
 import pkgutil
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -69,6 +70,7 @@ def main():
         print(f"generated client FAILED on {len(failures)} calls (server log: {db}.server.log)")
         return 1
     print("generated client passed")
+    shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
