@@ -207,6 +207,11 @@ impl Problem {
         Problem::said(StatusCode::NOT_FOUND, "not-found", text, args)
     }
 
+    /// 500 (`internal`), said from the catalogue.
+    pub fn internal_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::INTERNAL_SERVER_ERROR, "internal", text, args)
+    }
+
     /// 409 (`conflict`), said from the catalogue.
     pub fn conflict_said(text: Text, args: &[&dyn Display]) -> Problem {
         Problem::said(StatusCode::CONFLICT, "conflict", text, args)
@@ -357,7 +362,12 @@ impl IntoResponse for Problem {
 
 impl From<rusqlite::Error> for Problem {
     fn from(e: rusqlite::Error) -> Problem {
-        Problem::unavailable(format!("the database failed: {e}"))
+        Problem::said(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            message::DATABASE_FAILED,
+            &[&e],
+        )
     }
 }
 

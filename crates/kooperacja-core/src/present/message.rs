@@ -859,3 +859,29 @@ pub const NO_VERSION_BEFORE_IT: Text = Text::new(
     "wersja {0} nie ma wersji przed sobą; wskaż ją parametrem from (jedną z: {1})",
     "version {0} has no version before it; name one with from (one of: {1})",
 );
+/// A response that cannot be written: `{0}` the reason.
+pub const CANNOT_WRITE_RESPONSE: Text = Text::new(
+    "nie można zapisać odpowiedzi: {0}",
+    "cannot write the response: {0}",
+);
+/// A report whose version the project does not have (a server failure).
+pub const REPORT_VERSION_NOT_IN_PROJECT: Text = Text::new(
+    "wersji raportu nie ma w projekcie",
+    "the report's version is not in the project",
+);
+/// A version found a moment ago and then not (a server failure).
+pub const KNOWN_VERSION_NOT_FOUND: Text = Text::new(
+    "nie znaleziono znanej wersji",
+    "a known version was not found",
+);
+/// The writer answered a write with no outcome (a server failure).
+pub const WRITER_GAVE_NO_OUTCOME: Text =
+    Text::new("zapis nie zwrócił wyniku", "the writer answered no outcome");
+/// A database task that failed: `{0}` the reason.
+pub const DATABASE_TASK_FAILED: Text = Text::new(
+    "zadanie bazy danych nie powiodło się: {0}",
+    "a database task failed: {0}",
+);
+/// The database failed: `{0}` the reason.
+pub const DATABASE_FAILED: Text =
+    Text::new("baza danych zawiodła: {0}", "the database failed: {0}");

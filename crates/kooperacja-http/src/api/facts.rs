@@ -441,7 +441,7 @@ pub async fn post_fact(
     let status = status_of(&appended.outcomes);
     match appended.stored(0) {
         Some(stored) => created_response(status, project.id(), &stored),
-        None => Err(Problem::internal("the writer answered no outcome")),
+        None => Err(Problem::internal_said(message::WRITER_GAVE_NO_OUTCOME, &[])),
     }
 }
 

@@ -228,5 +228,5 @@ pub async fn blocking<T: Send + 'static>(
 ) -> Result<T, Problem> {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|e| Problem::internal(format!("a database task failed: {e}")))?
+        .map_err(|e| Problem::internal_said(message::DATABASE_TASK_FAILED, &[&e]))?
 }

@@ -43,7 +43,7 @@ fn json_bytes(body: Bytes) -> Response {
 /// A JSON response of a value.
 pub fn json<T: Serialize>(status: StatusCode, value: &T) -> Result<Response, Problem> {
     let body = serde_json::to_vec(value)
-        .map_err(|e| Problem::internal(format!("cannot write the response: {e}")))?;
+        .map_err(|e| Problem::internal_said(message::CANNOT_WRITE_RESPONSE, &[&e]))?;
     let mut response = json_bytes(Bytes::from(body));
     *response.status_mut() = status;
     Ok(response)
@@ -349,7 +349,8 @@ async fn part(
         };
         (project.generation.load(Ordering::Acquire), report)
     };
-    let report = report.ok_or_else(|| Problem::not_found("no such version").param("version"))?;
+    let report = report
+        .ok_or_else(|| Problem::not_found_said(message::NO_SUCH_VERSION, &[]).param("version"))?;
     let body = render(&project, &report, which)?;
     let body = Bytes::from(body);
     project.keep(generation, which, as_of, version, body.clone());
@@ -381,7 +382,9 @@ fn render(project: &ProjectState, r: &Report, which: Part) -> Result<Vec<u8>, Pr
             let plan = p
                 .version(&r.version)
                 .map(|(_, v)| &v.budget)
-                .ok_or_else(|| Problem::internal("the report's version is not in the project"))?;
+                .ok_or_else(|| {
+                    Problem::internal_said(message::REPORT_VERSION_NOT_IN_PROJECT, &[])
+                })?;
             serde_json::to_vec(&BudgetOut {
                 project: r.project.clone(),
                 as_of: r.as_of.to_string(),
@@ -393,7 +396,7 @@ fn render(project: &ProjectState, r: &Report, which: Part) -> Result<Vec<u8>, Pr
         }
         Part::Groups => serde_json::to_vec(&groups_of(p, r)),
     };
-    written.map_err(|e| Problem::internal(format!("cannot write the response: {e}")))
+    written.map_err(|e| Problem::internal_said(message::CANNOT_WRITE_RESPONSE, &[&e]))
 }
 
 /// The indicators as of a date.
@@ -762,7 +765,7 @@ pub async fn diff(
     };
     let diff = p
         .diff(&p.versions[from].id, &p.versions[to].id)
-        .ok_or_else(|| Problem::internal("a known version was not found"))?;
+        .ok_or_else(|| Problem::internal_said(message::KNOWN_VERSION_NOT_FOUND, &[]))?;
     json(
         StatusCode::OK,
         &DiffOut {
