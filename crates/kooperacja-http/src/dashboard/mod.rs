@@ -12,20 +12,21 @@
 //! plain GET form that needs no script).
 //!
 //! This module renders and decides nothing: every word comes from
-//! [`present::label`], every number and date from [`present`]'s formats, every
-//! colour from [`present::palette`], every figure from the [`Report`] or the
-//! [`Project`]. The markup is written with `maud`, which escapes every text it
+//! [`present::label`](kooperacja_core::present::label), every number and date
+//! from [`present`](kooperacja_core::present)'s formats, every colour from
+//! [`present::palette`](kooperacja_core::present::palette), every figure from
+//! the [`Report`] or the [`Project`]. The markup is written with `maud`, which escapes every text it
 //! is given. The only arithmetic here is geometry (lengths in whole SVG units,
 //! from shares, in exact decimals; no float). The page is self-contained:
 //! inline CSS and SVG, no script, and no font, image or style sheet from
 //! elsewhere; its only links are the language switch, anchors within the page
 //! and the API's own paths.
 //!
-//! The parts: [`frame`] (the page around the cards: head, masthead with the
+//! The parts: `frame` (the page around the cards: head, masthead with the
 //! language switch and the date picker, the list of projects, the footer),
-//! [`card`] (one project: its header, tiles and facts line), [`timeline`] (the
-//! milestones as an SVG chart and a list), [`indicators`], [`budget`],
-//! [`style`] (the stylesheet, from the palette) and [`geometry`] (lengths on
+//! `card` (one project: its header, tiles and facts line), `timeline` (the
+//! milestones as an SVG chart and a list), `indicators`, `budget`,
+//! `style` (the stylesheet, from the palette) and `geometry` (lengths on
 //! bars).
 
 mod budget;
