@@ -168,7 +168,7 @@ fn table(
         ctx.paint(Style::Bold, ctx.text(label::MILESTONES))
     )?;
     if r.milestones.is_empty() {
-        writeln!(out, "  ({})", ctx.text(label::NO_MILESTONES))?;
+        writeln!(out, "  {}", ctx.text(label::NO_MILESTONES))?;
     }
     for m in &r.milestones {
         let style = Style::of_state(m.state);
@@ -231,16 +231,15 @@ fn table(
     let facts = r.facts.live;
     writeln!(
         out,
-        "{}: {} ({})",
-        ctx.text(label::FACTS),
-        present::count(l, facts),
+        "{}",
         ctx.fill(
             label::FACTS_RETRACTED_REPEATED,
             &[
+                &present::count(l, facts),
                 &present::count(l, r.facts.retracted),
                 &present::count(l, r.facts.duplicates)
             ]
-        ),
+        )
     )?;
     if r.facts.excluded > 0 {
         // Facts core's admission excluded: they count nowhere; `validate

@@ -119,7 +119,7 @@ fn a_parse_error_is_located_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("fixtures/invalid/01-unclosed-string.toml:4:17:"),
+        stderr.contains(" --> fixtures/invalid/01-unclosed-string.toml:4:17\n"),
         "{stderr}"
     );
     assert!(stderr.contains('^'));
