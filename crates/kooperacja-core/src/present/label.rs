@@ -88,6 +88,90 @@ pub const VOIVODESHIP: Text = Text::new("województwo", "voivodeship");
 pub const VERSION_IN_FORCE: Text = Text::new("Wersja w mocy", "Version in force");
 /// The project (as a word before its id).
 pub const PROJECT: Text = Text::new("Projekt", "Project");
+/// The title of the dashboard page (the browser's tab).
+pub const DASHBOARD_PAGE_TITLE: Text =
+    Text::new("Stan projektów · kooperacja", "Project status · kooperacja");
+/// The heading of a page of where the projects stand.
+pub const PROJECT_STATUS: Text = Text::new("Stan projektów", "Project status");
+/// Under the dashboard's heading: {0} the date of the reports.
+pub const DASHBOARD_SUBTITLE: Text = Text::new(
+    "Stan na {0}, z zapisanych faktów",
+    "As of {0}, from the recorded facts",
+);
+/// The name of the language switch.
+pub const LANGUAGE: Text = Text::new("Język", "Language");
+/// Each language's name in itself: `Polski`, `English`.
+pub const LANGUAGE_OWN_NAME: Text = Text::new("Polski", "English");
+/// The list of the projects shown.
+pub const PROJECTS: Text = Text::new("Projekty", "Projects");
+/// The label of the date a report is made for (a date picker).
+pub const REPORT_DATE: Text = Text::new("Stan na dzień", "Report date");
+/// The button that shows what a form asks for.
+pub const SHOW: Text = Text::new("Pokaż", "Show");
+/// No project is served.
+pub const NO_PROJECTS: Text = Text::new("Brak projektów.", "No projects.");
+/// Where the dashboard's figures come from.
+pub const FIGURES_FROM_THE_REPORT: Text = Text::new(
+    "Wszystkie liczby na tej stronie, także prognozy, pochodzą z raportu liczonego z zapisanych faktów i z pliku projektu; strona tylko je układa.",
+    "Every figure on this page, forecasts included, comes from the report computed from the recorded facts and the project file; the page only lays them out.",
+);
+/// Before the link to the API's data.
+pub const SAME_DATA_IN_THE_API: Text =
+    Text::new("Te same dane w API:", "The same data in the API:");
+/// Before the link to the API's description (the OpenAPI document).
+pub const API_DESCRIPTION: Text = Text::new("opis API:", "its description:");
+/// The heading of a refusal of a date that is not one.
+pub const INVALID_DATE: Text = Text::new("Nieprawidłowa data", "Invalid date");
+/// Why a date was refused (the text given is not repeated: a refusal never
+/// quotes the request).
+pub const NOT_A_DATE: Text = Text::new(
+    "To nie jest data: podaj datę w postaci 2020-09-30 albo wybierz ją z kalendarza.",
+    "That is not a date: give one like 2020-09-30, or pick it from the calendar.",
+);
+/// The kind of a version: the funding agreement itself.
+pub const AGREEMENT: Text = Text::new("umowa", "agreement");
+/// The kind of a version: an amendment of the agreement.
+pub const AMENDMENT: Text = Text::new("aneks", "amendment");
+/// The days of a period passed: {0} passed, {1} in all.
+pub const PERIOD_DAYS_PASSED: Text = Text::new("upłynęło {0} z {1} dni", "{0} of {1} days passed");
+/// A milestone (the one under way, or the next, or the last).
+pub const A_MILESTONE: Text = Text::new("Kamień milowy", "Milestone");
+/// Until a date: {0} the date.
+pub const UNTIL: Text = Text::new("do {0}", "until {0}");
+/// From a date on: {0} the date.
+pub const FROM_DATE: Text = Text::new("od {0}", "from {0}");
+/// Indicators that reached their target (after a count of them).
+pub const ACHIEVED_MANY: Text = Text::new("osiągniętych", "achieved");
+/// The heading of the schedule with its milestones.
+pub const TIMELINE_AND_MILESTONES: Text =
+    Text::new("Harmonogram i kamienie milowe", "Timeline and milestones");
+/// A project's schedule drawn as a chart.
+pub const TIMELINE: Text = Text::new("Harmonogram", "Timeline");
+/// The period of the whole project.
+pub const PROJECT_PERIOD: Text = Text::new("Okres projektu", "Project period");
+/// The project has no indicators.
+pub const NO_INDICATORS: Text = Text::new(
+    "Projekt nie ma wskaźników.",
+    "The project has no indicators.",
+);
+/// An indicator's due date in running text: {0} the date.
+pub const DUE_ON_DATE: Text = Text::new("termin {0}", "due {0}");
+/// The forecast of an indicator's value at its due date.
+pub const FORECAST_AT_DUE: Text = Text::new("prognoza na termin", "forecast at due date");
+/// The heading of the budget by partner.
+pub const BY_PARTNER: Text = Text::new("Według partnerów", "By partner");
+/// The column of a partner with its plan and the share of it spent.
+pub const PARTNER_PLAN_AND_SHARE_SPENT: Text = Text::new(
+    "Partner (plan i jego wykonanie)",
+    "Partner (plan and share spent)",
+);
+/// Planned (before an amount).
+pub const PLANNED: Text = Text::new("plan", "planned");
+/// Why some partners show no plan.
+pub const PLAN_WHERE_STATED: Text = Text::new(
+    "Plan jest podany tam, gdzie budżet wersji w mocy określa go dla partnera.",
+    "A plan is shown where the budget of the version in force states one for the partner.",
+);
 /// A column of activities (działania).
 pub const ACTIVITY: Text = Text::new("Działanie", "Activity");
 /// Execution measured against the version in force (before its id).
@@ -160,6 +244,8 @@ pub const FACTS_RETRACTED_REPEATED: Text = Text::new(
     "Fakty: {0} (wycofanych {1}, powtórzonych {2})",
     "Facts: {0} (retracted {1}, repeated {2})",
 );
+/// A link back to the top of a page.
+pub const TO_THE_TOP: Text = Text::new("↑ na górę", "↑ to the top");
 /// One fact the admission excluded: `{0}` its id, `{1}` the reason's code.
 pub const FACT_EXCLUDED: Text = Text::new(
     "fakt {0} pominięty: {1} (validate --facts podaje przyczynę)",
