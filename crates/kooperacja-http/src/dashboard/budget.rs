@@ -13,11 +13,11 @@ use super::{Entry, english, polish};
 /// The budget panel of a card.
 pub(super) fn panel(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
     let b = &entry.report.budget;
-    let row = |class: &str, text: Text, amount: Amount, extra: Option<Markup>| {
+    let row = |class: &str, figure: &str, text: Text, amount: Amount, extra: Option<Markup>| {
         html! {
             tr class=(class) {
                 th scope="row" { (lang.text(text)) }
-                td.amt { (present::amount(lang, amount)) @if let Some(extra) = extra { (extra) } }
+                td.amt { span data-figure=(figure) { (present::amount(lang, amount)) } @if let Some(extra) = extra { (extra) } }
             }
         }
     };
@@ -25,12 +25,12 @@ pub(super) fn panel(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
         section.panel aria-labelledby=(labelled_by(anchor, "budget")) {
             h3 id=(format!("{anchor}-budget")) { (lang.text(label::BUDGET)) }
             table.sums {
-                (row("total", label::PROJECT_VALUE, b.total, None))
-                (row("part", label::EU_CONTRIBUTION, b.eu_contribution, None))
-                (row("part", label::NATIONAL_CONTRIBUTION, b.national_contribution, None))
-                (row("spent", label::SPENT, b.spent,
+                (row("total", "budget.total", label::PROJECT_VALUE, b.total, None))
+                (row("part", "budget.eu", label::EU_CONTRIBUTION, b.eu_contribution, None))
+                (row("part", "budget.national", label::NATIONAL_CONTRIBUTION, b.national_contribution, None))
+                (row("spent", "budget.spent", label::SPENT, b.spent,
                     b.spent_share.map(|s| html! { " " span.pct { "(" (present::share(lang, s)) ")" } })))
-                (row("left", label::REMAINING, b.remaining, None))
+                (row("left", "budget.remaining", label::REMAINING, b.remaining, None))
             }
             @for f in &b.findings {
                 p.finding { code { (f.code) } " " (english(lang, &f.message)) }

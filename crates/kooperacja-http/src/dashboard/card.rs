@@ -11,7 +11,7 @@ use super::{Entry, budget, frame, indicators, polish, style, timeline};
 /// The card of one entry; `anchor` is its fragment id.
 pub(super) fn card(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
     html! {
-        article.project id=(anchor) aria-labelledby=(format!("{anchor}-title")) {
+        article.project id=(anchor) data-project=(entry.report.project) aria-labelledby=(format!("{anchor}-title")) {
             (header(entry, anchor, lang))
             (tiles(entry, lang))
             div.panels {
@@ -49,7 +49,7 @@ fn header(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
                 p.alt lang="pl" { (r.title) }
             }
             p.meta {
-                strong { (lang.text(label::AS_OF)) " " (present::date(lang, r.as_of)) }
+                strong { (lang.text(label::AS_OF)) " " span data-figure="as-of" { (present::date(lang, r.as_of)) } }
                 " · " (lang.text(label::VERSION_IN_FORCE)) ": "
                 strong { (polish(lang, &r.version_label)) }
                 @if let Some(kind) = kind { " (" (lang.text(kind)) ")" }
@@ -94,10 +94,10 @@ fn tiles(entry: &Entry<'_>, lang: Lang) -> Markup {
     html! {
         div.tiles {
             (tile(lang.text(label::PERIOD),
-                html! { (present::share(lang, r.period_elapsed)) },
-                html! { (days) br; (present::period(lang, r.period)) }))
+                html! { span data-figure="period.share" { (present::share(lang, r.period_elapsed)) } },
+                html! { (days) br; span data-figure="period" { (present::period(lang, r.period)) } }))
             (tile(lang.text(label::SPENT),
-                html! { @match b.spent_share { Some(s) => (present::share(lang, s)), None => "—" } },
+                html! { span data-figure="budget.spent-share" { @match b.spent_share { Some(s) => (present::share(lang, s)), None => "—" } } },
                 html! { (label::PART_OF_WHOLE.fill(lang, &[&present::amount(lang, b.spent), &present::amount(lang, b.total)])) }))
             @match current {
                 Some(m) => {

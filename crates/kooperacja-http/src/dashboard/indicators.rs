@@ -71,7 +71,7 @@ fn indicator(i: &IndicatorReport, lang: Lang) -> Markup {
                     }
                 }
                 " "
-                span class=(format!("badge {class}")) { (lang.text(label::status(i.status))) }
+                span class=(format!("badge {class}")) data-figure=(format!("indicator.{}.status", i.id)) { (lang.text(label::status(i.status))) }
             }
             svg.meter viewBox=(format!("0 0 {METER} 10")) preserveAspectRatio="none" aria-hidden="true" {
                 rect width=(METER) height="10" fill=(palette::LINE.hex()) {}
@@ -83,16 +83,17 @@ fn indicator(i: &IndicatorReport, lang: Lang) -> Markup {
             }
             p.figures {
                 strong {
-                    @match i.value { Some(v) => (shown(i, v, lang)), None => "—" }
-                    " / " (target_text)
+                    span data-figure=(format!("indicator.{}.value", i.id)) { @match i.value { Some(v) => (shown(i, v, lang)), None => "—" } }
+                    " / " span data-figure=(format!("indicator.{}.target", i.id)) { (target_text) }
                 }
                 @if lang == Lang::Pl && matches!(i.target, Target::Count(_)) && !i.unit.is_empty() {
                     " " (i.unit)
                 }
-                @if let Some(share) = i.share_of_target { " · " (present::share(lang, share)) }
-                " · " (label::DUE_ON_DATE.fill(lang, &[&present::date(lang, i.due)]))
+                @if let Some(share) = i.share_of_target { " · " span data-figure=(format!("indicator.{}.share", i.id)) { (present::share(lang, share)) } }
+                @let (before, after) = lang.text(label::DUE_ON_DATE).split_once("{0}").unwrap_or(("", ""));
+                " · " (before) span data-figure=(format!("indicator.{}.due", i.id)) { (present::date(lang, i.due)) } (after)
                 @if let Some(forecast) = forecast {
-                    " · " (lang.text(label::FORECAST_AT_DUE)) ": " (shown(i, forecast, lang))
+                    " · " (lang.text(label::FORECAST_AT_DUE)) ": " span data-figure=(format!("indicator.{}.forecast", i.id)) { (shown(i, forecast, lang)) }
                 }
                 " · " code { (i.id) }
             }

@@ -120,8 +120,9 @@ fn every_indicator_appears_with_its_status() {
                 let item_start = html[..at].rfind("<li class=\"st-").unwrap();
                 let item = &html[item_start..at];
                 let badge = format!(
-                    "<span class=\"badge {}\">{}</span>",
+                    "<span class=\"badge {}\" data-figure=\"indicator.{}.status\">{}</span>",
                     style::status_class(i.status),
+                    i.id,
                     label::status(i.status).get(lang)
                 );
                 assert!(item.contains(&badge), "{lang:?} {}: no {badge}", i.id);
@@ -222,14 +223,13 @@ fn a_share_indicator_shows_percentages() {
     let report = engine.report(date(2025, 11, 30));
     let pl = one(&project, &report, Lang::Pl);
     assert!(
-        pl.contains("<strong>24 % / 50 %</strong> · 47,9 % · termin 31.12.2028 r. · prognoza na termin: 59,4 %"),
+        text_of(&pl)
+            .contains("24 % / 50 % · 47,9 % · termin 31.12.2028 r. · prognoza na termin: 59,4 %"),
         "{pl}"
     );
     let en = one(&project, &report, Lang::En);
     assert!(
-        en.contains(
-            "<strong>24% / 50%</strong> · 47.9% · due 2028-12-31 · forecast at due date: 59.4%"
-        ),
+        text_of(&en).contains("24% / 50% · 47.9% · due 2028-12-31 · forecast at due date: 59.4%"),
         "{en}"
     );
 }
@@ -349,4 +349,19 @@ fn the_date_picker_keeps_the_date_and_the_language() {
     assert!(html.contains("<input type=\"hidden\" name=\"lang\" value=\"en\">"));
     assert!(html.contains("name=\"as_of\" value=\"2021-03-31\""));
     assert!(html.contains("href=\"?lang=pl&amp;as_of=2021-03-31\""));
+}
+
+/// The text of a page: its markup without the tags.
+fn text_of(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }

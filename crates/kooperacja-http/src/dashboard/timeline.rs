@@ -64,9 +64,9 @@ pub(super) fn panel(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
                             span.dot style=(format!("background:{}", palette::of_state(m.state).fill.hex())) {}
                             span.id { (m.id) }
                             " "
-                            span.dates { (present::period(lang, m.period)) }
+                            span.dates data-figure=(format!("milestone.{}.period", m.id)) { (present::period(lang, m.period)) }
                             " · "
-                            span class=(style::state_class(m.state)) { (lang.text(label::state(m.state))) }
+                            span class=(style::state_class(m.state)) data-figure=(format!("milestone.{}.state", m.id)) { (lang.text(label::state(m.state))) }
                             span.title { (title_markup(entry, m, lang)) }
                         }
                     }
