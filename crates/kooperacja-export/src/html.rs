@@ -36,7 +36,7 @@ use kooperacja_core::report::{IndicatorReport, MilestoneState, Report, Status};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::Lang;
+use crate::{Lang, Pick};
 
 /// The report as one self-contained HTML page, in Polish or English.
 ///

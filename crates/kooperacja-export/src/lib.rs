@@ -30,20 +30,16 @@ use kooperacja_core::indicator::Target;
 use kooperacja_core::project::Project;
 use kooperacja_core::report::Report;
 
-/// The language of labels meant for people (XLSX sheet and column names, the
-/// HTML report). Machine formats (JSON, CSV, IATI codes) do not depend on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    /// Polish, the default: the users' language.
-    #[default]
-    Pl,
-    /// English.
-    En,
+pub use kooperacja_core::present::Lang;
+
+/// Picks the Polish or the English of a pair written in this crate; to be
+/// replaced by `present::label` entries one by one.
+pub(crate) trait Pick {
+    fn pick<'a>(self, pl: &'a str, en: &'a str) -> &'a str;
 }
 
-impl Lang {
-    /// Picks the Polish or the English text.
-    pub fn pick<'a>(self, pl: &'a str, en: &'a str) -> &'a str {
+impl Pick for Lang {
+    fn pick<'a>(self, pl: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Pl => pl,
             Lang::En => en,

@@ -13,6 +13,7 @@ use clap::{Parser, ValueEnum};
 use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{FactReader, Format as FactFormat};
 use kooperacja_core::parse::{MAX_PROJECT_BYTES, MAX_REGISTER_BYTES, parse_project_bytes};
+use kooperacja_core::present::label;
 use kooperacja_core::territory::Register;
 use kooperacja_core::validate::{Severity, validate};
 use kooperacja_export::{Lang, Table, csv, html, iati, json, write_atomically, xlsx};
@@ -49,7 +50,7 @@ struct Args {
     #[arg(long)]
     force: bool,
     /// The language of labels for people (XLSX, HTML).
-    #[arg(long, value_enum, default_value_t = Lang::Pl)]
+    #[arg(long, default_value = "pl", value_parser = parse_lang)]
     lang: Lang,
     /// For IATI: the leader's registered IATI organisation identifier, used for
     /// reporting-org/@ref and as the prefix of iati-identifier. Default: the
@@ -80,6 +81,11 @@ enum TableArg {
     Budget,
     Territory,
     Facts,
+}
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    text.parse()
+        .map_err(|_| format!("{text:?} is not a language this export writes: give pl or en"))
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
@@ -163,13 +169,15 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         }
         return Ok(ExitCode::from(1));
     }
-    let warning = (!errors.is_empty()).then(|| {
-        format!(
-            "WARNING: exported with --force although the project has {} error findings: {}",
-            errors.len(),
-            errors.join("; ")
-        )
-    });
+    // The warning in a language: the one of --lang, except in the IATI
+    // document, whose narratives here are English.
+    let warning_in = |lang: Lang| {
+        (!errors.is_empty()).then(|| {
+            let count = label::ERRORS.count(lang, u64::try_from(errors.len()).unwrap_or(u64::MAX));
+            label::FORCED_EXPORT.fill(lang, &[&count, &errors.join("; ")])
+        })
+    };
+    let warning = warning_in(args.lang);
 
     let mut engine = Engine::new(&project, register.as_ref());
     if let Some(path) = &args.facts {
@@ -224,7 +232,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         Format::Iati => {
             let options = iati::IatiOptions {
                 org_ref: args.iati_org_ref.clone(),
-                warning: warning.clone(),
+                warning: warning_in(Lang::En),
             };
             write(
                 &args.output,

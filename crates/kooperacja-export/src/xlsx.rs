@@ -35,6 +35,8 @@ use kooperacja_core::facts::FactKind;
 use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::money::{Amount, Rate};
 use kooperacja_core::organisation::PartnerRole;
+use kooperacja_core::period::YearMonth;
+use kooperacja_core::present::{self, label, palette, palette::Swatch};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{MilestoneState, Report, Status};
 use rust_decimal::Decimal;
@@ -42,7 +44,7 @@ use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use crate::Lang;
+use crate::{Lang, Pick};
 
 /// The sheet names, Polish and English, in workbook order.
 pub const SHEETS: [(&str, &str); 7] = [
@@ -60,6 +62,7 @@ struct Styles {
     header: Format,
     money: Format,
     date: Format,
+    month: Format,
     percent: Format,
     number: Format,
     title: Format,
@@ -77,7 +80,9 @@ impl Styles {
             // The number format's separators are the reader's locale's: a Polish
             // LibreOffice shows "31 604 368,34 zł".
             money: Format::new().set_num_format("#,##0.00\\ \"zł\""),
+            // The forms of `present::short_date` and `present::month`.
             date: Format::new().set_num_format(lang.pick("dd.mm.yyyy", "yyyy-mm-dd")),
+            month: Format::new().set_num_format(lang.pick("mm.yyyy", "yyyy-mm")),
             percent: Format::new().set_num_format("0.0%"),
             number: Format::new().set_num_format("#,##0.##"),
             title: Format::new().set_bold().set_font_size(14),
@@ -98,6 +103,10 @@ enum Cell {
     /// A fraction shown as a percentage (0.5 → 50.0%).
     Percent(Rate),
     Number(Decimal),
+    /// The first day of a month, shown as the month.
+    Month(YearMonth),
+    /// A status or state word in its palette colours.
+    Swatched(&'static str, Swatch),
     Empty,
 }
 
@@ -171,17 +180,80 @@ fn percent_cell(rate: Rate) -> f64 {
     )
 }
 
-/// Writes rows into one worksheet, keeping track of the next free row.
+/// The widest a column is made, in characters; longer text wraps or is cut
+/// at the next filled cell (text never turns into `###`, numbers would).
+const MAX_COLUMN_CHARS: usize = 70;
+
+/// Writes rows into one worksheet, keeping track of the next free row and of
+/// the widest value each column shows.
 struct Sheet<'a> {
     sheet: &'a mut Worksheet,
     styles: &'a Styles,
+    lang: Lang,
     row: u32,
+    /// Per column, the most characters a value of it shows.
+    widths: Vec<usize>,
 }
 
 impl Sheet<'_> {
+    /// Makes `col` at least wide enough for `chars` characters.
+    fn fit(&mut self, col: u16, chars: usize) {
+        let col = usize::from(col);
+        if self.widths.len() <= col {
+            self.widths.resize(col + 1, 0);
+        }
+        if let Some(w) = self.widths.get_mut(col) {
+            *w = (*w).max(chars.min(MAX_COLUMN_CHARS));
+        }
+    }
+
+    /// The characters a cell shows: the text the presentation module gives
+    /// for its value, which the cell's number format reproduces (a reader in
+    /// another locale shows other marks, never more of them).
+    fn shown_chars(&self, cell: &Cell) -> usize {
+        let lang = self.lang;
+        match cell {
+            Cell::Text(t) => t.chars().count(),
+            Cell::Money(a) => present::amount(lang, *a).chars().count(),
+            Cell::Date(d) => present::short_date(lang, *d).chars().count(),
+            Cell::Percent(r) => present::percent(lang, *r, 1).chars().count() + 1,
+            Cell::Number(n) => present::number(lang, *n, 2).chars().count(),
+            Cell::Month(m) => present::month(lang, *m).chars().count(),
+            Cell::Swatched(t, _) => t.chars().count(),
+            Cell::Empty => 0,
+        }
+    }
+
+    /// Sets every column's width to its widest value (a character of the
+    /// default font is about one width unit; bold and capitals need a margin).
+    fn set_widths(&mut self) -> Result<(), XlsxError> {
+        for (col, chars) in (0_u16..).zip(self.widths.clone()) {
+            // At most MAX_COLUMN_CHARS, so the width always fits a u16.
+            let width = u16::try_from(chars.saturating_mul(6) / 5 + 2).unwrap_or(u16::MAX);
+            self.sheet.set_column_width(col, f64::from(width))?;
+        }
+        Ok(())
+    }
+
     fn put(&mut self, col: u16, cell: Cell) -> Result<(), XlsxError> {
+        let chars = self.shown_chars(&cell);
+        self.fit(col, chars);
         let (row, s) = (self.row, self.styles);
         match cell {
+            Cell::Month(m) => {
+                let date = excel_date(m.period().start())?;
+                self.sheet
+                    .write_datetime_with_format(row, col, &date, &s.month)
+                    .map(drop)
+            }
+            Cell::Swatched(text, swatch) => {
+                let format = Format::new()
+                    .set_font_color(Color::RGB(swatch.ink.to_u32()))
+                    .set_background_color(Color::RGB(swatch.tint.to_u32()));
+                self.sheet
+                    .write_string_with_format(row, col, text, &format)
+                    .map(drop)
+            }
             Cell::Text(t) => self.sheet.write_string(row, col, t).map(drop),
             Cell::Money(a) => self
                 .sheet
@@ -215,6 +287,7 @@ impl Sheet<'_> {
 
     fn header(&mut self, names: &[&str]) -> Result<(), XlsxError> {
         for (col, name) in (0_u16..).zip(names) {
+            self.fit(col, name.chars().count() + 1);
             self.sheet
                 .write_string_with_format(self.row, col, *name, &self.styles.header)?;
         }
@@ -323,7 +396,9 @@ pub fn workbook(
         let mut sheet = Sheet {
             sheet: worksheet,
             styles: &styles,
+            lang,
             row: 0,
+            widths: Vec::new(),
         };
         if let (Some(w), 0) = (warning, index) {
             sheet
@@ -332,7 +407,7 @@ pub fn workbook(
             sheet.row = 2;
         }
         fill(&mut sheet, project, report, lang)?;
-        sheet.sheet.set_autofit_max_width(480).autofit();
+        sheet.set_widths()?;
     }
     book.save_to_buffer()
 }
@@ -421,8 +496,10 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
             part.share.into(),
         ])?;
     }
+    // The project's plan is its value, not the sum of the partners' plans
+    // (a partner may have none), so the row is named for what it is.
     s.row(vec![
-        lang.pick("Razem", "Total").into(),
+        label::WHOLE_PROJECT.get(lang).into(),
         Cell::Empty,
         b.total.into(),
         b.spent.into(),
@@ -505,7 +582,7 @@ fn schedule_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result
             m.title.as_str().into(),
             m.period.start().into(),
             m.period.end().into(),
-            state_text(lang, m.state).into(),
+            Cell::Swatched(state_text(lang, m.state), palette::of_state(m.state)),
         ])?;
         for a in &m.activities {
             s.row(vec![
@@ -571,7 +648,7 @@ fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Resu
             i.value.into(),
             i.share_of_target.into(),
             i.due.into(),
-            status_text(lang, i.status).into(),
+            Cell::Swatched(status_text(lang, i.status), palette::of_status(i.status)),
             i.forecast.into(),
         ])?;
     }
@@ -683,7 +760,7 @@ fn facts_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result<()
     let mut months: Vec<_> = r.facts.by_month.iter().map(|m| m.month).collect();
     months.dedup();
     for month in months {
-        let mut row: Vec<Cell> = vec![month.to_string().into()];
+        let mut row: Vec<Cell> = vec![Cell::Month(month)];
         for kind in &kinds {
             let n = r
                 .facts

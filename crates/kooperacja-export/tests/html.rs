@@ -85,7 +85,7 @@ fn assert_indicators_with_status(page: &str, json: &serde_json::Value, lang: Lan
             .split("<tr")
             .find(|row| row.contains(&format!("<span class=\"id\">{id}</span>")))
             .unwrap_or_else(|| panic!("{id} has a row"));
-        let name = lang.pick(status.polish(), status.english());
+        let name = kooperacja_core::present::label::status(status).get(lang);
         assert!(
             row.contains(&format!("{name}</span>")),
             "{id}: status {name:?} written in its row"
@@ -240,7 +240,7 @@ fn a_forced_export_shows_the_warning_first() {
         "the warning comes first"
     );
     assert!(page.contains("Uwaga: raport wyeksportowany mimo błędów w planie projektu"));
-    assert!(page.contains("<p>WARNING: exported with --force although the project has"));
+    assert!(page.contains("<p>UWAGA: wyeksportowano z --force, choć projekt ma 1 błąd: "));
     assert_self_contained(&page);
 }
 

@@ -278,6 +278,7 @@ fn header_rows_are_frozen_and_output_is_deterministic() {
     );
 }
 
+/// The warning is in the workbook's language (Polish by default).
 #[test]
 fn forced_export_opens_with_the_warning() {
     let dir = temp_dir("forced");
@@ -285,7 +286,7 @@ fn forced_export_opens_with_the_warning() {
     refused_then_forced(&dir, "xlsx", &out_path);
     let sheets = sheets(&out_path);
     assert!(
-        sheets[0].1[0][0].starts_with("WARNING: exported with --force"),
+        sheets[0].1[0][0].starts_with("UWAGA: wyeksportowano z --force, choć projekt ma 1 błąd: "),
         "{:?}",
         sheets[0].1[0]
     );
@@ -448,6 +449,74 @@ fn libreoffice_round_trip() {
                     );
                 }
             }
+        }
+    }
+}
+
+fn pdftotext() -> Option<PathBuf> {
+    ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+/// Printed by LibreOffice (to PDF, every sheet), the workbook shows every
+/// value in full: no column is so narrow that a number turns into `###`.
+#[test]
+fn libreoffice_prints_every_value_in_full() {
+    let (office, text_tool) = (libreoffice(), pdftotext());
+    if !external_tool(
+        office.is_some(),
+        "LibreOffice",
+        "apt-get install libreoffice-calc-nogui",
+    ) || !external_tool(
+        text_tool.is_some(),
+        "pdftotext",
+        "apt-get install poppler-utils",
+    ) {
+        return;
+    }
+    let (Some(soffice), Some(pdftotext)) = (office, text_tool) else {
+        return;
+    };
+    for (name, project, facts, dates) in CASES {
+        for lang in ["pl", "en"] {
+            let as_of = dates[1];
+            let dir = temp_dir(&format!("pdf-{name}-{lang}"));
+            let (path, _) = export(&dir, project, facts, as_of, &["--lang", lang]);
+            let profile = format!("file://{}", dir.join("lo-profile").display());
+            let output = run_with_timeout(
+                Command::new(&soffice)
+                    .arg(format!("-env:UserInstallation={profile}"))
+                    .args(["--headless", "--norestore", "--convert-to", "pdf"])
+                    .arg("--outdir")
+                    .arg(&dir)
+                    .arg(&path),
+                Duration::from_secs(180),
+            )
+            .expect("LibreOffice finished within 180 s");
+            assert!(
+                output.status.success(),
+                "LibreOffice failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let pdf = dir.join("report.pdf");
+            let text = Command::new(&pdftotext)
+                .arg("-layout")
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext runs");
+            assert!(text.status.success(), "pdftotext failed");
+            let text = String::from_utf8_lossy(&text.stdout);
+            assert!(!text.trim().is_empty(), "the PDF has text");
+            let hidden: Vec<&str> = text.lines().filter(|l| l.contains("###")).collect();
+            assert!(
+                hidden.is_empty(),
+                "{name} ({lang}): {} printed lines show ### instead of a value:\n{}",
+                hidden.len(),
+                hidden.join("\n")
+            );
         }
     }
 }

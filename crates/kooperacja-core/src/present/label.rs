@@ -88,3 +88,10 @@ pub const VOIVODESHIP: Text = Text::new("województwo", "voivodeship");
 pub const VERSION_IN_FORCE: Text = Text::new("Wersja w mocy", "Version in force");
 /// The project (as a word before its id).
 pub const PROJECT: Text = Text::new("Projekt", "Project");
+/// The row of the whole project under the partners' rows (its plan is the project value).
+pub const WHOLE_PROJECT: Text = Text::new("Cały projekt", "Whole project");
+/// The warning an export forced despite error findings carries: {0} the count of errors, {1} the findings.
+pub const FORCED_EXPORT: Text = Text::new(
+    "UWAGA: wyeksportowano z --force, choć projekt ma {0}: {1}",
+    "WARNING: exported with --force although the project has {0}: {1}",
+);
