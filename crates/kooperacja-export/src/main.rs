@@ -16,7 +16,9 @@ use kooperacja_core::parse::{MAX_PROJECT_BYTES, MAX_REGISTER_BYTES, parse_projec
 use kooperacja_core::present::label;
 use kooperacja_core::territory::Register;
 use kooperacja_core::validate::{Severity, validate};
-use kooperacja_export::{Lang, Table, csv, html, iati, json, write_atomically, xlsx};
+use kooperacja_export::{
+    CsvDialect, Lang, Table, csv_bytes, html, iati, json, write_atomically, xlsx,
+};
 
 /// Export a project's report as JSON, CSV, XLSX, IATI 2.03 XML or HTML.
 ///
@@ -46,6 +48,11 @@ struct Args {
     /// Where to write: a file, or for `--format csv --table all` a directory.
     #[arg(long, short, value_name = "OUT")]
     output: PathBuf,
+    /// For CSV: rfc4180 (`,`, decimal dot, UTF-8) for programs, or excel-pl
+    /// (`;`, decimal comma, UTF-8 with BOM, TERYT codes kept as text) for a
+    /// spreadsheet in a Polish locale.
+    #[arg(long, value_enum, default_value_t = CsvDialect::Rfc4180)]
+    csv_dialect: CsvDialect,
     /// Export even when the project has error findings; the output then carries a warning.
     #[arg(long)]
     force: bool,
@@ -278,7 +285,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
                 } else {
                     args.output.clone()
                 };
-                write(&path, &csv(table, &project, &report))?;
+                write_atomically(
+                    &path,
+                    &csv_bytes(table, &project, &report, args.csv_dialect),
+                )
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             }
             if let Some(w) = &warning {
                 // CSV has no place for a note; the warning goes beside it.

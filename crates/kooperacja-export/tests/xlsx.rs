@@ -11,11 +11,13 @@ mod common;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use calamine::{Data, Reader, Xlsx};
-use common::{CASES, export_ok, external_tool, refused_then_forced, temp_dir};
+use common::{
+    CASES, export_ok, external_tool, libreoffice, refused_then_forced, run_with_timeout, temp_dir,
+};
 use rust_decimal::Decimal;
 
 const SHEETS_PL: [&str; 7] = [
@@ -290,37 +292,6 @@ fn forced_export_opens_with_the_warning() {
         "{:?}",
         sheets[0].1[0]
     );
-}
-
-/// Runs a command, killed after `limit`; None when it timed out.
-fn run_with_timeout(command: &mut Command, limit: Duration) -> Option<Output> {
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .ok()?;
-    // Polls every 100 ms; no clock is read, the polls are counted.
-    let step = Duration::from_millis(100);
-    let mut waited = Duration::ZERO;
-    loop {
-        if child.try_wait().ok()?.is_some() {
-            return child.wait_with_output().ok();
-        }
-        waited += step;
-        if waited > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(step);
-    }
-}
-
-fn libreoffice() -> Option<PathBuf> {
-    ["/usr/bin/soffice", "/usr/bin/libreoffice"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
 }
 
 /// Parses LibreOffice's CSV (comma, double quotes, UTF-8).
