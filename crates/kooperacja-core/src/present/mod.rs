@@ -373,6 +373,41 @@ pub fn percent(lang: Lang, rate: Rate, places: u32) -> String {
     )
 }
 
+/// The decimals every displayed percentage has at most (shares of a target,
+/// of the budget spent, of the period passed): one.
+pub const PERCENT_PLACES: u32 = 1;
+
+/// The decimals every displayed value that is neither an amount nor a
+/// percentage has at most (a forecast, an average): one.
+pub const VALUE_PLACES: u32 = 1;
+
+/// A share as every output shows it: at most [`PERCENT_PLACES`] decimals,
+/// [`DISPLAY_ROUNDING`]: `105,2 %`, `100 %`, `105.2%`.
+///
+/// ```
+/// use kooperacja_core::money::Rate;
+/// use kooperacja_core::present::{share, Lang};
+/// let rate = Rate::parse("105.2083 %").unwrap();
+/// assert_eq!(share(Lang::Pl, rate), "105,2 %");
+/// assert_eq!(share(Lang::En, Rate::parse("100 %").unwrap()), "100%");
+/// ```
+pub fn share(lang: Lang, rate: Rate) -> String {
+    percent(lang, rate, PERCENT_PLACES)
+}
+
+/// A value that is neither an amount nor a count, as every output shows it:
+/// at most [`VALUE_PLACES`] decimals, [`DISPLAY_ROUNDING`]: `595,5`.
+///
+/// ```
+/// use kooperacja_core::present::{value, Lang};
+/// use rust_decimal::Decimal;
+/// assert_eq!(value(Lang::Pl, Decimal::new(59545, 2)), "595,5");
+/// assert_eq!(value(Lang::En, Decimal::from(12000)), "12,000");
+/// ```
+pub fn value(lang: Lang, value: Decimal) -> String {
+    number(lang, value, VALUE_PLACES)
+}
+
 /// A date: `30.09.2020 r.` (Polish), `2020-09-30` (English, ISO 8601).
 ///
 /// ```
