@@ -32,11 +32,12 @@
 
 use chrono::{Datelike, NaiveDate};
 use kooperacja_core::facts::FactKind;
+use kooperacja_core::groups::GroupLevel;
 use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::money::{Amount, Rate};
 use kooperacja_core::organisation::PartnerRole;
 use kooperacja_core::period::YearMonth;
-use kooperacja_core::present::{self, label, palette, palette::Swatch};
+use kooperacja_core::present::{self, Text, label, palette, palette::Swatch};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{MilestoneState, Report, Status};
 use rust_decimal::Decimal;
@@ -44,17 +45,17 @@ use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use crate::{Lang, Pick};
+use crate::Lang;
 
-/// The sheet names, Polish and English, in workbook order.
-pub const SHEETS: [(&str, &str); 7] = [
-    ("Projekt", "Project"),
-    ("Budżet", "Budget"),
-    ("Harmonogram", "Schedule"),
-    ("Wskaźniki", "Indicators"),
-    ("Grupy", "Groups"),
-    ("Terytorium", "Territory"),
-    ("Fakty", "Facts"),
+/// The sheet names, in workbook order.
+pub const SHEETS: [Text; 7] = [
+    label::PROJECT,
+    label::BUDGET,
+    label::SCHEDULE,
+    label::INDICATORS,
+    label::GROUPS,
+    label::TERRITORY,
+    label::FACTS,
 ];
 
 /// The formats every sheet uses.
@@ -77,12 +78,21 @@ impl Styles {
                 .set_bold()
                 .set_background_color(Color::RGB(0x00DD_E6F0))
                 .set_border_bottom(FormatBorder::Thin),
-            // The number format's separators are the reader's locale's: a Polish
-            // LibreOffice shows "31 604 368,34 zł".
-            money: Format::new().set_num_format("#,##0.00\\ \"zł\""),
+            // The forms of `present::amount`; the separators are the reader's
+            // locale's: a Polish LibreOffice shows "31 604 368,34 zł".
+            money: Format::new().set_num_format(match lang {
+                Lang::Pl => "#,##0.00\\ \"zł\"",
+                Lang::En => "\"PLN \"#,##0.00",
+            }),
             // The forms of `present::short_date` and `present::month`.
-            date: Format::new().set_num_format(lang.pick("dd.mm.yyyy", "yyyy-mm-dd")),
-            month: Format::new().set_num_format(lang.pick("mm.yyyy", "yyyy-mm")),
+            date: Format::new().set_num_format(match lang {
+                Lang::Pl => "dd.mm.yyyy",
+                Lang::En => "yyyy-mm-dd",
+            }),
+            month: Format::new().set_num_format(match lang {
+                Lang::Pl => "mm.yyyy",
+                Lang::En => "yyyy-mm",
+            }),
             percent: Format::new().set_num_format("0.0%"),
             number: Format::new().set_num_format("#,##0.##"),
             title: Format::new().set_bold().set_font_size(14),
@@ -328,28 +338,28 @@ fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 }
 
 fn status_text(lang: Lang, status: Status) -> &'static str {
-    lang.pick(status.polish(), status.english())
+    label::status(status).get(lang)
 }
 
 fn state_text(lang: Lang, state: MilestoneState) -> &'static str {
-    lang.pick(state.polish(), state.english())
+    label::state(state).get(lang)
 }
 
 /// The label of a fact kind for people.
 pub fn fact_kind_label(lang: Lang, kind: FactKind) -> &'static str {
-    let (pl, en) = match kind {
-        FactKind::Meeting => ("spotkanie", "meeting"),
-        FactKind::Coaching => ("coaching", "coaching"),
-        FactKind::Agreement => ("porozumienie", "agreement"),
-        FactKind::Pilot => ("pilotaż", "pilot"),
-        FactKind::Deliverable => ("produkt", "deliverable"),
-        FactKind::Support => ("wsparcie", "support"),
-        FactKind::Qualification => ("kwalifikacja", "qualification"),
-        FactKind::DiPlan => ("plan DI", "DI plan"),
-        FactKind::Expenditure => ("wydatek", "expenditure"),
-        FactKind::Retraction => ("wycofanie", "retraction"),
-    };
-    lang.pick(pl, en)
+    match kind {
+        FactKind::Meeting => label::FACT_MEETING,
+        FactKind::Coaching => label::FACT_COACHING,
+        FactKind::Agreement => label::FACT_AGREEMENT,
+        FactKind::Pilot => label::FACT_PILOT,
+        FactKind::Deliverable => label::FACT_DELIVERABLE,
+        FactKind::Support => label::FACT_SUPPORT,
+        FactKind::Qualification => label::FACT_QUALIFICATION,
+        FactKind::DiPlan => label::FACT_DI_PLAN,
+        FactKind::Expenditure => label::FACT_EXPENDITURE,
+        FactKind::Retraction => label::FACT_RETRACTION,
+    }
+    .get(lang)
 }
 
 /// Writes one sheet's rows.
@@ -372,12 +382,12 @@ pub fn workbook(
     book.set_properties(
         &DocProperties::new()
             .set_title(report.title.as_str())
-            .set_subject(lang.pick("Stan projektu", "Project status"))
+            .set_subject(label::PROJECT_STATUS.get(lang))
             .set_author("kooperacja-export")
             .set_comment(warning.unwrap_or(""))
             .set_creation_datetime(&created),
     );
-    let names: Vec<&str> = SHEETS.iter().map(|(pl, en)| lang.pick(pl, en)).collect();
+    let names: Vec<&str> = SHEETS.iter().map(|name| name.get(lang)).collect();
     let fill: [FillSheet; 7] = [
         project_sheet,
         budget_sheet,
@@ -413,23 +423,22 @@ pub fn workbook(
 }
 
 fn project_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
-    s.frozen_header(&[lang.pick("Pole", "Field"), lang.pick("Wartość", "Value")])?;
+    s.frozen_header(&[label::FIELD.get(lang), label::VALUE.get(lang)])?;
     let leader = p
         .organisations
         .iter()
         .find(|o| o.role == PartnerRole::Leader)
         .map(|o| o.name.clone());
-    let rows: Vec<(&str, &str, Cell)> = vec![
-        ("Identyfikator", "Id", r.project.as_str().into()),
-        ("Tytuł", "Title", r.title.as_str().into()),
-        ("Tytuł (ang.)", "Title (English)", p.title_en.clone().into()),
-        ("Program", "Programme", p.programme.name.as_str().into()),
-        ("Działanie", "Action", p.programme.action.as_str().into()),
-        ("Fundusz", "Fund", p.programme.fund.as_str().into()),
-        ("Lider", "Leader", leader.into()),
+    let rows: Vec<(Text, Cell)> = vec![
+        (label::IDENTIFIER, r.project.as_str().into()),
+        (label::TITLE, r.title.as_str().into()),
+        (label::TITLE_EN, p.title_en.clone().into()),
+        (label::PROGRAMME, p.programme.name.as_str().into()),
+        (label::ACTION, p.programme.action.as_str().into()),
+        (label::FUND, p.programme.fund.as_str().into()),
+        (label::LEADER, leader.into()),
         (
-            "Partnerzy",
-            "Partners",
+            label::PARTNERS,
             Cell::Number(Decimal::from(
                 p.organisations
                     .iter()
@@ -437,41 +446,24 @@ fn project_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(
                     .count(),
             )),
         ),
+        (label::VERSION_IN_FORCE, r.version.as_str().into()),
+        (label::VERSION_LABEL, r.version_label.as_str().into()),
+        (label::START, r.period.start().into()),
+        (label::END, r.period.end().into()),
+        (label::AS_OF_DATE, r.as_of.into()),
+        (label::DAYS_PASSED, r.days_passed.into()),
+        (label::PERIOD_DAYS, r.period.days().into()),
+        (label::PROJECT_VALUE, r.budget.total.into()),
+        (label::EU_CONTRIBUTION, r.budget.eu_contribution.into()),
         (
-            "Wersja w mocy",
-            "Version in force",
-            r.version.as_str().into(),
-        ),
-        (
-            "Opis wersji",
-            "Version label",
-            r.version_label.as_str().into(),
-        ),
-        ("Początek", "Start", r.period.start().into()),
-        ("Koniec", "End", r.period.end().into()),
-        ("Stan na dzień", "As of", r.as_of.into()),
-        (
-            "Dni okresu, które minęły",
-            "Days of the period passed",
-            r.days_passed.into(),
-        ),
-        ("Dni okresu", "Days of the period", r.period.days().into()),
-        ("Wartość projektu", "Total value", r.budget.total.into()),
-        (
-            "Wkład UE",
-            "EU contribution",
-            r.budget.eu_contribution.into(),
-        ),
-        (
-            "Wkład krajowy",
-            "National contribution",
+            label::NATIONAL_CONTRIBUTION,
             r.budget.national_contribution.into(),
         ),
-        ("Wydano", "Spent", r.budget.spent.into()),
-        ("Pozostało", "Remaining", r.budget.remaining.into()),
+        (label::SPENT, r.budget.spent.into()),
+        (label::REMAINING, r.budget.remaining.into()),
     ];
-    for (pl, en, value) in rows {
-        s.row(vec![lang.pick(pl, en).into(), value])?;
+    for (name, value) in rows {
+        s.row(vec![name.get(lang).into(), value])?;
     }
     s.sheet.set_column_format(1, &s.styles.wrap)?;
     Ok(())
@@ -480,11 +472,11 @@ fn project_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(
 fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
     let b = &r.budget;
     s.frozen_header(&[
-        lang.pick("Partner", "Partner"),
-        lang.pick("Nazwa", "Name"),
-        lang.pick("Plan", "Planned"),
-        lang.pick("Wydano", "Spent"),
-        lang.pick("Wykonanie", "Spent share"),
+        label::PARTNER.get(lang),
+        label::NAME.get(lang),
+        label::PLAN.get(lang),
+        label::SPENT.get(lang),
+        label::SPENT_SHARE.get(lang),
     ])?;
     for part in &b.by_partner {
         let name = p.organisation(&part.partner).map(|o| o.name.clone());
@@ -506,25 +498,22 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
         b.spent_share.into(),
     ])?;
     s.blank();
-    s.title(lang.pick("Źródła finansowania", "Sources of funding"))?;
-    s.header(&[lang.pick("Źródło", "Source"), lang.pick("Kwota", "Amount")])?;
+    s.title(label::SOURCES_OF_FUNDING.get(lang))?;
+    s.header(&[label::SOURCE.get(lang), label::AMOUNT.get(lang)])?;
     s.row(vec![
-        lang.pick("Wkład UE", "EU contribution").into(),
+        label::EU_CONTRIBUTION.get(lang).into(),
         b.eu_contribution.into(),
     ])?;
     s.row(vec![
-        lang.pick("Wkład krajowy", "National contribution").into(),
+        label::NATIONAL_CONTRIBUTION.get(lang).into(),
         b.national_contribution.into(),
     ])?;
     s.blank();
-    s.title(lang.pick(
-        "Plan roczny (orientacyjny: wartość projektu w proporcji do dni)",
-        "Yearly plan (indicative: the total pro rata by days)",
-    ))?;
+    s.title(label::YEARLY_PLAN.get(lang))?;
     s.header(&[
-        lang.pick("Od", "From"),
-        lang.pick("Do", "To"),
-        lang.pick("Plan", "Planned"),
+        label::FROM.get(lang),
+        label::TO.get(lang),
+        label::PLAN.get(lang),
     ])?;
     for y in &b.by_year {
         s.row(vec![
@@ -534,21 +523,18 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
         ])?;
     }
     s.blank();
-    s.title(lang.pick("Wydatki według kategorii", "Spending by category"))?;
-    s.header(&[
-        lang.pick("Kategoria", "Category"),
-        lang.pick("Wydano", "Spent"),
-    ])?;
+    s.title(label::SPENDING_BY_CATEGORY.get(lang))?;
+    s.header(&[label::CATEGORY.get(lang), label::SPENT.get(lang)])?;
     for (category, amount) in &b.by_category {
         s.row(vec![category.as_str().into(), (*amount).into()])?;
     }
     if !b.findings.is_empty() {
         s.blank();
-        s.title(lang.pick("Uwagi do wykonania", "Findings on execution"))?;
+        s.title(label::EXECUTION_FINDINGS.get(lang))?;
         s.header(&[
-            lang.pick("Kod", "Code"),
-            lang.pick("Miejsce", "Where"),
-            lang.pick("Opis", "Message"),
+            label::CODE.get(lang),
+            label::FINDING_PATH.get(lang),
+            label::MESSAGE.get(lang),
         ])?;
         for f in &b.findings {
             s.row(vec![
@@ -563,17 +549,17 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
 
 fn schedule_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
     s.frozen_header(&[
-        lang.pick("Kamień milowy", "Milestone"),
-        lang.pick("Nr", "No."),
-        lang.pick("Tytuł / działanie", "Title / activity"),
-        lang.pick("Od", "From"),
-        lang.pick("Do", "To"),
-        lang.pick("Stan", "State"),
-        lang.pick("Grupa", "Group"),
-        lang.pick("Spotkania: plan", "Meetings planned"),
-        lang.pick("Spotkania: odbyte", "Meetings held"),
-        lang.pick("Dni: plan", "Days planned"),
-        lang.pick("Dni: odbyte", "Days held"),
+        label::MILESTONE.get(lang),
+        label::NUMBER_ABBREVIATED.get(lang),
+        label::TITLE_OR_ACTIVITY.get(lang),
+        label::FROM.get(lang),
+        label::TO.get(lang),
+        label::STATE.get(lang),
+        label::GROUP.get(lang),
+        label::MEETINGS_PLANNED.get(lang),
+        label::MEETINGS_HELD.get(lang),
+        label::DAYS_PLANNED.get(lang),
+        label::DAYS_HELD.get(lang),
     ])?;
     for m in &r.milestones {
         s.row(vec![
@@ -601,29 +587,23 @@ fn schedule_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result
         }
     }
     if r.milestones.is_empty() {
-        s.row(vec![
-            lang.pick(
-                "Wersja w mocy nie ma kamieni milowych.",
-                "The version in force has no milestones.",
-            )
-            .into(),
-        ])?;
+        s.row(vec![label::NO_MILESTONES.get(lang).into()])?;
     }
     Ok(())
 }
 
 fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
     s.frozen_header(&[
-        lang.pick("Id", "Id"),
-        lang.pick("Nazwa", "Name"),
-        lang.pick("Rodzaj", "Kind"),
-        lang.pick("Jednostka", "Unit"),
-        lang.pick("Cel", "Target"),
-        lang.pick("Osiągnięto", "Achieved"),
-        lang.pick("% celu", "% of target"),
-        lang.pick("Termin", "Due"),
-        lang.pick("Status", "Status"),
-        lang.pick("Prognoza", "Forecast"),
+        label::ID.get(lang),
+        label::NAME.get(lang),
+        label::KIND.get(lang),
+        label::UNIT.get(lang),
+        label::TARGET.get(lang),
+        label::ACHIEVED.get(lang),
+        label::SHARE_OF_TARGET.get(lang),
+        label::DUE.get(lang),
+        label::STATUS.get(lang),
+        label::FORECAST.get(lang),
     ])?;
     for i in &r.indicators {
         let name = match (lang, &i.name_en) {
@@ -631,8 +611,8 @@ fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Resu
             _ => i.name.clone(),
         };
         let kind = match i.kind {
-            IndicatorKind::Product => lang.pick("produkt", "output"),
-            IndicatorKind::Result => lang.pick("rezultat", "result"),
+            IndicatorKind::Product => label::OUTPUT_INDICATOR.get(lang),
+            IndicatorKind::Result => label::RESULT_INDICATOR.get(lang),
         };
         // A share's target and value are both in percent.
         let (unit, target) = match i.target {
@@ -657,29 +637,30 @@ fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Resu
 
 fn groups_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
     s.frozen_header(&[
-        lang.pick("Kod", "Code"),
-        lang.pick("Nazwa", "Name"),
-        lang.pick("Jedna na", "One per"),
-        lang.pick("Oczekiwano", "Expected"),
-        lang.pick("Wg dokumentów", "Stated"),
-        lang.pick("Osób", "Members"),
-        lang.pick("Staje się", "Becomes"),
-        lang.pick("Kamień milowy", "Milestone"),
-        lang.pick("Spotkania: plan", "Meetings planned"),
-        lang.pick("Na grupę", "Per group"),
-        lang.pick("Spotkania: odbyte", "Meetings held"),
+        label::CODE.get(lang),
+        label::NAME.get(lang),
+        label::ONE_PER.get(lang),
+        label::EXPECTED.get(lang),
+        label::STATED.get(lang),
+        label::MEMBERS.get(lang),
+        label::BECOMES.get(lang),
+        label::MILESTONE.get(lang),
+        label::MEETINGS_PLANNED.get(lang),
+        label::PER_GROUP.get(lang),
+        label::MEETINGS_HELD.get(lang),
     ])?;
     for g in &p.groups {
         let name = match (lang, &g.name_en) {
             (Lang::En, Some(en)) => en.clone(),
             _ => g.name.clone(),
         };
-        let level = match g.one_per.name() {
-            "macroregion" => lang.pick("makroregion", "macroregion"),
-            "voivodeship" => lang.pick("województwo", "voivodeship"),
-            "powiat" => "powiat",
-            _ => "gmina",
-        };
+        let level = match g.one_per {
+            GroupLevel::Macroregion => label::MACROREGION,
+            GroupLevel::Voivodeship => label::VOIVODESHIP,
+            GroupLevel::Powiat => label::POWIAT,
+            GroupLevel::Gmina => label::GMINA,
+        }
+        .get(lang);
         let base = || -> Vec<Cell> {
             vec![
                 g.code.as_str().into(),
@@ -718,15 +699,15 @@ fn groups_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
 
 fn territory_sheet(s: &mut Sheet, p: &Project, _r: &Report, lang: Lang) -> Result<(), XlsxError> {
     s.frozen_header(&[
-        lang.pick("Poziom", "Level"),
-        lang.pick("Kod TERYT", "TERYT code"),
-        lang.pick("Nazwa", "Name"),
-        lang.pick("Kod nadrzędny", "Parent code"),
-        lang.pick("Partner", "Partner"),
+        label::LEVEL.get(lang),
+        label::TERYT_CODE.get(lang),
+        label::NAME.get(lang),
+        label::PARENT_CODE.get(lang),
+        label::PARTNER.get(lang),
     ])?;
     for v in &p.territory.voivodeships {
         s.row(vec![
-            lang.pick("województwo", "voivodeship").into(),
+            label::VOIVODESHIP.get(lang).into(),
             v.code.to_string().into(),
             v.name.as_str().into(),
             Cell::Empty,
@@ -734,14 +715,14 @@ fn territory_sheet(s: &mut Sheet, p: &Project, _r: &Report, lang: Lang) -> Resul
         ])?;
         for pw in &v.powiats {
             s.row(vec![
-                "powiat".into(),
+                label::POWIAT.get(lang).into(),
                 pw.code.to_string().into(),
                 pw.name.as_str().into(),
                 v.code.to_string().into(),
             ])?;
             for g in &pw.gminas {
                 s.row(vec![
-                    "gmina".into(),
+                    label::GMINA.get(lang).into(),
                     g.code.to_string().into(),
                     g.name.as_str().into(),
                     pw.code.to_string().into(),
@@ -754,7 +735,7 @@ fn territory_sheet(s: &mut Sheet, p: &Project, _r: &Report, lang: Lang) -> Resul
 
 fn facts_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
     let kinds: Vec<FactKind> = r.facts.by_kind.iter().map(|(k, _)| *k).collect();
-    let mut header = vec![lang.pick("Miesiąc", "Month")];
+    let mut header = vec![label::MONTH.get(lang)];
     header.extend(kinds.iter().map(|k| fact_kind_label(lang, *k)));
     s.frozen_header(&header)?;
     let mut months: Vec<_> = r.facts.by_month.iter().map(|m| m.month).collect();
@@ -772,24 +753,20 @@ fn facts_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result<()
         }
         s.row(row)?;
     }
-    let mut total: Vec<Cell> = vec![lang.pick("Razem", "Total").into()];
+    let mut total: Vec<Cell> = vec![label::TOTAL.get(lang).into()];
     total.extend(r.facts.by_kind.iter().map(|(_, n)| Cell::from(*n)));
     s.row(total)?;
     s.blank();
     s.row(vec![
-        lang.pick("Wycofane fakty", "Retracted facts").into(),
+        label::RETRACTED_FACTS.get(lang).into(),
         r.facts.retracted.into(),
     ])?;
     s.row(vec![
-        lang.pick("Powtórzone rekordy", "Repeated records").into(),
+        label::REPEATED_RECORDS.get(lang).into(),
         r.facts.duplicates.into(),
     ])?;
     s.row(vec![
-        lang.pick(
-            "Wycofania nieznanych faktów",
-            "Retractions of unknown facts",
-        )
-        .into(),
+        label::PENDING_RETRACTIONS.get(lang).into(),
         r.facts.pending_retractions.into(),
     ])?;
     Ok(())
