@@ -183,7 +183,7 @@ p { margin: 4px 0; }
 .warning strong { font-size: 17px; }
 .findings { margin: 8px 0 16px; padding: 8px 12px 8px 28px; border-left: 4px solid #e65100; background: #fff3e0; overflow-wrap: anywhere; }
 .warning p { color: var(--ink); overflow-wrap: anywhere; }
-.cards { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; margin: 18px 0 4px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px; margin: 18px 0 4px; }
 .card { padding: 10px 12px; border: 1px solid var(--line); border-radius: 6px; background: var(--soft); break-inside: avoid; page-break-inside: avoid; }
 .card h2 { margin: 0 0 2px; padding: 0; border: 0; font-size: 12px; font-weight: bold; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); }
 .big { font-size: 24px; font-weight: bold; line-height: 1.25; }
@@ -225,9 +225,17 @@ table.amounts { max-width: 760px; }
 figure.map { max-width: 940px; }
 .breakdown th[scope="col"] { overflow-wrap: anywhere; }
 footer { margin-top: 26px; padding-top: 8px; border-top: 1px solid var(--line); font-size: 12.5px; color: var(--muted); }
+@media screen and (max-width: 640px) {
+  main { padding: 12px 12px 20px; }
+  h1 { font-size: 22px; }
+  .legend li { white-space: normal; }
+  table { display: block; overflow-x: auto; }
+  .bar { min-width: 90px; }
+}
 @page { size: A4; margin: 14mm 12mm 16mm 12mm; }
 @media print {
   html { background: #fff; }
+  .cards { grid-template-columns: repeat(4, minmax(0, 1fr)); }
   body { font-size: 10pt; }
   table { font-size: 9pt; }
   .bar { min-width: 90px; }
