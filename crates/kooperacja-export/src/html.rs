@@ -30,13 +30,13 @@ use chrono::{Datelike, NaiveDate};
 use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::money::{Amount, Rate};
 use kooperacja_core::organisation::PartnerRole;
-use kooperacja_core::period::polish_date;
+use kooperacja_core::present::{self, label, palette};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{IndicatorReport, MilestoneState, Report, Status};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::{Lang, Pick};
+use crate::Lang;
 
 /// The report as one self-contained HTML page, in Polish or English.
 ///
@@ -107,20 +107,13 @@ fn px_amount(part: Amount, whole: Amount, width: i64) -> i64 {
 }
 
 /// A CSS class name for a status (`on-track`).
-fn status_class(status: Status) -> String {
-    status.english().replace(' ', "-")
+fn status_class(status: Status) -> &'static str {
+    status.machine()
 }
 
 /// The colour of a status, in charts and badges.
-fn status_colour(status: Status) -> &'static str {
-    match status {
-        Status::NotStarted => "#9e9e9e",
-        Status::OnTrack => "#1565c0",
-        Status::AtRisk => "#ef8f00",
-        Status::Achieved => "#2e7d32",
-        Status::Missed => "#c62828",
-        Status::NotEvaluated => "#8e24aa",
-    }
+fn status_colour(status: Status) -> String {
+    palette::of_status(status).fill.hex()
 }
 
 /// A symbol that tells the statuses apart without colour.
@@ -135,12 +128,15 @@ fn status_symbol(status: Status) -> &'static str {
     }
 }
 
-/// Fill and stroke of a milestone's bar.
-fn state_colours(state: MilestoneState) -> (&'static str, &'static str) {
+/// Fill and stroke of a milestone's bar: a finished one solid, the others
+/// light with their colour as the frame.
+fn state_colours(state: MilestoneState) -> (String, String) {
+    let swatch = palette::of_state(state);
     match state {
-        MilestoneState::Finished => ("#546e7a", "#37474f"),
-        MilestoneState::Running => ("#bbdefb", "#1565c0"),
-        MilestoneState::NotStarted => ("#eceff1", "#90a4ae"),
+        MilestoneState::Finished => (swatch.fill.hex(), swatch.ink.hex()),
+        MilestoneState::Running | MilestoneState::NotStarted => {
+            (swatch.tint.hex(), swatch.fill.hex())
+        }
     }
 }
 
@@ -165,13 +161,61 @@ const TILES: [(&str, &str, i64, i64); 16] = [
     ("18", "podkarpackie", 3, 3),
 ];
 
+/// The style sheet: the palette's colours as custom properties, the fixed
+/// rules, then the status, state and warning colours from the palette.
+fn style() -> String {
+    let mut css = format!(
+        "\n:root {{ --ink: {}; --muted: {}; --line: {}; --soft: {}; --accent: {}; }}\n",
+        palette::INK.hex(),
+        palette::MUTED.hex(),
+        palette::LINE.hex(),
+        palette::SOFT.hex(),
+        palette::ACCENT.hex()
+    );
+    // The fixed rules first: the colour rules below override their
+    // shorthands (`border: 1.5px solid` sets a border colour too).
+    css.push_str(STYLE.trim_start());
+    for status in Status::ALL {
+        let swatch = palette::of_status(status);
+        css.push_str(&format!(
+            ".st-{} {{ border-color: {}; background: {}; color: {}; }}\n",
+            status.machine(),
+            swatch.fill.hex(),
+            swatch.tint.hex(),
+            palette::INK.hex()
+        ));
+    }
+    for state in [
+        MilestoneState::Finished,
+        MilestoneState::Running,
+        MilestoneState::NotStarted,
+    ] {
+        css.push_str(&format!(
+            ".ms-{} {{ color: {}; }}\n",
+            state.machine(),
+            palette::of_state(state).ink.hex()
+        ));
+    }
+    let warning = palette::of_status(Status::Missed);
+    let findings = palette::of_status(Status::AtRisk);
+    css.push_str(&format!(
+        ".warning {{ border-color: {}; background: {}; color: {}; }}\n.findings {{ border-left-color: {}; background: {}; }}\n.note {{ color: {}; }}\n",
+        warning.fill.hex(),
+        warning.tint.hex(),
+        warning.ink.hex(),
+        findings.fill.hex(),
+        findings.tint.hex(),
+        palette::of_status(Status::NotEvaluated).ink.hex()
+    ));
+    css
+}
+
 const STYLE: &str = r#"
-:root { --ink: #1d2327; --muted: #5b6770; --line: #d5dbe0; --soft: #f4f6f8; }
 * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-html { background: #e9edf1; }
+html { background: var(--soft); }
 body { margin: 0; color: var(--ink); font: 15px/1.45 "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif; }
 main { max-width: 1080px; margin: 0 auto; padding: 28px 40px 36px; background: #fff; }
-header { padding-top: 12px; border-top: 6px solid #1f4e9c; }
+header { padding-top: 12px; border-top: 6px solid var(--accent); }
 h1 { font-size: 27px; line-height: 1.2; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
 h3 { font-size: 15px; margin: 16px 0 6px; }
@@ -179,9 +223,9 @@ p { margin: 4px 0; }
 .subtitle { margin: 0 0 6px; color: var(--muted); font-style: italic; }
 .meta { margin: 2px 0; color: var(--muted); }
 .meta strong { color: var(--ink); }
-.warning { margin: 0 0 20px; padding: 12px 16px; border: 3px solid #b71c1c; background: #fdecea; color: #7f0000; }
+.warning { margin: 0 0 20px; padding: 12px 16px; border: 3px solid; }
 .warning strong { font-size: 17px; }
-.findings { margin: 8px 0 16px; padding: 8px 12px 8px 28px; border-left: 4px solid #e65100; background: #fff3e0; overflow-wrap: anywhere; }
+.findings { margin: 8px 0 16px; padding: 8px 12px 8px 28px; border-left: 4px solid; overflow-wrap: anywhere; }
 .warning p { color: var(--ink); overflow-wrap: anywhere; }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px; margin: 18px 0 4px; }
 .card { padding: 10px 12px; border: 1px solid var(--line); border-radius: 6px; background: var(--soft); break-inside: avoid; page-break-inside: avoid; }
@@ -206,22 +250,14 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .muted { color: var(--muted); }
 .id { font-weight: bold; }
 .name { display: block; font-size: 12.5px; color: var(--muted); }
-.note { display: block; font-size: 12.5px; color: #6a1b9a; }
+.note { display: block; font-size: 12.5px; }
 .kind { display: block; font-size: 11.5px; color: var(--muted); font-style: italic; }
 table.indicators th[scope="row"] { width: 42%; }
 .bar { width: 22%; min-width: 120px; }
 .bar svg { margin-bottom: 1px; }
 table.amounts { max-width: 760px; }
 .badge { display: inline-block; padding: 1px 8px; border: 1.5px solid; border-radius: 10px; font-size: 12.5px; font-weight: bold; white-space: nowrap; color: var(--ink); }
-.st-not-started { border-color: #9e9e9e; background: #f3f3f3; }
-.st-on-track { border-color: #1565c0; background: #e3f0fd; }
-.st-at-risk { border-color: #ef8f00; background: #fff2dc; }
-.st-achieved { border-color: #2e7d32; background: #e6f4e7; }
-.st-missed { border-color: #c62828; background: #fdeaea; }
-.st-not-evaluated { border-color: #8e24aa; background: #f6e8f9; }
-.ms-finished { color: #37474f; }
-.ms-running { color: #1565c0; font-weight: bold; }
-.ms-not-started { color: var(--muted); }
+.ms-running { font-weight: bold; }
 figure.map { max-width: 940px; }
 .breakdown th[scope="col"] { overflow-wrap: anywhere; }
 footer { margin-top: 26px; padding-top: 8px; border-top: 1px solid var(--line); font-size: 12.5px; color: var(--muted); }
@@ -256,69 +292,46 @@ struct Page<'a> {
 }
 
 impl Page<'_> {
-    fn t<'s>(&self, pl: &'s str, en: &'s str) -> &'s str {
-        self.lang.pick(pl, en)
-    }
-
-    /// `30.09.2020 r.` or `30 Sep 2020`.
+    /// `30.09.2020 r.` or `2020-09-30`.
     fn date(&self, date: NaiveDate) -> String {
-        match self.lang {
-            Lang::Pl => polish_date(date),
-            Lang::En => date.format("%-d %b %Y").to_string(),
-        }
+        present::date(self.lang, date)
     }
 
-    /// `30.09.2020` or `30 Sep 2020`, for narrow places.
+    /// `30.09.2020` or `2020-09-30`, for narrow places.
     fn short_date(&self, date: NaiveDate) -> String {
-        match self.lang {
-            Lang::Pl => date.format("%d.%m.%Y").to_string(),
-            Lang::En => date.format("%-d %b %Y").to_string(),
-        }
+        present::short_date(self.lang, date)
     }
 
     /// A date as `<time>`, with the ISO date for machines.
     fn time(&self, date: NaiveDate) -> String {
         format!(
             "<time datetime=\"{}\">{}</time>",
-            date.format("%Y-%m-%d"),
+            present::short_date(Lang::En, date),
             self.date(date)
         )
     }
 
     fn amount(&self, amount: Amount) -> String {
-        match self.lang {
-            Lang::Pl => amount.to_polish(),
-            Lang::En => amount.to_english(),
-        }
+        present::amount(self.lang, amount)
     }
 
     /// A value as shown: one decimal at most, with the language's decimal mark.
     fn number(&self, value: Decimal) -> String {
-        let text = value
-            .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
-            .normalize()
-            .to_string();
-        match self.lang {
-            Lang::Pl => text.replace('.', ","),
-            Lang::En => text,
-        }
+        present::value(self.lang, value)
     }
 
     /// A rate as a percentage rounded to `places`: `56,7 %` or `56.7%`.
     fn percent(&self, rate: Rate, places: u32) -> String {
-        self.percent_number(rate.percent_rounded(places))
+        present::percent(self.lang, rate, places)
     }
 
     /// A percentage value: `24 %` or `24%`.
     fn percent_number(&self, value: Decimal) -> String {
-        let number = match self.lang {
-            Lang::Pl => value.normalize().to_string().replace('.', ","),
-            Lang::En => value.normalize().to_string(),
-        };
-        match self.lang {
-            Lang::Pl => format!("{number} %"),
-            Lang::En => format!("{number}%"),
-        }
+        format!(
+            "{}{}",
+            present::value(self.lang, value),
+            present::percent_sign(self.lang)
+        )
     }
 
     /// A value of an indicator (or of one of its parts): a count, or a
@@ -326,10 +339,7 @@ impl Page<'_> {
     fn indicator_value(&self, i: &IndicatorReport, value: Decimal) -> String {
         match i.target {
             Target::Count(_) => self.number(value),
-            Target::Share(_) => {
-                let shown = value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-                self.percent_number(shown)
-            }
+            Target::Share(_) => self.percent_number(value),
         }
     }
 
@@ -341,17 +351,11 @@ impl Page<'_> {
     }
 
     fn status(&self, status: Status) -> &'static str {
-        match self.lang {
-            Lang::Pl => status.polish(),
-            Lang::En => status.english(),
-        }
+        label::status(status).get(self.lang)
     }
 
     fn state(&self, state: MilestoneState) -> &'static str {
-        match self.lang {
-            Lang::Pl => state.polish(),
-            Lang::En => state.english(),
-        }
+        label::state(state).get(self.lang)
     }
 
     fn badge(&self, status: Status) -> String {
@@ -370,26 +374,6 @@ impl Page<'_> {
         }
     }
 
-    /// `3 powiaty`, `5 powiatów`, `1 powiat`; `3 powiats` in English.
-    fn count(
-        &self,
-        n: usize,
-        one: &str,
-        few: &str,
-        many: &str,
-        en_one: &str,
-        en_many: &str,
-    ) -> String {
-        let word = match self.lang {
-            Lang::Pl if n == 1 => one,
-            Lang::Pl if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) => few,
-            Lang::Pl => many,
-            Lang::En if n == 1 => en_one,
-            Lang::En => en_many,
-        };
-        format!("{n} {word}")
-    }
-
     /// The name of an organisation by its id, or the id when it is unknown.
     fn organisation(&self, id: &str) -> String {
         self.project
@@ -401,7 +385,7 @@ impl Page<'_> {
     fn partner(&self, id: &str) -> String {
         match self.project.organisation(id) {
             Some(o) if o.role == PartnerRole::Leader => {
-                format!("{} ({})", o.name, self.t("lider", "leader"))
+                format!("{} ({})", o.name, label::LEADER_MARK.get(self.lang))
             }
             Some(o) => o.name.clone(),
             None => id.to_owned(),
@@ -411,7 +395,7 @@ impl Page<'_> {
     /// The name of a voivodeship by its TERYT code (or `-`, no territory).
     fn voivodeship(&self, key: &str) -> String {
         if key == "-" {
-            return self.t("bez terytorium", "no territory").to_owned();
+            return label::NO_TERRITORY.get(self.lang).to_owned();
         }
         self.project
             .territory
@@ -433,13 +417,13 @@ impl Page<'_> {
         let title = format!(
             "{} · {} {}",
             r.title,
-            self.t("stan na", "as of"),
+            label::AS_OF.get(self.lang),
             self.date(r.as_of)
         );
         out.push_str("<!DOCTYPE html>\n");
         out.push_str(&format!(
             "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
-            self.t("pl", "en")
+            self.lang.code()
         ));
         out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         out.push_str(&format!(
@@ -448,17 +432,14 @@ impl Page<'_> {
         ));
         out.push_str(&format!("<title>{}</title>\n", esc(&title)));
         out.push_str("<style>");
-        out.push_str(STYLE);
+        out.push_str(&style());
         out.push_str("</style>\n</head>\n");
     }
 
     fn warning(&self, out: &mut String, warning: &str) {
         out.push_str(&format!(
             "<div class=\"warning\" role=\"alert\">\n<strong>⚠ {}</strong>\n<p>{}</p>\n</div>\n",
-            self.t(
-                "Uwaga: raport wyeksportowany mimo błędów w planie projektu",
-                "Warning: exported despite error findings in the project plan"
-            ),
+            label::EXPORTED_DESPITE_ERRORS.get(self.lang),
             esc(warning)
         ));
     }
@@ -472,23 +453,23 @@ impl Page<'_> {
         }
         out.push_str(&format!(
             "<p class=\"meta\">{} <strong>{}</strong> · <strong>{} {}</strong></p>\n",
-            self.t("Projekt", "Project"),
+            label::PROJECT.get(self.lang),
             esc(&r.project),
-            self.t("stan na", "as of"),
+            label::AS_OF.get(self.lang),
             self.time(r.as_of)
         ));
         out.push_str(&format!(
             "<p class=\"meta\">{} <strong>{}</strong> ({})</p>\n",
-            self.t("Wersja w mocy:", "Version in force:"),
+            label::VERSION_IN_FORCE_FIELD.get(self.lang),
             esc(&r.version),
             esc(&r.version_label)
         ));
         let programme = &self.project.programme;
         out.push_str(&format!(
             "<p class=\"meta\">{} {}, {} {} ({}) · {}</p>\n",
-            self.t("Program", "Programme"),
+            label::PROGRAMME.get(self.lang),
             esc(&programme.short),
-            self.t("działanie", "action"),
+            label::ACTION_WORD.get(self.lang),
             esc(&programme.action),
             esc(&programme.action_name),
             esc(&programme.fund)
@@ -501,7 +482,7 @@ impl Page<'_> {
         {
             out.push_str(&format!(
                 "<p class=\"meta\">{} {}</p>\n",
-                self.t("Lider:", "Leader:"),
+                label::LEADER_FIELD.get(self.lang),
                 esc(&leader.name)
             ));
         }
@@ -510,45 +491,48 @@ impl Page<'_> {
 
     /// A thin horizontal bar for the summary cards.
     fn mini_bar(&self, rate: Rate, colour: &str, label: &str) -> String {
+        let c_line = palette::LINE.hex();
         let fill = px_rate(rate, 200);
         format!(
             "<svg viewBox=\"0 0 200 10\" role=\"img\" aria-label=\"{label}\"><title>{label}</title>\
-             <rect x=\"0\" y=\"0\" width=\"200\" height=\"10\" rx=\"3\" fill=\"#dfe4e8\"/>\
+             <rect x=\"0\" y=\"0\" width=\"200\" height=\"10\" rx=\"3\" fill=\"{c_line}\"/>\
              <rect x=\"0\" y=\"0\" width=\"{fill}\" height=\"10\" rx=\"3\" fill=\"{colour}\"/></svg>\n",
             label = esc(label)
         )
     }
 
     fn summary(&self, out: &mut String) {
+        let c_muted = palette::MUTED.hex();
+        let c_spent = palette::SPENT.hex();
         let r = self.report;
         out.push_str(&format!(
             "<section class=\"cards\" aria-label=\"{}\">\n",
-            self.t("Podsumowanie", "Summary")
+            label::SUMMARY.get(self.lang)
         ));
 
         // The period.
         let elapsed = r.period_elapsed();
         out.push_str("<div class=\"card\">\n");
-        out.push_str(&format!("<h2>{}</h2>\n", self.t("Okres", "Period")));
+        out.push_str(&format!("<h2>{}</h2>\n", label::PERIOD.get(self.lang)));
         out.push_str(&format!(
             "<div class=\"big\">{}</div>\n",
             self.percent(elapsed, 0)
         ));
         out.push_str(&self.mini_bar(
             elapsed,
-            "#455a64",
+            &c_muted,
             &format!(
                 "{} {}",
-                self.t("Upłynęło", "Elapsed"),
+                label::ELAPSED.get(self.lang),
                 self.percent(elapsed, 0)
             ),
         ));
         out.push_str(&format!(
             "<p class=\"small\">{} {} {} {}</p>\n<p class=\"small\">{} – {}</p>\n</div>\n",
             r.days_passed,
-            self.t("z", "of"),
+            label::OF.get(self.lang),
             r.period.days(),
-            self.t("dni", "days"),
+            label::DAYS_WORD.get(self.lang),
             self.short_date(r.period.start()),
             self.short_date(r.period.end())
         ));
@@ -556,7 +540,7 @@ impl Page<'_> {
         // The budget.
         let b = &r.budget;
         out.push_str("<div class=\"card\">\n");
-        out.push_str(&format!("<h2>{}</h2>\n", self.t("Wydano", "Spent")));
+        out.push_str(&format!("<h2>{}</h2>\n", label::SPENT.get(self.lang)));
         match b.spent_share {
             Some(share) => {
                 out.push_str(&format!(
@@ -565,8 +549,8 @@ impl Page<'_> {
                 ));
                 out.push_str(&self.mini_bar(
                     share,
-                    "#00796b",
-                    &format!("{} {}", self.t("Wydano", "Spent"), self.percent(share, 1)),
+                    &c_spent,
+                    &format!("{} {}", label::SPENT.get(self.lang), self.percent(share, 1)),
                 ));
             }
             None => out.push_str("<div class=\"big\">—</div>\n"),
@@ -574,16 +558,13 @@ impl Page<'_> {
         out.push_str(&format!(
             "<p class=\"small nowrap\">{}</p>\n<p class=\"small nowrap\">{} {}</p>\n</div>\n",
             self.amount(b.spent),
-            self.t("z", "of"),
+            label::OF.get(self.lang),
             self.amount(b.total)
         ));
 
         // The milestones.
         out.push_str("<div class=\"card\">\n");
-        out.push_str(&format!(
-            "<h2>{}</h2>\n",
-            self.t("Kamień milowy", "Milestone")
-        ));
+        out.push_str(&format!("<h2>{}</h2>\n", label::MILESTONE.get(self.lang)));
         let running: Vec<_> = r
             .milestones
             .iter()
@@ -592,15 +573,12 @@ impl Page<'_> {
         if r.milestones.is_empty() {
             out.push_str(&format!(
                 "<div class=\"big\">—</div>\n<p class=\"small\">{}</p>\n",
-                self.t(
-                    "ta wersja nie ma kamieni milowych",
-                    "this version has no milestones"
-                )
+                label::VERSION_HAS_NO_MILESTONES.get(self.lang)
             ));
         } else if running.is_empty() {
             out.push_str(&format!(
                 "<div class=\"big\">—</div>\n<p class=\"small\">{}</p>\n",
-                self.t("żaden kamień milowy nie trwa", "no milestone is running")
+                label::NO_MILESTONE_RUNNING.get(self.lang)
             ));
         } else {
             for m in running {
@@ -608,7 +586,7 @@ impl Page<'_> {
                     "<div class=\"big\">{}</div>\n<p class=\"small\">{} · {} {}</p>\n",
                     esc(&m.id),
                     self.state(m.state),
-                    self.t("do", "until"),
+                    label::UNTIL.get(self.lang),
                     self.short_date(m.period.end())
                 ));
             }
@@ -617,7 +595,7 @@ impl Page<'_> {
 
         // The indicators by status.
         out.push_str("<div class=\"card\">\n");
-        out.push_str(&format!("<h2>{}</h2>\n", self.t("Wskaźniki", "Indicators")));
+        out.push_str(&format!("<h2>{}</h2>\n", label::INDICATORS.get(self.lang)));
         out.push_str("<ul class=\"legend\">\n");
         for status in Status::ALL {
             let n = r.indicators.iter().filter(|i| i.status == status).count();
@@ -633,7 +611,7 @@ impl Page<'_> {
         if r.indicators.is_empty() {
             out.push_str(&format!(
                 "<li>{}</li>\n",
-                self.t("brak wskaźników", "no indicators")
+                label::NO_INDICATORS_SHORT.get(self.lang)
             ));
         }
         out.push_str("</ul>\n</div>\n</section>\n");
@@ -643,42 +621,42 @@ impl Page<'_> {
         let b = &self.report.budget;
         out.push_str(&format!(
             "<section>\n<h2>{}</h2>\n",
-            self.t("Budżet", "Budget")
+            label::BUDGET.get(self.lang)
         ));
         let share = |part: Amount| {
             Rate::implied(part, b.total).map_or_else(String::new, |s| self.percent(s, 1))
         };
         out.push_str(&format!(
             "<table class=\"amounts\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-            self.t("Pozycja", "Item"),
-            self.t("Kwota", "Amount"),
-            self.t("Udział w wartości projektu", "Share of the total")
+            label::ITEM.get(self.lang),
+            label::AMOUNT.get(self.lang),
+            label::SHARE_OF_PROJECT_VALUE.get(self.lang)
         ));
         let spent_share = b
             .spent_share
             .map_or_else(String::new, |s| self.percent(s, 1));
         let rows = [
             (
-                self.t("Wartość projektu", "Total value"),
+                label::PROJECT_VALUE.get(self.lang),
                 b.total,
                 String::new(),
                 true,
             ),
             (
-                self.t("Wkład UE", "EU contribution"),
+                label::EU_CONTRIBUTION.get(self.lang),
                 b.eu_contribution,
                 share(b.eu_contribution),
                 false,
             ),
             (
-                self.t("Wkład krajowy", "National contribution"),
+                label::NATIONAL_CONTRIBUTION.get(self.lang),
                 b.national_contribution,
                 share(b.national_contribution),
                 false,
             ),
-            (self.t("Wydano", "Spent"), b.spent, spent_share, true),
+            (label::SPENT.get(self.lang), b.spent, spent_share, true),
             (
-                self.t("Pozostało", "Remaining"),
+                label::REMAINING.get(self.lang),
                 b.remaining,
                 share(b.remaining),
                 false,
@@ -714,9 +692,9 @@ impl Page<'_> {
         if !b.by_category.is_empty() {
             out.push_str(&format!(
                 "<div class=\"keep\">\n<h3>{}</h3>\n<table class=\"amounts\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
-                self.t("Wydatki według kategorii", "Spending by category"),
-                self.t("Kategoria", "Category"),
-                self.t("Wydano", "Spent")
+                label::SPENDING_BY_CATEGORY.get(self.lang),
+                label::CATEGORY.get(self.lang),
+                label::SPENT.get(self.lang)
             ));
             for (category, amount) in &b.by_category {
                 out.push_str(&format!(
@@ -733,24 +711,26 @@ impl Page<'_> {
     /// Two stacked bars: the sources (EU and national) and the execution (spent
     /// and remaining) of the total.
     fn budget_chart(&self, out: &mut String) {
+        let c_accent = palette::ACCENT.hex();
+        let c_ink = palette::INK.hex();
+        let c_line = palette::LINE.hex();
+        let c_plan = palette::PLAN.hex();
+        let c_spent = palette::SPENT.hex();
         let b = &self.report.budget;
         const X0: i64 = 150;
         const W: i64 = 800;
-        let title = self.t(
-            "Budżet według źródeł finansowania i wykonanie",
-            "The budget by source of funding, and its execution",
-        );
+        let title = label::BUDGET_BY_SOURCE_AND_EXECUTION.get(self.lang);
         let desc = format!(
             "{}: {}; {}: {}; {}: {}; {}: {}; {}: {}.",
-            self.t("Wartość projektu", "Total value"),
+            label::PROJECT_VALUE.get(self.lang),
             self.amount(b.total),
-            self.t("wkład UE", "EU contribution"),
+            label::EU_CONTRIBUTION_WORD.get(self.lang),
             self.amount(b.eu_contribution),
-            self.t("wkład krajowy", "national contribution"),
+            label::NATIONAL_CONTRIBUTION_WORD.get(self.lang),
             self.amount(b.national_contribution),
-            self.t("wydano", "spent"),
+            label::SPENT_WORD.get(self.lang),
             self.amount(b.spent),
-            self.t("pozostało", "remaining"),
+            label::REMAINING_WORD.get(self.lang),
             self.amount(b.remaining)
         );
         out.push_str("<figure>\n");
@@ -761,29 +741,29 @@ impl Page<'_> {
         ));
         let rows = [
             (
-                self.t("Źródła", "Sources"),
+                label::SOURCES.get(self.lang),
                 (
-                    self.t("Wkład UE", "EU contribution"),
+                    label::EU_CONTRIBUTION.get(self.lang),
                     b.eu_contribution,
-                    "#1f4e9c",
+                    c_accent.as_str(),
                     "#fff",
                 ),
                 (
-                    self.t("Wkład krajowy", "National contribution"),
+                    label::NATIONAL_CONTRIBUTION.get(self.lang),
                     b.national_contribution,
-                    "#e0b64a",
-                    "#1d2327",
+                    c_plan.as_str(),
+                    c_ink.as_str(),
                 ),
                 14,
             ),
             (
-                self.t("Wykonanie", "Execution"),
-                (self.t("Wydano", "Spent"), b.spent, "#00796b", "#fff"),
+                label::EXECUTION.get(self.lang),
+                (label::SPENT.get(self.lang), b.spent, c_spent.as_str(), "#fff"),
                 (
-                    self.t("Pozostało", "Remaining"),
+                    label::REMAINING.get(self.lang),
                     b.remaining,
-                    "#d3e6e3",
-                    "#1d2327",
+                    c_line.as_str(),
+                    c_ink.as_str(),
                 ),
                 84,
             ),
@@ -810,7 +790,7 @@ impl Page<'_> {
                 self.amount(second.1)
             ));
             out.push_str(&format!(
-                "<rect x=\"{X0}\" y=\"{y}\" width=\"{W}\" height=\"28\" fill=\"none\" stroke=\"#1d2327\" stroke-width=\"1\"/>\n"
+                "<rect x=\"{X0}\" y=\"{y}\" width=\"{W}\" height=\"28\" fill=\"none\" stroke=\"{c_ink}\" stroke-width=\"1\"/>\n"
             ));
             // Percentages inside the segments, where they fit.
             let pct = |part: Amount| {
@@ -851,30 +831,25 @@ impl Page<'_> {
         out.push_str("</svg>\n");
         out.push_str(&format!(
             "<figcaption>{}</figcaption>\n</figure>\n",
-            self.t(
-                "Wartość projektu według źródeł (wkład UE i wkład krajowy) oraz wydatki z faktów do dnia raportu.",
-                "The total value by source (EU and national contribution), and the spending recorded in facts up to the report's date."
-            )
+            label::BUDGET_CHART_CAPTION.get(self.lang)
         ));
     }
 
     /// Planned and spent per partner, on one scale.
     fn partner_chart(&self, out: &mut String) {
+        let c_accent = palette::ACCENT.hex();
+        let c_muted = palette::MUTED.hex();
+        let c_plan = palette::PLAN.hex();
+        let c_spent = palette::SPENT.hex();
         let parts = &self.report.budget.by_partner;
         out.push_str(&format!(
             "<h3>{}</h3>\n",
-            self.t(
-                "Budżet i wydatki partnerów",
-                "Partners' budgets and spending"
-            )
+            label::PARTNERS_BUDGETS_AND_SPENDING.get(self.lang)
         ));
         if parts.is_empty() {
             out.push_str(&format!(
                 "<p class=\"muted\">{}</p>\n",
-                self.t(
-                    "Wersja w mocy nie dzieli budżetu między partnerów, a fakty nie zawierają wydatków partnerów.",
-                    "The version in force does not split the budget among partners, and no partner spending is recorded."
-                )
+                label::NO_PARTNER_BUDGETS.get(self.lang)
             ));
             return;
         }
@@ -887,22 +862,19 @@ impl Page<'_> {
         const W: i64 = 540;
         const ROW: i64 = 54;
         let height = 30 + ROW * i64::try_from(parts.len()).unwrap_or(0);
-        let title = self.t(
-            "Budżet i wydatki według partnerów",
-            "Budget and spending by partner",
-        );
+        let title = label::BUDGET_AND_SPENDING_BY_PARTNER.get(self.lang);
         let desc: Vec<String> = parts
             .iter()
             .map(|p| {
                 format!(
                     "{} – {}: {}, {}: {}",
                     self.partner(&p.partner),
-                    self.t("plan", "planned"),
+                    label::PLANNED_WORD.get(self.lang),
                     p.planned.map_or_else(
-                        || self.t("nie podano", "not stated").to_owned(),
+                        || label::NOT_STATED.get(self.lang).to_owned(),
                         |a| self.amount(a)
                     ),
-                    self.t("wydano", "spent"),
+                    label::SPENT_WORD.get(self.lang),
                     self.amount(p.spent)
                 )
             })
@@ -915,9 +887,9 @@ impl Page<'_> {
         ));
         // The legend.
         out.push_str(&format!(
-            "<rect x=\"0\" y=\"4\" width=\"14\" height=\"10\" fill=\"#c9d7ee\" stroke=\"#1f4e9c\"/><text x=\"20\" y=\"14\" font-size=\"13\">{}</text>\n<rect x=\"220\" y=\"4\" width=\"14\" height=\"10\" fill=\"#00796b\"/><text x=\"240\" y=\"14\" font-size=\"13\">{}</text>\n",
-            self.t("plan w wersji w mocy", "planned in the version in force"),
-            self.t("wydano do dnia raportu", "spent up to the report's date")
+            "<rect x=\"0\" y=\"4\" width=\"14\" height=\"10\" fill=\"{c_plan}\" stroke=\"{c_accent}\"/><text x=\"20\" y=\"14\" font-size=\"13\">{}</text>\n<rect x=\"220\" y=\"4\" width=\"14\" height=\"10\" fill=\"{c_spent}\"/><text x=\"240\" y=\"14\" font-size=\"13\">{}</text>\n",
+            label::PLANNED_IN_VERSION_IN_FORCE.get(self.lang),
+            label::SPENT_UP_TO_REPORT_DATE.get(self.lang)
         ));
         for (n, p) in parts.iter().enumerate() {
             let y = 30 + ROW * i64::try_from(n).unwrap_or(0);
@@ -930,22 +902,19 @@ impl Page<'_> {
                 Some(planned) => {
                     let w = px_amount(planned, max, W);
                     out.push_str(&format!(
-                        "<rect x=\"0\" y=\"{}\" width=\"{w}\" height=\"11\" fill=\"#c9d7ee\" stroke=\"#1f4e9c\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"12.5\">{} {}</text>\n",
+                        "<rect x=\"0\" y=\"{}\" width=\"{w}\" height=\"11\" fill=\"{c_plan}\" stroke=\"{c_accent}\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"12.5\">{} {}</text>\n",
                         y + 18,
                         W + 12,
                         y + 28,
-                        self.t("plan", "planned"),
+                        label::PLANNED_WORD.get(self.lang),
                         self.amount(planned)
                     ));
                 }
                 None => out.push_str(&format!(
-                    "<text x=\"{}\" y=\"{}\" font-size=\"12.5\" style=\"fill:#5b6770\">{}</text>\n",
+                    "<text x=\"{}\" y=\"{}\" font-size=\"12.5\" style=\"fill:{c_muted}\">{}</text>\n",
                     W + 12,
                     y + 28,
-                    self.t(
-                        "plan: nie podano w wersji w mocy",
-                        "planned: not stated in the version in force"
-                    )
+                    label::PLAN_NOT_STATED.get(self.lang)
                 )),
             }
             let w = px_amount(p.spent, max, W);
@@ -953,21 +922,18 @@ impl Page<'_> {
                 .share
                 .map_or_else(String::new, |s| format!(" ({})", self.percent(s, 1)));
             out.push_str(&format!(
-                "<rect x=\"0\" y=\"{}\" width=\"{w}\" height=\"13\" fill=\"#00796b\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"12.5\">{} {}{share}</text>\n",
+                "<rect x=\"0\" y=\"{}\" width=\"{w}\" height=\"13\" fill=\"{c_spent}\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"12.5\">{} {}{share}</text>\n",
                 y + 31,
                 W + 12,
                 y + 43,
-                self.t("wydano", "spent"),
+                label::SPENT_WORD.get(self.lang),
                 self.amount(p.spent)
             ));
         }
         out.push_str("</svg>\n");
         out.push_str(&format!(
             "<figcaption>{}</figcaption>\n</figure>\n",
-            self.t(
-                "Kwota partnera w budżecie wersji w mocy (jeśli ją podaje) i suma jego faktów o wydatkach; jedna skala dla wszystkich pasków.",
-                "Each partner's amount in the budget of the version in force (where it states one) and the sum of its expenditure facts; one scale for all bars."
-            )
+            label::PARTNER_CHART_CAPTION.get(self.lang)
         ));
     }
 
@@ -975,26 +941,23 @@ impl Page<'_> {
         let r = self.report;
         out.push_str(&format!(
             "<section>\n<h2>{}</h2>\n",
-            self.t("Kamienie milowe", "Milestones")
+            label::MILESTONES.get(self.lang)
         ));
         self.gantt(out);
         if r.milestones.is_empty() {
             out.push_str(&format!(
                 "<p class=\"muted\">{}</p>\n</section>\n",
-                self.t(
-                    "Ta wersja nie ma kamieni milowych.",
-                    "This version has no milestones."
-                )
+                label::THIS_VERSION_HAS_NO_MILESTONES.get(self.lang)
             ));
             return;
         }
         out.push_str(&format!(
             "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-            self.t("Kamień", "Milestone"),
-            self.t("Tytuł", "Title"),
-            self.t("Okres", "Period"),
-            self.t("Upłynęło dni", "Days passed"),
-            self.t("Stan", "State")
+            label::MILESTONE_SHORT.get(self.lang),
+            label::TITLE.get(self.lang),
+            label::PERIOD.get(self.lang),
+            label::DAYS_PASSED_SHORT.get(self.lang),
+            label::STATE.get(self.lang)
         ));
         for m in &r.milestones {
             let class = m.state.english().replace(' ', "-");
@@ -1015,6 +978,12 @@ impl Page<'_> {
     /// The timeline: the project's period and each milestone on one axis of
     /// days, with the report's date as a line.
     fn gantt(&self, out: &mut String) {
+        let c_as_of = palette::AS_OF.hex();
+        let c_ink = palette::INK.hex();
+        let c_line = palette::LINE.hex();
+        let c_muted = palette::MUTED.hex();
+        let c_running = palette::of_state(MilestoneState::Running).fill.hex();
+        let c_soft = palette::SOFT.hex();
         let r = self.report;
         const X0: i64 = 110;
         const W: i64 = 690;
@@ -1044,15 +1013,12 @@ impl Page<'_> {
         let height = bottom + 26;
         let title = format!(
             "{} {}",
-            self.t(
-                "Oś czasu projektu i kamieni milowych, stan na",
-                "Timeline of the project and its milestones, as of"
-            ),
+            label::TIMELINE_AS_OF.get(self.lang),
             self.date(r.as_of)
         );
         let mut desc = vec![format!(
             "{}: {} – {}",
-            self.t("Projekt", "Project"),
+            label::PROJECT.get(self.lang),
             self.date(r.period.start()),
             self.date(r.period.end())
         )];
@@ -1073,7 +1039,7 @@ impl Page<'_> {
         ));
         // Years: a line at each 1 January and the year's number in its middle.
         out.push_str(&format!(
-            "<rect x=\"{X0}\" y=\"{TOP}\" width=\"{W}\" height=\"{}\" fill=\"#f7f9fa\"/>\n",
+            "<rect x=\"{X0}\" y=\"{TOP}\" width=\"{W}\" height=\"{}\" fill=\"{c_soft}\"/>\n",
             rows * ROW
         ));
         for year in first.year()..=last.year() {
@@ -1087,20 +1053,20 @@ impl Page<'_> {
             let to = x(next.min(last + chrono::Days::new(1)));
             if jan1 > first {
                 out.push_str(&format!(
-                    "<line x1=\"{from}\" y1=\"{TOP}\" x2=\"{from}\" y2=\"{}\" stroke=\"#c3cbd2\" stroke-width=\"1\"/>\n",
+                    "<line x1=\"{from}\" y1=\"{TOP}\" x2=\"{from}\" y2=\"{}\" stroke=\"{c_line}\" stroke-width=\"1\"/>\n",
                     bottom + 6
                 ));
             }
             if to - from >= 36 {
                 out.push_str(&format!(
-                    "<text x=\"{}\" y=\"{}\" font-size=\"12.5\" text-anchor=\"middle\" style=\"fill:#5b6770\">{year}</text>\n",
+                    "<text x=\"{}\" y=\"{}\" font-size=\"12.5\" text-anchor=\"middle\" style=\"fill:{c_muted}\">{year}</text>\n",
                     (from + to) / 2,
                     bottom + 19
                 ));
             }
         }
         out.push_str(&format!(
-            "<line x1=\"{X0}\" y1=\"{bottom}\" x2=\"{}\" y2=\"{bottom}\" stroke=\"#1d2327\" stroke-width=\"1\"/>\n",
+            "<line x1=\"{X0}\" y1=\"{bottom}\" x2=\"{}\" y2=\"{bottom}\" stroke=\"{c_ink}\" stroke-width=\"1\"/>\n",
             X0 + W
         ));
         // The project's period, with the part that has passed.
@@ -1117,24 +1083,24 @@ impl Page<'_> {
         out.push_str(&format!(
             "<text x=\"0\" y=\"{}\" font-size=\"14\" font-weight=\"bold\">{}</text>\n",
             y + 13,
-            self.t("Projekt", "Project")
+            label::PROJECT.get(self.lang)
         ));
         out.push_str(&format!(
-            "<rect x=\"{px0}\" y=\"{y}\" width=\"{}\" height=\"18\" fill=\"#cfd8dc\" stroke=\"#78909c\"><title>{}: {} – {}</title></rect>\n",
+            "<rect x=\"{px0}\" y=\"{y}\" width=\"{}\" height=\"18\" fill=\"{c_line}\" stroke=\"{c_muted}\"><title>{}: {} – {}</title></rect>\n",
             (px1 - px0).max(2),
-            self.t("Projekt", "Project"),
+            label::PROJECT.get(self.lang),
             self.date(r.period.start()),
             self.date(r.period.end())
         ));
         out.push_str(&format!(
-            "<rect x=\"{px0}\" y=\"{y}\" width=\"{passed}\" height=\"18\" fill=\"#78909c\"/>\n"
+            "<rect x=\"{px0}\" y=\"{y}\" width=\"{passed}\" height=\"18\" fill=\"{c_muted}\"/>\n"
         ));
         out.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" font-size=\"13\">{} {}</text>\n",
             X0 + W + 12,
             y + 13,
             self.percent(r.period_elapsed(), 0),
-            self.t("okresu", "of the period")
+            label::OF_THE_PERIOD.get(self.lang)
         ));
         for (n, m) in r.milestones.iter().enumerate() {
             let y = TOP + ROW * (1 + i64::try_from(n).unwrap_or(0)) + 6;
@@ -1163,7 +1129,7 @@ impl Page<'_> {
                     mx1 - mx0,
                 );
                 out.push_str(&format!(
-                    "<rect x=\"{mx0}\" y=\"{y}\" width=\"{done}\" height=\"18\" fill=\"#1565c0\"/>\n"
+                    "<rect x=\"{mx0}\" y=\"{y}\" width=\"{done}\" height=\"18\" fill=\"{c_running}\"/>\n"
                 ));
             }
             let weight = if m.state == MilestoneState::Running {
@@ -1179,7 +1145,7 @@ impl Page<'_> {
             ));
         }
         // The report's date.
-        let label = format!("{} {}", self.t("stan na", "as of"), self.date(r.as_of));
+        let label = format!("{} {}", label::AS_OF.get(self.lang), self.date(r.as_of));
         if (first..=last).contains(&r.as_of) {
             let at = x(r.as_of + chrono::Days::new(1));
             let anchor = if at > X0 + W - 90 {
@@ -1190,7 +1156,7 @@ impl Page<'_> {
                 "middle"
             };
             out.push_str(&format!(
-                "<g class=\"as-of\"><line x1=\"{at}\" y1=\"{}\" x2=\"{at}\" y2=\"{}\" stroke=\"#c62828\" stroke-width=\"2.5\" stroke-dasharray=\"6 3\"/>\n<text x=\"{at}\" y=\"18\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"{anchor}\" style=\"fill:#c62828\">▼ {}</text></g>\n",
+                "<g class=\"as-of\"><line x1=\"{at}\" y1=\"{}\" x2=\"{at}\" y2=\"{}\" stroke=\"{c_as_of}\" stroke-width=\"2.5\" stroke-dasharray=\"6 3\"/>\n<text x=\"{at}\" y=\"18\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"{anchor}\" style=\"fill:{c_as_of}\">▼ {}</text></g>\n",
                 TOP - 8,
                 bottom + 4,
                 esc(&label)
@@ -1202,18 +1168,15 @@ impl Page<'_> {
                 (X0 + W, "end", "▶")
             };
             out.push_str(&format!(
-                "<g class=\"as-of\"><text x=\"{at}\" y=\"18\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"{anchor}\" style=\"fill:#c62828\">{arrow} {} ({})</text></g>\n",
+                "<g class=\"as-of\"><text x=\"{at}\" y=\"18\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"{anchor}\" style=\"fill:{c_as_of}\">{arrow} {} ({})</text></g>\n",
                 esc(&label),
-                self.t("poza osią", "outside the axis")
+                label::OUTSIDE_THE_AXIS.get(self.lang)
             ));
         }
         out.push_str("</svg>\n");
         out.push_str(&format!(
             "<figcaption>{}</figcaption>\n</figure>\n",
-            self.t(
-                "Szary pasek: okres projektu (ciemniejsza część upłynęła). Kamienie milowe: zakończone ciemne, w trakcie niebieskie (ciemniejsza część upłynęła), nierozpoczęte jasne. Czerwona linia: dzień raportu.",
-                "Grey bar: the project's period (the darker part has passed). Milestones: finished dark, running blue (the darker part has passed), not started light. Red line: the report's date."
-            )
+            label::TIMELINE_CAPTION.get(self.lang)
         ));
     }
 
@@ -1221,30 +1184,27 @@ impl Page<'_> {
         let r = self.report;
         out.push_str(&format!(
             "<section>\n<h2>{}</h2>\n",
-            self.t("Wskaźniki", "Indicators")
+            label::INDICATORS.get(self.lang)
         ));
         if r.indicators.is_empty() {
             out.push_str(&format!(
                 "<p class=\"muted\">{}</p>\n</section>\n",
-                self.t(
-                    "Projekt nie ma wskaźników.",
-                    "The project has no indicators."
-                )
+                label::NO_INDICATORS.get(self.lang)
             ));
             return;
         }
         out.push_str(&format!(
             "<table class=\"indicators\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"bar\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-            self.t("Wskaźnik", "Indicator"),
-            self.t("Postęp względem celu", "Progress to target"),
-            self.t("Wartość / cel", "Value / target"),
-            self.t("Termin", "Due"),
-            self.t("Status", "Status")
+            label::INDICATOR.get(self.lang),
+            label::PROGRESS_TO_TARGET.get(self.lang),
+            label::VALUE_AND_TARGET.get(self.lang),
+            label::DUE.get(self.lang),
+            label::STATUS.get(self.lang)
         ));
         for (n, i) in r.indicators.iter().enumerate() {
             let kind = match i.kind {
-                IndicatorKind::Product => self.t("wskaźnik produktu", "product indicator"),
-                IndicatorKind::Result => self.t("wskaźnik rezultatu", "result indicator"),
+                IndicatorKind::Product => label::PRODUCT_INDICATOR.get(self.lang),
+                IndicatorKind::Result => label::RESULT_INDICATOR_WORDS.get(self.lang),
             };
             let note = i.note.as_deref().map_or_else(String::new, |note| {
                 format!("<span class=\"note\">{}</span>", esc(note))
@@ -1253,13 +1213,13 @@ impl Page<'_> {
                 .value
                 .map_or_else(|| "—".to_owned(), |v| self.indicator_value(i, v));
             let share = i.share_of_target.map_or_else(
-                || self.t("nie oceniono", "not evaluated").to_owned(),
-                |s| format!("{} {}", self.percent(s, 0), self.t("celu", "of target")),
+                || label::NOT_EVALUATED_YET.get(self.lang).to_owned(),
+                |s| format!("{} {}", self.percent(s, 0), label::OF_TARGET.get(self.lang)),
             );
             let forecast = match (i.forecast, i.status) {
                 (Some(f), Status::OnTrack | Status::AtRisk) => format!(
                     "<br><span class=\"small\">{} ▾ {}</span>",
-                    self.t("prognoza", "forecast"),
+                    label::FORECAST_WORD.get(self.lang),
                     self.indicator_value(i, f)
                 ),
                 _ => String::new(),
@@ -1278,16 +1238,16 @@ impl Page<'_> {
         out.push_str("</tbody>\n</table>\n");
         out.push_str(&format!(
             "<p class=\"small\">{}</p>\n</section>\n",
-            self.t(
-                "Pasek: wartość względem celu (cały pasek = cel), w kolorze statusu. Znacznik ▾ i przerywana linia: prognoza na termin przy dotychczasowym tempie (dla wskaźników w toku).",
-                "Bar: the value against the target (the whole bar is the target), in the status's colour. Mark ▾ and dashed line: the forecast at the due date at the pace so far (for open indicators)."
-            )
+            label::INDICATOR_BAR_CAPTION.get(self.lang)
         ));
     }
 
     /// One indicator's progress bar: the share of its target reached, in the
     /// colour of its status, with the forecast marked for open indicators.
     fn progress_bar(&self, n: usize, i: &IndicatorReport) -> String {
+        let c_ink = palette::INK.hex();
+        let c_line = palette::LINE.hex();
+        let c_soft = palette::SOFT.hex();
         const W: i64 = 240;
         let colour = status_colour(i.status);
         let fill = i.share_of_target.map_or(0, |s| px_rate(s, W));
@@ -1300,7 +1260,7 @@ impl Page<'_> {
             i.id,
             i.share_of_target
                 .map_or_else(|| "—".to_owned(), |s| self.percent(s, 0)),
-            self.t("celu", "of target"),
+            label::OF_TARGET.get(self.lang),
             self.status(i.status)
         );
         let mut svg = format!(
@@ -1308,7 +1268,7 @@ impl Page<'_> {
             esc(&label)
         );
         svg.push_str(&format!(
-            "<rect x=\"0.5\" y=\"6.5\" width=\"{}\" height=\"13\" rx=\"2\" fill=\"#eef1f3\" stroke=\"#b0bac3\"/>",
+            "<rect x=\"0.5\" y=\"6.5\" width=\"{}\" height=\"13\" rx=\"2\" fill=\"{c_soft}\" stroke=\"{c_line}\"/>",
             W - 1
         ));
         if fill > 0 {
@@ -1319,7 +1279,7 @@ impl Page<'_> {
         if let (Some(f), Status::OnTrack | Status::AtRisk) = (i.forecast, i.status) {
             let at = px(f, target, W).clamp(2, W - 2);
             svg.push_str(&format!(
-                "<line x1=\"{at}\" y1=\"4\" x2=\"{at}\" y2=\"22\" stroke=\"#1d2327\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/><path d=\"M{} 0 L{} 0 L{at} 5 Z\" fill=\"#1d2327\"/>",
+                "<line x1=\"{at}\" y1=\"4\" x2=\"{at}\" y2=\"22\" stroke=\"{c_ink}\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/><path d=\"M{} 0 L{} 0 L{at} 5 Z\" fill=\"{c_ink}\"/>",
                 at - 4,
                 at + 4
             ));
@@ -1332,26 +1292,20 @@ impl Page<'_> {
         let territory = &self.project.territory;
         out.push_str(&format!(
             "<section>\n<h2>{}</h2>\n",
-            self.t(
-                "Obszar i wskaźniki według województw",
-                "Territory and indicators by voivodeship"
-            )
+            label::TERRITORY_AND_INDICATORS.get(self.lang)
         ));
         self.tile_map(out);
         if territory.voivodeships.is_empty() {
             out.push_str(&format!(
                 "<p class=\"muted\">{}</p>\n",
-                self.t(
-                    "Plik projektu nie wymienia województw.",
-                    "The project file lists no voivodeships."
-                )
+                label::NO_VOIVODESHIPS.get(self.lang)
             ));
         } else {
             out.push_str(&format!(
                 "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-                self.t("Województwo", "Voivodeship"),
-                self.t("Partner odpowiedzialny", "Responsible partner"),
-                self.t("Powiaty (TERYT, gminy w projekcie)", "Powiats (TERYT, gminas in the project)")
+                label::VOIVODESHIP_HEADING.get(self.lang),
+                label::RESPONSIBLE_PARTNER.get(self.lang),
+                label::POWIATS_WITH_GMINAS.get(self.lang)
             ));
             for v in &territory.voivodeships {
                 let partner = v
@@ -1361,7 +1315,7 @@ impl Page<'_> {
                 let powiats = if v.powiats.is_empty() {
                     format!(
                         "<span class=\"muted\">{}</span>",
-                        self.t("bez wskazanych powiatów", "no powiats listed")
+                        label::NO_POWIATS_LISTED.get(self.lang)
                     )
                 } else {
                     v.powiats
@@ -1371,13 +1325,9 @@ impl Page<'_> {
                                 "<span class=\"nowrap\">{} ({}, {})</span>",
                                 esc(&p.name),
                                 esc(p.code.as_str()),
-                                self.count(
-                                    p.gminas.len(),
-                                    "gmina",
-                                    "gminy",
-                                    "gmin",
-                                    "gmina",
-                                    "gminas"
+                                label::GMINAS.count(
+                                    self.lang,
+                                    u64::try_from(p.gminas.len()).unwrap_or(u64::MAX)
                                 )
                             )
                         })
@@ -1401,20 +1351,22 @@ impl Page<'_> {
     /// The sixteen voivodeships as tiles; those of the project are highlighted
     /// with their number of powiats.
     fn tile_map(&self, out: &mut String) {
+        let c_accent = palette::ACCENT.hex();
+        let c_line = palette::LINE.hex();
+        let c_muted = palette::MUTED.hex();
+        let c_plan = palette::PLAN.hex();
+        let c_soft = palette::SOFT.hex();
         const TW: i64 = 228;
         const TH: i64 = 72;
         const GAP: i64 = 8;
         let voivodeships = &self.project.territory.voivodeships;
         let names: Vec<String> = voivodeships.iter().map(|v| v.name.clone()).collect();
-        let title = self.t(
-            "Mapa kafelkowa województw; województwa projektu wyróżnione",
-            "Tile map of the voivodeships; the project's voivodeships highlighted",
-        );
+        let title = label::TILE_MAP_TITLE.get(self.lang);
         let desc = format!(
             "{}: {}.",
-            self.t("Województwa projektu", "The project's voivodeships"),
+            label::PROJECT_VOIVODESHIPS.get(self.lang),
             if names.is_empty() {
-                self.t("brak", "none").to_owned()
+                label::NONE.get(self.lang).to_owned()
             } else {
                 names.join(", ")
             }
@@ -1432,7 +1384,7 @@ impl Page<'_> {
             match voivodeships.iter().find(|v| v.code.as_str() == code) {
                 Some(v) => {
                     out.push_str(&format!(
-                        "<rect x=\"{x}\" y=\"{y}\" width=\"{TW}\" height=\"{TH}\" rx=\"5\" fill=\"#dbe8f6\" stroke=\"#1f4e9c\" stroke-width=\"2\"/>\n"
+                        "<rect x=\"{x}\" y=\"{y}\" width=\"{TW}\" height=\"{TH}\" rx=\"5\" fill=\"{c_plan}\" stroke=\"{c_accent}\" stroke-width=\"2\"/>\n"
                     ));
                     out.push_str(&format!(
                         "<text x=\"{}\" y=\"{}\" font-size=\"15\" font-weight=\"bold\">{}</text>\n",
@@ -1441,15 +1393,11 @@ impl Page<'_> {
                         esc(&v.name)
                     ));
                     let powiats = if v.powiats.is_empty() {
-                        self.t("cały region", "whole region").to_owned()
+                        label::WHOLE_REGION.get(self.lang).to_owned()
                     } else {
-                        self.count(
-                            v.powiats.len(),
-                            "powiat",
-                            "powiaty",
-                            "powiatów",
-                            "powiat",
-                            "powiats",
+                        label::POWIATS.count(
+                            self.lang,
+                            u64::try_from(v.powiats.len()).unwrap_or(u64::MAX),
                         )
                     };
                     out.push_str(&format!(
@@ -1462,7 +1410,7 @@ impl Page<'_> {
                     if let Some(p) = &v.partner {
                         let id = esc(p);
                         out.push_str(&format!(
-                            "<text x=\"{}\" y=\"{}\" font-size=\"12\" style=\"fill:#5b6770\">{id}</text>\n",
+                            "<text x=\"{}\" y=\"{}\" font-size=\"12\" style=\"fill:{c_muted}\">{id}</text>\n",
                             x + 10,
                             y + 62
                         ));
@@ -1470,7 +1418,7 @@ impl Page<'_> {
                 }
                 None => {
                     out.push_str(&format!(
-                        "<rect x=\"{x}\" y=\"{y}\" width=\"{TW}\" height=\"{TH}\" rx=\"5\" fill=\"#f3f5f7\" stroke=\"#d5dbe0\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"13\" style=\"fill:#7d8891\">{name}</text>\n",
+                        "<rect x=\"{x}\" y=\"{y}\" width=\"{TW}\" height=\"{TH}\" rx=\"5\" fill=\"{c_soft}\" stroke=\"{c_line}\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"13\" style=\"fill:{c_muted}\">{name}</text>\n",
                         x + 10,
                         y + 24
                     ));
@@ -1480,10 +1428,7 @@ impl Page<'_> {
         out.push_str("</svg>\n");
         out.push_str(&format!(
             "<figcaption>{}</figcaption>\n</figure>\n",
-            self.t(
-                "Województwa w przybliżonym położeniu; niebieskie należą do projektu (kod TERYT, liczba powiatów, partner).",
-                "Voivodeships in their approximate places; blue ones belong to the project (TERYT code, number of powiats, partner)."
-            )
+            label::TILE_MAP_CAPTION.get(self.lang)
         ));
     }
 
@@ -1497,15 +1442,12 @@ impl Page<'_> {
             .collect();
         out.push_str(&format!(
             "<h3>{}</h3>\n",
-            self.t("Wskaźniki według województw", "Indicators by voivodeship")
+            label::INDICATORS_BY_VOIVODESHIP.get(self.lang)
         ));
         if with.is_empty() {
             out.push_str(&format!(
                 "<p class=\"muted\">{}</p>\n",
-                self.t(
-                    "Żaden wskaźnik nie ma jeszcze wartości w podziale na województwa.",
-                    "No indicator has a value by voivodeship yet."
-                )
+                label::NO_VALUES_BY_VOIVODESHIP.get(self.lang)
             ));
             return;
         }
@@ -1528,7 +1470,7 @@ impl Page<'_> {
         out.push_str("<table class=\"breakdown\">\n<thead><tr>");
         out.push_str(&format!(
             "<th scope=\"col\">{}</th>",
-            self.t("Województwo", "Voivodeship")
+            label::VOIVODESHIP_HEADING.get(self.lang)
         ));
         for i in &with {
             out.push_str(&format!(
@@ -1563,10 +1505,7 @@ impl Page<'_> {
         if !without.is_empty() {
             out.push_str(&format!(
                 "<p class=\"small\">{}: {}.</p>\n",
-                self.t(
-                    "Bez wartości w podziale na województwa",
-                    "No value by voivodeship"
-                ),
+                label::WITHOUT_VALUES_BY_VOIVODESHIP.get(self.lang),
                 without.join(", ")
             ));
         }
@@ -1580,16 +1519,8 @@ impl Page<'_> {
             .iter()
             .map(|(kind, n)| format!("{} {n}", kind.name()))
             .collect();
-        let facts = match self.lang {
-            Lang::Pl => format!(
-                "Fakty: {total} (wycofanych {}, powtórzonych {})",
-                f.retracted, f.duplicates
-            ),
-            Lang::En => format!(
-                "Facts: {total} (retracted {}, repeated {})",
-                f.retracted, f.duplicates
-            ),
-        };
+        let facts =
+            label::FACTS_RETRACTED_REPEATED.fill(self.lang, &[&total, &f.retracted, &f.duplicates]);
         out.push_str("<footer>\n");
         out.push_str(&format!(
             "<p>{facts}{}</p>\n",
@@ -1601,14 +1532,11 @@ impl Page<'_> {
         ));
         out.push_str(&format!(
             "<p>{} {}, {} kooperacja-export {}. {}</p>\n",
-            self.t("Stan na", "As of"),
+            label::AS_OF_SENTENCE.get(self.lang),
             self.date(self.report.as_of),
-            self.t("wygenerowano programem", "generated by"),
+            label::GENERATED_BY.get(self.lang),
             env!("CARGO_PKG_VERSION"),
-            self.t(
-                "Strona jest samodzielna: nie pobiera niczego z sieci.",
-                "The page is self-contained: it loads nothing from the network."
-            )
+            label::SELF_CONTAINED_PAGE.get(self.lang)
         ));
         out.push_str("</footer>\n");
     }

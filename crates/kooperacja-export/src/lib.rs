@@ -32,21 +32,6 @@ use kooperacja_core::report::Report;
 
 pub use kooperacja_core::present::Lang;
 
-/// Picks the Polish or the English of a pair written in this crate; to be
-/// replaced by `present::label` entries one by one.
-pub(crate) trait Pick {
-    fn pick<'a>(self, pl: &'a str, en: &'a str) -> &'a str;
-}
-
-impl Pick for Lang {
-    fn pick<'a>(self, pl: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Pl => pl,
-            Lang::En => en,
-        }
-    }
-}
-
 /// A table of the CSV export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Table {

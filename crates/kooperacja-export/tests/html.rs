@@ -17,7 +17,8 @@ use common::{
 };
 use kooperacja_core::engine::Engine;
 use kooperacja_core::project::Project;
-use kooperacja_core::report::Status;
+use kooperacja_core::present::palette;
+use kooperacja_core::report::{MilestoneState, Status};
 use kooperacja_export::{Lang, html::html};
 
 /// The kooperacja fixture's project and fact files.
@@ -148,7 +149,8 @@ fn html_in_english() {
     .expect("JSON");
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert_self_contained(&page);
-    assert!(page.contains("▼ as of 30 Sep 2020</text></g>"));
+    // English dates are ISO 8601, as everywhere (present::date).
+    assert!(page.contains("▼ as of 2020-09-30</text></g>"));
     assert!(page.contains("PLN 31,604,368.34"));
     assert!(!page.contains(" zł"));
     assert_indicators_with_status(&page, &json, Lang::En);
@@ -369,12 +371,15 @@ fn html_renders_in_chromium() {
     );
     // The statuses of this report, and the marker of the date, in their colours.
     for (what, colour) in [
-        ("achieved", "#2e7d32"),
-        ("missed / the date's line", "#c62828"),
-        ("not started", "#9e9e9e"),
-        ("the running milestone", "#1565c0"),
+        ("achieved", palette::of_status(Status::Achieved).fill.hex()),
+        ("missed / the date's line", palette::AS_OF.hex()),
+        ("not started", palette::of_status(Status::NotStarted).fill.hex()),
+        (
+            "the running milestone",
+            palette::of_state(MilestoneState::Running).fill.hex(),
+        ),
     ] {
-        let want = hex(colour);
+        let want = hex(&colour);
         let near = |p: &&[u8; 3]| p.iter().zip(want).all(|(&a, b)| a.abs_diff(b) <= 4);
         let n = rgb.iter().filter(near).count();
         assert!(n >= 40, "{what} ({colour}): {n} pixels");

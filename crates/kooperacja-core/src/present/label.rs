@@ -273,3 +273,218 @@ pub const FACT_DI_PLAN: Text = Text::new("plan DI", "DI plan");
 pub const FACT_EXPENDITURE: Text = Text::new("wydatek", "expenditure");
 /// A retraction fact.
 pub const FACT_RETRACTION: Text = Text::new("wycofanie", "retraction");
+/// After a partner's name: it is the leader.
+pub const LEADER_MARK: Text = Text::new("lider", "leader");
+/// Values given for no voivodeship.
+pub const NO_TERRITORY: Text = Text::new("bez terytorium", "no territory");
+/// The heading of a forced export's warning.
+pub const EXPORTED_DESPITE_ERRORS: Text = Text::new(
+    "Uwaga: raport wyeksportowany mimo błędów w planie projektu",
+    "Warning: exported despite error findings in the project plan",
+);
+/// "Version in force:" before the version.
+pub const VERSION_IN_FORCE_FIELD: Text = Text::new("Wersja w mocy:", "Version in force:");
+/// "action" inside a sentence (the programme's działanie).
+pub const ACTION_WORD: Text = Text::new("działanie", "action");
+/// "Leader:" before the leader's name.
+pub const LEADER_FIELD: Text = Text::new("Lider:", "Leader:");
+/// The summary of a report.
+pub const SUMMARY: Text = Text::new("Podsumowanie", "Summary");
+/// How much of a period has passed.
+pub const ELAPSED: Text = Text::new("Upłynęło", "Elapsed");
+/// "of" between a part and its whole ("914 of 1736").
+pub const OF: Text = Text::new("z", "of");
+/// "days" after a count of days (any number).
+pub const DAYS_WORD: Text = Text::new("dni", "days");
+/// Said in a summary when the version in force has no milestones.
+pub const VERSION_HAS_NO_MILESTONES: Text = Text::new(
+    "ta wersja nie ma kamieni milowych",
+    "this version has no milestones",
+);
+/// Said when no milestone is running.
+pub const NO_MILESTONE_RUNNING: Text =
+    Text::new("żaden kamień milowy nie trwa", "no milestone is running");
+/// "until" before a date.
+pub const UNTIL: Text = Text::new("do", "until");
+/// Said in a summary when there are no indicators.
+pub const NO_INDICATORS_SHORT: Text = Text::new("brak wskaźników", "no indicators");
+/// An item of a table.
+pub const ITEM: Text = Text::new("Pozycja", "Item");
+/// A share of the project value.
+pub const SHARE_OF_PROJECT_VALUE: Text =
+    Text::new("Udział w wartości projektu", "Share of the total");
+/// The title of the chart of the budget by source and its execution.
+pub const BUDGET_BY_SOURCE_AND_EXECUTION: Text = Text::new(
+    "Budżet według źródeł finansowania i wykonanie",
+    "The budget by source of funding, and its execution",
+);
+/// "EU contribution" inside a sentence.
+pub const EU_CONTRIBUTION_WORD: Text = Text::new("wkład UE", "EU contribution");
+/// "national contribution" inside a sentence.
+pub const NATIONAL_CONTRIBUTION_WORD: Text = Text::new("wkład krajowy", "national contribution");
+/// "spent" inside a sentence.
+pub const SPENT_WORD: Text = Text::new("wydano", "spent");
+/// "remaining" inside a sentence.
+pub const REMAINING_WORD: Text = Text::new("pozostało", "remaining");
+/// The sources of funding (a chart's row).
+pub const SOURCES: Text = Text::new("Źródła", "Sources");
+/// The execution of the budget (a chart's row).
+pub const EXECUTION: Text = Text::new("Wykonanie", "Execution");
+/// The caption of the budget chart.
+pub const BUDGET_CHART_CAPTION: Text = Text::new(
+    "Wartość projektu według źródeł (wkład UE i wkład krajowy) oraz wydatki z faktów do dnia raportu.",
+    "The total value by source (EU and national contribution), and the spending recorded in facts up to the report's date.",
+);
+/// The heading of the partners' budgets and spending.
+pub const PARTNERS_BUDGETS_AND_SPENDING: Text = Text::new(
+    "Budżet i wydatki partnerów",
+    "Partners' budgets and spending",
+);
+/// Said when no partner has a budget or spending.
+pub const NO_PARTNER_BUDGETS: Text = Text::new(
+    "Wersja w mocy nie dzieli budżetu między partnerów, a fakty nie zawierają wydatków partnerów.",
+    "The version in force does not split the budget among partners, and no partner spending is recorded.",
+);
+/// The title of the chart of partners' budgets and spending.
+pub const BUDGET_AND_SPENDING_BY_PARTNER: Text = Text::new(
+    "Budżet i wydatki według partnerów",
+    "Budget and spending by partner",
+);
+/// "planned" inside a sentence.
+pub const PLANNED_WORD: Text = Text::new("plan", "planned");
+/// Said of a value the project file does not give.
+pub const NOT_STATED: Text = Text::new("nie podano", "not stated");
+/// A legend: planned in the version in force.
+pub const PLANNED_IN_VERSION_IN_FORCE: Text =
+    Text::new("plan w wersji w mocy", "planned in the version in force");
+/// A legend: spent up to the report's date.
+pub const SPENT_UP_TO_REPORT_DATE: Text =
+    Text::new("wydano do dnia raportu", "spent up to the report's date");
+/// Said of a partner whose plan the version in force does not state.
+pub const PLAN_NOT_STATED: Text = Text::new(
+    "plan: nie podano w wersji w mocy",
+    "planned: not stated in the version in force",
+);
+/// The caption of the partners' chart.
+pub const PARTNER_CHART_CAPTION: Text = Text::new(
+    "Kwota partnera w budżecie wersji w mocy (jeśli ją podaje) i suma jego faktów o wydatkach; jedna skala dla wszystkich pasków.",
+    "Each partner's amount in the budget of the version in force (where it states one) and the sum of its expenditure facts; one scale for all bars.",
+);
+/// Said when the version in force has no milestones (a sentence).
+pub const THIS_VERSION_HAS_NO_MILESTONES: Text = Text::new(
+    "Ta wersja nie ma kamieni milowych.",
+    "This version has no milestones.",
+);
+/// A milestone, in a narrow column.
+pub const MILESTONE_SHORT: Text = Text::new("Kamień", "Milestone");
+/// Days passed, in a narrow column.
+pub const DAYS_PASSED_SHORT: Text = Text::new("Upłynęło dni", "Days passed");
+/// The title of the timeline, before the report's date.
+pub const TIMELINE_AS_OF: Text = Text::new(
+    "Oś czasu projektu i kamieni milowych, stan na",
+    "Timeline of the project and its milestones, as of",
+);
+/// "of the period" after a percentage.
+pub const OF_THE_PERIOD: Text = Text::new("okresu", "of the period");
+/// Said of a date outside the timeline's axis.
+pub const OUTSIDE_THE_AXIS: Text = Text::new("poza osią", "outside the axis");
+/// The caption of the timeline.
+pub const TIMELINE_CAPTION: Text = Text::new(
+    "Szary pasek: okres projektu (ciemniejsza część upłynęła). Kamienie milowe: zakończone ciemne, w trakcie niebieskie (ciemniejsza część upłynęła), nierozpoczęte jasne. Czerwona linia: dzień raportu.",
+    "Grey bar: the project's period (the darker part has passed). Milestones: finished dark, running blue (the darker part has passed), not started light. Red line: the report's date.",
+);
+/// Said when the project has no indicators.
+pub const NO_INDICATORS: Text = Text::new(
+    "Projekt nie ma wskaźników.",
+    "The project has no indicators.",
+);
+/// One indicator.
+pub const INDICATOR: Text = Text::new("Wskaźnik", "Indicator");
+/// Progress to target.
+pub const PROGRESS_TO_TARGET: Text = Text::new("Postęp względem celu", "Progress to target");
+/// Value / target.
+pub const VALUE_AND_TARGET: Text = Text::new("Wartość / cel", "Value / target");
+/// A product (output) indicator, in words.
+pub const PRODUCT_INDICATOR: Text = Text::new("wskaźnik produktu", "product indicator");
+/// A result indicator, in words.
+pub const RESULT_INDICATOR_WORDS: Text = Text::new("wskaźnik rezultatu", "result indicator");
+/// Said of a share not evaluated.
+pub const NOT_EVALUATED_YET: Text = Text::new("nie oceniono", "not evaluated");
+/// "of target" after a percentage.
+pub const OF_TARGET: Text = Text::new("celu", "of target");
+/// "forecast" inside a sentence.
+pub const FORECAST_WORD: Text = Text::new("prognoza", "forecast");
+/// The caption of the indicators' bars.
+pub const INDICATOR_BAR_CAPTION: Text = Text::new(
+    "Pasek: wartość względem celu (cały pasek = cel), w kolorze statusu. Znacznik ▾ i przerywana linia: prognoza na termin przy dotychczasowym tempie (dla wskaźników w toku).",
+    "Bar: the value against the target (the whole bar is the target), in the status's colour. Mark ▾ and dashed line: the forecast at the due date at the pace so far (for open indicators).",
+);
+/// The heading of the territory and indicators by voivodeship.
+pub const TERRITORY_AND_INDICATORS: Text = Text::new(
+    "Obszar i wskaźniki według województw",
+    "Territory and indicators by voivodeship",
+);
+/// Said when the project lists no voivodeships.
+pub const NO_VOIVODESHIPS: Text = Text::new(
+    "Plik projektu nie wymienia województw.",
+    "The project file lists no voivodeships.",
+);
+/// Voivodeship, as a column heading.
+pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
+/// The partner responsible for a voivodeship.
+pub const RESPONSIBLE_PARTNER: Text = Text::new("Partner odpowiedzialny", "Responsible partner");
+/// A column of powiats with their TERYT codes and gminas.
+pub const POWIATS_WITH_GMINAS: Text = Text::new(
+    "Powiaty (TERYT, gminy w projekcie)",
+    "Powiats (TERYT, gminas in the project)",
+);
+/// Said of a voivodeship without powiats listed.
+pub const NO_POWIATS_LISTED: Text = Text::new("bez wskazanych powiatów", "no powiats listed");
+/// The title of the tile map.
+pub const TILE_MAP_TITLE: Text = Text::new(
+    "Mapa kafelkowa województw; województwa projektu wyróżnione",
+    "Tile map of the voivodeships; the project's voivodeships highlighted",
+);
+/// The project's voivodeships.
+pub const PROJECT_VOIVODESHIPS: Text =
+    Text::new("Województwa projektu", "The project's voivodeships");
+/// Said when a list is empty.
+pub const NONE: Text = Text::new("brak", "none");
+/// Said of a voivodeship taken whole.
+pub const WHOLE_REGION: Text = Text::new("cały region", "whole region");
+/// The caption of the tile map.
+pub const TILE_MAP_CAPTION: Text = Text::new(
+    "Województwa w przybliżonym położeniu; niebieskie należą do projektu (kod TERYT, liczba powiatów, partner).",
+    "Voivodeships in their approximate places; blue ones belong to the project (TERYT code, number of powiats, partner).",
+);
+/// Indicators by voivodeship.
+pub const INDICATORS_BY_VOIVODESHIP: Text =
+    Text::new("Wskaźniki według województw", "Indicators by voivodeship");
+/// Said when no indicator has a value by voivodeship.
+pub const NO_VALUES_BY_VOIVODESHIP: Text = Text::new(
+    "Żaden wskaźnik nie ma jeszcze wartości w podziale na województwa.",
+    "No indicator has a value by voivodeship yet.",
+);
+/// Before the indicators without values by voivodeship.
+pub const WITHOUT_VALUES_BY_VOIVODESHIP: Text = Text::new(
+    "Bez wartości w podziale na województwa",
+    "No value by voivodeship",
+);
+/// "As of" starting a sentence, before a date.
+pub const AS_OF_SENTENCE: Text = Text::new("Stan na", "As of");
+/// "generated by" before a program's name.
+pub const GENERATED_BY: Text = Text::new("wygenerowano programem", "generated by");
+/// Said of a page that loads nothing from the network.
+pub const SELF_CONTAINED_PAGE: Text = Text::new(
+    "Strona jest samodzielna: nie pobiera niczego z sieci.",
+    "The page is self-contained: it loads nothing from the network.",
+);
+/// Gminas, counted.
+pub const GMINAS: Plural = Plural::new(["gmina", "gminy", "gmin"], ["gmina", "gminas"]);
+/// Powiats, counted.
+pub const POWIATS: Plural = Plural::new(["powiat", "powiaty", "powiatów"], ["powiat", "powiats"]);
+/// The facts of a report: {0} counted, {1} retracted, {2} repeated.
+pub const FACTS_RETRACTED_REPEATED: Text = Text::new(
+    "Fakty: {0} (wycofanych {1}, powtórzonych {2})",
+    "Facts: {0} (retracted {1}, repeated {2})",
+);
