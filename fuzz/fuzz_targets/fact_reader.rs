@@ -6,7 +6,7 @@
 //! report is then built at several dates. Nothing may panic.
 #![no_main]
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use chrono::NaiveDate;
 use kooperacja_core::engine::Engine;
@@ -17,8 +17,8 @@ use kooperacja_core::territory::Register;
 use libfuzzer_sys::fuzz_target;
 
 /// The fixture projects, parsed once.
-static PROJECTS: LazyLock<[Project; 2]> = LazyLock::new(|| {
-    let parse = |text: &str| Project::parse(text).expect("the fixture parses");
+static PROJECTS: LazyLock<[Arc<Project>; 2]> = LazyLock::new(|| {
+    let parse = |text: &str| Arc::new(Project::parse(text).expect("the fixture parses"));
     [
         parse(include_str!("../../fixtures/projects/kooperacja-makroregion-ii.toml")),
         parse(include_str!("../../fixtures/projects/koordynacja-kujawy-pomorze.toml")),
@@ -26,9 +26,11 @@ static PROJECTS: LazyLock<[Project; 2]> = LazyLock::new(|| {
 });
 
 /// The TERC register the fixtures name, parsed once.
-static REGISTER: LazyLock<Register> = LazyLock::new(|| {
-    Register::parse_terc(include_str!("../../fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"))
-        .expect("the register parses")
+static REGISTER: LazyLock<Arc<Register>> = LazyLock::new(|| {
+    Arc::new(
+        Register::parse_terc(include_str!("../../fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"))
+            .expect("the register parses"),
+    )
 });
 
 fuzz_target!(|data: &[u8]| {
@@ -41,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
         Format::Csv
     };
     let project = &PROJECTS[usize::from(first >> 1 & 1)];
-    let mut engine = Engine::new(project, Some(&REGISTER));
+    let mut engine = Engine::new(Arc::clone(project), Some(Arc::clone(&REGISTER)));
     for item in FactReader::new(input, format, PseudonymKey::from_bytes([0; 32])) {
         if let Ok(fact) = item {
             let record = fact.to_record();

@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let _ = validate(&project, None);
-    let engine = Engine::new(&project, None);
+    let engine = Engine::new(project.clone(), None);
     // Dates around each version's period (before, at both ends, after), and
     // a few fixed ones, among them the extremes of the calendar.
     let mut dates: Vec<NaiveDate> = [

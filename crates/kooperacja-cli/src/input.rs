@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use kooperacja_core::facts::{FactReader, Format};
 use kooperacja_core::parse::{
@@ -155,22 +155,25 @@ pub fn pseudonym_key() -> Result<PseudonymKey, InputError> {
     Ok(KEY.get_or_init(|| PseudonymKey::from_bytes(bytes)).clone())
 }
 
-/// The project and register of a command's arguments.
-pub fn load(args: &crate::ProjectArgs) -> Result<(Project, Option<Register>), InputError> {
+/// The project and register of a command's arguments, shared so that an
+/// engine can own them.
+pub fn load(
+    args: &crate::ProjectArgs,
+) -> Result<(Arc<Project>, Option<Arc<Register>>), InputError> {
     let project = project(&args.project)?;
     let register = register(&args.project, &project, args.teryt.as_deref())?;
-    Ok((project, register))
+    Ok((Arc::new(project), register.map(Arc::new)))
 }
 
 /// The report of a project as of the arguments' date (today by default), with
 /// every fact of the fact file applied.
 pub fn report(
     args: &crate::ReportArgs,
-    project: &Project,
-    register: Option<&Register>,
+    project: &Arc<Project>,
+    register: Option<&Arc<Register>>,
 ) -> Result<kooperacja_core::report::Report, InputError> {
     use std::io::Write;
-    let mut engine = kooperacja_core::engine::Engine::new(project, register);
+    let mut engine = kooperacja_core::engine::Engine::new(Arc::clone(project), register.cloned());
     let mut bad = 0_u64;
     let mut excluded = 0_u64;
     if let Some(path) = &args.facts {

@@ -50,11 +50,13 @@ fn main() {
         .find_map(|a| a.parse().ok())
         .unwrap_or(1_000_000);
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
-    let project = Project::parse(
-        &std::fs::read_to_string(format!("{root}/projects/kooperacja-makroregion-ii.toml"))
-            .unwrap(),
-    )
-    .unwrap();
+    let project = std::sync::Arc::new(
+        Project::parse(
+            &std::fs::read_to_string(format!("{root}/projects/kooperacja-makroregion-ii.toml"))
+                .unwrap(),
+        )
+        .unwrap(),
+    );
     let register = Register::parse_terc(
         &std::fs::read_to_string(format!("{root}/teryt/TERC_Urzedowy_2025-11-18.csv")).unwrap(),
     )
@@ -69,7 +71,7 @@ fn main() {
         black_box(sequential(black_box(&facts)));
         seq.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let mut engine = Engine::new(&project, None);
+        let mut engine = Engine::new(std::sync::Arc::clone(&project), None);
         for fact in &facts {
             let _ = engine.apply(fact);
         }

@@ -27,8 +27,8 @@
 //! let fact = FactReader::new(text.as_bytes(), Format::JsonLines, key).next().unwrap()?;
 //! assert_eq!(admit(&project, None, &fact).unwrap_err().reason, Reason::DateOutside);
 //!
-//! let mut admission = Admission::new(&project, None);
-//! assert!(matches!(admission.admit(&fact).verdict, Verdict::Excluded(_)));
+//! let mut admission = Admission::new();
+//! assert!(matches!(admission.admit(&project, None, &fact).verdict, Verdict::Excluded(_)));
 //! assert_eq!(admission.counts().excluded_by_reason[&Reason::DateOutside.code().to_owned()], 1);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -418,9 +418,7 @@ type Hasher = foldhash::quality::FixedState;
 /// The stateful part of the decision: identity (exact ids and content),
 /// retractions, and the spending limit. See the module documentation.
 #[derive(Debug, Clone)]
-pub struct Admission<'p> {
-    project: &'p Project,
-    register: Option<&'p Register>,
+pub struct Admission {
     hasher: Hasher,
     table: HashTable<u32>,
     entries: Vec<Entry>,
@@ -570,13 +568,18 @@ fn opt(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
-impl<'p> Admission<'p> {
-    /// An admission for `project`; with a `register`, territory codes must be
-    /// in it.
-    pub fn new(project: &'p Project, register: Option<&'p Register>) -> Admission<'p> {
+impl Default for Admission {
+    fn default() -> Admission {
+        Admission::new()
+    }
+}
+
+impl Admission {
+    /// An admission with no fact seen yet. It keeps no project: each
+    /// [`Admission::admit`] is given the project (and register) to decide
+    /// against, always the same ones for one admission.
+    pub fn new() -> Admission {
         Admission {
-            project,
-            register,
             hasher: Hasher::with_seed(0x6b6f_6f70),
             table: HashTable::new(),
             entries: Vec::new(),
@@ -704,7 +707,14 @@ impl<'p> Admission<'p> {
     }
 
     /// Decides about one fact and records it. See the module documentation.
-    pub fn admit(&mut self, fact: &Fact) -> Decision {
+    /// `project` and `register` are those of every fact this admission
+    /// decides about; with a `register`, territory codes must be in it.
+    pub fn admit(
+        &mut self,
+        project: &Project,
+        register: Option<&Register>,
+        fact: &Fact,
+    ) -> Decision {
         self.counts.read += 1;
         let mut scratch = std::mem::take(&mut self.scratch);
         content(fact, &mut scratch);
@@ -729,10 +739,10 @@ impl<'p> Admission<'p> {
                     fact.id
                 ),
             }];
-            all.extend(defects(self.project, self.register, fact));
+            all.extend(defects(project, register, fact));
             return self.exclude(all);
         }
-        let mut found = defects(self.project, self.register, fact);
+        let mut found = defects(project, register, fact);
         let target = match &fact.what {
             What::Retraction { retracts, .. } => Some(retracts.as_str()),
             _ => None,
@@ -866,11 +876,8 @@ impl<'p> Admission<'p> {
     ///
     /// ```
     /// use kooperacja_core::admission::Admission;
-    /// use kooperacja_core::project::Project;
-    /// let project = Project::parse(include_str!("../../../fixtures/projects/koordynacja-kujawy-pomorze.toml"))?;
-    /// let admission = Admission::new(&project, None);
+    /// let admission = Admission::new();
     /// assert_eq!(admission.spending_room(), 100_000_000_000_000_000); // 10^15 zł in grosze
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn spending_room(&self) -> i128 {
         SPENDING_LIMIT_GROSZE.saturating_sub(self.spending)
@@ -993,12 +1000,12 @@ mod tests {
             (agreement(2, "ab", "c", None), false),
         ];
         for (other, same) in cases {
-            let mut admission = Admission::new(&project, None);
+            let mut admission = Admission::new();
             assert!(matches!(
-                admission.admit(&a).verdict,
+                admission.admit(&project, None, &a).verdict,
                 Verdict::Counted { .. }
             ));
-            let verdict = admission.admit(&other).verdict;
+            let verdict = admission.admit(&project, None, &other).verdict;
             assert_eq!(
                 verdict == Verdict::Duplicate,
                 same,

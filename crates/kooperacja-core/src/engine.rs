@@ -19,7 +19,7 @@
 //! use chrono::NaiveDate;
 //!
 //! let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
-//! let mut engine = Engine::new(&project, None);
+//! let mut engine = Engine::new(project, None);
 //! let facts = r#"{"id":"d-1","date":"2019-03-15","by":"umk","kind":"deliverable","deliverable":"model","title":"Model kooperacji"}"#;
 //! let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
 //! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines, key) {
@@ -32,6 +32,7 @@
 //! ```
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -503,11 +504,11 @@ fn activity_name(kind: ActivityKind) -> &'static str {
 
 /// The indicator engine over one project; see the module documentation.
 #[derive(Debug, Clone)]
-pub struct Engine<'p> {
-    project: &'p Project,
-    register: Option<&'p Register>,
+pub struct Engine {
+    project: Arc<Project>,
+    register: Option<Arc<Register>>,
     /// Which facts count, with their exact ids and content.
-    admission: Admission<'p>,
+    admission: Admission,
     leaves: Vec<Leaf>,
     /// For each indicator, its rule rewritten over leaf indexes.
     plans: Vec<Option<Plan>>,
@@ -559,11 +560,16 @@ enum PlanDenominator {
 
 const NO_SLOT: u32 = u32::MAX;
 
-impl<'p> Engine<'p> {
+impl Engine {
     /// An engine for `project`, with no facts yet. The register is needed only
     /// by ratios over territorial units (`units = "jst"`); without it those
     /// indicators are reported as not evaluated. Any number of rules.
-    pub fn new(project: &'p Project, register: Option<&'p Register>) -> Engine<'p> {
+    ///
+    /// The engine owns its project (shared: an [`Arc`] given is kept, a
+    /// [`Project`] given is moved into one), so it lives as long as its owner
+    /// wants, with no borrow to outlive.
+    pub fn new(project: impl Into<Arc<Project>>, register: Option<Arc<Register>>) -> Engine {
+        let project: Arc<Project> = project.into();
         let mut leaves: Vec<Leaf> = Vec::new();
         let leaf_of = |rule: &Rule, leaves: &mut Vec<Leaf>| -> Option<usize> {
             if matches!(rule, Rule::Ratio { .. }) {
@@ -601,7 +607,7 @@ impl<'p> Engine<'p> {
         Engine {
             project,
             register,
-            admission: Admission::new(project, register),
+            admission: Admission::new(),
             leaves,
             plans,
             slots: Vec::new(),
@@ -640,8 +646,18 @@ impl<'p> Engine<'p> {
 
     /// The admission the engine decides with: its counts, and the ids it has
     /// seen.
-    pub fn admission(&self) -> &Admission<'p> {
+    pub fn admission(&self) -> &Admission {
         &self.admission
+    }
+
+    /// The project the engine evaluates.
+    pub fn project(&self) -> &Arc<Project> {
+        &self.project
+    }
+
+    /// The TERC register it was given, if any.
+    pub fn register(&self) -> Option<&Arc<Register>> {
+        self.register.as_ref()
     }
 
     fn slot(&self, id: FactId) -> Option<u32> {
@@ -660,7 +676,9 @@ impl<'p> Engine<'p> {
     /// (same id, same content) again changes nothing. A retraction removes its
     /// fact from every tally, whether the fact came before it or comes after.
     pub fn apply(&mut self, fact: &Fact) -> Applied {
-        let decision = self.admission.admit(fact);
+        let decision = self
+            .admission
+            .admit(&self.project, self.register.as_deref(), fact);
         for date in &decision.retractions_now_counted {
             self.kinds
                 .entry(FactKind::Retraction)
@@ -943,15 +961,45 @@ impl<'p> Engine<'p> {
     /// A project with no version (the parser refuses one) gets a report with
     /// no indicator evaluated, each saying why, and an empty budget.
     pub fn report(&self, as_of: NaiveDate) -> Report {
-        let project = self.project;
-        let Some(version) = project.version_in_force(as_of) else {
+        let project = &*self.project;
+        let in_force = project
+            .version_in_force(as_of)
+            .and_then(|v| project.versions.iter().position(|x| x.id == v.id));
+        match in_force {
+            Some(index) => self.report_against(as_of, index),
+            None => self.report_without_version(as_of),
+        }
+    }
+
+    /// The report as of `as_of` measured against the version `version` (its
+    /// id, as `aneks-1`), as if that version were in force: its period,
+    /// budget, milestones and due dates, over the same facts. `None` when the
+    /// project has no such version. For the version in force on `as_of` it is
+    /// [`Engine::report`].
+    ///
+    /// ```
+    /// use kooperacja_core::{engine::Engine, project::Project};
+    /// use chrono::NaiveDate;
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// let engine = Engine::new(p, None);
+    /// let as_of = NaiveDate::from_ymd_opt(2020, 9, 30).unwrap();
+    /// let original = engine.report_for_version(as_of, "umowa").unwrap();
+    /// assert_eq!(original.version, "umowa");
+    /// assert_ne!(original.budget.total, engine.report(as_of).budget.total);
+    /// assert!(engine.report_for_version(as_of, "v9").is_none());
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn report_for_version(&self, as_of: NaiveDate, version: &str) -> Option<Report> {
+        let (index, _) = self.project.version(version)?;
+        Some(self.report_against(as_of, index))
+    }
+
+    /// The report as of `as_of` against the version at `version_index`.
+    fn report_against(&self, as_of: NaiveDate, version_index: usize) -> Report {
+        let project = &*self.project;
+        let Some(version) = project.versions.get(version_index) else {
             return self.report_without_version(as_of);
         };
-        let version_index = project
-            .versions
-            .iter()
-            .position(|v| v.id == version.id)
-            .unwrap_or(0);
         let milestones = project.milestones_at(version_index);
         let to = day(as_of);
         let indicators = project
@@ -1196,6 +1244,7 @@ impl<'p> Engine<'p> {
     ) -> Result<Vec<(String, i128)>, String> {
         let register = self
             .register
+            .as_deref()
             .ok_or("needs the TERYT register to count territorial units; none was given")?;
         let scopes: Vec<TerytCode> = match within {
             Some(unit) => vec![unit.clone()],
@@ -1604,8 +1653,8 @@ fn status(
 /// applied, and the report as of `as_of`. The report counts the facts that
 /// were excluded (`facts.excluded_by_reason`).
 pub fn evaluate<'a>(
-    project: &Project,
-    register: Option<&Register>,
+    project: impl Into<Arc<Project>>,
+    register: Option<Arc<Register>>,
     facts: impl IntoIterator<Item = &'a Fact>,
     as_of: NaiveDate,
 ) -> Report {

@@ -53,7 +53,9 @@ use chrono::{Datelike, NaiveDate};
 /// carries it; a repeat of a fact already seen is one `fact.duplicate` info.
 #[derive(Debug)]
 pub struct FactCheck<'p> {
-    admission: Admission<'p>,
+    project: &'p Project,
+    register: Option<&'p Register>,
+    admission: Admission,
 }
 
 fn finding(id: &str, defect: Defect) -> Finding {
@@ -70,7 +72,9 @@ impl<'p> FactCheck<'p> {
     /// looked up in the official TERC register.
     pub fn new(project: &'p Project, register: Option<&'p Register>) -> FactCheck<'p> {
         FactCheck {
-            admission: Admission::new(project, register),
+            project,
+            register,
+            admission: Admission::new(),
         }
     }
 
@@ -79,7 +83,11 @@ impl<'p> FactCheck<'p> {
     /// date, territory, then the fields of its kind), or one info for a
     /// repeat.
     pub fn check(&mut self, fact: &Fact) -> Vec<Finding> {
-        match self.admission.admit(fact).verdict {
+        match self
+            .admission
+            .admit(self.project, self.register, fact)
+            .verdict
+        {
             Verdict::Excluded(defects) => {
                 defects.into_iter().map(|d| finding(&fact.id, d)).collect()
             }

@@ -284,7 +284,7 @@ impl BudgetReport {
     /// ```
     /// use kooperacja_core::{engine::Engine, facts::{FactReader, Format}, project::Project, pseudonym::PseudonymKey};
     /// let p = Project::parse(include_str!("../../../fixtures/projects/koordynacja-kujawy-pomorze.toml"))?;
-    /// let mut engine = Engine::new(&p, None);
+    /// let mut engine = Engine::new(p, None);
     /// let line = r#"{"id":"e1","date":"2024-05-01","by":"rops-torun","kind":"expenditure","amount":"23000000.00","category":"staff"}"#;
     /// for fact in FactReader::new(line.as_bytes(), Format::JsonLines, PseudonymKey::from_bytes([1; 32])) {
     ///     engine.apply(&fact?);
@@ -437,7 +437,7 @@ impl Report {
     /// use kooperacja_core::{engine::Engine, project::Project};
     /// use chrono::NaiveDate;
     /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
-    /// let engine = Engine::new(&p, None);
+    /// let engine = Engine::new(p, None);
     /// let start = engine.report(NaiveDate::from_ymd_opt(2017, 1, 1).unwrap());
     /// assert_eq!(start.period_elapsed().percent(), 0.into());
     /// let end = engine.report(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap());

@@ -228,7 +228,7 @@ fn with_retractions(facts: &[Fact], retracted: &[usize]) -> Vec<Fact> {
 }
 
 fn run(project: &Project, facts: &[Fact], as_of: NaiveDate) -> Report {
-    let mut engine = Engine::new(project, None);
+    let mut engine = Engine::new(project.clone(), None);
     for fact in facts {
         let applied = engine.apply(fact);
         assert!(
@@ -358,7 +358,7 @@ proptest! {
     fn incremental_equals_full((facts, retracted) in any_history(), as_of in any_date(), checkpoints in prop::collection::vec(0_usize..50, 0..3)) {
         let project = project();
         let all = with_retractions(&facts, &retracted);
-        let mut engine = Engine::new(&project, None);
+        let mut engine = Engine::new(project.clone(), None);
         for (i, fact) in all.iter().enumerate() {
             prop_assert!(!matches!(engine.apply(fact), Applied::Excluded(_)));
             if checkpoints.contains(&i) {
@@ -460,7 +460,7 @@ proptest! {
         let project = project();
         let (early, late) = if a <= b { (a, b) } else { (b, a) };
         let all = with_retractions(&facts, &retracted);
-        let mut engine = Engine::new(&project, None);
+        let mut engine = Engine::new(project.clone(), None);
         for fact in &all { prop_assert!(!matches!(engine.apply(fact), Applied::Excluded(_))); }
         let (r1, r2) = (engine.report(early), engine.report(late));
         for indicator in &project.indicators {
@@ -532,7 +532,7 @@ proptest! {
 #[test]
 fn conflicting_repeat_is_refused() {
     let project = project();
-    let mut engine = Engine::new(&project, None);
+    let mut engine = Engine::new(project.clone(), None);
     let fact = Fact {
         id: "x".to_owned(),
         date: base(),

@@ -60,8 +60,8 @@ fn sample(name: &str) -> Vec<Fact> {
 }
 
 /// An engine with every fact applied; none may be refused.
-fn engine<'p>(project: &'p Project, register: Option<&'p Register>, facts: &[Fact]) -> Engine<'p> {
-    let mut engine = Engine::new(project, register);
+fn engine(project: &Project, register: Option<&Register>, facts: &[Fact]) -> Engine {
+    let mut engine = Engine::new(project.clone(), register.cloned().map(std::sync::Arc::new));
     for fact in facts {
         let applied = engine.apply(fact);
         assert!(
@@ -196,7 +196,7 @@ fn kooperacja_rules_are_the_seed_definitions() {
     );
 
     // Targets and due dates, as the report computes them.
-    let report = Engine::new(&p, None).report(date(2019, 3, 31));
+    let report = Engine::new(p.clone(), None).report(date(2019, 3, 31));
     let due: Vec<(&str, Target, NaiveDate)> = report
         .indicators
         .iter()
@@ -960,7 +960,7 @@ fn every_status_and_milestone_state_appears_on_the_sample() {
 fn the_sample_duplicate_and_retraction_are_counted() {
     let p = kooperacja();
     let facts = sample("kooperacja-sample.jsonl");
-    let mut e = Engine::new(&p, None);
+    let mut e = Engine::new(p.clone(), None);
     let mut applied: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for f in &facts {
         let outcome = e.apply(f);

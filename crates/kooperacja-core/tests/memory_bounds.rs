@@ -64,7 +64,7 @@ fn wide_dates_and_many_categories_stay_small() {
         ));
     }
     let facts = facts_of(&lines.join("\n"));
-    let mut engine = Engine::new(&project, None);
+    let mut engine = Engine::new(project.clone(), None);
     for f in &facts {
         let _ = engine.apply(f);
     }

@@ -48,7 +48,7 @@ fn large_expenditures_never_wrap_the_spent_total() {
         .map(|i| expenditure(i, "999999999999999.99", "x", "2019-05-01"))
         .collect();
     let facts = facts_of(&lines.join("\n"));
-    let mut engine = Engine::new(&project, None);
+    let mut engine = Engine::new(project.clone(), None);
     let mut counted: i128 = 0;
     for fact in &facts {
         if engine.apply(fact) == Applied::Added {
@@ -80,7 +80,7 @@ fn more_than_64_rules_are_evaluated() {
     let facts = facts_of(
         r#"{"id":"d1","date":"2019-03-15","by":"umk","kind":"deliverable","deliverable":"model","title":"Model"}"#,
     );
-    let mut engine = Engine::new(&project, None);
+    let mut engine = Engine::new(project.clone(), None);
     for f in &facts {
         let _ = engine.apply(f);
     }
@@ -100,7 +100,7 @@ fn more_than_64_rules_are_evaluated() {
 fn a_project_without_versions_reports_without_panicking() {
     let mut project = kooperacja();
     project.versions.clear();
-    let engine = Engine::new(&project, None);
+    let engine = Engine::new(project.clone(), None);
     let report = engine.report(date(2019, 3, 31));
     assert!(report.indicators.iter().all(|i| i.value.is_none()));
 }
@@ -117,7 +117,7 @@ fn facts_that_do_not_fit_the_project_do_not_count() {
         "\n",
         r#"{"id":"p1","date":"2019-10-01","by":"umk","territory":"1261","kind":"pilot","jst":"1261"}"#,
     ));
-    let mut engine = Engine::new(&project, None);
+    let mut engine = Engine::new(project.clone(), None);
     for f in &facts {
         let _ = engine.apply(f);
     }
@@ -202,7 +202,7 @@ fn check_one(project: &Project, register: &Register, fact: &Fact) -> String {
 fn coaching_facts_count_toward_the_planned_coaching() {
     let project = kooperacja();
     let facts = facts_of(&read("facts/kooperacja-sample.jsonl"));
-    let mut engine = Engine::new(&project, None);
+    let mut engine = Engine::new(project.clone(), None);
     for f in &facts {
         let _ = engine.apply(f);
     }
@@ -230,7 +230,7 @@ fn every_generated_fact_counts() {
     for name in ["kooperacja-makroregion-ii", "koordynacja-kujawy-pomorze"] {
         let project =
             Project::parse(&read(&format!("projects/{name}.toml"))).expect("fixture parses");
-        let mut engine = Engine::new(&project, Some(&register));
+        let mut engine = Engine::new(project.clone(), Some(std::sync::Arc::new(register.clone())));
         for fact in
             kooperacja_core::synthetic::Generator::new(&project, &register, 1, 5000).expect("units")
         {

@@ -230,7 +230,7 @@ proptest! {
         as_of in any_date(),
     ) {
         let project = project(extra);
-        let mut engine = Engine::new(&project, None);
+        let mut engine = Engine::new(project.clone(), None);
         for f in &facts {
             engine.apply(f);
         }

@@ -111,7 +111,7 @@ fn spend(lines: &[(&str, &str, &str)]) -> String {
 
 fn report_with(text: &str, facts: &str, as_of: &str) -> kooperacja_core::report::Report {
     let project = Project::parse(text).expect("fixture parses");
-    let mut engine = Engine::new(&project, None);
+    let mut engine = Engine::new(project.clone(), None);
     for fact in FactReader::new(
         facts.as_bytes(),
         Format::JsonLines,

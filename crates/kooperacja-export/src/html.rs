@@ -19,7 +19,7 @@
 //! use kooperacja_core::{engine::Engine, project::Project};
 //! use kooperacja_export::{Lang, html::html};
 //! let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
-//! let report = Engine::new(&project, None).report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
+//! let report = Engine::new(project.clone(), None).report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
 //! let page = html(&project, &report, Lang::Pl, None);
 //! assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"pl\">"));
 //! assert!(page.contains("stan na 30.09.2020 r."));

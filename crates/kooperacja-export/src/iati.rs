@@ -96,7 +96,7 @@ pub struct IatiOptions {
 /// use kooperacja_core::{engine::Engine, project::Project};
 /// use kooperacja_export::iati::{IatiOptions, iati};
 /// let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
-/// let engine = Engine::new(&project, None);
+/// let engine = Engine::new(project.clone(), None);
 /// let as_of = NaiveDate::from_ymd_opt(2020, 9, 30).unwrap();
 /// let xml = iati(&project, &engine, as_of, &IatiOptions::default());
 /// assert!(xml.contains(r#"<iati-activities version="2.03" generated-datetime="2020-09-30T00:00:00Z">"#));
@@ -105,12 +105,7 @@ pub struct IatiOptions {
 /// assert!(!xml.contains(r#"type="4" iso-date"#), "not finished on 2020-09-30");
 /// # Ok::<(), kooperacja_core::parse::ParseError>(())
 /// ```
-pub fn iati(
-    project: &Project,
-    engine: &Engine<'_>,
-    as_of: NaiveDate,
-    options: &IatiOptions,
-) -> String {
+pub fn iati(project: &Project, engine: &Engine, as_of: NaiveDate, options: &IatiOptions) -> String {
     let report = engine.report(as_of);
     let leader = project.leader();
     let org_ref = match &options.org_ref {
@@ -529,7 +524,7 @@ fn target_period(periods: &[Period], due: NaiveDate) -> Option<usize> {
         .or_else(|| periods.len().checked_sub(1))
 }
 
-fn results(w: &mut Xml, project: &Project, engine: &Engine<'_>, report: &Report, as_of: NaiveDate) {
+fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_of: NaiveDate) {
     if report.indicators.is_empty() {
         return;
     }

@@ -12,7 +12,7 @@
 //! use kooperacja_core::{engine::Engine, project::Project};
 //! use kooperacja_export::{Table, csv};
 //! let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
-//! let report = Engine::new(&project, None).report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
+//! let report = Engine::new(project.clone(), None).report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
 //! let text = csv(Table::Milestones, &project, &report);
 //! assert!(text.starts_with("id,number,title,start,end,state\r\n"));
 //! assert!(text.contains("KM-II,2,"));

@@ -136,12 +136,12 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<ExitCode, String> {
     let bytes = read_bounded(&args.project, MAX_PROJECT_BYTES, "a project file")?;
-    let project = parse_project_bytes(&bytes).map_err(|e| {
+    let project = std::sync::Arc::new(parse_project_bytes(&bytes).map_err(|e| {
         e.render(
             &args.project.display().to_string(),
             &String::from_utf8_lossy(&bytes),
         )
-    })?;
+    })?);
     let register_path = match (&args.teryt, &project.territory.register) {
         (Some(p), _) => Some(p.clone()),
         (None, Some(rel)) => Some(args.project.parent().unwrap_or(Path::new(".")).join(rel)),
@@ -152,11 +152,13 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             let bytes = read_bounded(&path, MAX_REGISTER_BYTES, "the TERC register")?;
             let text = String::from_utf8(bytes)
                 .map_err(|_| format!("cannot read {}: the file is not UTF-8", path.display()))?;
-            Some(Register::parse_terc(&text).map_err(|e| format!("{}: {e}", path.display()))?)
+            Some(std::sync::Arc::new(
+                Register::parse_terc(&text).map_err(|e| format!("{}: {e}", path.display()))?,
+            ))
         }
         None => None,
     };
-    let validation = validate(&project, register.as_ref());
+    let validation = validate(&project, register.as_deref());
     let errors: Vec<String> = validation
         .findings
         .iter()
@@ -186,7 +188,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     };
     let warning = warning_in(args.lang);
 
-    let mut engine = Engine::new(&project, register.as_ref());
+    let mut engine = Engine::new(std::sync::Arc::clone(&project), register.clone());
     if let Some(path) = &args.facts {
         let file = std::fs::File::open(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;

@@ -24,7 +24,7 @@
 //! use kooperacja_core::{engine::Engine, project::Project};
 //! use kooperacja_export::{Lang, xlsx};
 //! let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
-//! let report = Engine::new(&project, None).report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
+//! let report = Engine::new(project.clone(), None).report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
 //! let bytes = xlsx::workbook(&project, &report, Lang::Pl, None)?;
 //! assert_eq!(&bytes[..2], b"PK"); // an XLSX file is a zip archive
 //! # Ok::<(), Box<dyn std::error::Error>>(())

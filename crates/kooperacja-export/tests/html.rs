@@ -205,8 +205,8 @@ fn html_escapes_text_from_the_project() {
         .find(|o| o.id == "umk")
         .expect("umk");
     umk.name = "Uniwersytet <i>\"UMK\"</i> & co".to_owned();
-    let report =
-        Engine::new(&project, None).report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
+    let report = Engine::new(project.clone(), None)
+        .report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
     let page = html(
         &project,
         &report,

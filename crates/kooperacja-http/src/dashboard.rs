@@ -176,7 +176,7 @@ pub struct Entry<'a> {
 /// use kooperacja_core::{engine::Engine, project::Project};
 /// use kooperacja_http::dashboard::{Entry, Lang, page};
 /// let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
-/// let report = Engine::new(&project, None).report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
+/// let report = Engine::new(project.clone(), None).report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
 /// let html = page(&[Entry { project: &project, report: &report }], Lang::Pl);
 /// assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"pl\">"));
 /// assert!(html.contains("stan na 30.09.2020 r."));
@@ -1223,7 +1223,7 @@ mod tests {
     }
 
     fn report(project: &Project, facts: &str, as_of: NaiveDate) -> Report {
-        let mut engine = Engine::new(project, None);
+        let mut engine = Engine::new(project.clone(), None);
         for fact in FactReader::new(
             facts.as_bytes(),
             Format::JsonLines,
@@ -1414,7 +1414,7 @@ mod tests {
             "../../../fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"
         ))
         .unwrap();
-        let mut engine = Engine::new(&project, Some(&register));
+        let mut engine = Engine::new(project.clone(), Some(std::sync::Arc::new(register.clone())));
         for fact in FactReader::new(
             KOORDYNACJA_FACTS.as_bytes(),
             Format::JsonLines,
@@ -1442,7 +1442,7 @@ mod tests {
     fn dates_outside_the_period_and_no_facts_render() {
         let project = Project::parse(KOORDYNACJA).unwrap();
         for as_of in [date(2000, 1, 1), date(2040, 12, 31)] {
-            let report = Engine::new(&project, None).report(as_of);
+            let report = Engine::new(project.clone(), None).report(as_of);
             let html = page(
                 &[Entry {
                     project: &project,

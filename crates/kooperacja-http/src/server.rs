@@ -206,8 +206,8 @@ fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> 
 /// A project file read, parsed, checked and given its register.
 fn load_project(
     path: &Path,
-    registers: &mut HashMap<PathBuf, &'static Register>,
-) -> Result<(&'static Project, Option<&'static Register>), String> {
+    registers: &mut HashMap<PathBuf, Arc<Register>>,
+) -> Result<(Arc<Project>, Option<Arc<Register>>), String> {
     let bytes = read_bounded(path, MAX_PROJECT_BYTES, "a project file")?;
     let project = parse_project_bytes(&bytes).map_err(|e| {
         e.render(
@@ -221,7 +221,7 @@ fn load_project(
             let file = path.parent().unwrap_or(Path::new(".")).join(rel);
             let key = file.canonicalize().unwrap_or_else(|_| file.clone());
             match registers.get(&key) {
-                Some(r) => Some(*r),
+                Some(r) => Some(Arc::clone(r)),
                 None => {
                     let bytes = read_bounded(&file, MAX_REGISTER_BYTES, "the TERC register")?;
                     let text = String::from_utf8(bytes).map_err(|_| {
@@ -229,14 +229,14 @@ fn load_project(
                     })?;
                     let register = Register::parse_terc(&text)
                         .map_err(|e| format!("{}: {e}", file.display()))?;
-                    let register: &'static Register = Box::leak(Box::new(register));
-                    registers.insert(key, register);
+                    let register = Arc::new(register);
+                    registers.insert(key, Arc::clone(&register));
                     Some(register)
                 }
             }
         }
     };
-    let validation = validate(&project, register);
+    let validation = validate(&project, register.as_deref());
     let errors: Vec<String> = validation
         .findings
         .iter()
@@ -251,9 +251,7 @@ fn load_project(
             errors.join("; ")
         ));
     }
-    // Projects live as long as the process: leaking them gives the engines
-    // their `'static` borrow, once per project at start.
-    Ok((Box::leak(Box::new(project)), register))
+    Ok((Arc::new(project), register))
 }
 
 /// Starts the server and returns once it is ready (engines rebuilt, import
@@ -440,7 +438,7 @@ async fn import(
     let leader = target
         .project
         .leader()
-        .and_then(|l| Actor::of(target.project, &l.id, None))
+        .and_then(|l| Actor::of(&target.project, &l.id, None))
         .ok_or_else(|| format!("project {} has no leader to import as", target.id()))?;
     let handle =
         std::fs::File::open(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
@@ -481,13 +479,15 @@ async fn import(
             notes.push(format!("{name}: record {n} refused: {}", p.audit_note()));
             continue;
         }
-        let codes: Vec<&str> =
-            kooperacja_core::fact_check::FactCheck::new(target.project, target.register)
-                .check(&fact)
-                .into_iter()
-                .filter(|f| f.severity == Severity::Error)
-                .map(|f| f.code)
-                .collect();
+        let codes: Vec<&str> = kooperacja_core::fact_check::FactCheck::new(
+            &target.project,
+            target.register.as_deref(),
+        )
+        .check(&fact)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.code)
+        .collect();
         if codes.is_empty() {
             admitted.push((n, Incoming::new(&state.secret, target.id(), fact, None)));
         } else {

@@ -1,11 +1,11 @@
 //! What the server holds in memory: the projects, one core [`Engine`] per
-//! project (and one per version asked for by `?version=`), and a cache of
-//! rendered reports that the next append empties.
+//! project (which also reports against any other version, for `?version=`),
+//! and a cache of rendered reports that the next append empties.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 
 use axum::body::Bytes;
 use chrono::NaiveDate;
@@ -19,7 +19,7 @@ use crate::store::Readers;
 use crate::writer::Writer;
 
 /// An engine shared between the writer (which applies facts) and the readers.
-pub type SharedEngine = Arc<RwLock<Engine<'static>>>;
+pub type SharedEngine = Arc<RwLock<Engine>>;
 
 /// Which part of the report a cached response holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,17 +41,14 @@ type CacheKey = (Part, NaiveDate, Option<usize>);
 /// One project being served.
 #[derive(Debug)]
 pub struct ProjectState {
-    /// The project, for the life of the process.
-    pub project: &'static Project,
+    /// The project, shared with its engines.
+    pub project: Arc<Project>,
     /// Its TERC register, if the project names one.
-    pub register: Option<&'static Register>,
+    pub register: Option<Arc<Register>>,
     /// The project file.
     pub path: PathBuf,
     /// The engine over every fact stored, in storage order.
     pub engine: SharedEngine,
-    /// Engines pinned to one version (the report as if that version were in
-    /// force), built by the writer on first use and kept up to date by it.
-    pub pinned: Mutex<HashMap<usize, SharedEngine>>,
     /// Bumped after every append that changed the engines.
     pub generation: AtomicU64,
     cache: RwLock<(u64, HashMap<CacheKey, Bytes>)>,
@@ -60,16 +57,16 @@ pub struct ProjectState {
 impl ProjectState {
     /// A project with an empty engine.
     pub fn new(
-        project: &'static Project,
-        register: Option<&'static Register>,
+        project: Arc<Project>,
+        register: Option<Arc<Register>>,
         path: PathBuf,
     ) -> ProjectState {
+        let engine = Engine::new(Arc::clone(&project), register.clone());
         ProjectState {
             project,
             register,
             path,
-            engine: Arc::new(RwLock::new(Engine::new(project, register))),
-            pinned: Mutex::new(HashMap::new()),
+            engine: Arc::new(RwLock::new(engine)),
             generation: AtomicU64::new(0),
             cache: RwLock::new((0, HashMap::new())),
         }
@@ -114,21 +111,6 @@ impl ProjectState {
         }
         cache.1.insert((part, as_of, version), body);
     }
-
-    /// The engine pinned to the version at `index`, if built.
-    pub fn pinned_engine(&self, index: usize) -> Option<SharedEngine> {
-        self.pinned.lock().ok()?.get(&index).cloned()
-    }
-}
-
-/// A project reduced to one version (with its milestones resolved), so that
-/// an engine over it reports as if that version were in force.
-pub fn pinned_project(project: &Project, index: usize) -> Option<Project> {
-    let mut version = project.versions.get(index)?.clone();
-    version.milestones = Some(project.milestones_at(index).to_vec());
-    let mut pinned = project.clone();
-    pinned.versions = vec![version];
-    Some(pinned)
 }
 
 /// Everything a handler needs.

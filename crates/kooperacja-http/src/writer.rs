@@ -22,7 +22,7 @@ use crate::access::Actor;
 use crate::limits::{GROUP_MAX_FACTS, GROUP_MAX_REQUESTS, WRITER_QUEUE};
 use crate::problem::Problem;
 use crate::pseudonym::Secret;
-use crate::state::{ProjectState, SharedEngine, pinned_project};
+use crate::state::ProjectState;
 use crate::store::{self, StoredFact};
 
 /// A fact to store, with its note and the body the facts table keeps.
@@ -159,11 +159,6 @@ enum Job {
         rows: Vec<AuditRow>,
         reply: Reply<()>,
     },
-    Pin {
-        project: Arc<ProjectState>,
-        index: usize,
-        reply: Reply<SharedEngine>,
-    },
     /// Commit what came before, then end the thread.
     Stop,
 }
@@ -179,7 +174,6 @@ impl std::fmt::Debug for Job {
         f.write_str(match self {
             Job::Append { .. } => "Append",
             Job::Audit { .. } => "Audit",
-            Job::Pin { .. } => "Pin",
             Job::Stop => "Stop",
         })
     }
@@ -237,27 +231,6 @@ impl Writer {
     pub async fn stop(&self) {
         let _ = self.sender.send(Job::Stop).await;
     }
-
-    /// The engine pinned to a version, built from the database on first use.
-    pub async fn pinned(
-        &self,
-        project: Arc<ProjectState>,
-        index: usize,
-    ) -> Result<SharedEngine, Problem> {
-        if let Some(engine) = project.pinned_engine(index) {
-            return Ok(engine);
-        }
-        let (reply, answer) = oneshot::channel();
-        self.sender
-            .send(Job::Pin {
-                project,
-                index,
-                reply,
-            })
-            .await
-            .map_err(|_| gone())?;
-        answer.await.map_err(|_| gone())?
-    }
 }
 
 /// How many stored facts of a project core's admission excludes, by reason
@@ -278,7 +251,7 @@ pub type Excluded = std::collections::BTreeMap<&'static str, u64>;
 pub fn rebuild(
     conn: &Connection,
     project: &str,
-    engine: &mut Engine<'_>,
+    engine: &mut Engine,
     secret: Option<&Secret>,
 ) -> Result<Excluded, String> {
     use kooperacja_core::admission::Reason;
@@ -352,14 +325,8 @@ fn run(mut conn: Connection, mut receiver: mpsc::Receiver<Job>) {
             }
         }
         let mut writes = Vec::new();
-        let mut pins = Vec::new();
         for job in jobs {
             match job {
-                Job::Pin {
-                    project,
-                    index,
-                    reply,
-                } => pins.push((project, index, reply)),
                 Job::Stop => stopping = true,
                 other if stopping => fail_all(vec![other], &gone()),
                 other => writes.push(other),
@@ -368,31 +335,12 @@ fn run(mut conn: Connection, mut receiver: mpsc::Receiver<Job>) {
         if !writes.is_empty() {
             group(&mut conn, writes);
         }
-        for (project, index, reply) in pins {
-            let _ = reply.send(pin(&conn, &project, index));
-        }
     }
     // Whatever is still queued is refused, so that no sender waits forever.
     receiver.close();
     while let Ok(job) = receiver.try_recv() {
         fail_all(vec![job], &gone());
     }
-}
-
-fn pin(conn: &Connection, project: &ProjectState, index: usize) -> Result<SharedEngine, Problem> {
-    if let Some(engine) = project.pinned_engine(index) {
-        return Ok(engine);
-    }
-    let pinned = pinned_project(project.project, index)
-        .ok_or_else(|| Problem::not_found("no such version").param("version"))?;
-    let pinned: &'static _ = Box::leak(Box::new(pinned));
-    let mut engine = Engine::new(pinned, project.register);
-    rebuild(conn, project.id(), &mut engine, None).map_err(Problem::internal)?;
-    let engine = Arc::new(std::sync::RwLock::new(engine));
-    if let Ok(mut map) = project.pinned.lock() {
-        map.insert(index, engine.clone());
-    }
-    Ok(engine)
 }
 
 /// The result of one job inside the group transaction, answered after commit.
@@ -460,9 +408,6 @@ fn group(conn: &mut Connection, jobs: Vec<Job>) {
                 }
                 done.push(Done::Audit { reply });
             }
-            Job::Pin { reply, .. } => {
-                let _ = reply.send(Err(Problem::internal("a pin job reached the group")));
-            }
             Job::Stop => {}
         }
     }
@@ -525,25 +470,17 @@ fn fail_all(jobs: Vec<Job>, problem: &Problem) {
             Job::Audit { reply, .. } => {
                 let _ = reply.send(Err(problem.clone()));
             }
-            Job::Pin { reply, .. } => {
-                let _ = reply.send(Err(problem.clone()));
-            }
             Job::Stop => {}
         }
     }
 }
 
-/// Applies newly stored facts to the project's engines and invalidates its
+/// Applies newly stored facts to the project's engine and invalidates its
 /// cache; nothing to do if there are none.
 fn apply<'f>(project: &ProjectState, facts: impl Iterator<Item = &'f Fact> + Clone) {
     if facts.clone().next().is_none() {
         return;
     }
-    let pinned: Vec<SharedEngine> = project
-        .pinned
-        .lock()
-        .map(|m| m.values().cloned().collect())
-        .unwrap_or_default();
     let mut engine = match project.engine.write() {
         Ok(e) => e,
         Err(poisoned) => poisoned.into_inner(),
@@ -553,15 +490,6 @@ fn apply<'f>(project: &ProjectState, facts: impl Iterator<Item = &'f Fact> + Clo
         // engine accepts every fact; an error here would be a bug, and the
         // fact is stored either way.
         let _ = engine.apply(fact);
-    }
-    for other in pinned {
-        let mut e = match other.write() {
-            Ok(e) => e,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        for fact in facts.clone() {
-            let _ = e.apply(fact);
-        }
     }
     project.generation.fetch_add(1, Ordering::AcqRel);
     drop(engine);

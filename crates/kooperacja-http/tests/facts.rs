@@ -459,7 +459,10 @@ fn indicators_are_rebuilt_from_the_database_at_start() {
         &std::fs::read_to_string(fixture("fixtures/teryt/TERC_Urzedowy_2025-11-18.csv")).unwrap(),
     )
     .unwrap();
-    let mut engine = kooperacja_core::engine::Engine::new(&project, Some(&register));
+    let mut engine = kooperacja_core::engine::Engine::new(
+        project.clone(),
+        Some(std::sync::Arc::new(register.clone())),
+    );
     let file = std::fs::File::open(fixture("fixtures/facts/kooperacja-sample.jsonl")).unwrap();
     for fact in kooperacja_core::facts::FactReader::new(
         std::io::BufReader::new(file),

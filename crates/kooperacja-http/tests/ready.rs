@@ -31,9 +31,7 @@ async fn every_path_but_the_health_checks_answers_503_until_ready() {
     let db = dir.path().join("k.sqlite3");
     let (writer, _thread) = Writer::start(store::open(&db).unwrap()).unwrap();
     let path = common::fixture("fixtures/projects/kooperacja-makroregion-ii.toml");
-    let project: &'static Project = Box::leak(Box::new(
-        Project::parse(&std::fs::read_to_string(&path).unwrap()).unwrap(),
-    ));
+    let project = Arc::new(Project::parse(&std::fs::read_to_string(&path).unwrap()).unwrap());
     let state = Arc::new(AppState {
         projects: vec![Arc::new(ProjectState::new(project, None, path.into()))],
         readers: Readers::new(&db),

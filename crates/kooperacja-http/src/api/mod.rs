@@ -116,7 +116,7 @@ pub fn actor(
             project.id()
         )));
     }
-    Actor::of(project.project, &info.org, Some(info.id))
+    Actor::of(&project.project, &info.org, Some(info.id))
         .map(Some)
         .ok_or_else(|| {
             Problem::forbidden(format!(

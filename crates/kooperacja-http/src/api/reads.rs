@@ -12,7 +12,6 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use chrono::NaiveDate;
 use kooperacja_core::project::{Project, VersionKind};
 use kooperacja_core::report::Report;
 use kooperacja_core::territory::Level;
@@ -110,7 +109,7 @@ pub async fn dashboard(State(state): AppRef, query: Q) -> Result<Response, Probl
         .iter()
         .zip(&reports)
         .map(|(p, report)| dashboard::Entry {
-            project: p.project,
+            project: &p.project,
             report,
         })
         .collect();
@@ -119,7 +118,7 @@ pub async fn dashboard(State(state): AppRef, query: Q) -> Result<Response, Probl
 
 fn read_engine(
     engine: &SharedEngine,
-) -> std::sync::RwLockReadGuard<'_, kooperacja_core::engine::Engine<'static>> {
+) -> std::sync::RwLockReadGuard<'_, kooperacja_core::engine::Engine> {
     engine
         .read()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -193,7 +192,7 @@ pub struct VersionInfo {
 }
 
 fn info(state: &ProjectState, facts: i64) -> ProjectInfo {
-    let p = state.project;
+    let p = &state.project;
     ProjectInfo {
         id: p.id.clone(),
         title: p.title.clone(),
@@ -287,11 +286,6 @@ fn version_index(project: &Project, params: &Params) -> Result<Option<usize>, Pr
     })
 }
 
-fn in_force_index(project: &Project, as_of: NaiveDate) -> Option<usize> {
-    let v = project.version_in_force(as_of)?;
-    project.version(&v.id).map(|(i, _)| i)
-}
-
 /// A report part, from the cache or from the engine.
 async fn part(
     state: &AppState,
@@ -301,24 +295,21 @@ async fn part(
 ) -> Result<Response, Problem> {
     let project = project(state, id)?;
     let as_of = params.date("as_of")?.unwrap_or_else(today);
-    let version = version_index(project.project, params)?;
+    let version = version_index(&project.project, params)?;
     if let Some(body) = project.cached(which, as_of, version) {
         return Ok(json_bytes(body));
     }
-    // The version in force on the date is what the main engine reports; any
-    // other version has an engine pinned to it.
-    let pinned = version.filter(|&i| in_force_index(project.project, as_of) != Some(i));
-    let engine = match pinned {
-        Some(index) => state.writer.pinned(project.clone(), index).await?,
-        None => project.engine.clone(),
-    };
+    // Any version is core's to report against (the version in force when
+    // none is named).
     let (generation, report) = {
-        let engine = read_engine(&engine);
-        (
-            project.generation.load(Ordering::Acquire),
-            engine.report(as_of),
-        )
+        let engine = read_engine(&project.engine);
+        let report = match version.and_then(|i| project.project.versions.get(i)) {
+            Some(v) => engine.report_for_version(as_of, &v.id),
+            None => Some(engine.report(as_of)),
+        };
+        (project.generation.load(Ordering::Acquire), report)
     };
+    let report = report.ok_or_else(|| Problem::not_found("no such version").param("version"))?;
     let body = render(&project, &report, which)?;
     let body = Bytes::from(body);
     project.keep(generation, which, as_of, version, body.clone());
@@ -330,7 +321,7 @@ fn to_value<T: Serialize>(value: &T) -> serde_json::Value {
 }
 
 fn render(project: &ProjectState, r: &Report, which: Part) -> Result<Vec<u8>, Problem> {
-    let p = project.project;
+    let p = &project.project;
     let written = match which {
         Part::Report => serde_json::to_vec(r),
         Part::Indicators => serde_json::to_vec(&IndicatorsOut {
@@ -616,7 +607,7 @@ pub async fn territory(
     let project = project(&state, &path(id)?)?;
     let params = Params::from(query)?;
     let as_of = params.date("as_of")?.unwrap_or_else(today);
-    let p = project.project;
+    let p = &project.project;
     let version = match version_index(p, &params)? {
         Some(i) => p.versions[i].id.clone(),
         None => p
@@ -638,7 +629,11 @@ pub async fn territory(
                 jst: t.jst_count() as u64,
             },
             stated: to_value(&t.stated),
-            register: project.register.and_then(|r| r.as_of()).map(str::to_owned),
+            register: project
+                .register
+                .as_ref()
+                .and_then(|r| r.as_of())
+                .map(str::to_owned),
             voivodeships: to_value(&t.voivodeships),
         },
     )
@@ -686,7 +681,7 @@ pub async fn diff(
 ) -> Result<Response, Problem> {
     let project = project(&state, &path(id)?)?;
     let params = Params::from(query)?;
-    let p = project.project;
+    let p = &project.project;
     let known = || {
         p.versions
             .iter()
