@@ -16,8 +16,8 @@ use common::{
     CASES, ROOT, TERC, export_ok, external_tool, refused_then_forced, run, temp_dir, text,
 };
 use kooperacja_core::engine::Engine;
-use kooperacja_core::project::Project;
 use kooperacja_core::present::palette;
+use kooperacja_core::project::Project;
 use kooperacja_core::report::{MilestoneState, Status};
 use kooperacja_export::{Lang, html::html};
 
@@ -373,7 +373,10 @@ fn html_renders_in_chromium() {
     for (what, colour) in [
         ("achieved", palette::of_status(Status::Achieved).fill.hex()),
         ("missed / the date's line", palette::AS_OF.hex()),
-        ("not started", palette::of_status(Status::NotStarted).fill.hex()),
+        (
+            "not started",
+            palette::of_status(Status::NotStarted).fill.hex(),
+        ),
         (
             "the running milestone",
             palette::of_state(MilestoneState::Running).fill.hex(),
