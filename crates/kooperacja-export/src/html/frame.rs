@@ -1,9 +1,12 @@
-//! The page frame: the head with its style sheet, the forced-export warning, the header and the footer.
+//! The page frame: the head with its style sheet, the forced-export warning,
+//! the header and the footer.
+
+use maud::{Markup, PreEscaped, html};
 
 use super::*;
 
 impl Page<'_> {
-    pub(super) fn head(&self, out: &mut String) {
+    pub(super) fn head(&self) -> Markup {
         let r = self.report;
         let title = format!(
             "{} · {} {}",
@@ -11,76 +14,86 @@ impl Page<'_> {
             label::AS_OF.get(self.lang),
             self.date(r.as_of)
         );
-        out.push_str("<!DOCTYPE html>\n");
-        out.push_str(&format!(
-            "<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n",
-            self.lang.code()
-        ));
-        out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        out.push_str(&format!(
-            "<meta name=\"generator\" content=\"kooperacja-export {}\">\n",
-            env!("CARGO_PKG_VERSION")
-        ));
-        out.push_str(&format!("<title>{}</title>\n", esc(&title)));
-        out.push_str("<style>");
-        out.push_str(&style::style());
-        out.push_str("</style>\n</head>\n");
-    }
-
-    pub(super) fn warning(&self, out: &mut String, warning: &str) {
-        out.push_str(&format!(
-            "<div class=\"warning\" role=\"alert\">\n<strong>⚠ {}</strong>\n<p>{}</p>\n</div>\n",
-            label::EXPORTED_DESPITE_ERRORS.get(self.lang),
-            esc(warning)
-        ));
-    }
-
-    pub(super) fn header(&self, out: &mut String) {
-        let r = self.report;
-        out.push_str("<header>\n");
-        out.push_str(&format!("<h1>{}</h1>\n", esc(&r.title)));
-        if let (Lang::En, Some(en)) = (self.lang, &self.project.title_en) {
-            out.push_str(&format!("<p class=\"subtitle\">{}</p>\n", esc(en)));
+        html! {
+            head {
+                "\n"
+                meta charset="utf-8";
+                "\n"
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                "\n"
+                meta name="generator" content=(format!("kooperacja-export {}", env!("CARGO_PKG_VERSION")));
+                "\n"
+                title { (title) }
+                "\n"
+                // The style sheet is this crate's own text, never data.
+                style { (PreEscaped(style::style())) }
+                "\n"
+            }
+            "\n"
         }
-        out.push_str(&format!(
-            "<p class=\"meta\">{} <strong>{}</strong> · <strong>{} {}</strong></p>\n",
-            label::PROJECT.get(self.lang),
-            esc(&r.project),
-            label::AS_OF.get(self.lang),
-            self.time(r.as_of)
-        ));
-        out.push_str(&format!(
-            "<p class=\"meta\">{} <strong>{}</strong> ({})</p>\n",
-            label::VERSION_IN_FORCE_FIELD.get(self.lang),
-            esc(&r.version),
-            esc(&r.version_label)
-        ));
+    }
+
+    pub(super) fn warning(&self, warning: &str) -> Markup {
+        html! {
+            div class="warning" role="alert" {
+                "\n"
+                strong { "⚠ " (label::EXPORTED_DESPITE_ERRORS.get(self.lang)) }
+                "\n"
+                p { (warning) }
+                "\n"
+            }
+            "\n"
+        }
+    }
+
+    pub(super) fn header(&self) -> Markup {
+        let r = self.report;
         let programme = &self.project.programme;
-        out.push_str(&format!(
-            "<p class=\"meta\">{} {}, {} {} ({}) · {}</p>\n",
-            label::PROGRAMME.get(self.lang),
-            esc(&programme.short),
-            label::ACTION_WORD.get(self.lang),
-            esc(&programme.action),
-            esc(&programme.action_name),
-            esc(&programme.fund)
-        ));
-        if let Some(leader) = self
+        let leader = self
             .project
             .organisations
             .iter()
-            .find(|o| o.role == PartnerRole::Leader)
-        {
-            out.push_str(&format!(
-                "<p class=\"meta\">{} {}</p>\n",
-                label::LEADER_FIELD.get(self.lang),
-                esc(&leader.name)
-            ));
+            .find(|o| o.role == PartnerRole::Leader);
+        html! {
+            header {
+                "\n"
+                h1 lang=[self.source_lang()] { (r.title) }
+                "\n"
+                @if let (Lang::En, Some(en)) = (self.lang, &self.project.title_en) {
+                    p class="subtitle" { (en) }
+                    "\n"
+                }
+                p class="meta" {
+                    (label::PROJECT.get(self.lang)) " " strong { (r.project) }
+                    " · "
+                    strong { (label::AS_OF.get(self.lang)) " " (self.time(r.as_of)) }
+                }
+                "\n"
+                p class="meta" {
+                    (label::VERSION_IN_FORCE_FIELD.get(self.lang)) " " strong { (r.version) }
+                    " (" (self.source(&r.version_label)) ")"
+                }
+                "\n"
+                p class="meta" {
+                    (label::PROGRAMME.get(self.lang)) " " (programme.short) ", "
+                    (label::ACTION_WORD.get(self.lang)) " " (programme.action)
+                    " (" (self.source(&programme.action_name)) ") · "
+                    (self.source(&programme.fund))
+                }
+                "\n"
+                @if let Some(leader) = leader {
+                    p class="meta" {
+                        (label::LEADER_FIELD.get(self.lang)) " "
+                        (self.source(&leader.name))
+                    }
+                    "\n"
+                }
+            }
+            "\n"
         }
-        out.push_str("</header>\n");
     }
 
-    pub(super) fn footer(&self, out: &mut String) {
+    pub(super) fn footer(&self) -> Markup {
         let f = &self.report.facts;
         let total: u64 = f.by_kind.iter().map(|(_, n)| n).sum();
         let kinds: Vec<String> = f
@@ -90,23 +103,23 @@ impl Page<'_> {
             .collect();
         let facts =
             label::FACTS_RETRACTED_REPEATED.fill(self.lang, &[&total, &f.retracted, &f.duplicates]);
-        out.push_str("<footer>\n");
-        out.push_str(&format!(
-            "<p>{facts}{}</p>\n",
-            if kinds.is_empty() {
-                String::new()
-            } else {
-                format!(": {}", kinds.join(", "))
+        html! {
+            footer {
+                "\n"
+                p {
+                    (facts)
+                    @if !kinds.is_empty() { ": " (kinds.join(", ")) }
+                }
+                "\n"
+                p {
+                    (label::AS_OF_SENTENCE.get(self.lang)) " " (self.date(self.report.as_of)) ", "
+                    (label::GENERATED_BY.get(self.lang)) " kooperacja-export "
+                    (env!("CARGO_PKG_VERSION")) ". "
+                    (label::SELF_CONTAINED_PAGE.get(self.lang))
+                }
+                "\n"
             }
-        ));
-        out.push_str(&format!(
-            "<p>{} {}, {} kooperacja-export {}. {}</p>\n",
-            label::AS_OF_SENTENCE.get(self.lang),
-            self.date(self.report.as_of),
-            label::GENERATED_BY.get(self.lang),
-            env!("CARGO_PKG_VERSION"),
-            label::SELF_CONTAINED_PAGE.get(self.lang)
-        ));
-        out.push_str("</footer>\n");
+            "\n"
+        }
     }
 }

@@ -54,7 +54,7 @@ impl Page<'_> {
                 esc(self.indicator_name(i)),
                 self.progress_bar(n, i),
                 self.target(i),
-                self.time(i.due),
+                self.time(i.due).into_string(),
                 self.badge(i.status)
             ));
         }

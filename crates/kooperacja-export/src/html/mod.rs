@@ -36,6 +36,8 @@ use kooperacja_core::report::{IndicatorReport, MilestoneState, Report, Status};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
 use crate::Lang;
 
 mod budget;
@@ -56,21 +58,39 @@ pub fn html(project: &Project, report: &Report, lang: Lang, warning: Option<&str
         project,
         report,
     };
-    let mut out = String::with_capacity(64 * 1024);
-    page.head(&mut out);
-    out.push_str("<body>\n<main>\n");
-    if let Some(w) = warning {
-        page.warning(&mut out, w);
-    }
-    page.header(&mut out);
-    page.summary(&mut out);
-    page.milestones(&mut out);
-    page.indicators(&mut out);
-    page.budget(&mut out);
-    page.territory(&mut out);
-    page.footer(&mut out);
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
+    let markup = html! {
+        (DOCTYPE) "\n"
+        html lang=(lang.code()) {
+            "\n"
+            (page.head())
+            body {
+                "\n"
+                main {
+                    "\n"
+                    @if let Some(w) = warning { (page.warning(w)) }
+                    (page.header())
+                    (legacy(&page, Page::summary))
+                    (legacy(&page, Page::milestones))
+                    (legacy(&page, Page::indicators))
+                    (legacy(&page, Page::budget))
+                    (legacy(&page, Page::territory))
+                    (page.footer())
+                }
+                "\n"
+            }
+            "\n"
+        }
+        "\n"
+    };
+    markup.into_string()
+}
+
+/// A section not yet written as markup: it builds its HTML text itself
+/// (escaping with [`esc`]), included as it is.
+fn legacy<'a>(page: &Page<'a>, section: fn(&Page<'a>, &mut String)) -> PreEscaped<String> {
+    let mut out = String::with_capacity(16 * 1024);
+    section(page, &mut out);
+    PreEscaped(out)
 }
 
 /// Text for HTML content and attribute values: `&`, `<`, `>` and both quotes
@@ -178,6 +198,12 @@ struct Page<'a> {
 }
 
 impl Page<'_> {
+    /// The language of texts taken from the project file (titles, names,
+    /// labels), which are Polish: marked as such on an English page.
+    fn source_lang(&self) -> Option<&'static str> {
+        (self.lang == Lang::En).then_some("pl")
+    }
+
     /// `30.09.2020 r.` or `2020-09-30`.
     fn date(&self, date: NaiveDate) -> String {
         present::date(self.lang, date)
@@ -189,12 +215,19 @@ impl Page<'_> {
     }
 
     /// A date as `<time>`, with the ISO date for machines.
-    fn time(&self, date: NaiveDate) -> String {
-        format!(
-            "<time datetime=\"{}\">{}</time>",
-            present::short_date(Lang::En, date),
-            self.date(date)
-        )
+    fn time(&self, date: NaiveDate) -> Markup {
+        html! { time datetime=(present::short_date(Lang::En, date)) { (self.date(date)) } }
+    }
+
+    /// A text from the project file (Polish), marked `lang="pl"` on an
+    /// English page.
+    fn source(&self, text: &str) -> Markup {
+        html! {
+            @match self.source_lang() {
+                Some(lang) => span lang=(lang) { (text) },
+                None => (text),
+            }
+        }
     }
 
     fn amount(&self, amount: Amount) -> String {
