@@ -69,7 +69,7 @@ pub fn html(project: &Project, report: &Report, lang: Lang, warning: Option<&str
                     "\n"
                     @if let Some(w) = warning { (page.warning(w)) }
                     (page.header())
-                    (legacy(&page, Page::summary))
+                    (page.summary())
                     (legacy(&page, Page::milestones))
                     (legacy(&page, Page::indicators))
                     (legacy(&page, Page::budget))
