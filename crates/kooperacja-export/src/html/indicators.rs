@@ -1,84 +1,114 @@
-//! The indicators section: one row per indicator with its progress bar and status.
+//! The indicators section: one row per indicator with its progress bar and
+//! status.
+
+use maud::{Markup, html};
 
 use super::*;
 
 impl Page<'_> {
-    pub(super) fn indicators(&self, out: &mut String) {
+    pub(super) fn indicators(&self) -> Markup {
         let r = self.report;
-        out.push_str(&format!(
-            "<section>\n<h2>{}</h2>\n",
-            label::INDICATORS.get(self.lang)
-        ));
-        if r.indicators.is_empty() {
-            out.push_str(&format!(
-                "<p class=\"muted\">{}</p>\n</section>\n",
-                label::NO_INDICATORS.get(self.lang)
-            ));
-            return;
+        let lang = self.lang;
+        html! {
+            section {
+                "\n"
+                h2 { (label::INDICATORS.get(lang)) }
+                "\n"
+                @if r.indicators.is_empty() {
+                    p class="muted" { (label::NO_INDICATORS.get(lang)) }
+                    "\n"
+                } @else {
+                    table class="indicators" {
+                        "\n"
+                        thead {
+                            tr {
+                                th scope="col" { (label::INDICATOR.get(lang)) }
+                                th scope="col" class="bar" { (label::PROGRESS_TO_TARGET.get(lang)) }
+                                th scope="col" class="num" { (label::VALUE_AND_TARGET.get(lang)) }
+                                th scope="col" { (label::DUE.get(lang)) }
+                                th scope="col" { (label::STATUS.get(lang)) }
+                            }
+                        }
+                        "\n"
+                        tbody {
+                            "\n"
+                            @for (n, i) in r.indicators.iter().enumerate() {
+                                (self.indicator_row(n, i))
+                            }
+                        }
+                        "\n"
+                    }
+                    "\n"
+                    p class="small" { (label::INDICATOR_BAR_CAPTION.get(lang)) }
+                    "\n"
+                }
+            }
+            "\n"
         }
-        out.push_str(&format!(
-            "<table class=\"indicators\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"bar\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-            label::INDICATOR.get(self.lang),
-            label::PROGRESS_TO_TARGET.get(self.lang),
-            label::VALUE_AND_TARGET.get(self.lang),
-            label::DUE.get(self.lang),
-            label::STATUS.get(self.lang)
-        ));
-        for (n, i) in r.indicators.iter().enumerate() {
-            let kind = match i.kind {
-                IndicatorKind::Product => label::PRODUCT_INDICATOR.get(self.lang),
-                IndicatorKind::Result => label::RESULT_INDICATOR_WORDS.get(self.lang),
-            };
-            let note = i.note.as_deref().map_or_else(String::new, |note| {
-                format!("<span class=\"note\">{}</span>", esc(note))
-            });
-            let value = i
-                .value
-                .map_or_else(|| "—".to_owned(), |v| self.indicator_value(i, v));
-            let share = i.share_of_target.map_or_else(
-                || label::NOT_EVALUATED_YET.get(self.lang).to_owned(),
-                |s| format!("{} {}", self.percent(s, 0), label::OF_TARGET.get(self.lang)),
-            );
-            let forecast = match (i.forecast, i.status) {
-                (Some(f), Status::OnTrack | Status::AtRisk) => format!(
-                    "<br><span class=\"small\">{} ▾ {}</span>",
-                    label::FORECAST_WORD.get(self.lang),
-                    self.indicator_value(i, f)
-                ),
-                _ => String::new(),
-            };
-            out.push_str(&format!(
-                "<tr class=\"st-row-{}\"><th scope=\"row\"><span class=\"id\">{}</span><span class=\"name\">{}</span><span class=\"kind\">{kind}</span>{note}</th>\n<td class=\"bar\">{}<span class=\"small\">{share}</span></td><td class=\"num\">{value} / {}{forecast}</td><td class=\"nowrap\">{}</td><td>{}</td></tr>\n",
-                status_class(i.status),
-                esc(&i.id),
-                esc(self.indicator_name(i)),
-                self.progress_bar(n, i),
-                self.target(i),
-                self.time(i.due).into_string(),
-                self.badge(i.status)
-            ));
+    }
+
+    /// One indicator's row: id, name, kind and note; its bar and share of
+    /// target; value, target and forecast; due date; status.
+    fn indicator_row(&self, n: usize, i: &IndicatorReport) -> Markup {
+        let lang = self.lang;
+        let kind = match i.kind {
+            IndicatorKind::Product => label::PRODUCT_INDICATOR,
+            IndicatorKind::Result => label::RESULT_INDICATOR_WORDS,
+        };
+        let value = i
+            .value
+            .map_or_else(|| "—".to_owned(), |v| self.indicator_value(i, v));
+        let share = i.share_of_target.map_or_else(
+            || label::NOT_EVALUATED_YET.get(lang).to_owned(),
+            |s| format!("{} {}", self.percent(s, 0), label::OF_TARGET.get(lang)),
+        );
+        // The English name where the file gives one, else the Polish, marked.
+        let name_lang = match (lang, &i.name_en) {
+            (Lang::En, Some(_)) => None,
+            _ => self.source_lang(),
+        };
+        html! {
+            tr class={ "st-row-" (status_class(i.status)) } {
+                th scope="row" {
+                    span class="id" { (i.id) }
+                    span class="name" lang=[name_lang] { (self.indicator_name(i)) }
+                    span class="kind" { (kind.get(lang)) }
+                    @if let Some(note) = &i.note {
+                        span class="note" lang=[self.source_lang()] { (note) }
+                    }
+                }
+                "\n"
+                td class="bar" {
+                    (self.progress_bar(n, i))
+                    span class="small" { (share) }
+                }
+                td class="num" {
+                    (value) " / " (self.target(i))
+                    @if let (Some(f), Status::OnTrack | Status::AtRisk) = (i.forecast, i.status) {
+                        br;
+                        span class="small" {
+                            (label::FORECAST_WORD.get(lang)) " ▾ " (self.indicator_value(i, f))
+                        }
+                    }
+                }
+                td class="nowrap" { (self.time(i.due)) }
+                td { (self.badge(i.status)) }
+            }
+            "\n"
         }
-        out.push_str("</tbody>\n</table>\n");
-        out.push_str(&format!(
-            "<p class=\"small\">{}</p>\n</section>\n",
-            label::INDICATOR_BAR_CAPTION.get(self.lang)
-        ));
     }
 
     /// One indicator's progress bar: the share of its target reached, in the
     /// colour of its status, with the forecast marked for open indicators.
-    pub(super) fn progress_bar(&self, n: usize, i: &IndicatorReport) -> String {
-        let c_ink = palette::INK.hex();
-        let c_line = palette::LINE.hex();
-        let c_soft = palette::SOFT.hex();
+    fn progress_bar(&self, n: usize, i: &IndicatorReport) -> Markup {
         const W: i64 = 240;
-        let colour = status_colour(i.status);
+        let ink = palette::INK.hex();
         let fill = i.share_of_target.map_or(0, |s| px_rate(s, W));
         let target = match i.target {
             Target::Count(t) => Decimal::from(t),
             Target::Share(r) => r.percent(),
         };
-        let label = format!(
+        let title = format!(
             "{}: {} {} ({})",
             i.id,
             i.share_of_target
@@ -86,28 +116,25 @@ impl Page<'_> {
             label::OF_TARGET.get(self.lang),
             self.status(i.status)
         );
-        let mut svg = format!(
-            "<svg viewBox=\"0 0 {W} 24\" role=\"img\" aria-labelledby=\"ind-{n}-title\"><title id=\"ind-{n}-title\">{}</title>",
-            esc(&label)
-        );
-        svg.push_str(&format!(
-            "<rect x=\"0.5\" y=\"6.5\" width=\"{}\" height=\"13\" rx=\"2\" fill=\"{c_soft}\" stroke=\"{c_line}\"/>",
-            W - 1
-        ));
-        if fill > 0 {
-            svg.push_str(&format!(
-                "<rect x=\"0\" y=\"6\" width=\"{fill}\" height=\"14\" rx=\"2\" fill=\"{colour}\"/>"
-            ));
+        let title_id = format!("ind-{n}-title");
+        let forecast = match (i.forecast, i.status) {
+            (Some(f), Status::OnTrack | Status::AtRisk) => Some(px(f, target, W).clamp(2, W - 2)),
+            _ => None,
+        };
+        html! {
+            svg viewBox={ "0 0 " (W) " 24" } role="img" aria-labelledby=(title_id) {
+                title id=(title_id) { (title) }
+                rect x="0.5" y="6.5" width=(W - 1) height="13" rx="2"
+                    fill=(palette::SOFT.hex()) stroke=(palette::LINE.hex()) {}
+                @if fill > 0 {
+                    rect x="0" y="6" width=(fill) height="14" rx="2" fill=(status_colour(i.status)) {}
+                }
+                @if let Some(at) = forecast {
+                    line x1=(at) y1="4" x2=(at) y2="22" stroke=(ink) stroke-width="1.5"
+                        stroke-dasharray="3 2" {}
+                    path d={ "M" (at - 4) " 0 L" (at + 4) " 0 L" (at) " 5 Z" } fill=(ink) {}
+                }
+            }
         }
-        if let (Some(f), Status::OnTrack | Status::AtRisk) = (i.forecast, i.status) {
-            let at = px(f, target, W).clamp(2, W - 2);
-            svg.push_str(&format!(
-                "<line x1=\"{at}\" y1=\"4\" x2=\"{at}\" y2=\"22\" stroke=\"{c_ink}\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/><path d=\"M{} 0 L{} 0 L{at} 5 Z\" fill=\"{c_ink}\"/>",
-                at - 4,
-                at + 4
-            ));
-        }
-        svg.push_str("</svg>");
-        svg
     }
 }

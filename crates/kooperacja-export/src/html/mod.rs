@@ -71,7 +71,7 @@ pub fn html(project: &Project, report: &Report, lang: Lang, warning: Option<&str
                     (page.header())
                     (page.summary())
                     (legacy(&page, Page::milestones))
-                    (legacy(&page, Page::indicators))
+                    (page.indicators())
                     (legacy(&page, Page::budget))
                     (legacy(&page, Page::territory))
                     (page.footer())
@@ -277,13 +277,12 @@ impl Page<'_> {
         label::state(state).get(self.lang)
     }
 
-    fn badge(&self, status: Status) -> String {
-        format!(
-            "<span class=\"badge st-{}\">{} {}</span>",
-            status_class(status),
-            status_symbol(status),
-            self.status(status)
-        )
+    fn badge(&self, status: Status) -> Markup {
+        html! {
+            span class={ "badge st-" (status_class(status)) } {
+                (status_symbol(status)) " " (self.status(status))
+            }
+        }
     }
 
     fn indicator_name<'r>(&self, i: &'r IndicatorReport) -> &'r str {
