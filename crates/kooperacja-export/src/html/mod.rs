@@ -70,7 +70,7 @@ pub fn html(project: &Project, report: &Report, lang: Lang, warning: Option<&str
                     @if let Some(w) = warning { (page.warning(w)) }
                     (page.header())
                     (page.summary())
-                    (legacy(&page, Page::milestones))
+                    (page.milestones())
                     (page.indicators())
                     (legacy(&page, Page::budget))
                     (legacy(&page, Page::territory))
