@@ -72,7 +72,7 @@ pub fn html(project: &Project, report: &Report, lang: Lang, warning: Option<&str
                     (page.summary())
                     (page.milestones())
                     (page.indicators())
-                    (legacy(&page, Page::budget))
+                    (page.budget())
                     (legacy(&page, Page::territory))
                     (page.footer())
                 }
