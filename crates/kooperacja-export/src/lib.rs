@@ -2,7 +2,7 @@
 //!
 //! Renders a project and its [`Report`] into files for programs and people:
 //! JSON (the whole report; its schema is `kooperacja_core::report_schema()`),
-//! CSV (one table at a time, [`csv`]), an XLSX workbook ([`xlsx::workbook`]),
+//! CSV (one table at a time, [`csv()`], [`csv_bytes`]), an XLSX workbook ([`xlsx::workbook`]),
 //! IATI 2.03 activity XML ([`iati::iati`]) and one self-contained HTML page
 //! with SVG charts ([`html::html`]). `docs/export.md` describes each format.
 //!

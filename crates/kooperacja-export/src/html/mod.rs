@@ -11,9 +11,17 @@
 //!
 //! Every number comes from the [`Report`] or the [`Project`]; this module only
 //! lays them out. The one arithmetic of its own is geometry: pixel lengths from
-//! shares, in exact decimals or integers (no float touches money). Every text
-//! from the project or the facts is escaped, and the output depends on nothing
-//! but its arguments (no clock), so it can be frozen in snapshots.
+//! shares, in exact decimals or integers (no float touches money). The page is
+//! written with `maud`, which escapes every text it is given (only the style
+//! sheet, this crate's own text, goes in unescaped); labels come from
+//! `present::label`, numbers and dates from `present::*`, colours from
+//! `present::palette`. On an English page the project file's Polish texts
+//! carry `lang="pl"`. The output depends on nothing but its arguments (no
+//! clock), so it can be frozen in snapshots.
+//!
+//! The parts, one file each: the frame (head, warning, header, footer), the
+//! style sheet, summary cards, budget, timeline (milestones), indicators,
+//! territory.
 //!
 //! ```
 //! use kooperacja_core::{engine::Engine, project::Project};
@@ -36,7 +44,7 @@ use kooperacja_core::report::{IndicatorReport, MilestoneState, Report, Status};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use maud::{DOCTYPE, Markup, PreEscaped, html};
+use maud::{DOCTYPE, Markup, html};
 
 use crate::Lang;
 
@@ -73,7 +81,7 @@ pub fn html(project: &Project, report: &Report, lang: Lang, warning: Option<&str
                     (page.milestones())
                     (page.indicators())
                     (page.budget())
-                    (legacy(&page, Page::territory))
+                    (page.territory())
                     (page.footer())
                 }
                 "\n"
@@ -83,31 +91,6 @@ pub fn html(project: &Project, report: &Report, lang: Lang, warning: Option<&str
         "\n"
     };
     markup.into_string()
-}
-
-/// A section not yet written as markup: it builds its HTML text itself
-/// (escaping with [`esc`]), included as it is.
-fn legacy<'a>(page: &Page<'a>, section: fn(&Page<'a>, &mut String)) -> PreEscaped<String> {
-    let mut out = String::with_capacity(16 * 1024);
-    section(page, &mut out);
-    PreEscaped(out)
-}
-
-/// Text for HTML content and attribute values: `&`, `<`, `>` and both quotes
-/// escaped.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `width × part / whole` in whole pixels, rounded half away from zero, within
@@ -334,14 +317,6 @@ impl Page<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escapes_markup_and_quotes() {
-        assert_eq!(
-            esc("<a href=\"x\">Tom & Jerry's</a>"),
-            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
-        );
-    }
 
     #[test]
     fn pixel_lengths_round_and_clamp() {
