@@ -123,3 +123,92 @@ footer { margin-top: 26px; padding-top: 8px; border-top: 1px solid var(--line); 
   .warning { border-width: 4px; }
 }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use kooperacja_core::present::palette::Rgb;
+
+    use super::*;
+
+    /// The WCAG 2 relative luminance of a colour (floating point: colour
+    /// science in a test, no money).
+    #[allow(clippy::float_arithmetic)]
+    fn luminance(c: Rgb) -> f64 {
+        let channel = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.039_28 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+    }
+
+    #[allow(clippy::float_arithmetic)]
+    fn contrast(a: Rgb, b: Rgb) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+        (hi + 0.05) / (lo + 0.05)
+    }
+
+    const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
+
+    /// Every pair of text colour and background the page uses (style sheet
+    /// and charts) has a contrast of at least 4.5:1 (WCAG AA for body text).
+    #[test]
+    #[allow(clippy::float_arithmetic)] // colour science, no money
+    fn text_colours_have_a_contrast_of_4_5() {
+        let mut pairs: Vec<(String, Rgb, Rgb)> = vec![
+            ("ink on white".into(), palette::INK, WHITE),
+            ("ink on soft".into(), palette::INK, palette::SOFT),
+            ("muted on white".into(), palette::MUTED, WHITE),
+            (
+                "muted on soft (cards, tiles)".into(),
+                palette::MUTED,
+                palette::SOFT,
+            ),
+            ("as-of date on white".into(), palette::AS_OF, WHITE),
+            ("white on accent (EU share)".into(), WHITE, palette::ACCENT),
+            ("white on spent (spent share)".into(), WHITE, palette::SPENT),
+            (
+                "ink on plan (national share, tiles)".into(),
+                palette::INK,
+                palette::PLAN,
+            ),
+            (
+                "ink on line (remaining share)".into(),
+                palette::INK,
+                palette::LINE,
+            ),
+        ];
+        for status in Status::ALL {
+            let s = palette::of_status(status);
+            pairs.push((format!("{status:?} badge"), palette::INK, s.tint));
+        }
+        for state in [
+            MilestoneState::Finished,
+            MilestoneState::Running,
+            MilestoneState::NotStarted,
+        ] {
+            pairs.push((
+                format!("{state:?} state"),
+                palette::of_state(state).ink,
+                WHITE,
+            ));
+        }
+        let missed = palette::of_status(Status::Missed);
+        pairs.push(("warning".into(), missed.ink, missed.tint));
+        pairs.push((
+            "note".into(),
+            palette::of_status(Status::NotEvaluated).ink,
+            WHITE,
+        ));
+        let low: Vec<String> = pairs
+            .iter()
+            .filter(|(_, fg, bg)| contrast(*fg, *bg) < 4.5)
+            .map(|(what, fg, bg)| format!("{what}: {:.2}", contrast(*fg, *bg)))
+            .collect();
+        assert!(low.is_empty(), "too little contrast: {low:?}");
+    }
+}
