@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Regenerates docs/cli.md: runs the real binary for every example, then pastes the
-# outputs into cli.md.in (build.py). Run it after any change to the CLI's output:
-#   scripts/cli-docs/gen.sh
+# Regenerates the pages of docs/ whose outputs come from the binary (cli.md,
+# indicators.md): runs the real binary for every example, then pastes the outputs
+# into each PAGE.md.in (build.py). Run it after any change to the CLI's output:
+#   scripts/cli-docs/gen.sh           # writes docs/PAGE.md
+#   scripts/cli-docs/gen.sh --check   # exit 1 when a page differs from what it would write
 set -uo pipefail
+CHECK=0
+[ "${1:-}" = "--check" ] && CHECK=1
 HERE="$(cd "$(dirname "$0")" && pwd)"
 R="$(cd "$HERE/../.." && pwd)"
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 O="$TMP/out"; mkdir -p "$O"
 W="$TMP/ws"; mkdir -p "$W"
-cp "$HERE/bad-records.jsonl" "$HERE/checked-facts.jsonl" "$W/"
-cp "$HERE/bad-records.jsonl" "$HERE/checked-facts.jsonl" "$O/"
+cp "$HERE/bad-records.jsonl" "$HERE/checked-facts.jsonl" "$HERE/misplaced-sectors.toml" "$W/"
+cp "$HERE/bad-records.jsonl" "$HERE/checked-facts.jsonl" "$HERE/misplaced-sectors.toml" "$O/"
+# The FERS fixture with its first `total` written with two decimal separators; its
+# register path made to work from the work folder.
+sed -e '0,/^total = /s/^total = "[^"]*"/total = "1.234,56"/' \
+    -e 's#^register = "\.\./#register = "fixtures/#' \
+    "$R/fixtures/projects/koordynacja-kujawy-pomorze.toml" > "$W/bad-amount.toml"
 ln -s "$R/fixtures" "$W/fixtures"
 (cd "$R" && cargo build --quiet -p kooperacja-cli) || exit 1
 B="$R/target/debug/kooperacja"
@@ -88,6 +97,28 @@ run status-stop $W status $P --facts bad-records.jsonl --as-of 2020-09-30
 run completions-bash $R completions bash
 run completions-zsh $R completions zsh
 run completions-fish $R completions fish
+# project-file.md
+run misplaced-sectors $W --lang en validate misplaced-sectors.toml
+run bad-amount $W --lang en validate bad-amount.toml
+# indicators.md
+run indicators-worked-en $R --lang en indicators $P --facts $F --as-of 2020-03-31
+run indicators-fers-en $R --lang en indicators $P2 --facts $F2 --as-of 2025-11-30
+run facts-check-bad-en $W --lang en facts check bad-records.jsonl
+run csv-header $W facts generate $P --count 0 -o csv-header.csv
+cp $W/csv-header.csv $O/csv-header.csv 2>/dev/null
 
-python3 "$HERE/build.py" "$O" "$HERE/cli.md.in" "$R/docs/cli.md"
-echo "wrote $R/docs/cli.md"
+status=0
+for template in "$HERE"/*.md.in; do
+  page="$(basename "$template" .in)"
+  if [ $CHECK = 1 ]; then
+    python3 "$HERE/build.py" "$O" "$template" "$TMP/$page" || exit 1
+    if ! diff -u "$R/docs/$page" "$TMP/$page"; then
+      echo "docs/$page is out of date: run scripts/cli-docs/gen.sh" >&2
+      status=1
+    fi
+  else
+    python3 "$HERE/build.py" "$O" "$template" "$R/docs/$page" || exit 1
+    echo "wrote $R/docs/$page"
+  fi
+done
+exit $status

@@ -10,6 +10,8 @@ use kooperacja_core::fact_check::FactSummary;
 use kooperacja_core::territory::TerytCode;
 
 use crate::input::InputError;
+use kooperacja_core::present::{self, label};
+
 use crate::ui::{Col, Csv, Ctx, Table, iso, opt};
 use crate::{FactsCheckArgs, FactsGenerateArgs, FactsSummaryArgs, Format};
 
@@ -64,24 +66,27 @@ pub fn check(
                 "{}: {}, {}",
                 args.file.display(),
                 facts_count(ctx, good),
-                ctx.count(
-                    usize::try_from(bad_count).unwrap_or(usize::MAX),
-                    ["błędny rekord", "błędne rekordy", "błędnych rekordów"],
-                    ["bad record", "bad records"]
-                ),
+                ctx.count(bad_count, label::BAD_RECORDS),
             )?;
             for (kind, n) in &by_kind {
-                writeln!(out, "  {:<14} {n:>10}", kind.name())?;
+                writeln!(
+                    out,
+                    "  {:<14} {:>10}",
+                    kind.name(),
+                    present::count(ctx.lang, *n)
+                )?;
             }
             for e in &bad {
-                writeln!(out, "  {}: {e}", ctx.pick("błąd", "bad"))?;
+                writeln!(out, "  {}: {e}", ctx.text(label::BAD_RECORD))?;
             }
-            if bad_count > bad.len() as u64 {
-                let more = bad_count - bad.len() as u64;
-                match ctx.lang {
-                    crate::ui::Lang::Pl => writeln!(out, "  … i {more} więcej błędnych rekordów")?,
-                    crate::ui::Lang::En => writeln!(out, "  … and {more} more bad records")?,
-                }
+            let listed = u64::try_from(bad.len()).unwrap_or(u64::MAX);
+            if bad_count > listed {
+                let more = bad_count - listed;
+                writeln!(
+                    out,
+                    "  … {}",
+                    ctx.fill(label::MORE_BAD_RECORDS, &[&present::count(ctx.lang, more)])
+                )?;
             }
             Ok(())
         })(),
@@ -159,7 +164,11 @@ pub fn summary(
                 args.file.display(),
                 facts_count(ctx, summary.total),
                 match (summary.first, summary.last) {
-                    (Some(a), Some(b)) => format!(", {} – {}", ctx.lang.date(a), ctx.lang.date(b)),
+                    (Some(a), Some(b)) => format!(
+                        ", {} – {}",
+                        present::date(ctx.lang, a),
+                        present::date(ctx.lang, b)
+                    ),
                     _ => String::new(),
                 }
             )?;
@@ -167,44 +176,43 @@ pub fn summary(
                 writeln!(
                     out,
                     "  {} {}",
-                    ctx.count(
-                        usize::try_from(bad).unwrap_or(usize::MAX),
-                        ["błędny rekord", "błędne rekordy", "błędnych rekordów"],
-                        ["bad record", "bad records"]
-                    ),
-                    ctx.pick("pominięto (zob. facts check)", "skipped (see facts check)")
+                    ctx.count(bad, label::BAD_RECORDS),
+                    ctx.text(label::SKIPPED_SEE_FACTS_CHECK)
                 )?;
             }
             writeln!(out)?;
             let mut t = Table::new(vec![
-                Col::left(ctx.pick("rodzaj", "kind")),
-                Col::right(ctx.pick("faktów", "facts")),
+                Col::left(ctx.text(label::KIND)),
+                Col::right(ctx.text(label::FACTS)),
             ]);
             for (k, n) in &summary.by_kind {
-                t.row(vec![k.name().into(), n.to_string().into()]);
+                t.row(vec![k.name().into(), present::count(ctx.lang, *n).into()]);
             }
             t.write(ctx, out)?;
             writeln!(out)?;
             let mut t = Table::new(vec![
-                Col::left(ctx.pick("województwo", "voivodeship")),
-                Col::wrapping(ctx.pick("nazwa", "name")),
-                Col::right(ctx.pick("faktów", "facts")),
+                Col::left(ctx.text(label::VOIVODESHIP_HEADING)),
+                Col::wrapping(ctx.text(label::NAME)),
+                Col::right(ctx.text(label::FACTS)),
             ]);
             for (v, n) in &summary.by_voivodeship {
                 t.row(vec![
                     v.as_ref().map_or("—", TerytCode::as_str).into(),
                     name_of(v).into(),
-                    n.to_string().into(),
+                    present::count(ctx.lang, *n).into(),
                 ]);
             }
             t.write(ctx, out)?;
             writeln!(out)?;
             let mut t = Table::new(vec![
-                Col::left(ctx.pick("miesiąc", "month")),
-                Col::right(ctx.pick("faktów", "facts")),
+                Col::left(ctx.text(label::MONTH)),
+                Col::right(ctx.text(label::FACTS)),
             ]);
             for (m, n) in &summary.by_month {
-                t.row(vec![m.to_string().into(), n.to_string().into()]);
+                t.row(vec![
+                    present::month(ctx.lang, *m).into(),
+                    present::count(ctx.lang, *n).into(),
+                ]);
             }
             t.write(ctx, out)
         })(),
@@ -217,33 +225,34 @@ pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<Exit
     use kooperacja_core::facts::{Format as FactFormat, csv_header, to_csv_row, to_json_line};
     let project = crate::input::project(&args.project)?;
     let register = crate::input::register(&args.project, &project, args.teryt.as_deref())?
-        .ok_or_else(|| {
-            InputError(
-                crate::ui::msg(
-                    "generator potrzebuje rejestru TERC: podaj --teryt lub territory.register",
-                    "the generator needs the TERC register: give --teryt or territory.register",
-                )
-                .to_owned(),
-            )
-        })?;
+        .ok_or_else(|| InputError(crate::ui::msg(label::GENERATOR_NEEDS_REGISTER).to_owned()))?;
     // Checked before any output file is created.
     let generator =
         kooperacja_core::synthetic::Generator::new(&project, &register, args.seed, args.count)
             .map_err(|e| InputError(e.to_string()))?;
     let to_file = args.output.as_ref().filter(|p| p.as_os_str() != "-");
     let format = to_file.map_or(FactFormat::JsonLines, |p| crate::input::fact_format(p));
-    let mut file_out;
+    let cannot_write = |path: &std::path::Path, e: &dyn std::fmt::Display| {
+        InputError(crate::ui::msg_fill(
+            label::CANNOT_WRITE_FILE,
+            &[&path.display(), e],
+        ))
+    };
+    // A file is written to a temporary file beside it and renamed over it
+    // when complete: a reader never sees half a file, and a failed run leaves
+    // the old file (or none).
+    let mut file_out = None;
     let out: &mut dyn Write = match to_file {
         Some(path) => {
-            let file = std::fs::File::create(path).map_err(|e| {
-                InputError(format!(
-                    "{} {}: {e}",
-                    crate::ui::msg("nie można zapisać", "cannot write"),
-                    path.display()
-                ))
-            })?;
-            file_out = std::io::BufWriter::with_capacity(1 << 20, file);
-            &mut file_out
+            let dir = match path.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() => dir,
+                _ => std::path::Path::new("."),
+            };
+            // A missing directory is named as the user gave it (tempfile's
+            // error would name its own temporary path).
+            std::fs::metadata(dir).map_err(|e| cannot_write(path, &e))?;
+            let file = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot_write(path, &e))?;
+            file_out.insert(std::io::BufWriter::with_capacity(1 << 20, file))
         }
         None => stdout,
     };
@@ -261,15 +270,21 @@ pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<Exit
         }
         out.flush()
     })();
-    crate::finish(written)?;
+    match (file_out, to_file) {
+        (Some(buffered), Some(path)) => {
+            written.map_err(|e| cannot_write(path, &e))?;
+            let file = buffered
+                .into_inner()
+                .map_err(|e| cannot_write(path, e.error()))?;
+            file.persist(path)
+                .map_err(|e| cannot_write(path, &e.error))?;
+        }
+        _ => crate::finish(written)?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 /// "1 fact", "2 facts"; "1 fakt", "2 fakty", "5 faktów".
 pub fn facts_count(ctx: &Ctx, n: u64) -> String {
-    ctx.count(
-        usize::try_from(n).unwrap_or(usize::MAX),
-        ["fakt", "fakty", "faktów"],
-        ["fact", "facts"],
-    )
+    ctx.count(n, label::FACTS_COUNTED)
 }

@@ -10,9 +10,13 @@ use kooperacja_core::facts::{FactReader, Format};
 use kooperacja_core::parse::{
     MAX_PROJECT_BYTES, MAX_REGISTER_BYTES, ParseError, parse_project_bytes,
 };
+use kooperacja_core::present::{self, label};
 use kooperacja_core::project::Project;
 use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::territory::Register;
+use kooperacja_core::validate::Severity;
+
+use crate::ui::{msg, msg_fill};
 
 /// An input problem: exit code 2.
 #[derive(Debug)]
@@ -20,11 +24,7 @@ pub struct InputError(pub String);
 
 /// "cannot read PATH: why", in the language of the run.
 fn cannot_read(path: &Path, e: &std::io::Error) -> InputError {
-    InputError(format!(
-        "{} {}: {e}",
-        crate::ui::msg("nie można odczytać", "cannot read"),
-        path.display()
-    ))
+    InputError(msg_fill(label::CANNOT_READ_FILE, &[&path.display(), e]))
 }
 
 /// Reads a whole file of at most `limit` bytes; `what` names the kind of
@@ -35,21 +35,24 @@ pub fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Inpu
     let file = File::open(path).map_err(|e| cannot_read(path, &e))?;
     let meta = file.metadata().map_err(|e| cannot_read(path, &e))?;
     let too_large = || {
-        InputError(format!(
-            "{} {}: {} {} MiB, {} {what}",
-            crate::ui::msg("nie można odczytać", "cannot read"),
-            path.display(),
-            crate::ui::msg("plik jest większy niż", "the file is larger than"),
-            limit >> 20,
-            crate::ui::msg("limit dla", "the limit for"),
+        InputError(msg_fill(
+            label::CANNOT_READ_FILE,
+            &[
+                &path.display(),
+                &msg_fill(
+                    label::FILE_LARGER_THAN_LIMIT,
+                    &[
+                        &present::count(crate::ui::message_lang(), limit >> 20),
+                        &what,
+                    ],
+                ),
+            ],
         ))
     };
     if meta.is_dir() {
-        return Err(InputError(format!(
-            "{} {}: {}",
-            crate::ui::msg("nie można odczytać", "cannot read"),
-            path.display(),
-            crate::ui::msg("to katalog, nie plik", "it is a directory, not a file"),
+        return Err(InputError(msg_fill(
+            label::CANNOT_READ_FILE,
+            &[&path.display(), &msg(label::IS_A_DIRECTORY)],
         )));
     }
     read_limited(file, meta.is_file().then_some(meta.len()), limit).map_err(|e| match e {
@@ -66,11 +69,7 @@ pub fn located(path: &Path, text: &str, err: &ParseError) -> String {
 
 /// Reads and parses a project file (at most [`MAX_PROJECT_BYTES`]).
 pub fn project(path: &Path) -> Result<Project, InputError> {
-    let bytes = read_bounded(
-        path,
-        MAX_PROJECT_BYTES,
-        crate::ui::msg("pliku projektu", "a project file"),
-    )?;
+    let bytes = read_bounded(path, MAX_PROJECT_BYTES, msg(label::OF_A_PROJECT_FILE))?;
     parse_project_bytes(&bytes)
         .map_err(|e| InputError(located(path, &String::from_utf8_lossy(&bytes), &e)))
 }
@@ -87,17 +86,15 @@ pub fn register(
         (None, Some(rel)) => project_path.parent().unwrap_or(Path::new(".")).join(rel),
         (None, None) => return Ok(None),
     };
-    let bytes = read_bounded(
-        &path,
-        MAX_REGISTER_BYTES,
-        crate::ui::msg("rejestru TERC", "the TERC register"),
-    )?;
+    let bytes = read_bounded(&path, MAX_REGISTER_BYTES, msg(label::OF_THE_TERC_REGISTER))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         InputError(format!(
-            "{}: {}: byte {}",
+            "{}: {}",
             path.display(),
-            crate::ui::msg("plik nie jest w UTF-8", "the file is not UTF-8"),
-            e.utf8_error().valid_up_to()
+            msg_fill(
+                label::FILE_NOT_UTF8_AT_BYTE,
+                &[&e.utf8_error().valid_up_to()]
+            ),
         ))
     })?;
     Register::parse_terc(&text)
@@ -151,7 +148,7 @@ pub fn pseudonym_key() -> Result<PseudonymKey, InputError> {
     }
     let mut bytes = [0_u8; 32];
     getrandom::fill(&mut bytes)
-        .map_err(|e| InputError(format!("no randomness for the pseudonyms of persons: {e}")))?;
+        .map_err(|e| InputError(msg_fill(label::NO_RANDOMNESS_FOR_PSEUDONYMS, &[&e])))?;
     Ok(KEY.get_or_init(|| PseudonymKey::from_bytes(bytes)).clone())
 }
 
@@ -190,17 +187,14 @@ pub fn report(
                     if excluded <= 20 {
                         let _ = writeln!(
                             std::io::stderr(),
-                            "{}: {}: line {line}: {} {:?} {}: {} ({})",
-                            crate::ui::msg("ostrzeżenie", "warning"),
+                            "{}: {}: {}: {}",
+                            msg(label::severity(Severity::Warning)),
                             path.display(),
-                            crate::ui::msg("fakt", "fact"),
-                            fact.id,
-                            crate::ui::msg("pominięty", "excluded"),
-                            reason.code(),
-                            crate::ui::msg(
-                                "validate --facts podaje przyczynę",
-                                "validate --facts says why"
-                            )
+                            msg_fill(label::LINE_NUMBER, &[&line]),
+                            msg_fill(
+                                label::FACT_EXCLUDED,
+                                &[&format!("{:?}", fact.id), &reason.code()]
+                            ),
                         );
                     }
                 }
@@ -214,9 +208,9 @@ pub fn report(
                     let _ = writeln!(
                         std::io::stderr(),
                         "{}: {}: {message} ({})",
-                        crate::ui::msg("ostrzeżenie", "warning"),
+                        msg(label::severity(Severity::Warning)),
                         path.display(),
-                        crate::ui::msg("pominięto", "skipped")
+                        msg(label::SKIPPED)
                     );
                 }
             }
@@ -225,19 +219,22 @@ pub fn report(
     if excluded > 20 {
         let _ = writeln!(
             std::io::stderr(),
-            "{}: {excluded} {}",
-            crate::ui::msg("ostrzeżenie", "warning"),
-            crate::ui::msg("faktów pominiętych łącznie", "facts excluded in all")
+            "{}: {}",
+            msg(label::severity(Severity::Warning)),
+            msg_fill(
+                label::FACTS_EXCLUDED_IN_ALL,
+                &[&present::count(crate::ui::message_lang(), excluded)]
+            )
         );
     }
     if bad > 20 {
         let _ = writeln!(
             std::io::stderr(),
-            "{}: {bad} {}",
-            crate::ui::msg("ostrzeżenie", "warning"),
-            crate::ui::msg(
-                "błędnych rekordów pominięto łącznie",
-                "bad records skipped in all"
+            "{}: {}",
+            msg(label::severity(Severity::Warning)),
+            msg_fill(
+                label::BAD_RECORDS_SKIPPED_IN_ALL,
+                &[&present::count(crate::ui::message_lang(), bad)]
             )
         );
     }

@@ -20,7 +20,9 @@ use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::input::InputError;
-use crate::ui::{ColorChoice, Ctx, Lang};
+use kooperacja_core::present::{Lang, label};
+
+use crate::ui::{ColorChoice, Ctx};
 
 /// Check and inspect EU-funded social-policy partnership projects.
 ///
@@ -38,9 +40,11 @@ use crate::ui::{ColorChoice, Ctx, Lang};
     propagate_version = true
 )]
 struct Cli {
-    /// Language of labels and messages. Default: from LC_ALL, LC_MESSAGES or
-    /// LANG (English for `en…`), else Polish.
-    #[arg(long, global = true, value_enum)]
+    /// Language of labels and messages: pl (amounts as "31 604 368,34 zł",
+    /// dates as "31.03.2021 r.") or en (amounts as "PLN 31,604,368.34", ISO
+    /// dates). Default: from LC_ALL, LC_MESSAGES or LANG (English for `en…`),
+    /// else Polish.
+    #[arg(long, global = true, value_parser = ui::lang_parser())]
     lang: Option<Lang>,
     /// When to colour the output: on a terminal unless NO_COLOR is set (auto).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
@@ -294,10 +298,9 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 /// Ends writing: a closed pipe (`| head`) is not an error.
 fn finish(written: std::io::Result<()>) -> Result<(), InputError> {
     match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(InputError(format!(
-            "{}: {e}",
-            ui::msg("nie można zapisać wyniku", "cannot write output")
-        ))),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(InputError(ui::msg_fill(label::CANNOT_WRITE_OUTPUT, &[&e])))
+        }
         _ => Ok(()),
     }
 }
@@ -305,11 +308,18 @@ fn finish(written: std::io::Result<()>) -> Result<(), InputError> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let ctx = Ctx {
-        lang: cli.lang.unwrap_or_else(Lang::from_env),
+        lang: cli.lang.unwrap_or_else(ui::lang_from_env),
         color: cli.color.resolve(),
     };
     ui::set_message_lang(ctx.lang);
-    let mut out = std::io::stdout().lock();
+    // Without colour, the stream also strips any escape sequence a project
+    // file's text might carry; with it, `anstyle` codes pass through.
+    let choice = if ctx.color {
+        anstream::ColorChoice::AlwaysAnsi
+    } else {
+        anstream::ColorChoice::Never
+    };
+    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), choice);
     let result = match cli.command {
         Command::Status(args) => status::run(&args, &ctx, &mut out),
         Command::Validate(args) => validate::run(&args, &ctx, &mut out),
@@ -340,7 +350,7 @@ fn main() -> ExitCode {
             let _ = writeln!(
                 std::io::stderr(),
                 "{}: {message}",
-                ctx.pick("błąd", "error")
+                ctx.text(label::severity(kooperacja_core::validate::Severity::Error))
             );
             ExitCode::from(2)
         }

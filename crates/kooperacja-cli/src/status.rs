@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use kooperacja_core::indicator::Target;
+use kooperacja_core::present::{self, Lang, label};
 use kooperacja_core::report::{IndicatorReport, Report, Status};
 use kooperacja_core::validate::{Severity, Validation, validate};
 
@@ -42,20 +43,19 @@ pub fn run(args: &StatusArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode
 
 /// "62 / 100" or "12,5 % / 20 %".
 pub fn value_and_target(ctx: &Ctx, i: &IndicatorReport) -> (String, String) {
-    let value = i
-        .value
-        .map_or("—".to_owned(), |v| ctx.lang.number(ui::shown(v)));
+    let l = ctx.lang;
+    let value = i.value.map_or("—".to_owned(), |v| present::value(l, v));
     match i.target {
-        Target::Count(n) => (value, n.to_string()),
+        Target::Count(n) => (value, present::count(l, n)),
         Target::Share(r) => {
-            let sign = ctx.pick(" %", "%");
+            let sign = present::percent_sign(l);
             (
                 if i.value.is_some() {
                     format!("{value}{sign}")
                 } else {
                     value
                 },
-                format!("{}{sign}", ctx.lang.number(r.percent())),
+                present::share(l, r),
             )
         }
     }
@@ -72,18 +72,18 @@ fn table(
     writeln!(
         out,
         "{} {} · {} {}",
-        ctx.pick("Projekt", "Project"),
+        ctx.text(label::PROJECT),
         r.project,
-        ctx.pick("stan na", "as of"),
-        l.date(r.as_of)
+        ctx.text(label::AS_OF),
+        present::date(l, r.as_of)
     )?;
     ui::heading(
         ctx,
         out,
         "",
         &format!(
-            "{} {} ({})",
-            ctx.pick("Wersja w mocy:", "Version in force:"),
+            "{}: {} ({})",
+            ctx.text(label::VERSION_IN_FORCE),
             r.version,
             r.version_label,
         ),
@@ -93,19 +93,22 @@ fn table(
     writeln!(
         out,
         "{} {}",
-        pad(ctx.pick("Okres", "Period"), 10),
-        l.period(r.period)
+        pad(ctx.text(label::PERIOD), 10),
+        present::period(l, r.period)
     )?;
     writeln!(
         out,
-        "{} {} {} ({} {} {} {})",
+        "{} {} {} ({})",
         pad("", 10),
         bar(elapsed, 30),
-        l.percent(elapsed, 0),
-        r.days_passed,
-        ctx.pick("z", "of"),
-        r.period.days(),
-        ctx.pick("dni", "days")
+        present::share(l, elapsed),
+        ctx.fill(
+            label::PART_OF_WHOLE,
+            &[
+                &present::count(l, u64::from(r.days_passed)),
+                &label::DAYS.count(l, u64::from(r.period.days()))
+            ]
+        ),
     )?;
     let (errors, warnings, infos) = (
         validation.count(Severity::Error),
@@ -116,22 +119,18 @@ fn table(
     writeln!(
         out,
         "{} {}",
-        pad(ctx.pick("Plan", "Plan"), 10),
-        ctx.paint(if errors > 0 { Style::Red } else { Style::Green }, &plan)
+        pad(ctx.text(label::PLAN), 10),
+        ctx.paint(if errors > 0 { Style::RED } else { Style::GREEN }, &plan)
     )?;
 
     let b = &r.budget;
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}",
-        ctx.paint(Style::Bold, ctx.pick("Budżet", "Budget"))
-    )?;
+    writeln!(out, "{}", ctx.paint(Style::Bold, ctx.text(label::BUDGET)))?;
     let rows = [
-        (ctx.pick("Wartość projektu", "Total value"), b.total),
-        (ctx.pick("Wkład UE", "EU contribution"), b.eu_contribution),
+        (ctx.text(label::PROJECT_VALUE), b.total),
+        (ctx.text(label::EU_CONTRIBUTION), b.eu_contribution),
         (
-            ctx.pick("Wkład krajowy", "National contribution"),
+            ctx.text(label::NATIONAL_CONTRIBUTION),
             b.national_contribution,
         ),
     ];
@@ -140,23 +139,23 @@ fn table(
             out,
             "  {} {}",
             pad(label, 22),
-            ui::right(&l.amount(amount), 20)
+            ui::right(&present::amount(l, amount), 20)
         )?;
     }
     let spent_share = b.spent_share.map_or(String::new(), |s| {
-        format!("  {} {}", bar(s, 20), l.percent(s, 1))
+        format!("  {} {}", bar(s, 20), present::share(l, s))
     });
     writeln!(
         out,
         "  {} {}{spent_share}",
-        pad(ctx.pick("Wydano", "Spent"), 22),
-        ui::right(&l.amount(b.spent), 20)
+        pad(ctx.text(label::SPENT), 22),
+        ui::right(&present::amount(l, b.spent), 20)
     )?;
     writeln!(
         out,
         "  {} {}",
-        pad(ctx.pick("Pozostało", "Remaining"), 22),
-        ui::right(&l.amount(b.remaining), 20)
+        pad(ctx.text(label::REMAINING), 22),
+        ui::right(&present::amount(l, b.remaining), 20)
     )?;
     for finding in &b.findings {
         crate::validate::write_finding(ctx, out, finding, &finding.path)?;
@@ -166,23 +165,22 @@ fn table(
     writeln!(
         out,
         "{}",
-        ctx.paint(Style::Bold, ctx.pick("Kamienie milowe", "Milestones"))
+        ctx.paint(Style::Bold, ctx.text(label::MILESTONES))
     )?;
     if r.milestones.is_empty() {
-        writeln!(out, "  {}", ui::no_milestones(ctx))?;
+        writeln!(out, "  ({})", ctx.text(label::NO_MILESTONES))?;
     }
     for m in &r.milestones {
         let style = Style::of_state(m.state);
         writeln!(
             out,
-            "  {} {} – {}  {}",
+            "  {} {}  {}",
             pad(&m.id, 7),
-            l.short_date(m.period.start()),
-            l.short_date(m.period.end()),
-            ctx.paint(style, l.state(m.state))
+            present::short_period(l, m.period),
+            ctx.paint(style, ctx.text(label::state(m.state)))
         )?;
         for line in wrap(&m.title, 74) {
-            writeln!(out, "    {}", ctx.paint(Style::Dim, &line))?;
+            writeln!(out, "    {}", ctx.paint(Style::DIM, &line))?;
         }
     }
 
@@ -190,40 +188,42 @@ fn table(
     writeln!(
         out,
         "{}",
-        ctx.paint(Style::Bold, ctx.pick("Wskaźniki", "Indicators"))
+        ctx.paint(Style::Bold, ctx.text(label::INDICATORS))
     )?;
     for i in &r.indicators {
         let name = match (l, &i.name_en) {
-            (ui::Lang::En, Some(en)) => en.as_str(),
+            (Lang::En, Some(en)) => en.as_str(),
             _ => i.name.as_str(),
         };
         writeln!(out, "  {}", ctx.paint(Style::Bold, &i.id))?;
         for line in wrap(name, 74) {
-            writeln!(out, "    {}", ctx.paint(Style::Dim, &line))?;
+            writeln!(out, "    {}", ctx.paint(Style::DIM, &line))?;
         }
         let (value, target) = value_and_target(ctx, i);
         let share = i
             .share_of_target
-            .map_or_else(|| "—".to_owned(), |s| l.percent(s, 0));
+            .map_or_else(|| "—".to_owned(), |s| present::share(l, s));
         let progress = i
             .share_of_target
             .map_or_else(|| "·".repeat(12), |s| bar(s, 12));
         let forecast = match (i.forecast, i.status) {
             (Some(f), Status::OnTrack | Status::AtRisk) => {
-                format!(" → {}", l.number(ui::shown(f)))
+                format!(" → {}", present::value(l, f))
             }
             _ => String::new(),
         };
         writeln!(
             out,
-            "    {} {} {} / {} {} {}  {}{forecast}",
+            "    {} {} {} / {} {}  {}{forecast}",
             ctx.paint(Style::of_status(i.status), &progress),
             ui::right(&share, 6),
             ui::right(&value, 6),
             target,
-            ctx.pick("do", "by"),
-            l.short_date(i.due),
-            ctx.paint(Style::of_status(i.status), l.status(i.status)),
+            ctx.fill(label::DUE_BY, &[&present::short_date(l, i.due)]),
+            ctx.paint(
+                Style::of_status(i.status),
+                ctx.text(label::status(i.status))
+            ),
         )?;
     }
 
@@ -231,12 +231,16 @@ fn table(
     let facts: u64 = r.facts.by_kind.iter().map(|(_, n)| n).sum();
     writeln!(
         out,
-        "{}: {facts} ({} {}, {} {})",
-        ctx.pick("Fakty", "Facts"),
-        ctx.pick("wycofanych", "retracted"),
-        r.facts.retracted,
-        ctx.pick("powtórzonych", "repeated"),
-        r.facts.duplicates
+        "{}: {} ({})",
+        ctx.text(label::FACTS),
+        present::count(l, facts),
+        ctx.fill(
+            label::FACTS_RETRACTED_REPEATED,
+            &[
+                &present::count(l, r.facts.retracted),
+                &present::count(l, r.facts.duplicates)
+            ]
+        ),
     )?;
     if r.facts.excluded > 0 {
         // Facts core's admission excluded: they count nowhere; `validate
@@ -244,12 +248,9 @@ fn table(
         writeln!(
             out,
             "{}: {} ({})",
-            ctx.pick("Pominięte fakty", "Excluded facts"),
-            r.facts.excluded,
-            ctx.pick(
-                "nie pasują do projektu; wymienia je validate --facts",
-                "they do not fit the project; validate --facts names them"
-            )
+            ctx.text(label::EXCLUDED_FACTS),
+            present::count(l, r.facts.excluded),
+            ctx.text(label::EXCLUDED_FACTS_WHY),
         )?;
     }
     Ok(())
@@ -312,7 +313,7 @@ fn csv(r: &Report, validation: &Validation) -> Csv {
     for m in &r.milestones {
         put("milestone", &m.id, "start", iso(m.period.start()));
         put("milestone", &m.id, "end", iso(m.period.end()));
-        put("milestone", &m.id, "state", kebab(m.state.english()));
+        put("milestone", &m.id, "state", m.state.machine().to_owned());
     }
     for i in &r.indicators {
         let target = match i.target {
@@ -327,7 +328,7 @@ fn csv(r: &Report, validation: &Validation) -> Csv {
         );
         put("indicator", &i.id, "target", target);
         put("indicator", &i.id, "due", iso(i.due));
-        put("indicator", &i.id, "status", kebab(i.status.english()));
+        put("indicator", &i.id, "status", i.status.machine().to_owned());
         put(
             "indicator",
             &i.id,
@@ -336,9 +337,4 @@ fn csv(r: &Report, validation: &Validation) -> Csv {
         );
     }
     csv
-}
-
-/// "on track" → "on-track", as the JSON writes it.
-pub fn kebab(text: &str) -> String {
-    text.replace(' ', "-")
 }

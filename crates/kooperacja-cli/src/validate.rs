@@ -11,6 +11,8 @@ use kooperacja_core::territory::Register;
 use kooperacja_core::validate::{Finding, Severity, Validation, validate};
 
 use crate::input::InputError;
+use kooperacja_core::present::label;
+
 use crate::ui::{Csv, Ctx, Style, wrap};
 use crate::{Format, ValidateArgs};
 
@@ -38,11 +40,7 @@ impl FactsChecked {
 pub fn run(args: &ValidateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, InputError> {
     if args.facts.is_some() && args.files.len() != 1 {
         return Err(InputError(
-            ctx.pick(
-                "--facts wymaga dokładnie jednego pliku projektu",
-                "--facts needs exactly one project file",
-            )
-            .to_owned(),
+            ctx.text(label::FACTS_NEED_ONE_PROJECT).to_owned(),
         ));
     }
     let mut checked = Vec::new();
@@ -64,7 +62,7 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCo
                         let _ = writeln!(
                             std::io::stderr(),
                             "{}: {message}",
-                            ctx.pick("błąd", "error")
+                            ctx.text(label::severity(Severity::Error))
                         );
                     }
                 }
@@ -81,7 +79,7 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCo
                 let _ = writeln!(
                     std::io::stderr(),
                     "{}: {message}",
-                    ctx.pick("błąd", "error")
+                    ctx.text(label::severity(Severity::Error))
                 );
             }
         }
@@ -221,9 +219,9 @@ fn write_csv(
 
 fn severity_style(s: Severity) -> Style {
     match s {
-        Severity::Error => Style::Red,
-        Severity::Warning => Style::Yellow,
-        Severity::Info => Style::Dim,
+        Severity::Error => Style::RED,
+        Severity::Warning => Style::YELLOW,
+        Severity::Info => Style::DIM,
     }
 }
 

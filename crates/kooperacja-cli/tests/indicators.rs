@@ -538,7 +538,11 @@ fn facts_check_lists_bad_records_by_line() {
     ] {
         assert!(text.contains(needle), "{needle} in\n{text}");
     }
+}
 
+#[test]
+fn facts_check_as_json_gives_each_bad_records_line_and_field() {
+    let facts = temp_file("bad-records-json.jsonl", BAD_RECORDS);
     let json = run(&["facts", "check", "--format", "json", path_str(&facts)]);
     assert_eq!(json.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("valid JSON");
@@ -551,8 +555,11 @@ fn facts_check_lists_bad_records_by_line() {
         .map(|e| (e["line"].as_u64().expect("line"), e["field"].as_str()))
         .collect();
     assert_eq!(lines, [(2, Some("kind")), (4, Some("person")), (6, None)]);
+}
 
-    // --max-errors lists fewer but counts all.
+#[test]
+fn facts_check_max_errors_lists_fewer_but_counts_all() {
+    let facts = temp_file("bad-records-few.jsonl", BAD_RECORDS);
     let few = run(&["facts", "check", "--max-errors", "1", path_str(&facts)]);
     assert_eq!(few.status.code(), Some(1));
     let text = stdout(&few);

@@ -48,9 +48,20 @@ fn edited_fixture(name: &str, from: &str, to: &str) -> PathBuf {
 
 #[test]
 fn both_fixtures_as_a_table() {
+    // Each fixture's findings are frozen once, in tests/commands.rs.
     let out = run(&["validate", KOOPERACJA, KOORDYNACJA]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    insta::assert_snapshot!(stdout(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with(&format!("{KOOPERACJA}\n")), "{text}");
+    assert!(text.contains(&format!("\n{KOORDYNACJA}\n")), "{text}");
+    assert!(
+        text.contains("\n  0 errors, 2 warnings, 8 notes\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n  0 errors, 0 warnings, 1 note\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -83,7 +94,6 @@ fn both_fixtures_as_json() {
             assert!(finding[key].is_string(), "{key} in {finding}");
         }
     }
-    insta::assert_json_snapshot!(doc);
 }
 
 #[test]

@@ -587,7 +587,9 @@ fn schedule_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result
         }
     }
     if r.milestones.is_empty() {
-        s.row(vec![label::NO_MILESTONES.get(lang).into()])?;
+        s.row(vec![
+            label::VERSION_IN_FORCE_HAS_NO_MILESTONES.get(lang).into(),
+        ])?;
     }
     Ok(())
 }

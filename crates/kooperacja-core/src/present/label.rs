@@ -99,12 +99,6 @@ pub const FORCED_EXPORT: Text = Text::new(
 pub const PROJECT_STATUS: Text = Text::new("Stan projektu", "Project status");
 /// The header of a column of field names.
 pub const FIELD: Text = Text::new("Pole", "Field");
-/// The header of a column of values.
-pub const VALUE: Text = Text::new("Wartość", "Value");
-/// A partner of the project.
-pub const PARTNER: Text = Text::new("Partner", "Partner");
-/// A name.
-pub const NAME: Text = Text::new("Nazwa", "Name");
 /// The share of the plan spent.
 pub const SPENT_SHARE: Text = Text::new("Wykonanie", "Spent share");
 /// The heading of the sources of funding.
@@ -129,22 +123,16 @@ pub const SPENDING_BY_CATEGORY: Text =
 pub const CATEGORY: Text = Text::new("Kategoria", "Category");
 /// The heading of the findings on the budget's execution.
 pub const EXECUTION_FINDINGS: Text = Text::new("Uwagi do wykonania", "Findings on execution");
-/// A code (of a finding, of a group).
-pub const CODE: Text = Text::new("Kod", "Code");
 /// Where in the project a finding is.
 pub const FINDING_PATH: Text = Text::new("Miejsce", "Where");
 /// What a finding says.
 pub const MESSAGE: Text = Text::new("Opis", "Message");
-/// One milestone (kamień milowy).
-pub const MILESTONE: Text = Text::new("Kamień milowy", "Milestone");
 /// A number in a list, abbreviated.
 pub const NUMBER_ABBREVIATED: Text = Text::new("Nr", "No.");
 /// A column holding a milestone's title or one of its activities.
 pub const TITLE_OR_ACTIVITY: Text = Text::new("Tytuł / działanie", "Title / activity");
 /// The state of a milestone.
 pub const STATE: Text = Text::new("Stan", "State");
-/// A group (of a milestone's activity).
-pub const GROUP: Text = Text::new("Grupa", "Group");
 /// Meetings planned.
 pub const MEETINGS_PLANNED: Text = Text::new("Spotkania: plan", "Meetings planned");
 /// Meetings held.
@@ -154,24 +142,18 @@ pub const DAYS_PLANNED: Text = Text::new("Dni: plan", "Days planned");
 /// Days (of meetings) held.
 pub const DAYS_HELD: Text = Text::new("Dni: odbyte", "Days held");
 /// Said when the version in force has no milestones.
-pub const NO_MILESTONES: Text = Text::new(
+pub const VERSION_IN_FORCE_HAS_NO_MILESTONES: Text = Text::new(
     "Wersja w mocy nie ma kamieni milowych.",
     "The version in force has no milestones.",
 );
 /// An identifier.
 pub const ID: Text = Text::new("Id", "Id");
-/// The kind of a thing (of an indicator).
-pub const KIND: Text = Text::new("Rodzaj", "Kind");
 /// The unit of an indicator.
 pub const UNIT: Text = Text::new("Jednostka", "Unit");
-/// The target of an indicator.
-pub const TARGET: Text = Text::new("Cel", "Target");
 /// What an indicator has achieved.
 pub const ACHIEVED: Text = Text::new("Osiągnięto", "Achieved");
 /// The share of its target an indicator has achieved.
 pub const SHARE_OF_TARGET: Text = Text::new("% celu", "% of target");
-/// When an indicator is due.
-pub const DUE: Text = Text::new("Termin", "Due");
 /// The status of an indicator.
 pub const STATUS: Text = Text::new("Status", "Status");
 /// An indicator's forecast for its due date.
@@ -180,18 +162,6 @@ pub const FORECAST: Text = Text::new("Prognoza", "Forecast");
 pub const OUTPUT_INDICATOR: Text = Text::new("produkt", "output");
 /// A result indicator (wskaźnik rezultatu).
 pub const RESULT_INDICATOR: Text = Text::new("rezultat", "result");
-/// The territorial level a group is formed once per.
-pub const ONE_PER: Text = Text::new("Jedna na", "One per");
-/// How many (groups) are expected.
-pub const EXPECTED: Text = Text::new("Oczekiwano", "Expected");
-/// How many (groups) the documents state.
-pub const STATED: Text = Text::new("Wg dokumentów", "Stated");
-/// How many persons (a group has).
-pub const MEMBERS: Text = Text::new("Osób", "Members");
-/// What a group becomes later.
-pub const BECOMES: Text = Text::new("Staje się", "Becomes");
-/// Meetings per group.
-pub const PER_GROUP: Text = Text::new("Na grupę", "Per group");
 /// A macroregion.
 pub const MACROREGION: Text = Text::new("makroregion", "macroregion");
 /// A territorial level.
@@ -200,10 +170,6 @@ pub const LEVEL: Text = Text::new("Poziom", "Level");
 pub const TERYT_CODE: Text = Text::new("Kod TERYT", "TERYT code");
 /// The TERYT code of the unit above.
 pub const PARENT_CODE: Text = Text::new("Kod nadrzędny", "Parent code");
-/// A month.
-pub const MONTH: Text = Text::new("Miesiąc", "Month");
-/// A row or column that sums the others.
-pub const TOTAL: Text = Text::new("Razem", "Total");
 /// Facts retracted.
 pub const RETRACTED_FACTS: Text = Text::new("Wycofane fakty", "Retracted facts");
 /// Records given twice.
@@ -227,8 +193,6 @@ pub const ACTION: Text = Text::new("Działanie", "Action");
 pub const FUND: Text = Text::new("Fundusz", "Fund");
 /// The project's leader.
 pub const LEADER: Text = Text::new("Lider", "Leader");
-/// The partners.
-pub const PARTNERS: Text = Text::new("Partnerzy", "Partners");
 /// What a version of the plan is.
 pub const VERSION_LABEL: Text = Text::new("Opis wersji", "Version label");
 /// The first day.
@@ -243,12 +207,6 @@ pub const DAYS_PASSED: Text = Text::new("Dni okresu, które minęły", "Days of 
 pub const PERIOD_DAYS: Text = Text::new("Dni okresu", "Days of the period");
 /// The schedule.
 pub const SCHEDULE: Text = Text::new("Harmonogram", "Schedule");
-/// The groups.
-pub const GROUPS: Text = Text::new("Grupy", "Groups");
-/// The project's territory.
-pub const TERRITORY: Text = Text::new("Terytorium", "Territory");
-/// The facts.
-pub const FACTS: Text = Text::new("Fakty", "Facts");
 /// A powiat.
 pub const POWIAT: Text = Text::new("powiat", "powiat");
 /// A gmina.
@@ -296,11 +254,6 @@ pub const ELAPSED: Text = Text::new("Upłynęło", "Elapsed");
 pub const OF: Text = Text::new("z", "of");
 /// "days" after a count of days (any number).
 pub const DAYS_WORD: Text = Text::new("dni", "days");
-/// Said in a summary when the version in force has no milestones.
-pub const VERSION_HAS_NO_MILESTONES: Text = Text::new(
-    "ta wersja nie ma kamieni milowych",
-    "this version has no milestones",
-);
 /// Said when no milestone is running.
 pub const NO_MILESTONE_RUNNING: Text =
     Text::new("żaden kamień milowy nie trwa", "no milestone is running");
@@ -326,10 +279,6 @@ pub const NATIONAL_CONTRIBUTION_WORD: Text = Text::new("wkład krajowy", "nation
 pub const SPENT_WORD: Text = Text::new("wydano", "spent");
 /// "remaining" inside a sentence.
 pub const REMAINING_WORD: Text = Text::new("pozostało", "remaining");
-/// The sources of funding (a chart's row).
-pub const SOURCES: Text = Text::new("Źródła", "Sources");
-/// The execution of the budget (a chart's row).
-pub const EXECUTION: Text = Text::new("Wykonanie", "Execution");
 /// The caption of the budget chart.
 pub const BUDGET_CHART_CAPTION: Text = Text::new(
     "Wartość projektu według źródeł (wkład UE i wkład krajowy) oraz wydatki z faktów do dnia raportu.",
@@ -398,8 +347,6 @@ pub const NO_INDICATORS: Text = Text::new(
     "Projekt nie ma wskaźników.",
     "The project has no indicators.",
 );
-/// One indicator.
-pub const INDICATOR: Text = Text::new("Wskaźnik", "Indicator");
 /// Progress to target.
 pub const PROGRESS_TO_TARGET: Text = Text::new("Postęp względem celu", "Progress to target");
 /// Value / target.
@@ -429,8 +376,6 @@ pub const NO_VOIVODESHIPS: Text = Text::new(
     "Plik projektu nie wymienia województw.",
     "The project file lists no voivodeships.",
 );
-/// Voivodeship, as a column heading.
-pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
 /// The partner responsible for a voivodeship.
 pub const RESPONSIBLE_PARTNER: Text = Text::new("Partner odpowiedzialny", "Responsible partner");
 /// A column of powiats with their TERYT codes and gminas.
@@ -480,11 +425,226 @@ pub const SELF_CONTAINED_PAGE: Text = Text::new(
     "The page is self-contained: it loads nothing from the network.",
 );
 /// Gminas, counted.
-pub const GMINAS: Plural = Plural::new(["gmina", "gminy", "gmin"], ["gmina", "gminas"]);
+pub const GMINAS_COUNTED: Plural = Plural::new(["gmina", "gminy", "gmin"], ["gmina", "gminas"]);
 /// Powiats, counted.
-pub const POWIATS: Plural = Plural::new(["powiat", "powiaty", "powiatów"], ["powiat", "powiats"]);
+pub const POWIATS_COUNTED: Plural =
+    Plural::new(["powiat", "powiaty", "powiatów"], ["powiat", "powiats"]);
 /// The facts of a report: {0} counted, {1} retracted, {2} repeated.
-pub const FACTS_RETRACTED_REPEATED: Text = Text::new(
+pub const FACTS_SUMMARY: Text = Text::new(
     "Fakty: {0} (wycofanych {1}, powtórzonych {2})",
     "Facts: {0} (retracted {1}, repeated {2})",
 );
+/// A column of activities (działania).
+pub const ACTIVITY: Text = Text::new("Działanie", "Activity");
+/// Execution measured against the version in force (before its id).
+pub const AGAINST_THE_VERSION_IN_FORCE: Text =
+    Text::new("wobec wersji w mocy", "against the version in force");
+/// The report's date when it falls outside the chart's period.
+pub const AS_OF_OUTSIDE_THE_PERIOD: Text =
+    Text::new("stan na (poza okresem)", "as of (outside the period)");
+/// Before the description of one bad record.
+pub const BAD_RECORD: Text = Text::new("błąd", "bad");
+/// Bad (unreadable) fact records, counted.
+pub const BAD_RECORDS: Plural = Plural::new(
+    ["błędny rekord", "błędne rekordy", "błędnych rekordów"],
+    ["bad record", "bad records"],
+);
+/// The total of bad records skipped, after the first few were listed.
+pub const BAD_RECORDS_SKIPPED_IN_ALL: Text = Text::new(
+    "{0} błędnych rekordów pominięto łącznie",
+    "{0} bad records skipped in all",
+);
+/// What a group kind turns into (a column).
+pub const BECOMES: Text = Text::new("Staje się", "Becomes");
+/// A file that cannot be read: `{0}` the file, `{1}` why.
+pub const CANNOT_READ_FILE: Text = Text::new("nie można odczytać {0}: {1}", "cannot read {0}: {1}");
+/// A file that cannot be written: `{0}` the file, `{1}` why.
+pub const CANNOT_WRITE_FILE: Text =
+    Text::new("nie można zapisać {0}: {1}", "cannot write {0}: {1}");
+/// Standard output that cannot be written: `{0}` why.
+pub const CANNOT_WRITE_OUTPUT: Text =
+    Text::new("nie można zapisać wyniku: {0}", "cannot write output: {0}");
+/// The heading of what an amendment changed.
+pub const CHANGES: Text = Text::new("Zmiany", "Changes");
+/// A column of codes.
+pub const CODE: Text = Text::new("Kod", "Code");
+/// Days passed of a period's days: `{0}` passed, `{1}` all (`914 z 1736 dni`).
+pub const PART_OF_WHOLE: Text = Text::new("{0} z {1}", "{0} of {1}");
+/// A column of due dates.
+pub const DUE: Text = Text::new("Termin", "Due");
+/// A due date: `do 31.03.2019`.
+pub const DUE_BY: Text = Text::new("do {0}", "by {0}");
+/// A column of EU rates in per cent.
+pub const EU_RATE_PERCENT: Text = Text::new("Stopa UE %", "EU rate %");
+/// Facts the admission excluded (a heading).
+pub const EXCLUDED_FACTS: Text = Text::new("Pominięte fakty", "Excluded facts");
+/// Why facts were excluded and where to see each.
+pub const EXCLUDED_FACTS_WHY: Text = Text::new(
+    "nie pasują do projektu; wymienia je validate --facts",
+    "they do not fit the project; validate --facts names them",
+);
+/// The heading of the budget's execution.
+pub const EXECUTION: Text = Text::new("Wykonanie", "Execution");
+/// A column of how many groups the territory calls for.
+pub const EXPECTED: Text = Text::new("Oczekiwano", "Expected");
+/// The facts (a heading).
+pub const FACTS: Text = Text::new("Fakty", "Facts");
+/// Facts, counted: `1 fakt`, `2 fakty`, `5 faktów`.
+pub const FACTS_COUNTED: Plural = Plural::new(["fakt", "fakty", "faktów"], ["fact", "facts"]);
+/// The total of excluded facts, after the first few were listed.
+pub const FACTS_EXCLUDED_IN_ALL: Text = Text::new(
+    "{0} faktów pominiętych łącznie",
+    "{0} facts excluded in all",
+);
+/// `--facts` given with more than one project file.
+pub const FACTS_NEED_ONE_PROJECT: Text = Text::new(
+    "--facts wymaga dokładnie jednego pliku projektu",
+    "--facts needs exactly one project file",
+);
+/// Facts retracted and repeated: `{0}` retracted, `{1}` repeated.
+pub const FACTS_RETRACTED_REPEATED: Text = Text::new(
+    "wycofanych {0}, powtórzonych {1}",
+    "retracted {0}, repeated {1}",
+);
+/// One fact the admission excluded: `{0}` its id, `{1}` the reason's code.
+pub const FACT_EXCLUDED: Text = Text::new(
+    "fakt {0} pominięty: {1} (validate --facts podaje przyczynę)",
+    "fact {0} excluded: {1} (validate --facts says why)",
+);
+/// A file over its size limit: `{0}` the limit in MiB, `{1}` the kind of file.
+pub const FILE_LARGER_THAN_LIMIT: Text = Text::new(
+    "plik jest większy niż {0} MiB, limit dla {1}",
+    "the file is larger than {0} MiB, the limit for {1}",
+);
+/// A file that is not UTF-8: `{0}` the first bad byte's offset.
+pub const FILE_NOT_UTF8_AT_BYTE: Text = Text::new(
+    "plik nie jest w UTF-8: byte {0}",
+    "the file is not UTF-8: byte {0}",
+);
+/// The fact generator without a register.
+pub const GENERATOR_NEEDS_REGISTER: Text = Text::new(
+    "generator potrzebuje rejestru TERC: podaj --teryt lub territory.register",
+    "the generator needs the TERC register: give --teryt or territory.register",
+);
+/// Gminas (a count's label).
+pub const GMINAS: Text = Text::new("gminy", "gminas");
+/// A column of groups.
+pub const GROUP: Text = Text::new("Grupa", "Group");
+/// The heading of the group kinds.
+pub const GROUPS: Text = Text::new("Grupy", "Groups");
+/// The heading of the groups' meetings.
+pub const GROUP_MEETINGS: Text = Text::new("Spotkania grup", "Group meetings");
+/// A column of meetings held.
+pub const HELD: Text = Text::new("Odbyte", "Held");
+/// The heading of how each stated EU amount was rounded.
+pub const HOW_EU_AMOUNTS_WERE_ROUNDED: Text =
+    Text::new("Jak zaokrąglono kwoty UE", "How each EU amount was rounded");
+/// A column of indicators.
+pub const INDICATOR: Text = Text::new("Wskaźnik", "Indicator");
+/// A path that is a directory where a file was expected.
+pub const IS_A_DIRECTORY: Text = Text::new("to katalog, nie plik", "it is a directory, not a file");
+/// A column of kinds.
+pub const KIND: Text = Text::new("Rodzaj", "Kind");
+/// A column of a group's members.
+pub const MEMBERS: Text = Text::new("Osób", "Members");
+/// A column of milestones.
+pub const MILESTONE: Text = Text::new("Kamień milowy", "Milestone");
+/// A column of months.
+pub const MONTH: Text = Text::new("Miesiąc", "Month");
+/// Bad records beyond those listed: `{0}` how many.
+pub const MORE_BAD_RECORDS: Text =
+    Text::new("i {0} więcej błędnych rekordów", "and {0} more bad records");
+/// A column of names.
+pub const NAME: Text = Text::new("Nazwa", "Name");
+/// Two versions without a difference.
+pub const NO_CHANGES: Text = Text::new("bez zmian", "no changes");
+/// A version without milestones.
+pub const NO_MILESTONES: Text = Text::new(
+    "ta wersja nie ma kamieni milowych",
+    "this version has no milestones",
+);
+/// The first version has none before it: `{0}` its id.
+pub const NO_VERSION_BEFORE: Text = Text::new(
+    "brak wersji przed {0}; podaj --from",
+    "no version before {0}; give --from",
+);
+/// "of a project file", after a size limit.
+pub const OF_A_PROJECT_FILE: Text = Text::new("pliku projektu", "a project file");
+/// "of the TERC register", after a size limit.
+pub const OF_THE_TERC_REGISTER: Text = Text::new("rejestru TERC", "the TERC register");
+/// A column of the EU part of an amount.
+pub const OF_WHICH_EU: Text = Text::new("W tym UE", "Of which EU");
+/// A column of the level a group kind has one group per.
+pub const ONE_PER: Text = Text::new("Jedna na", "One per");
+/// A column of partners.
+pub const PARTNER: Text = Text::new("Partner", "Partner");
+/// The heading of the partners.
+pub const PARTNERS: Text = Text::new("Partnerzy", "Partners");
+/// A column of meetings planned per group.
+pub const PER_GROUP: Text = Text::new("Na grupę", "Per group");
+/// The plan of a version (before its id).
+pub const PLAN_OF_VERSION: Text = Text::new("plan wersji", "plan of version");
+/// Powiats (a count's label).
+pub const POWIATS: Text = Text::new("powiaty", "powiats");
+/// A voivodeship's powiats and gminas: `{0}` powiats, `{1}` gminas.
+pub const POWIATS_AND_GMINAS: Text = Text::new("{0} pow., {1} gm.", "{0} powiats, {1} gminas");
+/// The programme's EU co-financing rate.
+pub const PROGRAMME_EU_RATE: Text = Text::new("Stopa programu (UE)", "Programme EU rate");
+/// A record skipped.
+pub const SKIPPED: Text = Text::new("pominięto", "skipped");
+/// Bad records skipped, and where to see them.
+pub const SKIPPED_SEE_FACTS_CHECK: Text =
+    Text::new("pominięto (zob. facts check)", "skipped (see facts check)");
+/// The heading of the budget's sources.
+pub const SOURCES: Text = Text::new("Źródła", "Sources");
+/// A column of how many groups the documents state.
+pub const STATED: Text = Text::new("Wg dokumentów", "Stated");
+/// A column of status and forecast.
+pub const STATUS_FORECAST: Text = Text::new("Status / prognoza", "Status / forecast");
+/// A column of targets.
+pub const TARGET: Text = Text::new("Cel", "Target");
+/// The heading of the territory.
+pub const TERRITORY: Text = Text::new("Terytorium", "Territory");
+/// How the source document writes an amount that was repaired.
+pub const THE_SOURCE_WRITES: Text = Text::new("w źródle zapisano", "the source writes");
+/// A column of totals.
+pub const TOTAL: Text = Text::new("Razem", "Total");
+/// An unknown version id: `{0}` the id, `{1}` the known ids.
+pub const UNKNOWN_VERSION: Text = Text::new(
+    "nieznana wersja {0}; oczekiwano jednej z: {1}",
+    "unknown version {0}; expected one of: {1}",
+);
+/// A column of values.
+pub const VALUE: Text = Text::new("Wartość", "Value");
+/// A version (before its id).
+pub const VERSION: Text = Text::new("wersja", "version");
+/// Voivodeships (a count's label).
+pub const VOIVODESHIPS: Text = Text::new("województwa", "voivodeships");
+/// The word of a gmina's type: `gmina miejska`, `urban`.
+pub fn gmina_type(kind: crate::territory::GminaType) -> Text {
+    use crate::territory::GminaType;
+    match kind {
+        GminaType::Urban => Text::new("gmina miejska", "urban"),
+        GminaType::Rural => Text::new("gmina wiejska", "rural"),
+        GminaType::UrbanRural => Text::new("gmina miejsko-wiejska", "urban-rural"),
+    }
+}
+/// The word of the level a group kind has one group per: `województwo`.
+pub fn group_level(level: crate::groups::GroupLevel) -> Text {
+    use crate::groups::GroupLevel;
+    match level {
+        GroupLevel::Macroregion => Text::new("makroregion", "macroregion"),
+        GroupLevel::Voivodeship => Text::new("województwo", "voivodeship"),
+        GroupLevel::Powiat => Text::new("powiat", "powiat"),
+        GroupLevel::Gmina => Text::new("gmina", "gmina"),
+    }
+}
+/// No randomness for the run's pseudonym key: `{0}` why.
+pub const NO_RANDOMNESS_FOR_PSEUDONYMS: Text = Text::new(
+    "brak losowości dla pseudonimów osób: {0}",
+    "no randomness for the pseudonyms of persons: {0}",
+);
+/// A line of a file: `wiersz 12`, `line 12`.
+pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
+/// The heading of a column of voivodeships.
+pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");

@@ -101,8 +101,7 @@ impl Page<'_> {
             .iter()
             .map(|(kind, n)| format!("{} {n}", kind.name()))
             .collect();
-        let facts =
-            label::FACTS_RETRACTED_REPEATED.fill(self.lang, &[&total, &f.retracted, &f.duplicates]);
+        let facts = label::FACTS_SUMMARY.fill(self.lang, &[&total, &f.retracted, &f.duplicates]);
         html! {
             footer {
                 "\n"

@@ -83,7 +83,7 @@ impl Page<'_> {
                     @if r.milestones.is_empty() {
                         div class="big" { "—" }
                         "\n"
-                        p class="small" { (label::VERSION_HAS_NO_MILESTONES.get(lang)) }
+                        p class="small" { (label::NO_MILESTONES.get(lang)) }
                         "\n"
                     } @else if running.is_empty() {
                         div class="big" { "—" }

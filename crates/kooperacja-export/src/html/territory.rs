@@ -51,7 +51,7 @@ impl Page<'_> {
                                             @if n > 0 { ", " }
                                             span class="nowrap" {
                                                 (p.name) " (" (p.code.as_str()) ", "
-                                                (label::GMINAS.count(lang, u64::try_from(p.gminas.len()).unwrap_or(u64::MAX)))
+                                                (label::GMINAS_COUNTED.count(lang, u64::try_from(p.gminas.len()).unwrap_or(u64::MAX)))
                                                 ")"
                                             }
                                         }
@@ -122,7 +122,7 @@ impl Page<'_> {
                                     @if v.powiats.is_empty() {
                                         (label::WHOLE_REGION.get(lang))
                                     } @else {
-                                        (label::POWIATS.count(lang, u64::try_from(v.powiats.len()).unwrap_or(u64::MAX)))
+                                        (label::POWIATS_COUNTED.count(lang, u64::try_from(v.powiats.len()).unwrap_or(u64::MAX)))
                                     }
                                 }
                                 "\n"

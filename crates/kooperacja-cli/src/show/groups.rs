@@ -1,0 +1,156 @@
+//! `kooperacja groups`: the group kinds and their meetings.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use kooperacja_core::present::{self, Lang, label};
+
+use crate::input::InputError;
+use crate::show::{done, heading};
+use crate::ui::{self, Cell, Col, Csv, Ctx, Style, Table, iso, opt, opt_count};
+
+use crate::{Format, ReportArgs};
+
+pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, InputError> {
+    let (project, register) = crate::input::load(&args.input)?;
+    let r = crate::input::report(args, &project, register.as_ref())?;
+    // The meetings each kind has in each milestone, as the report gives them.
+    let meetings = |code: &str| {
+        r.milestones
+            .iter()
+            .flat_map(|m| m.activities.iter().map(move |a| (m, a)))
+            .filter(move |(_, a)| a.group.as_deref() == Some(code))
+            .collect::<Vec<_>>()
+    };
+    done(match args.input.format {
+        Format::Json => ui::write_json(
+            out,
+            &serde_json::json!({
+                "as_of": iso(r.as_of),
+                "groups": project.groups.iter().map(|g| serde_json::json!({
+                    "code": g.code,
+                    "name": g.name,
+                    "name_en": g.name_en,
+                    "one_per": g.one_per,
+                    "expected": project.expected_groups(g.one_per),
+                    "stated": g.stated_count,
+                    "members": g.members,
+                    "transforms_into": g.transforms_into,
+                    "joint": g.joint,
+                    "meetings": meetings(&g.code).iter().map(|(m, a)| serde_json::json!({
+                        "milestone": m.id,
+                        "planned": a.planned,
+                        "planned_per_group": a.planned_per_group,
+                        "held": a.held,
+                        "per_group": a.per_group,
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            }),
+        ),
+        Format::Csv => {
+            let mut csv = Csv::new(vec![
+                "code",
+                "name",
+                "one_per",
+                "expected",
+                "stated",
+                "members",
+                "transforms_into",
+                "milestone",
+                "planned",
+                "planned_per_group",
+                "held",
+            ]);
+            for g in &project.groups {
+                let base = vec![
+                    g.code.clone(),
+                    g.name.clone(),
+                    g.one_per.name().to_owned(),
+                    project.expected_groups(g.one_per).to_string(),
+                    opt(g.stated_count),
+                    opt(g.members),
+                    opt(g.transforms_into.as_ref()),
+                ];
+                let rows = meetings(&g.code);
+                if rows.is_empty() {
+                    let mut row = base.clone();
+                    row.extend(std::iter::repeat_n(String::new(), 4));
+                    csv.row(row);
+                }
+                for (m, a) in rows {
+                    let mut row = base.clone();
+                    row.extend([
+                        m.id.clone(),
+                        opt(a.planned),
+                        opt(a.planned_per_group),
+                        a.held.to_string(),
+                    ]);
+                    csv.row(row);
+                }
+            }
+            csv.write(out)
+        }
+        Format::Table => (|| {
+            heading(ctx, &r, ctx.text(label::GROUPS), out)?;
+            let count = |n: usize| present::count(ctx.lang, u64::try_from(n).unwrap_or(u64::MAX));
+            let mut t = Table::new(vec![
+                Col::left(ctx.text(label::CODE)),
+                Col::wrapping(ctx.text(label::NAME)),
+                Col::left(ctx.text(label::ONE_PER)),
+                Col::right(ctx.text(label::EXPECTED)),
+                Col::right(ctx.text(label::STATED)),
+                Col::right(ctx.text(label::MEMBERS)),
+                Col::left(ctx.text(label::BECOMES)),
+            ]);
+            for g in &project.groups {
+                let expected = project.expected_groups(g.one_per);
+                let stated = opt_count(ctx.lang, g.stated_count);
+                let stated_cell = match g.stated_count {
+                    Some(s) if usize::try_from(s).ok() != Some(expected) => {
+                        Cell::styled(stated, Style::RED)
+                    }
+                    _ => stated.into(),
+                };
+                let name = match (ctx.lang, &g.name_en) {
+                    (Lang::En, Some(en)) => en.clone(),
+                    _ => g.name.clone(),
+                };
+                t.row(vec![
+                    g.code.as_str().into(),
+                    name.into(),
+                    ctx.text(label::group_level(g.one_per)).into(),
+                    count(expected).into(),
+                    stated_cell,
+                    opt_count(ctx.lang, g.members).into(),
+                    g.transforms_into.as_deref().unwrap_or("").into(),
+                ]);
+            }
+            t.write(ctx, out)?;
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                ctx.paint(Style::Bold, ctx.text(label::GROUP_MEETINGS))
+            )?;
+            let mut t = Table::new(vec![
+                Col::left(ctx.text(label::GROUP)),
+                Col::left(ctx.text(label::MILESTONE)),
+                Col::right(ctx.text(label::PLAN)),
+                Col::right(ctx.text(label::PER_GROUP)),
+                Col::right(ctx.text(label::HELD)),
+            ]);
+            for g in &project.groups {
+                for (m, a) in meetings(&g.code) {
+                    t.row(vec![
+                        g.code.as_str().into(),
+                        m.id.as_str().into(),
+                        opt_count(ctx.lang, a.planned).into(),
+                        opt_count(ctx.lang, a.planned_per_group).into(),
+                        present::count(ctx.lang, a.held).into(),
+                    ]);
+                }
+            }
+            t.write(ctx, out)
+        })(),
+    })
+}
