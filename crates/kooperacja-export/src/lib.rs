@@ -112,7 +112,8 @@ impl Field {
 
 /// The header and the rows of one table.
 fn rows(table: Table, project: &Project, report: &Report) -> (Vec<&'static str>, Vec<Vec<Field>>) {
-    let iso = |d: chrono::NaiveDate| Field::Text(d.format("%Y-%m-%d").to_string());
+    // ISO 8601: chrono's own text of a date (`2020-09-30`).
+    let iso = |d: chrono::NaiveDate| Field::Text(d.to_string());
     let decimal = |d: Option<String>| Field::Decimal(d.unwrap_or_default());
     let mut out: Vec<Vec<Field>> = Vec::new();
     let header = match table {
