@@ -62,9 +62,12 @@ pub fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Inpu
 }
 
 /// Renders a parse error with the file, line and column, a window of the
-/// line's text and a caret: [`ParseError::render`].
+/// line's text and a caret (without the word `error`, which `main` writes
+/// before every message): core's
+/// [`kooperacja_core::present::located::parse_error_unnamed`].
 pub fn located(path: &Path, text: &str, err: &ParseError) -> String {
-    err.render(&path.display().to_string(), text)
+    use kooperacja_core::present::located;
+    located::parse_error_unnamed(located::Look::Plain, &path.display().to_string(), text, err)
 }
 
 /// Reads and parses a project file (at most [`MAX_PROJECT_BYTES`]).

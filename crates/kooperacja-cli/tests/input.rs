@@ -50,7 +50,7 @@ fn a_non_utf8_project_is_located_at_its_first_invalid_byte() {
     let out = run(&["validate", &path]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains(&format!("{path}:3:12: ")), "{err}");
+    assert!(err.contains(&format!(" --> {path}:3:12\n")), "{err}");
     assert!(err.contains("UTF-8"), "{err}");
 }
 
@@ -62,7 +62,7 @@ fn a_too_deeply_nested_key_is_located_on_its_line() {
     let out = run(&["validate", &path]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains(&format!("{path}:3:1: ")), "{err}");
+    assert!(err.contains(&format!(" --> {path}:3:1\n")), "{err}");
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn a_long_error_line_is_shown_as_a_window_with_the_caret_under_the_error() {
     let caret = lines.iter().find(|l| l.ends_with('^')).expect("the caret");
     let at = caret.chars().count() - 1;
     assert_eq!(shown.chars().nth(at), Some('x'), "{shown}\n{caret}");
-    assert!(shown.contains('…'), "{shown}");
+    assert!(shown.starts_with("3 | ..."), "{shown}");
 }
 
 #[test]

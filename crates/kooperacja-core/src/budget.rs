@@ -259,7 +259,9 @@ impl RateCheck {
         let exact_product = programme_rate
             .exact_product(total)
             .ok_or_else(|| MoneyError::Overflow {
-                what: format!("{subject}: {} × {programme_rate}", total.to_polish()),
+                subject: subject.clone(),
+                amount: total,
+                rate: programme_rate,
             })?
             .normalize();
         let expected = rounding.round(exact_product);

@@ -10,23 +10,83 @@
 //! environment variable, starts no thread and prints nothing. Text comes in as
 //! `&str`; today's date, where it matters, is a parameter.
 //!
+//! ## The embedding path
+//!
+//! Parse the project (and the TERC register), validate it, evaluate the
+//! indicators over the facts with the [`engine`], take the [`report`] as of a
+//! date, and show its values with [`present`]. Every fallible step converts
+//! into the crate's [`Error`], so `?` works across modules:
+//!
 //! ```
-//! use kooperacja_core::{project::Project, territory::Register, validate::validate};
+//! use chrono::NaiveDate;
+//! use kooperacja_core::engine::Engine;
+//! use kooperacja_core::facts::{FactReader, Format};
+//! use kooperacja_core::present::{self, Lang, label};
+//! use kooperacja_core::project::Project;
+//! use kooperacja_core::pseudonym::PseudonymKey;
+//! use kooperacja_core::territory::Register;
+//! use kooperacja_core::validate::validate;
 //!
 //! // The caller reads files; core only parses text.
 //! let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
 //! let register = Register::parse_terc(include_str!("../../../fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"))?;
 //!
-//! let report = validate(&project, Some(&register));
-//! assert!(!report.has_errors());
-//! // The source's typo "Bursy" is reported as a corrected name (Q-01).
-//! assert!(report.findings.iter().any(|f| f.code == "name.as-written" && f.message.contains("Bursy")));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! // Every consistency problem at once; the source's typo "Bursy" is reported
+//! // as a corrected name (Q-01).
+//! let validation = validate(&project, Some(&register));
+//! assert!(!validation.has_errors());
+//! assert!(validation.with_code("name.as-written").any(|f| f.message.contains("Bursy")));
+//!
+//! // Facts, one at a time: persons are pseudonymised while they are read, under
+//! // a key the embedding application keeps secret.
+//! let key = PseudonymKey::from_bytes([7; 32]);
+//! let facts = r#"{"id":"w-1","date":"2019-03-15","by":"umk","kind":"expenditure","amount":"1234,56","category":"personel"}"#;
+//! let mut engine = Engine::new(project, Some(register.into()));
+//! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines, key) {
+//!     engine.apply(&fact?);
+//! }
+//!
+//! // The report is the view model: every figure an output shows is a field.
+//! let report = engine.report(NaiveDate::from_ymd_opt(2019, 3, 31).expect("a date"));
+//! assert_eq!(present::amount(Lang::Pl, report.budget.spent), "1 234,56 zł");
+//! assert_eq!(label::SPENT.get(Lang::En), "Spent");
+//! # Ok::<(), kooperacja_core::Error>(())
 //! ```
 //!
-//! Modules, each named after its domain word: [`money`], [`period`],
-//! [`territory`], [`area`], [`organisation`], [`project`], [`budget`],
-//! [`schedule`], [`groups`], [`indicator`], [`validate`], [`parse`].
+//! ## Modules
+//!
+//! The model, each module named after its domain word:
+//! - [`money`]: exact amounts in złoty, rates, named roundings, exact splits;
+//! - [`period`]: dates and periods as the documents write them, months;
+//! - [`territory`]: TERYT codes and the TERC register;
+//! - [`area`]: the voivodeships, powiats and gminas a project works in;
+//! - [`organisation`]: the leader and partners, sectors, roles, target groups, tasks;
+//! - [`project`]: a project and its versions (agreement, amendments), the version in force;
+//! - [`budget`]: a version's budget and the checks that explain its EU amounts;
+//! - [`schedule`]: milestones (kamienie milowe) and their activities;
+//! - [`groups`]: the group structures (RGR, PGR, …) and their levels;
+//! - [`indicator`]: the indicators (wskaźniki), their targets and due dates;
+//! - [`rule`]: how an indicator's value is computed from facts, as data.
+//!
+//! Reading and checking:
+//! - [`parse`]: the project file parsed with located errors, bounded reads;
+//! - [`validate`]: every consistency check, as [`validate::Finding`]s with stable codes;
+//! - [`identifier`]: the one rule for ids, so that two ids that look alike never both exist;
+//! - [`facts`]: the append-only record of what happened, and its JSON Lines and CSV readers;
+//! - [`pseudonym`]: keyed pseudonyms that replace every person value while facts are read;
+//! - [`admission`]: which facts count, the one decision every adapter applies;
+//! - [`fact_check`]: a fact file checked against its project, finding by finding.
+//!
+//! Evaluating and showing:
+//! - [`engine`]: facts in, one at a time; a report out, as of any date and version;
+//! - [`report`]: the report, the complete view model every adapter renders;
+//! - [`present`]: the one presentation: language, catalogue of labels, number,
+//!   amount and date formats, status words and palette, located errors;
+//! - [`synthetic`]: a seeded generator of realistic facts, for tests and benchmarks.
+//!
+//! Versioning: what counts as a breaking change for an embedding application is
+//! written in `docs/versioning.md`; the public API is kept in
+//! `docs/public-api.txt` and checked in CI.
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -53,6 +113,9 @@ pub mod schedule;
 pub mod synthetic;
 pub mod territory;
 pub mod validate;
+
+mod error;
+pub use error::Error;
 
 /// The JSON Schema of the project file, generated from the types.
 ///

@@ -58,7 +58,7 @@ pub enum MoneyError {
         /// The offending text.
         text: String,
         /// What is wrong and what was expected.
-        reason: String,
+        reason: AmountDefect,
     },
     /// The amount has more than two decimal places.
     #[error("invalid amount {text:?}: an amount has at most 2 decimal places (grosze)")]
@@ -73,10 +73,14 @@ pub enum MoneyError {
         text: String,
     },
     /// A product or sum of money would leave the range of exact decimals.
-    #[error("{what} is too large to compute exactly")]
+    #[error("{subject}: {} × {rate} is too large to compute exactly", .amount.to_polish())]
     Overflow {
-        /// What was being computed.
-        what: String,
+        /// What was being computed (`the EU contribution of versions[0]`).
+        subject: String,
+        /// The amount multiplied.
+        amount: Amount,
+        /// The rate it was multiplied by.
+        rate: Rate,
     },
     /// The text is not a rate.
     #[error("invalid rate {text:?}: {reason}")]
@@ -84,8 +88,95 @@ pub enum MoneyError {
         /// The offending text.
         text: String,
         /// What is wrong and what was expected.
-        reason: String,
+        reason: RateDefect,
     },
+}
+
+/// What is wrong with the text of an amount ([`MoneyError::Invalid`]); its
+/// message says what was expected.
+///
+/// ```
+/// use kooperacja_core::money::{Amount, AmountDefect, MoneyError};
+/// let err = Amount::parse("1.234,56").unwrap_err();
+/// assert!(matches!(err, MoneyError::Invalid { reason: AmountDefect::SeveralSeparators, .. }));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AmountDefect {
+    /// No digits where the amount's digits belong.
+    #[error("expected digits")]
+    NoDigits,
+    /// Both a decimal comma and a point, or two of either.
+    #[error("more than one decimal separator; write thousands with spaces, as in 1 234,56")]
+    SeveralSeparators,
+    /// A space right after the decimal separator.
+    #[error(
+        "a space after the decimal {}; expected digits right after it, as in 4 863 047,40 zł",
+        if *.separator == ',' { "comma" } else { "point" }
+    )]
+    SpaceAfterSeparator {
+        /// The separator: `,` or `.`.
+        separator: char,
+    },
+    /// Nothing after the decimal separator.
+    #[error("expected grosze after the decimal separator")]
+    NoGrosze,
+    /// Something other than a digit among the grosze.
+    #[error("unexpected {found:?} in the grosze; expected at most 2 digits")]
+    UnexpectedInGrosze {
+        /// The character found.
+        found: char,
+    },
+    /// A space right before the decimal separator.
+    #[error("a space before the decimal separator; expected digits right before it")]
+    SpaceBeforeSeparator,
+    /// Nothing before the decimal separator.
+    #[error("expected złoty before the decimal separator")]
+    NoZloty,
+    /// Two spaces between digit groups.
+    #[error("two spaces in a row; expected single spaces between digit groups")]
+    DoubleSpace,
+    /// A character that has no place in an amount.
+    #[error(
+        "unexpected {found:?}; expected digits, spaces between groups of three, a decimal comma and zł"
+    )]
+    Unexpected {
+        /// The character found.
+        found: char,
+    },
+    /// Digit groups that are not of three digits.
+    #[error("digit groups must have three digits, as in 31 604 368,34")]
+    IrregularGrouping,
+}
+
+/// What is wrong with the text of a rate ([`MoneyError::InvalidRate`]).
+///
+/// ```
+/// use kooperacja_core::money::{MoneyError, Rate, RateDefect};
+/// let err = Rate::parse("0,8428").unwrap_err();
+/// assert!(matches!(err, MoneyError::InvalidRate { reason: RateDefect::NoPercentSign, .. }));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RateDefect {
+    /// No `%` at the end.
+    #[error("expected a percentage with a % sign, like 84,28 %")]
+    NoPercentSign,
+    /// Nothing before the `%`.
+    #[error("expected a number before the % sign")]
+    NoNumber,
+    /// A character other than digits, a sign and a decimal separator.
+    #[error("expected digits and one decimal comma, like 84,28 %")]
+    NotDigits,
+    /// Digits and separators that do not make a number.
+    #[error("expected a number like 84,28 before the % sign")]
+    NotANumber,
+    /// Below 0 % or above 1000 %.
+    #[error("a rate is between 0 % and 1000 %")]
+    OutOfRange,
+    /// More than 8 decimal places.
+    #[error("a rate has at most 8 decimal places")]
+    TooPrecise,
 }
 
 /// An amount of money in Polish złoty (PLN), exact to the grosz.
@@ -358,10 +449,10 @@ pub enum SplitError {
     TooLarge,
 }
 
-fn invalid(text: &str, reason: impl Into<String>) -> MoneyError {
+fn invalid(text: &str, reason: AmountDefect) -> MoneyError {
     MoneyError::Invalid {
         text: text.to_owned(),
-        reason: reason.into(),
+        reason,
     }
 }
 
@@ -383,7 +474,7 @@ fn parse_amount(text: &str, lenient: bool) -> Result<(Amount, Vec<Repair>), Mone
     };
     let unsigned = &body[digits_start..];
     if unsigned.is_empty() {
-        return Err(invalid(text, "expected digits"));
+        return Err(invalid(text, AmountDefect::NoDigits));
     }
 
     let separators: Vec<(usize, char)> = unsigned
@@ -394,10 +485,7 @@ fn parse_amount(text: &str, lenient: bool) -> Result<(Amount, Vec<Repair>), Mone
         [] => (unsigned, "", None),
         [(at, c)] => (&unsigned[..*at], &unsigned[at + 1..], Some((*at, *c))),
         _ => {
-            return Err(invalid(
-                text,
-                "more than one decimal separator; write thousands with spaces, as in 1 234,56",
-            ));
+            return Err(invalid(text, AmountDefect::SeveralSeparators));
         }
     };
 
@@ -406,12 +494,9 @@ fn parse_amount(text: &str, lenient: bool) -> Result<(Amount, Vec<Repair>), Mone
         let after = fraction.trim_start_matches(GROUP_SPACES);
         if after.len() != fraction.len() {
             if !lenient {
-                let name = if sep == ',' { "comma" } else { "point" };
                 return Err(invalid(
                     text,
-                    format!(
-                        "a space after the decimal {name}; expected digits right after it, as in 4 863 047,40 zł"
-                    ),
+                    AmountDefect::SpaceAfterSeparator { separator: sep },
                 ));
             }
             repairs.push(Repair::SpaceAfterDecimalSeparator {
@@ -420,14 +505,11 @@ fn parse_amount(text: &str, lenient: bool) -> Result<(Amount, Vec<Repair>), Mone
             fraction = after;
         }
         if fraction.is_empty() {
-            return Err(invalid(text, "expected grosze after the decimal separator"));
+            return Err(invalid(text, AmountDefect::NoGrosze));
         }
     }
     if let Some(c) = fraction.chars().find(|c| !c.is_ascii_digit()) {
-        return Err(invalid(
-            text,
-            format!("unexpected {c:?} in the grosze; expected at most 2 digits"),
-        ));
+        return Err(invalid(text, AmountDefect::UnexpectedInGrosze { found: c }));
     }
     if fraction.len() > 2 {
         return Err(MoneyError::TooPrecise {
@@ -439,10 +521,7 @@ fn parse_amount(text: &str, lenient: bool) -> Result<(Amount, Vec<Repair>), Mone
     let stripped = integer.trim_end_matches(GROUP_SPACES);
     if stripped.len() != integer.len() && separator.is_some() {
         if !lenient {
-            return Err(invalid(
-                text,
-                "a space before the decimal separator; expected digits right before it",
-            ));
+            return Err(invalid(text, AmountDefect::SpaceBeforeSeparator));
         }
         repairs.push(Repair::SpaceBeforeDecimalSeparator {
             at: offset + digits_start + stripped.len(),
@@ -450,33 +529,22 @@ fn parse_amount(text: &str, lenient: bool) -> Result<(Amount, Vec<Repair>), Mone
         integer = stripped;
     }
     if integer.is_empty() {
-        return Err(invalid(text, "expected złoty before the decimal separator"));
+        return Err(invalid(text, AmountDefect::NoZloty));
     }
     let groups: Vec<&str> = integer.split(GROUP_SPACES).collect();
     for group in &groups {
         if group.is_empty() {
-            return Err(invalid(
-                text,
-                "two spaces in a row; expected single spaces between digit groups",
-            ));
+            return Err(invalid(text, AmountDefect::DoubleSpace));
         }
         if let Some(c) = group.chars().find(|c| !c.is_ascii_digit()) {
-            return Err(invalid(
-                text,
-                format!(
-                    "unexpected {c:?}; expected digits, spaces between groups of three, a decimal comma and zł"
-                ),
-            ));
+            return Err(invalid(text, AmountDefect::Unexpected { found: c }));
         }
     }
     let regular =
         groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
     if !regular {
         if !lenient {
-            return Err(invalid(
-                text,
-                "digit groups must have three digits, as in 31 604 368,34",
-            ));
+            return Err(invalid(text, AmountDefect::IrregularGrouping));
         }
         repairs.push(Repair::IrregularGrouping);
     }
@@ -492,7 +560,7 @@ fn parse_amount(text: &str, lenient: bool) -> Result<(Amount, Vec<Repair>), Mone
     } else {
         whole_digits
             .parse()
-            .map_err(|_| invalid(text, "expected digits"))?
+            .map_err(|_| invalid(text, AmountDefect::NoDigits))?
     };
     let mut grosze_value: i64 = 0;
     for (i, digit) in fraction.bytes().enumerate() {
@@ -766,33 +834,33 @@ impl Rate {
     /// The percent sign is required, so that `"0.8428"` and `"84.28"` can never be
     /// confused.
     pub fn parse(text: &str) -> Result<Rate, MoneyError> {
-        let bad = |reason: &str| MoneyError::InvalidRate {
+        let bad = |reason: RateDefect| MoneyError::InvalidRate {
             text: text.to_owned(),
-            reason: reason.to_owned(),
+            reason,
         };
         let trimmed = text.trim();
         let number = trimmed
             .strip_suffix('%')
-            .ok_or_else(|| bad("expected a percentage with a % sign, like 84,28 %"))?
+            .ok_or_else(|| bad(RateDefect::NoPercentSign))?
             .trim_end_matches(GROUP_SPACES);
         if number.is_empty() {
-            return Err(bad("expected a number before the % sign"));
+            return Err(bad(RateDefect::NoNumber));
         }
         if !number
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '-')
         {
-            return Err(bad("expected digits and one decimal comma, like 84,28 %"));
+            return Err(bad(RateDefect::NotDigits));
         }
         let value: Decimal = number
             .replace(',', ".")
             .parse()
-            .map_err(|_| bad("expected a number like 84,28 before the % sign"))?;
+            .map_err(|_| bad(RateDefect::NotANumber))?;
         if value.is_sign_negative() || value > Decimal::from(RATE_LIMIT_PERCENT) {
-            return Err(bad("a rate is between 0 % and 1000 %"));
+            return Err(bad(RateDefect::OutOfRange));
         }
         if value.normalize().scale() > RATE_DECIMAL_PLACES {
-            return Err(bad("a rate has at most 8 decimal places"));
+            return Err(bad(RateDefect::TooPrecise));
         }
         Ok(Rate::from_percent(value))
     }

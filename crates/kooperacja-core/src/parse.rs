@@ -12,6 +12,9 @@ use std::fmt;
 use crate::project::Project;
 
 /// A project file that could not be read: where, and what was wrong.
+///
+/// [`crate::present::located::parse_error`] shows it to a person with the
+/// line's text and a caret under the column.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ParseError {
     /// The line, from 1.
@@ -110,60 +113,6 @@ pub fn read_limited(
 /// The longest message a [`ParseError`] carries, in characters: `toml` quotes
 /// the offending value, which may be megabytes long.
 const MAX_MESSAGE_CHARS: usize = 500;
-
-/// The widest window of a line that [`ParseError::render`] shows, in characters.
-const MAX_SHOWN_CHARS: usize = 120;
-
-impl ParseError {
-    /// Renders the error for a person: the file, line and column, the message,
-    /// the line's text and a caret under the column. `text` is the file's text
-    /// (for a file that is not UTF-8, its lossy decoding). A line longer than
-    /// 120 characters is shown as a window of at most 120 characters around
-    /// the column, cut with `…`, the caret still under the offending character.
-    ///
-    /// ```
-    /// use kooperacja_core::parse::parse_project;
-    /// let text = "format = 1\nid = \"x\"\ntitle = 7\n";
-    /// let err = parse_project(text).unwrap_err();
-    /// assert_eq!(
-    ///     err.render("p.toml", text),
-    ///     "p.toml:3:9: invalid type: integer `7`, expected a string\n  |\n3 | title = 7\n  |         ^"
-    /// );
-    /// ```
-    pub fn render(&self, path: &str, text: &str) -> String {
-        let line_text = text.lines().nth(self.line.saturating_sub(1)).unwrap_or("");
-        let chars: Vec<char> = line_text.chars().collect();
-        let caret = self.column.saturating_sub(1).min(chars.len());
-        let (start, end) = if chars.len() <= MAX_SHOWN_CHARS {
-            (0, chars.len())
-        } else {
-            // Room for an ellipsis at each end.
-            let room = MAX_SHOWN_CHARS - 2;
-            let start = caret.saturating_sub(room / 2).min(chars.len() - room);
-            (start, start + room)
-        };
-        let mut shown = String::new();
-        let mut pad = String::new();
-        if start > 0 {
-            shown.push('…');
-            pad.push(' ');
-        }
-        shown.extend(&chars[start..end]);
-        if end < chars.len() {
-            shown.push('…');
-        }
-        pad.extend(
-            chars[start..caret]
-                .iter()
-                .map(|&c| if c == '\t' { '\t' } else { ' ' }),
-        );
-        let gutter = self.line.to_string().len();
-        format!(
-            "{}:{}:{}: {}\n{:gutter$} |\n{} | {}\n{:gutter$} | {}^",
-            path, self.line, self.column, self.message, "", self.line, shown, "", pad,
-        )
-    }
-}
 
 /// Parses a project file given as bytes: a file that is not UTF-8 gives an
 /// error at the line and column of its first invalid byte (the column counts

@@ -36,13 +36,67 @@ pub enum TerytError {
         text: String,
     },
     /// A line of the register could not be read.
-    #[error("TERC register line {line}: {message}")]
+    #[error("TERC register line {line}: {defect}")]
     BadLine {
         /// The line number, from 1.
         line: usize,
         /// What is wrong.
-        message: String,
+        defect: RegisterDefect,
     },
+}
+
+/// What is wrong with a line of the TERC register ([`TerytError::BadLine`]).
+///
+/// ```
+/// use kooperacja_core::territory::{Register, RegisterDefect, TerytError};
+/// let err = Register::parse_terc("WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n04;;\n").unwrap_err();
+/// assert_eq!(err, TerytError::BadLine { line: 2, defect: RegisterDefect::FieldCount { found: 3 } });
+/// assert_eq!(err.to_string(), "TERC register line 2: expected 7 fields separated by ';', found 3");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegisterDefect {
+    /// The first line is not the register's header.
+    #[error("expected the header WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA, found {found:?}")]
+    Header {
+        /// The line found instead.
+        found: String,
+    },
+    /// A line without the register's seven fields.
+    #[error("expected 7 fields separated by ';', found {found}")]
+    FieldCount {
+        /// How many fields the line has.
+        found: usize,
+    },
+    /// The code fields do not make a TERYT code.
+    #[error(
+        "invalid TERYT code {text:?}: expected 2 digits (voivodeship), 4 (powiat) or 7 (gmina: voivodeship, powiat, gmina and type digit), like 0410033"
+    )]
+    InvalidCode {
+        /// The code fields joined.
+        text: String,
+    },
+    /// A unit type (RODZ) the register does not define.
+    #[error("unknown RODZ (unit type) {rodz:?}")]
+    UnknownType {
+        /// The RODZ field.
+        rodz: String,
+    },
+    /// Some of the code fields are empty in a way no unit has.
+    #[error("incomplete code {code:?}")]
+    IncompleteCode {
+        /// The code fields joined.
+        code: String,
+    },
+    /// A code listed before.
+    #[error("duplicate code {code}")]
+    DuplicateCode {
+        /// The code.
+        code: TerytCode,
+    },
+    /// The register lists no unit at all.
+    #[error("the register holds no units")]
+    NoUnits,
 }
 
 /// An official TERYT code of a voivodeship (2 digits, `04`), a powiat (4 digits,
@@ -303,27 +357,30 @@ impl Register {
             if raw.trim().is_empty() {
                 continue;
             }
-            let bad = |message: String| TerytError::BadLine { line, message };
+            let bad = |defect: RegisterDefect| TerytError::BadLine { line, defect };
             let fields: Vec<&str> = raw.split(';').collect();
             if line == 1 {
                 if fields.first().map(|f| f.trim()) != Some("WOJ") {
-                    return Err(bad(format!(
-                        "expected the header WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA, found {raw:?}"
-                    )));
+                    return Err(bad(RegisterDefect::Header {
+                        found: raw.to_owned(),
+                    }));
                 }
                 continue;
             }
             let [woj, pow, gmi, rodz, name, extra, as_of] = fields.as_slice() else {
-                return Err(bad(format!(
-                    "expected 7 fields separated by ';', found {}",
-                    fields.len()
-                )));
+                return Err(bad(RegisterDefect::FieldCount {
+                    found: fields.len(),
+                }));
             };
             if register.as_of.is_none() && !as_of.is_empty() {
                 register.as_of = Some((*as_of).to_owned());
             }
             let code_text = format!("{woj}{pow}{gmi}{rodz}");
-            let code = TerytCode::parse(&code_text).map_err(|e| bad(e.to_string()))?;
+            let code = TerytCode::parse(&code_text).map_err(|_| {
+                bad(RegisterDefect::InvalidCode {
+                    text: code_text.clone(),
+                })
+            })?;
             let kind = match (pow.is_empty(), gmi.is_empty(), rodz.is_empty()) {
                 (true, true, true) => UnitKind::Voivodeship,
                 (false, true, true) => UnitKind::Powiat {
@@ -333,9 +390,13 @@ impl Register {
                     Some(t) => UnitKind::Gmina(t),
                     // A town or rural part of a gmina, or a city district.
                     None if matches!(*rodz, "4" | "5" | "8" | "9") => continue,
-                    None => return Err(bad(format!("unknown RODZ (unit type) {rodz:?}"))),
+                    None => {
+                        return Err(bad(RegisterDefect::UnknownType {
+                            rodz: (*rodz).to_owned(),
+                        }));
+                    }
                 },
-                _ => return Err(bad(format!("incomplete code {code_text:?}"))),
+                _ => return Err(bad(RegisterDefect::IncompleteCode { code: code_text })),
             };
             let name = if kind == UnitKind::Voivodeship {
                 name.to_lowercase()
@@ -343,7 +404,7 @@ impl Register {
                 (*name).to_owned()
             };
             if register.units.contains_key(&code) {
-                return Err(bad(format!("duplicate code {code}")));
+                return Err(bad(RegisterDefect::DuplicateCode { code }));
             }
             register
                 .units
@@ -352,7 +413,7 @@ impl Register {
         if register.units.is_empty() {
             return Err(TerytError::BadLine {
                 line: 1,
-                message: "the register holds no units".to_owned(),
+                defect: RegisterDefect::NoUnits,
             });
         }
         Ok(register)

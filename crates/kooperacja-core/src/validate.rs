@@ -72,6 +72,29 @@ pub struct Finding {
     pub message: String,
 }
 
+impl Finding {
+    /// A finding from its code, severity, path and message.
+    ///
+    /// ```
+    /// use kooperacja_core::validate::{Finding, Severity};
+    /// let f = Finding::new("fact.bad-record", Severity::Error, "amount", "not an amount");
+    /// assert_eq!((f.code, f.path.as_str()), ("fact.bad-record", "amount"));
+    /// ```
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            code,
+            severity,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
 /// The result of validating a project: every finding, in the order the checks
 /// ran (identity, references, organisations, money, versions, schedule, groups,
 /// territory, the TERYT register, indicators, tasks).
@@ -115,12 +138,8 @@ impl Checker<'_> {
         path: impl Into<String>,
         message: impl Into<String>,
     ) {
-        self.findings.push(Finding {
-            code,
-            severity,
-            path: path.into(),
-            message: message.into(),
-        });
+        self.findings
+            .push(Finding::new(code, severity, path, message));
     }
 }
 

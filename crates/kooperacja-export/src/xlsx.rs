@@ -587,9 +587,7 @@ fn schedule_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result
         }
     }
     if r.milestones.is_empty() {
-        s.row(vec![
-            label::VERSION_IN_FORCE_HAS_NO_MILESTONES.get(lang).into(),
-        ])?;
+        s.row(vec![label::NO_MILESTONES.get(lang).into()])?;
     }
     Ok(())
 }
@@ -675,22 +673,21 @@ fn groups_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
             ]
         };
         let mut any = false;
-        for m in &r.milestones {
-            for a in m
-                .activities
-                .iter()
-                .filter(|a| a.group.as_deref() == Some(&g.code))
-            {
-                any = true;
-                let mut row = base();
-                row.extend([
-                    m.id.as_str().into(),
-                    a.planned.into(),
-                    a.planned_per_group.into(),
-                    a.held.into(),
-                ]);
-                s.row(row)?;
-            }
+        let meetings = r
+            .groups
+            .iter()
+            .find(|x| x.code == g.code)
+            .map_or(&[][..], |x| &x.meetings[..]);
+        for a in meetings {
+            any = true;
+            let mut row = base();
+            row.extend([
+                a.milestone.as_str().into(),
+                a.planned.into(),
+                a.planned_per_group.into(),
+                a.held.into(),
+            ]);
+            s.row(row)?;
         }
         if !any {
             s.row(base())?;

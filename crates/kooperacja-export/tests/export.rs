@@ -100,7 +100,7 @@ fn a_project_with_error_findings_is_refused_unless_forced() {
     assert!(
         doc["warning"]
             .as_str()
-            .is_some_and(|w| w.starts_with("UWAGA: wyeksportowano z --force"))
+            .is_some_and(|w| w.starts_with("OSTRZEŻENIE: wyeksportowano z opcją --force"))
     );
     assert!(doc["report"]["indicators"].is_array());
 }
@@ -119,7 +119,7 @@ fn a_parse_error_is_located_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("fixtures/invalid/01-unclosed-string.toml:4:17:"),
+        stderr.contains(" --> fixtures/invalid/01-unclosed-string.toml:4:17\n"),
         "{stderr}"
     );
     assert!(stderr.contains('^'));

@@ -245,7 +245,7 @@ fn a_forced_export_shows_the_warning_first() {
         "the warning comes first"
     );
     assert!(page.contains("Uwaga: raport wyeksportowany mimo błędów w planie projektu"));
-    assert!(page.contains("<p>UWAGA: wyeksportowano z --force, choć projekt ma 1 błąd: "));
+    assert!(page.contains("<p>OSTRZEŻENIE: wyeksportowano z opcją --force, choć projekt ma błędy walidacji (liczba: 1): "));
     assert_self_contained(&page);
 }
 

@@ -30,18 +30,18 @@ fn a_parse_error_is_rendered_as_the_kooperacja_command_renders_it() {
             out_path.to_str().expect("utf-8"),
         ]);
         assert_eq!(out.status.code(), Some(2));
-        // The same renderer as `kooperacja validate` (core's ParseError::render):
-        // a gutter with the line number.
+        // The same renderer as `kooperacja validate` (core's
+        // `present::located`): the place, a gutter with the line number.
         let err = text(&out.stderr);
         let lines: Vec<&str> = error_of(&err).lines().collect();
-        assert_eq!(lines.len(), 4, "{err}");
-        assert!(lines[0].starts_with(&format!("{file}:")), "{err}");
-        assert!(lines[1].ends_with(" |"), "{err}");
+        assert_eq!(lines.len(), 5, "{err}");
+        assert!(lines[1].starts_with(&format!(" --> {file}:")), "{err}");
+        assert!(lines[2].ends_with(" |"), "{err}");
         assert!(
-            lines[2].chars().next().is_some_and(|c| c.is_ascii_digit()),
+            lines[3].chars().next().is_some_and(|c| c.is_ascii_digit()),
             "{err}"
         );
-        assert!(lines[3].ends_with('^'), "{err}");
+        assert!(lines[4].ends_with('^'), "{err}");
     }
 }
 
@@ -61,7 +61,7 @@ fn a_non_utf8_project_is_located_at_its_first_invalid_byte() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.contains(&format!("{project}:3:12: ")), "{err}");
+    assert!(err.contains(&format!(" --> {project}:3:12\n")), "{err}");
 }
 
 #[test]

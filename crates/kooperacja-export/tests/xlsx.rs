@@ -288,7 +288,7 @@ fn forced_export_opens_with_the_warning() {
     refused_then_forced(&dir, "xlsx", &out_path);
     let sheets = sheets(&out_path);
     assert!(
-        sheets[0].1[0][0].starts_with("UWAGA: wyeksportowano z --force, choć projekt ma 1 błąd: "),
+        sheets[0].1[0][0].starts_with("OSTRZEŻENIE: wyeksportowano z opcją --force, choć projekt ma błędy walidacji (liczba: 1): "),
         "{:?}",
         sheets[0].1[0]
     );

@@ -39,6 +39,6 @@ fn a_non_utf8_project_is_refused_with_its_line_and_column() {
     let out = serve(project, dir.path());
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains(&format!("{project}:3:12: ")), "{err}");
+    assert!(err.contains(&format!(" --> {project}:3:12\n")), "{err}");
     assert!(err.contains('^'), "{err}");
 }

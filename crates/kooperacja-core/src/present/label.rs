@@ -90,11 +90,6 @@ pub const VERSION_IN_FORCE: Text = Text::new("Wersja w mocy", "Version in force"
 pub const PROJECT: Text = Text::new("Projekt", "Project");
 /// The row of the whole project under the partners' rows (its plan is the project value).
 pub const WHOLE_PROJECT: Text = Text::new("Cały projekt", "Whole project");
-/// The warning an export forced despite error findings carries: {0} the count of errors, {1} the findings.
-pub const FORCED_EXPORT: Text = Text::new(
-    "UWAGA: wyeksportowano z --force, choć projekt ma {0}: {1}",
-    "WARNING: exported with --force although the project has {0}: {1}",
-);
 /// The state of the project on the report's date (a document's subject).
 pub const PROJECT_STATUS: Text = Text::new("Stan projektu", "Project status");
 /// The header of a column of field names.
@@ -141,11 +136,6 @@ pub const MEETINGS_HELD: Text = Text::new("Spotkania: odbyte", "Meetings held");
 pub const DAYS_PLANNED: Text = Text::new("Dni: plan", "Days planned");
 /// Days (of meetings) held.
 pub const DAYS_HELD: Text = Text::new("Dni: odbyte", "Days held");
-/// Said when the version in force has no milestones.
-pub const VERSION_IN_FORCE_HAS_NO_MILESTONES: Text = Text::new(
-    "Wersja w mocy nie ma kamieni milowych.",
-    "The version in force has no milestones.",
-);
 /// An identifier.
 pub const ID: Text = Text::new("Id", "Id");
 /// The unit of an indicator.
@@ -429,11 +419,6 @@ pub const GMINAS_COUNTED: Plural = Plural::new(["gmina", "gminy", "gmin"], ["gmi
 /// Powiats, counted.
 pub const POWIATS_COUNTED: Plural =
     Plural::new(["powiat", "powiaty", "powiatów"], ["powiat", "powiats"]);
-/// The facts of a report: {0} counted, {1} retracted, {2} repeated.
-pub const FACTS_SUMMARY: Text = Text::new(
-    "Fakty: {0} (wycofanych {1}, powtórzonych {2})",
-    "Facts: {0} (retracted {1}, repeated {2})",
-);
 /// A column of activities (działania).
 pub const ACTIVITY: Text = Text::new("Działanie", "Activity");
 /// Execution measured against the version in force (before its id).
@@ -501,10 +486,10 @@ pub const FACTS_NEED_ONE_PROJECT: Text = Text::new(
     "--facts wymaga dokładnie jednego pliku projektu",
     "--facts needs exactly one project file",
 );
-/// Facts retracted and repeated: `{0}` retracted, `{1}` repeated.
+/// The facts: `{0}` live ones, `{1}` retracted, `{2}` repeated.
 pub const FACTS_RETRACTED_REPEATED: Text = Text::new(
-    "wycofanych {0}, powtórzonych {1}",
-    "retracted {0}, repeated {1}",
+    "Fakty: {0} (wycofanych {1}, powtórzonych {2})",
+    "Facts: {0} (retracted {1}, repeated {2})",
 );
 /// One fact the admission excluded: `{0}` its id, `{1}` the reason's code.
 pub const FACT_EXCLUDED: Text = Text::new(
@@ -527,7 +512,7 @@ pub const GENERATOR_NEEDS_REGISTER: Text = Text::new(
     "the generator needs the TERC register: give --teryt or territory.register",
 );
 /// Gminas (a count's label).
-pub const GMINAS: Text = Text::new("gminy", "gminas");
+pub const GMINAS_WORD: Text = Text::new("gminy", "gminas");
 /// A column of groups.
 pub const GROUP: Text = Text::new("Grupa", "Group");
 /// The heading of the group kinds.
@@ -560,8 +545,8 @@ pub const NAME: Text = Text::new("Nazwa", "Name");
 pub const NO_CHANGES: Text = Text::new("bez zmian", "no changes");
 /// A version without milestones.
 pub const NO_MILESTONES: Text = Text::new(
-    "ta wersja nie ma kamieni milowych",
-    "this version has no milestones",
+    "Wersja w mocy nie ma kamieni milowych.",
+    "The version in force has no milestones.",
 );
 /// The first version has none before it: `{0}` its id.
 pub const NO_VERSION_BEFORE: Text = Text::new(
@@ -585,7 +570,7 @@ pub const PER_GROUP: Text = Text::new("Na grupę", "Per group");
 /// The plan of a version (before its id).
 pub const PLAN_OF_VERSION: Text = Text::new("plan wersji", "plan of version");
 /// Powiats (a count's label).
-pub const POWIATS: Text = Text::new("powiaty", "powiats");
+pub const POWIATS_WORD: Text = Text::new("powiaty", "powiats");
 /// A voivodeship's powiats and gminas: `{0}` powiats, `{1}` gminas.
 pub const POWIATS_AND_GMINAS: Text = Text::new("{0} pow., {1} gm.", "{0} powiats, {1} gminas");
 /// The programme's EU co-financing rate.

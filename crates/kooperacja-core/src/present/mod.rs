@@ -34,6 +34,8 @@
 //!   exactly as they are; machine formats (JSON, CSV) carry exact values.
 
 pub mod label;
+pub mod located;
+pub mod message;
 pub mod palette;
 
 use std::fmt;

@@ -5,18 +5,15 @@ use maud::{Markup, html};
 
 use super::*;
 
-/// One segment of a stacked bar: its label, amount, fill and text colour.
-type Segment = (&'static str, Amount, String, String);
+/// One segment of a stacked bar: its label, amount, fill and text colour,
+/// and its share of the project value.
+type Segment = (&'static str, Amount, String, String, Option<Rate>);
 
 impl Page<'_> {
     pub(super) fn budget(&self) -> Markup {
         let b = &self.report.budget;
         let lang = self.lang;
-        // Shares of the project value: computed here until the report
-        // carries them (issue 12, item 2).
-        let share = |part: Amount| {
-            Rate::implied(part, b.total).map_or_else(String::new, |s| self.percent(s, 1))
-        };
+        let share = |rate: Option<Rate>| rate.map_or_else(String::new, |s| self.percent(s, 1));
         let spent_share = b
             .spent_share
             .map_or_else(String::new, |s| self.percent(s, 1));
@@ -25,17 +22,22 @@ impl Page<'_> {
             (
                 label::EU_CONTRIBUTION,
                 b.eu_contribution,
-                share(b.eu_contribution),
+                share(b.eu_share),
                 false,
             ),
             (
                 label::NATIONAL_CONTRIBUTION,
                 b.national_contribution,
-                share(b.national_contribution),
+                share(b.national_share),
                 false,
             ),
             (label::SPENT, b.spent, spent_share, true),
-            (label::REMAINING, b.remaining, share(b.remaining), false),
+            (
+                label::REMAINING,
+                b.remaining,
+                share(b.remaining_share),
+                false,
+            ),
         ];
         html! {
             section {
@@ -152,31 +154,38 @@ impl Page<'_> {
                     b.eu_contribution,
                     palette::ACCENT.hex(),
                     white.clone(),
+                    b.eu_share,
                 ),
                 (
                     label::NATIONAL_CONTRIBUTION.get(lang),
                     b.national_contribution,
                     palette::PLAN.hex(),
                     palette::INK.hex(),
+                    b.national_share,
                 ),
                 14,
             ),
             (
                 label::EXECUTION.get(lang),
-                (label::SPENT.get(lang), b.spent, palette::SPENT.hex(), white),
+                (
+                    label::SPENT.get(lang),
+                    b.spent,
+                    palette::SPENT.hex(),
+                    white,
+                    b.spent_share,
+                ),
                 (
                     label::REMAINING.get(lang),
                     b.remaining,
                     palette::LINE.hex(),
                     palette::INK.hex(),
+                    b.remaining_share,
                 ),
                 84,
             ),
         ];
         // Percentages inside the segments, where they fit.
-        let pct = |part: Amount| {
-            Rate::implied(part, b.total).map_or_else(String::new, |s| self.percent(s, 1))
-        };
+        let pct = |rate: Option<Rate>| rate.map_or_else(String::new, |s| self.percent(s, 1));
         html! {
             figure {
                 "\n"
@@ -187,7 +196,7 @@ impl Page<'_> {
                     desc id="budget-desc" { (desc) }
                     "\n"
                     @for (name, first, second, y) in rows {
-                        @let w1 = px_amount(first.1, b.total, W);
+                        @let w1 = first.4.map_or(0, |s| px_rate(s, W));
                         @let w2 = (W - w1).max(0);
                         text x="0" y=(y + 19) font-size="15" font-weight="bold" { (name) }
                         "\n"
@@ -203,12 +212,12 @@ impl Page<'_> {
                         "\n"
                         @if w1 >= 70 {
                             text x=(X0 + 8) y=(y + 19) font-size="14" font-weight="bold"
-                                style={ "fill:" (first.3) } { (pct(first.1)) }
+                                style={ "fill:" (first.3) } { (pct(first.4)) }
                             "\n"
                         }
                         @if w2 >= 70 {
                             text x=(X0 + W - 8) y=(y + 19) font-size="14" font-weight="bold"
-                                text-anchor="end" style={ "fill:" (second.3) } { (pct(second.1)) }
+                                text-anchor="end" style={ "fill:" (second.3) } { (pct(second.4)) }
                             "\n"
                         }
                         text x=(X0) y=(y + 46) font-size="13.5" {
@@ -233,12 +242,7 @@ impl Page<'_> {
     fn partner_chart(&self) -> Markup {
         let parts = &self.report.budget.by_partner;
         let lang = self.lang;
-        let max = parts
-            .iter()
-            .flat_map(|p| [p.planned, Some(p.spent)])
-            .flatten()
-            .max()
-            .unwrap_or(Amount::from_grosze(0));
+        let max = self.report.budget.partners_scale;
         const W: i64 = 540;
         const ROW: i64 = 54;
         let height = 30 + ROW * i64::try_from(parts.len()).unwrap_or(0);

@@ -95,13 +95,14 @@ impl Page<'_> {
 
     pub(super) fn footer(&self) -> Markup {
         let f = &self.report.facts;
-        let total: u64 = f.by_kind.iter().map(|(_, n)| n).sum();
+        let total = f.live;
         let kinds: Vec<String> = f
             .by_kind
             .iter()
             .map(|(kind, n)| format!("{} {n}", kind.name()))
             .collect();
-        let facts = label::FACTS_SUMMARY.fill(self.lang, &[&total, &f.retracted, &f.duplicates]);
+        let facts =
+            label::FACTS_RETRACTED_REPEATED.fill(self.lang, &[&total, &f.retracted, &f.duplicates]);
         html! {
             footer {
                 "\n"

@@ -22,7 +22,7 @@ impl Page<'_> {
     pub(super) fn summary(&self) -> Markup {
         let r = self.report;
         let lang = self.lang;
-        let elapsed = r.period_elapsed();
+        let elapsed = r.period_elapsed;
         let b = &r.budget;
         let running: Vec<_> = r
             .milestones
@@ -110,7 +110,7 @@ impl Page<'_> {
                     ul class="legend" {
                         "\n"
                         @for status in Status::ALL {
-                            @let n = r.indicators.iter().filter(|i| i.status == status).count();
+                            @let n = r.indicators_with(status);
                             @if n > 0 {
                                 li {
                                     span class="swatch" style=(format!("background:{}", status_colour(status))) {}

@@ -128,11 +128,7 @@ impl Page<'_> {
             x(r.period.start()),
             x(r.period.end() + chrono::Days::new(1)),
         );
-        let passed = px(
-            Decimal::from(r.days_passed),
-            Decimal::from(r.period.days().max(1)),
-            px1 - px0,
-        );
+        let passed = px_rate(r.period_elapsed, px1 - px0);
         let as_of = format!("{} {}", label::AS_OF.get(lang), self.date(r.as_of));
         html! {
             figure {
@@ -170,7 +166,7 @@ impl Page<'_> {
                     rect x=(px0) y=(y) width=(passed) height="18" fill=(muted) {}
                     "\n"
                     text x=(X0 + W + 12) y=(y + 13) font-size="13" {
-                        (self.percent(r.period_elapsed(), 0)) " " (label::OF_THE_PERIOD.get(lang))
+                        (self.percent(r.period_elapsed, 0)) " " (label::OF_THE_PERIOD.get(lang))
                     }
                     "\n"
                     @for (n, m) in r.milestones.iter().enumerate() {
@@ -188,11 +184,7 @@ impl Page<'_> {
                         }
                         "\n"
                         @if is_running {
-                            @let done = px(
-                                Decimal::from(m.days_passed),
-                                Decimal::from(m.period.days().max(1)),
-                                mx1 - mx0,
-                            );
+                            @let done = px_rate(m.elapsed, mx1 - mx0);
                             rect x=(mx0) y=(y) width=(done) height="18" fill=(running) {}
                             "\n"
                         }
