@@ -488,8 +488,15 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
             part.share.into(),
         ])?;
     }
+    // The partners' total: the sums of the two columns above, from the report.
+    s.row(vec![
+        label::TOTAL.get(lang).into(),
+        Cell::Empty,
+        b.partners_planned.into(),
+        b.partners_spent.into(),
+    ])?;
     // The project's plan is its value, not the sum of the partners' plans
-    // (a partner may have none), so the row is named for what it is.
+    // (a partner may have none), so its row is named for what it is.
     s.row(vec![
         label::WHOLE_PROJECT.get(lang).into(),
         Cell::Empty,

@@ -157,6 +157,31 @@ fn check_values(
             assert_eq!(decimal(&row[2]), decimal(planned));
         }
     }
+    // The partners' total row is the sum of the partners' rows, column by
+    // column; the project's own row below it holds the project value.
+    let partners = budget["by_partner"].as_array().expect("partners").len();
+    let total = find(budzet, "Razem");
+    for col in [2, 3] {
+        let sum: Decimal = budzet
+            .iter()
+            .skip(1)
+            .take(partners)
+            .map(|row| {
+                row.get(col)
+                    .filter(|c| !c.is_empty())
+                    .map_or(Decimal::ZERO, |c| decimal(c))
+            })
+            .sum();
+        assert_eq!(
+            decimal(&total[col]),
+            sum,
+            "column {col} of the partners' total"
+        );
+    }
+    assert_eq!(
+        decimal(&find(budzet, "Cały projekt")[2]),
+        decimal(budget["total"].as_str().expect("total"))
+    );
     // The yearly plan: every year's amount, to the grosz.
     for year in budget["by_year"].as_array().expect("years") {
         let start = date(year["period"]["start"].as_str().expect("start"));
