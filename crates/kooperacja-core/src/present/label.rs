@@ -92,7 +92,7 @@ pub const PROJECT: Text = Text::new("Projekt", "Project");
 pub const DASHBOARD_PAGE_TITLE: Text =
     Text::new("Stan projektów · kooperacja", "Project status · kooperacja");
 /// The heading of a page of where the projects stand.
-pub const PROJECT_STATUS: Text = Text::new("Stan projektów", "Project status");
+pub const PROJECTS_STATUS: Text = Text::new("Stan projektów", "Project status");
 /// Under the dashboard's heading: {0} the date of the reports.
 pub const DASHBOARD_SUBTITLE: Text = Text::new(
     "Stan na {0}, z zapisanych faktów",
@@ -134,8 +134,6 @@ pub const AGREEMENT: Text = Text::new("umowa", "agreement");
 pub const AMENDMENT: Text = Text::new("aneks", "amendment");
 /// The days of a period passed: {0} passed, {1} in all.
 pub const PERIOD_DAYS_PASSED: Text = Text::new("upłynęło {0} z {1} dni", "{0} of {1} days passed");
-/// A milestone (the one under way, or the next, or the last).
-pub const A_MILESTONE: Text = Text::new("Kamień milowy", "Milestone");
 /// Until a date: {0} the date.
 pub const UNTIL: Text = Text::new("do {0}", "until {0}");
 /// From a date on: {0} the date.
@@ -310,7 +308,7 @@ pub const DAYS_WORD: Text = Text::new("dni", "days");
 pub const NO_MILESTONE_RUNNING: Text =
     Text::new("żaden kamień milowy nie trwa", "no milestone is running");
 /// "until" before a date.
-pub const UNTIL: Text = Text::new("do", "until");
+pub const UNTIL_WORD: Text = Text::new("do", "until");
 /// Said in a summary when there are no indicators.
 pub const NO_INDICATORS_SHORT: Text = Text::new("brak wskaźników", "no indicators");
 /// An item of a table.
@@ -351,8 +349,6 @@ pub const BUDGET_AND_SPENDING_BY_PARTNER: Text = Text::new(
     "Budżet i wydatki według partnerów",
     "Budget and spending by partner",
 );
-/// "planned" inside a sentence.
-pub const PLANNED_WORD: Text = Text::new("plan", "planned");
 /// Said of a value the project file does not give.
 pub const NOT_STATED: Text = Text::new("nie podano", "not stated");
 /// A legend: planned in the version in force.

@@ -252,7 +252,7 @@ impl Page<'_> {
                 format!(
                     "{} – {}: {}, {}: {}",
                     self.partner(&p.partner),
-                    label::PLANNED_WORD.get(lang),
+                    label::PLANNED.get(lang),
                     p.planned.map_or_else(
                         || label::NOT_STATED.get(lang).to_owned(),
                         |a| self.amount(a)
@@ -298,7 +298,7 @@ impl Page<'_> {
                                     rect x="0" y=(y + 18) width=(px_amount(planned, max, W)) height="11" fill=(plan) stroke=(accent) {}
                                     "\n"
                                     text x=(W + 12) y=(y + 28) font-size="12.5" {
-                                        (label::PLANNED_WORD.get(lang)) " " (self.amount(planned))
+                                        (label::PLANNED.get(lang)) " " (self.amount(planned))
                                     }
                                     "\n"
                                 }

@@ -95,7 +95,7 @@ impl Page<'_> {
                             div class="big" { (m.id) }
                             "\n"
                             p class="small" {
-                                (self.state(m.state)) " · " (label::UNTIL.get(lang)) " "
+                                (self.state(m.state)) " · " (label::UNTIL_WORD.get(lang)) " "
                                 (self.short_date(m.period.end()))
                             }
                             "\n"

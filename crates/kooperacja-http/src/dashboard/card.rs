@@ -106,11 +106,11 @@ fn tiles(entry: &Entry<'_>, lang: Lang) -> Markup {
                         MilestoneState::NotStarted => label::FROM_DATE.fill(lang, &[&present::date(lang, m.period.start())]),
                         MilestoneState::Finished => present::date(lang, m.period.end()),
                     };
-                    (tile(lang.text(label::A_MILESTONE),
+                    (tile(lang.text(label::MILESTONE),
                         html! { (m.id) },
                         html! { span class=(style::state_class(m.state)) { (lang.text(label::state(m.state))) } " " (when) }))
                 }
-                None => (tile(lang.text(label::A_MILESTONE), html! { "—" }, html! { (lang.text(label::NO_MILESTONES)) })),
+                None => (tile(lang.text(label::MILESTONE), html! { "—" }, html! { (lang.text(label::NO_MILESTONES)) })),
             }
             (tile(lang.text(label::INDICATORS),
                 html! { (label::PART_OF_WHOLE.fill(lang, &[&present::count(lang, achieved), &present::count(lang, indicators)])) },

@@ -44,7 +44,7 @@ fn masthead(view: View) -> Markup {
     html! {
         header.masthead #top {
             div.wrap {
-                h1 { (lang.text(label::PROJECT_STATUS)) }
+                h1 { (lang.text(label::PROJECTS_STATUS)) }
                 p { (label::DASHBOARD_SUBTITLE.fill(lang, &[&present::date(lang, view.as_of)])) }
                 (date_picker(view))
                 nav.switch aria-label=(lang.text(label::LANGUAGE)) {
