@@ -92,7 +92,7 @@ enum TableArg {
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
     text.parse()
-        .map_err(|_| format!("{text:?} is not a language this export writes: give pl or en"))
+        .map_err(|_| message::NOT_A_LANGUAGE.fill(Lang::En, &[&format_args!("{text:?}")]))
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -514,6 +514,11 @@ pub const FORCED_EXPORT: Text = Text::new(
     "OSTRZEŻENIE: wyeksportowano z opcją --force, choć projekt ma błędy walidacji (liczba: {0}): {1}",
     "WARNING: exported with --force although the project has {0} error findings: {1}",
 );
+/// A `--lang` the exporter does not write: `{0}` the value given (quoted).
+pub const NOT_A_LANGUAGE: Text = Text::new(
+    "{0} to nie język, w którym eksport jest zapisywany: podaj pl albo en",
+    "{0} is not a language this export writes: give pl or en",
+);
 /// The workbook cannot be built: `{0}` the reason.
 pub const CANNOT_BUILD_WORKBOOK: Text = Text::new(
     "nie można zbudować skoroszytu: {0}",
