@@ -43,22 +43,10 @@ pub fn run(args: &StatusArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode
 
 /// "62 / 100" or "12,5 % / 20 %".
 pub fn value_and_target(ctx: &Ctx, i: &IndicatorReport) -> (String, String) {
-    let l = ctx.lang;
-    let value = i.value.map_or("—".to_owned(), |v| present::value(l, v));
-    match i.target {
-        Target::Count(n) => (value, present::count(l, n)),
-        Target::Share(r) => {
-            let sign = present::percent_sign(l);
-            (
-                if i.value.is_some() {
-                    format!("{value}{sign}")
-                } else {
-                    value
-                },
-                present::share(l, r),
-            )
-        }
-    }
+    (
+        present::indicator_value(ctx.lang, i.target, i.value),
+        present::indicator_target(ctx.lang, i.target),
+    )
 }
 
 fn table(
@@ -208,7 +196,7 @@ fn table(
             .map_or_else(|| "·".repeat(12), |s| bar(s, 12));
         let forecast = match (i.forecast, i.status) {
             (Some(f), Status::OnTrack | Status::AtRisk) => {
-                format!(" → {}", present::value(l, f))
+                format!(" → {}", present::indicator_value(l, i.target, Some(f)))
             }
             _ => String::new(),
         };

@@ -64,8 +64,6 @@ struct Styles {
     money: Format,
     date: Format,
     month: Format,
-    percent: Format,
-    number: Format,
     title: Format,
     warning: Format,
     wrap: Format,
@@ -80,9 +78,14 @@ impl Styles {
                 .set_border_bottom(FormatBorder::Thin),
             // The forms of `present::amount`; the separators are the reader's
             // locale's: a Polish LibreOffice shows "31 604 368,34 zł".
+            // The language's locale tag ([$-415] Polish, [$-409] English) makes
+            // the spreadsheet use that language's separators whatever the
+            // reader's locale: a Polish workbook shows "31 604 368,34 zł" in an
+            // English LibreOffice too.
             money: Format::new().set_num_format(match lang {
-                Lang::Pl => "#,##0.00\\ \"zł\"",
-                Lang::En => "\"PLN \"#,##0.00",
+                Lang::Pl => "[$-415]#,##0.00\\ \"zł\"",
+                // The sign after the currency, as `present::amount` writes it.
+                Lang::En => "[$-409]\"PLN \"#,##0.00;[$-409]\"PLN \"-#,##0.00",
             }),
             // The forms of `present::short_date` and `present::month`.
             date: Format::new().set_num_format(match lang {
@@ -93,8 +96,6 @@ impl Styles {
                 Lang::Pl => "mm.yyyy",
                 Lang::En => "yyyy-mm",
             }),
-            percent: Format::new().set_num_format("0.0%"),
-            number: Format::new().set_num_format("#,##0.##"),
             title: Format::new().set_bold().set_font_size(14),
             warning: Format::new()
                 .set_bold()
@@ -180,14 +181,55 @@ fn spreadsheet_number(exact: Decimal) -> f64 {
     exact.normalize().to_string().parse().unwrap_or_default()
 }
 
-/// A rate's cell: its fraction rounded half to even to six places (a ten
-/// thousandth of a percent), so that the workbook holds a decimal every
-/// reader shows alike; the cell's format shows one decimal of a percent.
-fn percent_cell(rate: Rate) -> f64 {
-    spreadsheet_number(
-        rate.fraction()
-            .round_dp_with_strategy(6, rust_decimal::RoundingStrategy::MidpointNearestEven),
-    )
+/// A share's cell: the percentage as every output shows it (rounded with
+/// core's display rounding to `present::PERCENT_PLACES`), as a fraction, so
+/// that the spreadsheet shows the same digits as the other outputs; the exact
+/// share is in the JSON and CSV exports.
+fn percent_cell(shown_percent: Decimal) -> f64 {
+    spreadsheet_number(shown_percent / Decimal::ONE_HUNDRED)
+}
+
+/// The decimals a displayed value has: none when it is whole.
+fn places(shown: Decimal) -> usize {
+    usize::try_from(shown.normalize().scale()).unwrap_or(0)
+}
+
+/// The number format of a value already rounded for display: its decimals,
+/// and grouping as the language groups numbers that are not amounts
+/// (`present::count`: Polish from five digits, English from four).
+fn number_format(lang: Lang, shown: Decimal) -> String {
+    let decimals = match places(shown) {
+        0 => String::new(),
+        n => format!(".{}", "0".repeat(n)),
+    };
+    let grouped = match lang {
+        Lang::Pl => shown.abs() >= Decimal::from(10_000),
+        Lang::En => shown.abs() >= Decimal::from(1_000),
+    };
+    let whole = if grouped { "#,##0" } else { "0" };
+    format!("{}{whole}{decimals}", locale_tag(lang))
+}
+
+/// The percent format of a percentage already rounded for display:
+/// `56,7 %` (Polish, a space before the sign), `56.7%`.
+fn percent_format(lang: Lang, shown_percent: Decimal) -> String {
+    let decimals = match places(shown_percent) {
+        0 => String::new(),
+        n => format!(".{}", "0".repeat(n)),
+    };
+    let sign = match lang {
+        Lang::Pl => "\\ %",
+        Lang::En => "%",
+    };
+    format!("{}0{decimals}{sign}", locale_tag(lang))
+}
+
+/// The spreadsheet's locale tag of a language (its Windows LCID).
+fn locale_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Pl => "[$-415]",
+        Lang::En => "[$-409]",
+    }
 }
 
 /// The widest a column is made, in characters; longer text wraps or is cut
@@ -275,14 +317,20 @@ impl Sheet<'_> {
                     .write_datetime_with_format(row, col, &date, &s.date)
                     .map(drop)
             }
-            Cell::Percent(r) => self
-                .sheet
-                .write_number_with_format(row, col, percent_cell(r), &s.percent)
-                .map(drop),
-            Cell::Number(n) => self
-                .sheet
-                .write_number_with_format(row, col, spreadsheet_number(n), &s.number)
-                .map(drop),
+            Cell::Percent(r) => {
+                let shown = present::shown(r.percent(), present::PERCENT_PLACES);
+                let format = Format::new().set_num_format(percent_format(self.lang, shown));
+                self.sheet
+                    .write_number_with_format(row, col, percent_cell(shown), &format)
+                    .map(drop)
+            }
+            Cell::Number(n) => {
+                let shown = present::shown(n, present::VALUE_PLACES);
+                let format = Format::new().set_num_format(number_format(self.lang, shown));
+                self.sheet
+                    .write_number_with_format(row, col, spreadsheet_number(shown), &format)
+                    .map(drop)
+            }
             Cell::Empty => Ok(()),
         }
     }
@@ -624,7 +672,7 @@ fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Resu
         // A share's target and value are both in percent.
         let (unit, target) = match i.target {
             Target::Count(n) => (i.unit.clone(), Cell::from(n)),
-            Target::Share(rate) => ("%".to_owned(), Cell::Number(rate.percent().normalize())),
+            Target::Share(rate) => ("%".to_owned(), Cell::Percent(rate)),
         };
         s.row(vec![
             i.id.as_str().into(),
@@ -632,14 +680,24 @@ fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Resu
             kind.into(),
             unit.into(),
             target,
-            i.value.into(),
+            indicator_cell(i.target, i.value),
             i.share_of_target.into(),
             i.due.into(),
             Cell::Swatched(status_text(lang, i.status), palette::of_status(i.status)),
-            i.forecast.into(),
+            indicator_cell(i.target, i.forecast),
         ])?;
     }
     Ok(())
+}
+
+/// A value of an indicator: a number for a count target, a percentage for a
+/// share target (whose values are numbers of per cent).
+fn indicator_cell(target: Target, value: Option<Decimal>) -> Cell {
+    match (target, value) {
+        (_, None) => Cell::Empty,
+        (Target::Count(_), Some(v)) => Cell::Number(v),
+        (Target::Share(_), Some(v)) => Cell::Percent(Rate::from_percent(v)),
+    }
 }
 
 fn groups_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {

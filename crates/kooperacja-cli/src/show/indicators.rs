@@ -80,7 +80,10 @@ pub fn indicators(
                     .map_or_else(|| "—".to_owned(), |s| present::share(ctx.lang, s));
                 let mut status = ctx.text(label::status(i.status)).to_owned();
                 if let (Some(f), Status::OnTrack | Status::AtRisk) = (i.forecast, i.status) {
-                    status.push_str(&format!(" → {}", present::value(ctx.lang, f)));
+                    status.push_str(&format!(
+                        " → {}",
+                        present::indicator_value(ctx.lang, i.target, Some(f))
+                    ));
                 }
                 names.push((i.id.as_str(), name));
                 t.row(vec![

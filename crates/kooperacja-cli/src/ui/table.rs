@@ -3,17 +3,14 @@
 use std::io::{self, Write};
 
 use kooperacja_core::money::Rate;
-use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
 use super::text::{pad, right, width_of, wrap};
 use super::{Ctx, Style, WIDTH};
 
 /// A bar of `width` cells filled in proportion to `rate` (capped at full).
 pub fn bar(rate: Rate, width: usize) -> String {
-    let filled = (rate.fraction() * Decimal::from(width))
-        .round()
-        .to_usize()
+    let cells = i64::try_from(width).unwrap_or(i64::MAX);
+    let filled = usize::try_from(kooperacja_core::present::bar_length_of(rate, cells))
         .unwrap_or(0)
         .min(width);
     format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))

@@ -410,6 +410,92 @@ pub fn value(lang: Lang, value: Decimal) -> String {
     number(lang, value, VALUE_PLACES)
 }
 
+/// A value of an indicator (reached, forecast, or of one part) as every
+/// output shows it: a count target's value as [`value`], a share target's
+/// value (a number of per cent) with the percent sign; `—` when there is none.
+///
+/// ```
+/// use kooperacja_core::indicator::Target;
+/// use kooperacja_core::money::Rate;
+/// use kooperacja_core::present::{indicator_value, Lang};
+/// use rust_decimal::Decimal;
+/// let share = Target::Share(Rate::parse("50 %").unwrap());
+/// assert_eq!(indicator_value(Lang::Pl, share, Some(Decimal::new(2395, 2))), "24 %");
+/// assert_eq!(indicator_value(Lang::En, Target::Count(100), Some(Decimal::from(95))), "95");
+/// assert_eq!(indicator_value(Lang::En, Target::Count(100), None), "—");
+/// ```
+pub fn indicator_value(
+    lang: Lang,
+    target: crate::indicator::Target,
+    value: Option<Decimal>,
+) -> String {
+    match (target, value) {
+        (_, None) => "—".to_owned(),
+        (crate::indicator::Target::Count(_), Some(v)) => self::value(lang, v),
+        (crate::indicator::Target::Share(_), Some(v)) => {
+            format!("{}{}", self::value(lang, v), percent_sign(lang))
+        }
+    }
+}
+
+/// An indicator's target as every output shows it: `1100`, `1,100`, `50 %`.
+///
+/// ```
+/// use kooperacja_core::indicator::Target;
+/// use kooperacja_core::money::Rate;
+/// use kooperacja_core::present::{indicator_target, Lang};
+/// assert_eq!(indicator_target(Lang::Pl, Target::Count(1100)), "1100");
+/// assert_eq!(indicator_target(Lang::En, Target::Share(Rate::parse("50 %").unwrap())), "50%");
+/// ```
+pub fn indicator_target(lang: Lang, target: crate::indicator::Target) -> String {
+    match target {
+        crate::indicator::Target::Count(n) => count(lang, n),
+        crate::indicator::Target::Share(rate) => share(lang, rate),
+    }
+}
+
+/// The length a bar's filled part takes: `part` of `whole` on a bar `length`
+/// units long (terminal cells, SVG units, pixels), rounded to a whole unit
+/// with [`DISPLAY_ROUNDING`], within `0..=length`; 0 unless both are positive.
+/// Every output draws its bars with it, so one share fills the same
+/// proportion of a bar everywhere.
+///
+/// ```
+/// use kooperacja_core::present::bar_length;
+/// use rust_decimal::Decimal;
+/// assert_eq!(bar_length(Decimal::ONE, Decimal::TWO, 1000), 500);
+/// assert_eq!(bar_length(Decimal::new(5, 2), Decimal::ONE, 30), 2); // 1.5 → 2
+/// assert_eq!(bar_length(Decimal::TEN, Decimal::ONE, 12), 12);
+/// assert_eq!(bar_length(Decimal::ONE, Decimal::ZERO, 12), 0);
+/// ```
+pub fn bar_length(part: Decimal, whole: Decimal, length: i64) -> i64 {
+    if part <= Decimal::ZERO || whole <= Decimal::ZERO || length <= 0 {
+        return 0;
+    }
+    let fraction = part
+        .checked_div(whole)
+        .unwrap_or(Decimal::ONE)
+        .min(Decimal::ONE);
+    fraction
+        .checked_mul(Decimal::from(length))
+        .map(|x| shown(x, 0))
+        .and_then(|x| i64::try_from(x.mantissa() / 10_i128.pow(x.scale())).ok())
+        .unwrap_or(length)
+        .clamp(0, length)
+}
+
+/// The length a rate (a fraction of one) fills on a bar `length` units long:
+/// [`bar_length`] of the fraction.
+///
+/// ```
+/// use kooperacja_core::money::Rate;
+/// use kooperacja_core::present::bar_length_of;
+/// assert_eq!(bar_length_of(Rate::parse("56.7 %").unwrap(), 20), 11);
+/// ```
+pub fn bar_length_of(rate: Rate, length: i64) -> i64 {
+    bar_length(rate.fraction(), Decimal::ONE, length)
+}
+
 /// A date: `30.09.2020 r.` (Polish), `2020-09-30` (English, ISO 8601).
 ///
 /// ```

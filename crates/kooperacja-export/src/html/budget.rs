@@ -13,26 +13,36 @@ impl Page<'_> {
     pub(super) fn budget(&self) -> Markup {
         let b = &self.report.budget;
         let lang = self.lang;
-        let share = |rate: Option<Rate>| rate.map_or_else(String::new, |s| self.percent(s, 1));
+        let share =
+            |rate: Option<Rate>| rate.map_or_else(String::new, |s| present::share(self.lang, s));
         let spent_share = b
             .spent_share
-            .map_or_else(String::new, |s| self.percent(s, 1));
+            .map_or_else(String::new, |s| present::share(self.lang, s));
         let rows = [
-            (label::PROJECT_VALUE, b.total, String::new(), true),
             (
+                "budget.total",
+                label::PROJECT_VALUE,
+                b.total,
+                String::new(),
+                true,
+            ),
+            (
+                "budget.eu",
                 label::EU_CONTRIBUTION,
                 b.eu_contribution,
                 share(b.eu_share),
                 false,
             ),
             (
+                "budget.national",
                 label::NATIONAL_CONTRIBUTION,
                 b.national_contribution,
                 share(b.national_share),
                 false,
             ),
-            (label::SPENT, b.spent, spent_share, true),
+            ("budget.spent", label::SPENT, b.spent, spent_share, true),
             (
+                "budget.remaining",
                 label::REMAINING,
                 b.remaining,
                 share(b.remaining_share),
@@ -56,16 +66,16 @@ impl Page<'_> {
                     "\n"
                     tbody {
                         "\n"
-                        @for (name, amount, share, strong) in rows {
+                        @for (figure, name, amount, share, strong) in rows {
                             tr {
                                 @if strong {
                                     th scope="row" { strong { (name.get(lang)) } }
-                                    td class="num" { strong { (self.amount(amount)) } }
+                                    td class="num" { strong data-figure=(figure) { (self.amount(amount)) } }
                                 } @else {
                                     th scope="row" { (name.get(lang)) }
-                                    td class="num" { (self.amount(amount)) }
+                                    td class="num" data-figure=(figure) { (self.amount(amount)) }
                                 }
-                                td class="num" { (share) }
+                                td class="num" data-figure=(format!("{figure}-share")) { (share) }
                             }
                             "\n"
                         }
@@ -185,7 +195,8 @@ impl Page<'_> {
             ),
         ];
         // Percentages inside the segments, where they fit.
-        let pct = |rate: Option<Rate>| rate.map_or_else(String::new, |s| self.percent(s, 1));
+        let pct =
+            |rate: Option<Rate>| rate.map_or_else(String::new, |s| present::share(self.lang, s));
         html! {
             figure {
                 "\n"
@@ -313,7 +324,7 @@ impl Page<'_> {
                             "\n"
                             text x=(W + 12) y=(y + 43) font-size="12.5" {
                                 (label::SPENT_WORD.get(lang)) " " (self.amount(p.spent))
-                                @if let Some(s) = p.share { " (" (self.percent(s, 1)) ")" }
+                                @if let Some(s) = p.share { " (" (present::share(self.lang, s)) ")" }
                             }
                             "\n"
                         }

@@ -66,7 +66,7 @@ impl Page<'_> {
                 p class="meta" {
                     (label::PROJECT.get(self.lang)) " " strong { (r.project) }
                     " · "
-                    strong { (label::AS_OF.get(self.lang)) " " (self.time(r.as_of)) }
+                    strong { (label::AS_OF.get(self.lang)) " " span data-figure="as-of" { (self.time(r.as_of)) } }
                 }
                 "\n"
                 p class="meta" {

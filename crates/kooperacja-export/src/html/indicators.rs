@@ -60,7 +60,7 @@ impl Page<'_> {
             .map_or_else(|| "—".to_owned(), |v| self.indicator_value(i, v));
         let share = i.share_of_target.map_or_else(
             || label::NOT_EVALUATED_YET.get(lang).to_owned(),
-            |s| format!("{} {}", self.percent(s, 0), label::OF_TARGET.get(lang)),
+            |s| present::share(self.lang, s),
         );
         // The English name where the file gives one, else the Polish, marked.
         let name_lang = match (lang, &i.name_en) {
@@ -80,19 +80,19 @@ impl Page<'_> {
                 "\n"
                 td class="bar" {
                     (self.progress_bar(n, i))
-                    span class="small" { (share) }
+                    span class="small" { span data-figure=(format!("indicator.{}.share", i.id)) { (share) } @if i.share_of_target.is_some() { " " (label::OF_TARGET.get(lang)) } }
                 }
                 td class="num" {
-                    (value) " / " (self.target(i))
+                    span data-figure=(format!("indicator.{}.value", i.id)) { (value) } " / " span data-figure=(format!("indicator.{}.target", i.id)) { (self.target(i)) }
                     @if let (Some(f), Status::OnTrack | Status::AtRisk) = (i.forecast, i.status) {
                         br;
                         span class="small" {
-                            (label::FORECAST_WORD.get(lang)) " ▾ " (self.indicator_value(i, f))
+                            (label::FORECAST_WORD.get(lang)) " ▾ " span data-figure=(format!("indicator.{}.forecast", i.id)) { (self.indicator_value(i, f)) }
                         }
                     }
                 }
-                td class="nowrap" { (self.time(i.due)) }
-                td { (self.badge(i.status)) }
+                td class="nowrap" data-figure=(format!("indicator.{}.due", i.id)) { (self.time(i.due)) }
+                td { (self.badge(i.status, &i.id)) }
             }
             "\n"
         }
@@ -112,7 +112,7 @@ impl Page<'_> {
             "{}: {} {} ({})",
             i.id,
             i.share_of_target
-                .map_or_else(|| "—".to_owned(), |s| self.percent(s, 0)),
+                .map_or_else(|| "—".to_owned(), |s| present::share(self.lang, s)),
             label::OF_TARGET.get(self.lang),
             self.status(i.status)
         );

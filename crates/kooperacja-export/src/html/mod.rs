@@ -41,8 +41,7 @@ use kooperacja_core::organisation::PartnerRole;
 use kooperacja_core::present::{self, label, palette};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{IndicatorReport, MilestoneState, Report, Status};
-use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use maud::{DOCTYPE, Markup, html};
 
@@ -93,18 +92,9 @@ pub fn html(project: &Project, report: &Report, lang: Lang, warning: Option<&str
     markup.into_string()
 }
 
-/// `width × part / whole` in whole pixels, rounded half away from zero, within
-/// `0..=width`; 0 when `whole` is not positive.
+/// `width × part / whole` in whole pixels: core's `present::bar_length`.
 fn px(part: Decimal, whole: Decimal, width: i64) -> i64 {
-    if whole <= Decimal::ZERO || part <= Decimal::ZERO {
-        return 0;
-    }
-    part.checked_mul(Decimal::from(width))
-        .and_then(|p| p.checked_div(whole))
-        .map(|x| x.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero))
-        .and_then(|x| x.to_i64())
-        .unwrap_or(width)
-        .clamp(0, width)
+    present::bar_length(part, whole, width)
 }
 
 /// The pixel length of a rate (a fraction of one) on a bar `width` long.
@@ -217,39 +207,14 @@ impl Page<'_> {
         present::amount(self.lang, amount)
     }
 
-    /// A value as shown: one decimal at most, with the language's decimal mark.
-    fn number(&self, value: Decimal) -> String {
-        present::value(self.lang, value)
-    }
-
-    /// A rate as a percentage rounded to `places`: `56,7 %` or `56.7%`.
-    fn percent(&self, rate: Rate, places: u32) -> String {
-        present::percent(self.lang, rate, places)
-    }
-
-    /// A percentage value: `24 %` or `24%`.
-    fn percent_number(&self, value: Decimal) -> String {
-        format!(
-            "{}{}",
-            present::value(self.lang, value),
-            present::percent_sign(self.lang)
-        )
-    }
-
     /// A value of an indicator (or of one of its parts): a count, or a
     /// percentage for a share target.
     fn indicator_value(&self, i: &IndicatorReport, value: Decimal) -> String {
-        match i.target {
-            Target::Count(_) => self.number(value),
-            Target::Share(_) => self.percent_number(value),
-        }
+        present::indicator_value(self.lang, i.target, Some(value))
     }
 
     fn target(&self, i: &IndicatorReport) -> String {
-        match i.target {
-            Target::Count(n) => n.to_string(),
-            Target::Share(r) => self.percent_number(r.percent()),
-        }
+        present::indicator_target(self.lang, i.target)
     }
 
     fn status(&self, status: Status) -> &'static str {
@@ -260,10 +225,13 @@ impl Page<'_> {
         label::state(state).get(self.lang)
     }
 
-    fn badge(&self, status: Status) -> Markup {
+    /// The status of an indicator as a badge: a symbol and the word (the word
+    /// marked as the indicator's status figure).
+    fn badge(&self, status: Status, indicator: &str) -> Markup {
         html! {
             span class={ "badge st-" (status_class(status)) } {
-                (status_symbol(status)) " " (self.status(status))
+                (status_symbol(status)) " "
+                span data-figure=(format!("indicator.{indicator}.status")) { (self.status(status)) }
             }
         }
     }

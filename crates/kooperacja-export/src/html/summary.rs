@@ -36,20 +36,20 @@ impl Page<'_> {
                     "\n"
                     h2 { (label::PERIOD.get(lang)) }
                     "\n"
-                    div class="big" { (self.percent(elapsed, 0)) }
+                    div class="big" data-figure="period.share" { (present::share(self.lang, elapsed)) }
                     "\n"
                     (self.mini_bar(
                         elapsed,
                         &palette::MUTED.hex(),
-                        &format!("{} {}", label::ELAPSED.get(lang), self.percent(elapsed, 0)),
+                        &format!("{} {}", label::ELAPSED.get(lang), present::share(self.lang, elapsed)),
                     ))
                     p class="small" {
-                        (r.days_passed) " " (label::OF.get(lang)) " " (r.period.days()) " "
+                        (present::count(lang, u64::from(r.days_passed))) " " (label::OF.get(lang)) " " (present::count(lang, u64::from(r.period.days()))) " "
                         (label::DAYS_WORD.get(lang))
                     }
                     "\n"
-                    p class="small" {
-                        (self.short_date(r.period.start())) " – " (self.short_date(r.period.end()))
+                    p class="small" data-figure="period" {
+                        (present::short_period(lang, r.period))
                     }
                     "\n"
                 }
@@ -60,12 +60,12 @@ impl Page<'_> {
                     "\n"
                     @match b.spent_share {
                         Some(share) => {
-                            div class="big" { (self.percent(share, 1)) }
+                            div class="big" data-figure="budget.spent-share" { (present::share(self.lang, share)) }
                             "\n"
                             (self.mini_bar(
                                 share,
                                 &palette::SPENT.hex(),
-                                &format!("{} {}", label::SPENT.get(lang), self.percent(share, 1)),
+                                &format!("{} {}", label::SPENT.get(lang), present::share(self.lang, share)),
                             ))
                         }
                         None => { div class="big" { "—" } "\n" }
@@ -115,7 +115,7 @@ impl Page<'_> {
                                 li {
                                     span class="swatch" style=(format!("background:{}", status_colour(status))) {}
                                     (status_symbol(status)) " " (self.status(status)) " "
-                                    strong { (n) }
+                                    strong { (present::count(lang, n)) }
                                 }
                                 "\n"
                             }

@@ -37,12 +37,11 @@ impl Page<'_> {
                                 tr {
                                     th scope="row" class="id" { (m.id) }
                                     td lang=[self.source_lang()] { (m.title) }
-                                    td class="nowrap" {
-                                        (self.short_date(m.period.start())) " – "
-                                        (self.short_date(m.period.end()))
+                                    td class="nowrap" data-figure=(format!("milestone.{}.period", m.id)) {
+                                        (present::short_period(lang, m.period))
                                     }
-                                    td class="num" { (m.days_passed) " / " (m.period.days()) }
-                                    td class={ "nowrap ms-" (m.state.machine()) } { (self.state(m.state)) }
+                                    td class="num" { (present::count(lang, u64::from(m.days_passed))) " / " (present::count(lang, u64::from(m.period.days()))) }
+                                    td class={ "nowrap ms-" (m.state.machine()) } data-figure=(format!("milestone.{}.state", m.id)) { (self.state(m.state)) }
                                 }
                                 "\n"
                             }
@@ -166,7 +165,7 @@ impl Page<'_> {
                     rect x=(px0) y=(y) width=(passed) height="18" fill=(muted) {}
                     "\n"
                     text x=(X0 + W + 12) y=(y + 13) font-size="13" {
-                        (self.percent(r.period_elapsed, 0)) " " (label::OF_THE_PERIOD.get(lang))
+                        (present::share(self.lang, r.period_elapsed)) " " (label::OF_THE_PERIOD.get(lang))
                     }
                     "\n"
                     @for (n, m) in r.milestones.iter().enumerate() {

@@ -3,7 +3,6 @@
 //! the forecast), its value, target, due date and forecast.
 
 use kooperacja_core::indicator::Target;
-use kooperacja_core::money::Rate;
 use kooperacja_core::present::{self, Lang, label, palette};
 use kooperacja_core::report::{IndicatorReport, Status};
 use maud::{Markup, html};
@@ -42,10 +41,7 @@ pub(super) fn panel(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
 
 /// A value of an indicator: a count, or a share given in per cent.
 fn shown(i: &IndicatorReport, value: Decimal, lang: Lang) -> String {
-    match i.target {
-        Target::Count(_) => present::value(lang, value),
-        Target::Share(_) => present::share(lang, Rate::from_percent(value)),
-    }
+    present::indicator_value(lang, i.target, Some(value))
 }
 
 fn indicator(i: &IndicatorReport, lang: Lang) -> Markup {
@@ -55,10 +51,7 @@ fn indicator(i: &IndicatorReport, lang: Lang) -> Markup {
         Target::Count(n) => Decimal::from(n),
         Target::Share(rate) => rate.percent(),
     };
-    let target_text = match i.target {
-        Target::Count(n) => present::count(lang, n),
-        Target::Share(rate) => present::share(lang, rate),
-    };
+    let target_text = present::indicator_target(lang, i.target);
     let shows_forecast = matches!(i.status, Status::OnTrack | Status::AtRisk);
     let forecast = i.forecast.filter(|_| shows_forecast);
     html! {
