@@ -54,6 +54,7 @@ use crate::territory::{Level, Register, TerytCode};
 
 /// What applying a fact did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Applied {
     /// A new fact was counted.
     Added,

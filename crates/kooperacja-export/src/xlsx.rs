@@ -262,21 +262,11 @@ fn state_text(lang: Lang, state: MilestoneState) -> &'static str {
     lang.pick(state.polish(), state.english())
 }
 
-/// The label of a fact kind for people.
+/// The label of a fact kind for people: core's `label::fact_kind`.
 pub fn fact_kind_label(lang: Lang, kind: FactKind) -> &'static str {
-    let (pl, en) = match kind {
-        FactKind::Meeting => ("spotkanie", "meeting"),
-        FactKind::Coaching => ("coaching", "coaching"),
-        FactKind::Agreement => ("porozumienie", "agreement"),
-        FactKind::Pilot => ("pilotaż", "pilot"),
-        FactKind::Deliverable => ("produkt", "deliverable"),
-        FactKind::Support => ("wsparcie", "support"),
-        FactKind::Qualification => ("kwalifikacja", "qualification"),
-        FactKind::DiPlan => ("plan DI", "DI plan"),
-        FactKind::Expenditure => ("wydatek", "expenditure"),
-        FactKind::Retraction => ("wycofanie", "retraction"),
-    };
-    lang.pick(pl, en)
+    use kooperacja_core::present::{Lang as CoreLang, label};
+    let word = label::fact_kind(kind);
+    lang.pick(word.get(CoreLang::Pl), word.get(CoreLang::En))
 }
 
 /// Writes one sheet's rows.

@@ -302,3 +302,20 @@ pub const NO_RANDOMNESS_FOR_PSEUDONYMS: Text = Text::new(
 pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
 /// The heading of a column of voivodeships.
 pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
+
+/// The word of a fact's kind: `spotkanie`, `meeting`.
+pub fn fact_kind(kind: crate::facts::FactKind) -> Text {
+    use crate::facts::FactKind;
+    match kind {
+        FactKind::Meeting => Text::new("spotkanie", "meeting"),
+        FactKind::Coaching => Text::new("coaching", "coaching"),
+        FactKind::Agreement => Text::new("porozumienie", "agreement"),
+        FactKind::Pilot => Text::new("pilotaż", "pilot"),
+        FactKind::Deliverable => Text::new("produkt", "deliverable"),
+        FactKind::Support => Text::new("wsparcie", "support"),
+        FactKind::Qualification => Text::new("kwalifikacja", "qualification"),
+        FactKind::DiPlan => Text::new("plan DI", "DI plan"),
+        FactKind::Expenditure => Text::new("wydatek", "expenditure"),
+        FactKind::Retraction => Text::new("wycofanie", "retraction"),
+    }
+}
