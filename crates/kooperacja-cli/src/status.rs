@@ -89,7 +89,7 @@ fn table(
         ),
     )?;
     writeln!(out)?;
-    let elapsed = r.period_elapsed();
+    let elapsed = r.period_elapsed;
     writeln!(
         out,
         "{} {}",
@@ -168,7 +168,7 @@ fn table(
         ctx.paint(Style::Bold, ctx.text(label::MILESTONES))
     )?;
     if r.milestones.is_empty() {
-        writeln!(out, "  ({})", ctx.text(label::NO_MILESTONES))?;
+        writeln!(out, "  {}", ctx.text(label::NO_MILESTONES))?;
     }
     for m in &r.milestones {
         let style = Style::of_state(m.state);
@@ -228,19 +228,18 @@ fn table(
     }
 
     writeln!(out)?;
-    let facts: u64 = r.facts.by_kind.iter().map(|(_, n)| n).sum();
+    let facts = r.facts.live;
     writeln!(
         out,
-        "{}: {} ({})",
-        ctx.text(label::FACTS),
-        present::count(l, facts),
+        "{}",
         ctx.fill(
             label::FACTS_RETRACTED_REPEATED,
             &[
+                &present::count(l, facts),
                 &present::count(l, r.facts.retracted),
                 &present::count(l, r.facts.duplicates)
             ]
-        ),
+        )
     )?;
     if r.facts.excluded > 0 {
         // Facts core's admission excluded: they count nowhere; `validate

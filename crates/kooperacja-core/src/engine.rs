@@ -45,8 +45,9 @@ use crate::money::{Amount, Rate};
 use crate::period::YearMonth;
 use crate::project::{Project, Version};
 use crate::report::{
-    ActivityProgress, BudgetReport, BudgetYear, FactCounts, Held, IndicatorReport, MilestoneReport,
-    MilestoneState, MonthlyFacts, MonthlySpending, Part, PartnerSpending, Report, Status,
+    ActivityProgress, BudgetReport, BudgetYear, FactCounts, GroupReport, Held, IndicatorReport,
+    MilestoneMeetings, MilestoneReport, MilestoneState, MonthlyFacts, MonthlySpending, Part,
+    PartnerSpending, Report, Status, StatusCount,
 };
 use crate::rule::{Denominator, Filter, Key, Measure, Rule, Units};
 use crate::schedule::{ActivityKind, CoachingForm};
@@ -1077,7 +1078,7 @@ impl Engine {
                 }
                 report
             })
-            .collect();
+            .collect::<Vec<_>>();
         let milestones = milestones
             .iter()
             .map(|m| {
@@ -1102,10 +1103,11 @@ impl Engine {
                     period: m.period,
                     state,
                     days_passed: m.period.days_passed(as_of),
+                    elapsed: elapsed(m.period, as_of),
                     activities,
                 }
             })
-            .collect();
+            .collect::<Vec<_>>();
         Report {
             project: project.id.clone(),
             title: project.title.clone(),
@@ -1114,7 +1116,10 @@ impl Engine {
             as_of,
             period: version.period,
             days_passed: version.period.days_passed(as_of),
+            period_elapsed: elapsed(version.period, as_of),
+            by_status: by_status(&indicators),
             indicators,
+            groups: groups(project, &milestones),
             milestones,
             budget: self.budget(version, to),
             facts: self.fact_counts(to),
@@ -1130,14 +1135,18 @@ impl Engine {
                 .entry(Reason::TooManyFacts.code().to_owned())
                 .or_default() += self.overfull;
         }
+        let by_kind: Vec<(FactKind, u64)> = FactKind::ALL
+            .iter()
+            .filter_map(|k| {
+                let n = self.kinds.get(k).map_or(0, |s| s.up_to(to));
+                (n > 0).then(|| (*k, u64::try_from(n).unwrap_or(u64::MAX)))
+            })
+            .collect();
         FactCounts {
-            by_kind: FactKind::ALL
+            live: by_kind
                 .iter()
-                .filter_map(|k| {
-                    let n = self.kinds.get(k).map_or(0, |s| s.up_to(to));
-                    (n > 0).then(|| (*k, u64::try_from(n).unwrap_or(u64::MAX)))
-                })
-                .collect(),
+                .fold(0_u64, |sum, (_, n)| sum.saturating_add(*n)),
+            by_kind,
             by_month: {
                 let mut months: BTreeMap<(YearMonth, FactKind), u64> = BTreeMap::new();
                 for (kind, series) in &self.kinds {
@@ -1165,7 +1174,7 @@ impl Engine {
     /// it, so nothing is evaluated.
     fn report_without_version(&self, as_of: NaiveDate) -> Report {
         let note = "the project has no version, so no period, budget or milestones".to_owned();
-        Report {
+        let mut report = Report {
             project: self.project.id.clone(),
             title: self.project.title.clone(),
             version: String::new(),
@@ -1173,6 +1182,9 @@ impl Engine {
             as_of,
             period: crate::period::Period::single_day(as_of),
             days_passed: 0,
+            period_elapsed: Rate::from_fraction(Decimal::ZERO),
+            by_status: Vec::new(),
+            groups: groups(&self.project, &[]),
             indicators: self
                 .project
                 .indicators
@@ -1197,12 +1209,19 @@ impl Engine {
                 .collect(),
             milestones: Vec::new(),
             budget: BudgetReport {
+                version: String::new(),
                 total: Amount::ZERO,
                 eu_contribution: Amount::ZERO,
+                eu_share: None,
                 national_contribution: Amount::ZERO,
+                national_share: None,
                 spent: Amount::ZERO,
                 spent_share: None,
                 remaining: Amount::ZERO,
+                remaining_share: None,
+                partners_planned: Amount::ZERO,
+                partners_spent: Amount::ZERO,
+                partners_scale: Amount::ZERO,
                 by_partner: Vec::new(),
                 by_category: Vec::new(),
                 by_year: Vec::new(),
@@ -1210,7 +1229,9 @@ impl Engine {
                 findings: Vec::new(),
             },
             facts: self.fact_counts(day(as_of)),
-        }
+        };
+        report.by_status = by_status(&report.indicators);
+        report
     }
 
     fn leaf_parts(&self, leaf: usize, to: i32) -> LeafParts {
@@ -1511,6 +1532,8 @@ impl Engine {
                     planned: Some(p.total.amount),
                     spent,
                     share: Rate::implied(spent, p.total.amount),
+                    planned_share: Rate::implied(p.total.amount, budget.total.amount),
+                    remaining: Some(p.total.amount - spent),
                 }
             })
             .collect();
@@ -1522,15 +1545,31 @@ impl Engine {
                     planned: None,
                     spent: amount(grosze),
                     share: None,
+                    planned_share: None,
+                    remaining: None,
                 }),
         );
+        let total = budget.total.amount;
+        let national = budget.national_contribution();
+        let remaining = total - spent;
         let mut report = BudgetReport {
-            total: budget.total.amount,
+            version: version.id.clone(),
+            total,
             eu_contribution: budget.eu_contribution.amount,
-            national_contribution: budget.national_contribution(),
+            eu_share: Rate::implied(budget.eu_contribution.amount, total),
+            national_contribution: national,
+            national_share: Rate::implied(national, total),
             spent,
-            spent_share: Rate::implied(spent, budget.total.amount),
-            remaining: budget.total.amount - spent,
+            spent_share: Rate::implied(spent, total),
+            remaining,
+            remaining_share: Rate::implied(remaining, total),
+            partners_planned: partners.iter().filter_map(|p| p.planned).sum(),
+            partners_spent: partners.iter().map(|p| p.spent).sum(),
+            partners_scale: partners
+                .iter()
+                .flat_map(|p| [p.planned, Some(p.spent)])
+                .flatten()
+                .fold(Amount::ZERO, Amount::max),
             by_partner: partners,
             by_category: by_category
                 .into_iter()
@@ -1628,6 +1667,61 @@ fn forecast(value: Decimal, start: NaiveDate, to: i32, due: NaiveDate) -> Decima
         .and_then(|x| x.checked_div(elapsed))
         .unwrap_or(Decimal::MAX)
         .round_dp_with_strategy(2, RoundingStrategy::MidpointNearestEven)
+}
+
+/// The share of `period` passed on `as_of`: its days passed over its days,
+/// exact.
+fn elapsed(period: crate::period::Period, as_of: NaiveDate) -> Rate {
+    let days = Decimal::from(period.days().max(1));
+    Decimal::from(period.days_passed(as_of))
+        .checked_div(days)
+        .map_or(Rate::from_fraction(Decimal::ONE), Rate::from_fraction)
+}
+
+/// How many of `indicators` have each status, every status in order.
+fn by_status(indicators: &[IndicatorReport]) -> Vec<StatusCount> {
+    Status::ALL
+        .iter()
+        .map(|&status| StatusCount {
+            status,
+            indicators: indicators
+                .iter()
+                .filter(|i| i.status == status)
+                .fold(0_u64, |n, _| n.saturating_add(1)),
+        })
+        .collect()
+}
+
+/// The project's group kinds, each joined with the activities of
+/// `milestones` its groups meet for.
+fn groups(project: &Project, milestones: &[MilestoneReport]) -> Vec<GroupReport> {
+    project
+        .groups
+        .iter()
+        .map(|g| GroupReport {
+            code: g.code.clone(),
+            name: g.name.clone(),
+            name_en: g.name_en.clone(),
+            one_per: g.one_per,
+            expected: u64::try_from(project.expected_groups(g.one_per)).unwrap_or(u64::MAX),
+            stated: g.stated_count,
+            members: g.members,
+            transforms_into: g.transforms_into.clone(),
+            joint: g.joint,
+            meetings: milestones
+                .iter()
+                .flat_map(|m| m.activities.iter().map(move |a| (m, a)))
+                .filter(|(_, a)| a.group.as_deref() == Some(g.code.as_str()))
+                .map(|(m, a)| MilestoneMeetings {
+                    milestone: m.id.clone(),
+                    planned: a.planned,
+                    planned_per_group: a.planned_per_group,
+                    held: a.held,
+                    per_group: a.per_group.clone(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 fn status(

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::facts::FactKind;
+use crate::groups::GroupLevel;
 use crate::indicator::{IndicatorKind, Target};
 use crate::money::{Amount, Rate};
 use crate::period::{Period, YearMonth};
@@ -221,8 +222,65 @@ pub struct MilestoneReport {
     pub state: MilestoneState,
     /// The days of it that have passed.
     pub days_passed: u32,
+    /// The share of it that has passed: `days_passed` over its days, exact
+    /// (0 before it starts, 1 once it has ended).
+    pub elapsed: Rate,
     /// The activities that meetings are recorded for (those with a count).
     pub activities: Vec<ActivityProgress>,
+}
+
+/// One kind of group of the project with the meetings its groups held, by
+/// milestone: the project's group kind joined with the milestones' activities
+/// that the kind meets for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct GroupReport {
+    /// The kind's code (`PGR`).
+    pub code: String,
+    /// Its Polish name.
+    pub name: String,
+    /// Its English name, if the project gives one.
+    pub name_en: Option<String>,
+    /// One group of the kind is formed per unit of this level.
+    pub one_per: GroupLevel,
+    /// The number of groups the territory calls for: one per unit of
+    /// `one_per` in the project's territory.
+    pub expected: u64,
+    /// The number of groups the documents state, if they do.
+    pub stated: Option<u32>,
+    /// The members of each group, if fixed.
+    pub members: Option<u32>,
+    /// The kind these groups become later, if any.
+    pub transforms_into: Option<String>,
+    /// Whether the groups of the kind meet jointly.
+    pub joint: bool,
+    /// The kind's meetings in each milestone that plans some, in milestone
+    /// order then activity order.
+    pub meetings: Vec<MilestoneMeetings>,
+}
+
+/// The meetings of one kind of group planned and held within one milestone
+/// (one planned activity of it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct MilestoneMeetings {
+    /// The milestone's id.
+    pub milestone: String,
+    /// Meetings planned.
+    pub planned: Option<u32>,
+    /// Meetings planned per group, when the plan divides evenly among the groups.
+    pub planned_per_group: Option<u32>,
+    /// Meetings held within the milestone, up to the report's date.
+    pub held: u64,
+    /// Held per group unit.
+    pub per_group: Vec<Held>,
+}
+
+/// How many indicators have one status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct StatusCount {
+    /// The status.
+    pub status: Status,
+    /// The indicators that have it.
+    pub indicators: u64,
 }
 
 /// Spending of one partner.
@@ -236,23 +294,46 @@ pub struct PartnerSpending {
     pub spent: Amount,
     /// spent / planned.
     pub share: Option<Rate>,
+    /// planned / the project's total value: the partner's share of the plan.
+    pub planned_share: Option<Rate>,
+    /// planned − spent: what is left of its budget (negative when it spent
+    /// more); `None` without a stated budget.
+    pub remaining: Option<Amount>,
 }
 
 /// The budget and its execution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct BudgetReport {
-    /// The total value of the version in force.
+    /// The id of the version whose plan the execution is measured against
+    /// (the version in force, or the one asked for).
+    pub version: String,
+    /// The total value of that version.
     pub total: Amount,
     /// Its EU contribution.
     pub eu_contribution: Amount,
+    /// eu_contribution / total.
+    pub eu_share: Option<Rate>,
     /// The rest: state budget and own contributions.
     pub national_contribution: Amount,
+    /// national_contribution / total.
+    pub national_share: Option<Rate>,
     /// Spent up to the report's date (expenditure facts).
     pub spent: Amount,
     /// spent / total.
     pub spent_share: Option<Rate>,
     /// total − spent.
     pub remaining: Amount,
+    /// remaining / total.
+    pub remaining_share: Option<Rate>,
+    /// The sum of the partners' stated budgets (those of `by_partner` that
+    /// have one): the "planned" total of a table of partners.
+    pub partners_planned: Amount,
+    /// The sum of every partner's spending in `by_partner`: equal to `spent`,
+    /// the "spent" total of a table of partners.
+    pub partners_spent: Amount,
+    /// The largest planned or spent amount of any partner (zero when none):
+    /// the scale of a chart of partners on one axis.
+    pub partners_scale: Amount,
     /// Spending by partner: those with a stated budget first, then the others.
     pub by_partner: Vec<PartnerSpending>,
     /// Spending by category, in name order.
@@ -379,6 +460,8 @@ pub struct FactCounts {
     /// The same facts by month and kind, in month then kind order; empty
     /// months are left out.
     pub by_month: Vec<MonthlyFacts>,
+    /// The live facts up to the report's date: the sum of `by_kind`.
+    pub live: u64,
     /// Facts retracted (whenever recorded).
     pub retracted: u64,
     /// Records ignored as repeats of a fact already recorded.
@@ -419,10 +502,19 @@ pub struct Report {
     pub period: Period,
     /// The days of the period that have passed on `as_of`.
     pub days_passed: u32,
+    /// The share of the period that has passed on `as_of`: `days_passed`
+    /// over the period's days, exact ([`Report::period_elapsed`]).
+    pub period_elapsed: Rate,
     /// Every indicator of the project, in file order.
     pub indicators: Vec<IndicatorReport>,
+    /// How many indicators have each status: every status, in the order of
+    /// [`Status::ALL`], with zero counts too.
+    pub by_status: Vec<StatusCount>,
     /// The milestones of the version in force.
     pub milestones: Vec<MilestoneReport>,
+    /// The project's kinds of group, in file order, each with its meetings
+    /// by milestone.
+    pub groups: Vec<GroupReport>,
     /// The budget and its execution.
     pub budget: BudgetReport,
     /// The facts the report rests on.
@@ -431,7 +523,8 @@ pub struct Report {
 
 impl Report {
     /// The share of the project's period that has passed on the report's date
-    /// (days passed over all days of the period, exact).
+    /// (days passed over all days of the period, exact): the field
+    /// `period_elapsed`.
     ///
     /// ```
     /// use kooperacja_core::{engine::Engine, project::Project};
@@ -445,8 +538,23 @@ impl Report {
     /// # Ok::<(), kooperacja_core::parse::ParseError>(())
     /// ```
     pub fn period_elapsed(&self) -> Rate {
-        let days = Decimal::from(self.period.days().max(1));
-        Rate::from_fraction(Decimal::from(self.days_passed) / days)
+        self.period_elapsed
+    }
+
+    /// How many indicators have `status` ([`Report::by_status`]).
+    ///
+    /// ```
+    /// use kooperacja_core::{engine::Engine, project::Project, report::Status};
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// let report = Engine::new(p, None).report("2019-01-01".parse().unwrap());
+    /// assert_eq!(report.indicators_with(Status::Achieved), 0);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn indicators_with(&self, status: Status) -> u64 {
+        self.by_status
+            .iter()
+            .find(|c| c.status == status)
+            .map_or(0, |c| c.indicators)
     }
 }
 

@@ -7,7 +7,10 @@
 //! A string literal is a user-facing text when it holds a Polish letter or
 //! three words in a row. Out of scope, by the issue's decision: `--help` text
 //! (clap attributes and doc comments), OpenAPI descriptions (the `openapi`
-//! module), operator log lines (tracing macros) and unit tests in `src/`.
+//! module), operator log lines (tracing macros), panic payloads (`panic!`
+//! and its kin: they name a state the code rules out, and no user sees them:
+//! the server's catch-panic layer answers with a catalogue message) and unit
+//! tests in `src/`.
 //! A literal that formats a number or date (`{:.2}`, `%d.%m.%Y`) or a call of
 //! `round_dp*` is a format of the adapter's own.
 
@@ -29,6 +32,10 @@ const OUT_OF_SCOPE: &[(&str, &str)] = &[
 
 /// Macros whose arguments are logs for operators, not texts for users.
 const LOG_MACROS: &[&str] = &["trace", "debug", "info", "warn", "error", "event", "span"];
+
+/// Macros whose arguments are panic payloads: a state the code rules out,
+/// for the developer who reads the backtrace, never a text for users.
+const PANIC_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
 
 /// Attributes whose texts are documentation or `--help` (English by decision)
 /// or machine names.
@@ -194,9 +201,10 @@ impl Scan<'_> {
                     }
                     i += 1;
                 }
-                // `name!(...)`: skip log macros
+                // `name!(...)`: skip log and panic macros
                 TokenTree::Ident(id)
-                    if LOG_MACROS.contains(&id.to_string().as_str())
+                    if (LOG_MACROS.contains(&id.to_string().as_str())
+                        || PANIC_MACROS.contains(&id.to_string().as_str()))
                         && matches!(tokens.get(i + 1), Some(TokenTree::Punct(b)) if b.as_char() == '!') =>
                 {
                     i += 3;
@@ -300,6 +308,22 @@ fn the_scan_sees_literals_inside_macros_and_skips_comments() {
     .stream(TokenStream::from_str(source).expect("Rust"));
     assert_eq!(out.len(), 1, "{out:?}");
     assert_eq!(out[0].what, "Polish text");
+}
+
+#[test]
+fn panic_payloads_are_not_texts_for_users() {
+    let source = r#"
+        fn f() { panic!("a state the code rules out"); unreachable!("never reached at all"); }
+        fn g() -> String { format!("a text for the user") }
+    "#;
+    let mut out = Vec::new();
+    Scan {
+        file: "x.rs",
+        out: &mut out,
+    }
+    .stream(TokenStream::from_str(source).expect("Rust"));
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].text, "a text for the user");
 }
 
 #[test]

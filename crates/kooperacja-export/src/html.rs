@@ -519,7 +519,7 @@ impl Page<'_> {
         ));
 
         // The period.
-        let elapsed = r.period_elapsed();
+        let elapsed = r.period_elapsed;
         out.push_str("<div class=\"card\">\n");
         out.push_str(&format!("<h2>{}</h2>\n", self.t("Okres", "Period")));
         out.push_str(&format!(
@@ -612,7 +612,7 @@ impl Page<'_> {
         out.push_str(&format!("<h2>{}</h2>\n", self.t("Wskaźniki", "Indicators")));
         out.push_str("<ul class=\"legend\">\n");
         for status in Status::ALL {
-            let n = r.indicators.iter().filter(|i| i.status == status).count();
+            let n = r.indicators_with(status);
             if n > 0 {
                 out.push_str(&format!(
                     "<li><span class=\"swatch\" style=\"background:{}\"></span>{} {} <strong>{n}</strong></li>\n",
@@ -637,9 +637,7 @@ impl Page<'_> {
             "<section>\n<h2>{}</h2>\n",
             self.t("Budżet", "Budget")
         ));
-        let share = |part: Amount| {
-            Rate::implied(part, b.total).map_or_else(String::new, |s| self.percent(s, 1))
-        };
+        let share = |rate: Option<Rate>| rate.map_or_else(String::new, |s| self.percent(s, 1));
         out.push_str(&format!(
             "<table class=\"amounts\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
             self.t("Pozycja", "Item"),
@@ -659,20 +657,20 @@ impl Page<'_> {
             (
                 self.t("Wkład UE", "EU contribution"),
                 b.eu_contribution,
-                share(b.eu_contribution),
+                share(b.eu_share),
                 false,
             ),
             (
                 self.t("Wkład krajowy", "National contribution"),
                 b.national_contribution,
-                share(b.national_contribution),
+                share(b.national_share),
                 false,
             ),
             (self.t("Wydano", "Spent"), b.spent, spent_share, true),
             (
                 self.t("Pozostało", "Remaining"),
                 b.remaining,
-                share(b.remaining),
+                share(b.remaining_share),
                 false,
             ),
         ];
@@ -759,29 +757,38 @@ impl Page<'_> {
                     b.eu_contribution,
                     "#1f4e9c",
                     "#fff",
+                    b.eu_share,
                 ),
                 (
                     self.t("Wkład krajowy", "National contribution"),
                     b.national_contribution,
                     "#e0b64a",
                     "#1d2327",
+                    b.national_share,
                 ),
                 14,
             ),
             (
                 self.t("Wykonanie", "Execution"),
-                (self.t("Wydano", "Spent"), b.spent, "#00796b", "#fff"),
+                (
+                    self.t("Wydano", "Spent"),
+                    b.spent,
+                    "#00796b",
+                    "#fff",
+                    b.spent_share,
+                ),
                 (
                     self.t("Pozostało", "Remaining"),
                     b.remaining,
                     "#d3e6e3",
                     "#1d2327",
+                    b.remaining_share,
                 ),
                 84,
             ),
         ];
         for (label, first, second, y) in rows {
-            let w1 = px_amount(first.1, b.total, W);
+            let w1 = first.4.map_or(0, |s| px_rate(s, W));
             let w2 = (W - w1).max(0);
             out.push_str(&format!(
                 "<text x=\"0\" y=\"{}\" font-size=\"15\" font-weight=\"bold\">{}</text>\n",
@@ -805,16 +812,14 @@ impl Page<'_> {
                 "<rect x=\"{X0}\" y=\"{y}\" width=\"{W}\" height=\"28\" fill=\"none\" stroke=\"#1d2327\" stroke-width=\"1\"/>\n"
             ));
             // Percentages inside the segments, where they fit.
-            let pct = |part: Amount| {
-                Rate::implied(part, b.total).map_or_else(String::new, |s| self.percent(s, 1))
-            };
+            let pct = |rate: Option<Rate>| rate.map_or_else(String::new, |s| self.percent(s, 1));
             if w1 >= 70 {
                 out.push_str(&format!(
                     "<text x=\"{}\" y=\"{}\" font-size=\"14\" font-weight=\"bold\" style=\"fill:{}\">{}</text>\n",
                     X0 + 8,
                     y + 19,
                     first.3,
-                    pct(first.1)
+                    pct(first.4)
                 ));
             }
             if w2 >= 70 {
@@ -823,7 +828,7 @@ impl Page<'_> {
                     X0 + W - 8,
                     y + 19,
                     second.3,
-                    pct(second.1)
+                    pct(second.4)
                 ));
             }
             out.push_str(&format!(
@@ -870,12 +875,7 @@ impl Page<'_> {
             ));
             return;
         }
-        let max = parts
-            .iter()
-            .flat_map(|p| [p.planned, Some(p.spent)])
-            .flatten()
-            .max()
-            .unwrap_or(Amount::from_grosze(0));
+        let max = self.report.budget.partners_scale;
         const W: i64 = 540;
         const ROW: i64 = 54;
         let height = 30 + ROW * i64::try_from(parts.len()).unwrap_or(0);
@@ -1101,11 +1101,7 @@ impl Page<'_> {
             x(r.period.start()),
             x(r.period.end() + chrono::Days::new(1)),
         );
-        let passed = px(
-            Decimal::from(r.days_passed),
-            Decimal::from(r.period.days().max(1)),
-            px1 - px0,
-        );
+        let passed = px_rate(r.period_elapsed, px1 - px0);
         out.push_str(&format!(
             "<text x=\"0\" y=\"{}\" font-size=\"14\" font-weight=\"bold\">{}</text>\n",
             y + 13,
@@ -1125,7 +1121,7 @@ impl Page<'_> {
             "<text x=\"{}\" y=\"{}\" font-size=\"13\">{} {}</text>\n",
             X0 + W + 12,
             y + 13,
-            self.percent(r.period_elapsed(), 0),
+            self.percent(r.period_elapsed, 0),
             self.t("okresu", "of the period")
         ));
         for (n, m) in r.milestones.iter().enumerate() {
@@ -1149,11 +1145,7 @@ impl Page<'_> {
                 self.state(m.state)
             ));
             if m.state == MilestoneState::Running {
-                let done = px(
-                    Decimal::from(m.days_passed),
-                    Decimal::from(m.period.days().max(1)),
-                    mx1 - mx0,
-                );
+                let done = px_rate(m.elapsed, mx1 - mx0);
                 out.push_str(&format!(
                     "<rect x=\"{mx0}\" y=\"{y}\" width=\"{done}\" height=\"18\" fill=\"#1565c0\"/>\n"
                 ));
@@ -1566,7 +1558,7 @@ impl Page<'_> {
 
     fn footer(&self, out: &mut String) {
         let f = &self.report.facts;
-        let total: u64 = f.by_kind.iter().map(|(_, n)| n).sum();
+        let total = f.live;
         let kinds: Vec<String> = f
             .by_kind
             .iter()

@@ -18,6 +18,7 @@ use kooperacja_core::engine::Engine;
 use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::organisation::{Organisation, OrganisationKind};
 use kooperacja_core::period::{Period, polish_date};
+use kooperacja_core::present::{Lang, message};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{IndicatorReport, Report};
 
@@ -45,15 +46,15 @@ impl OrgRef {
     /// Checks and wraps an identifier.
     pub fn parse(text: &str) -> Result<OrgRef, String> {
         if text.is_empty() {
-            return Err("an IATI organisation identifier cannot be empty".to_owned());
+            return Err(message::ORG_REF_EMPTY.get(Lang::En).to_owned());
         }
         if let Some(c) = text
             .chars()
             .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '/' | '&' | '|' | '?'))
         {
-            return Err(format!(
-                "an IATI organisation identifier cannot hold {c:?}: expected a registration agency code and an identifier joined by a hyphen"
-            ));
+            return Err(
+                message::ORG_REF_FORBIDDEN_CHARACTER.fill(Lang::En, &[&format_args!("{c:?}")])
+            );
         }
         Ok(OrgRef(text.to_owned()))
     }
@@ -121,17 +122,17 @@ pub fn iati(project: &Project, engine: &Engine, as_of: NaiveDate, options: &Iati
     if let Some(warning) = &options.warning {
         w.comment(warning);
     }
-    w.comment(&format!(
-        "IATI 2.03 activity of project {} as of {}, version in force: {} ({}). Written by kooperacja-export; see docs/export.md.",
-        project.id,
-        iso(as_of),
-        report.version,
-        report.version_label
+    w.comment(&message::IATI_ABOUT.fill(
+        Lang::En,
+        &[
+            &project.id,
+            &iso(as_of),
+            &report.version,
+            &report.version_label,
+        ],
     ));
     if options.org_ref.is_none() {
-        w.comment(&format!(
-            "{org_ref} is a PLACEHOLDER organisation identifier: the sources give no registered IATI identifier. Give the real one with the iati-org-ref option of kooperacja-export; iati-identifier and reporting-org/@ref follow it."
-        ));
+        w.comment(&message::IATI_PLACEHOLDER.fill(Lang::En, &[&org_ref]));
     }
     w.open(
         "iati-activities",
@@ -215,8 +216,10 @@ pub fn iati(project: &Project, engine: &Engine, as_of: NaiveDate, options: &Iati
     w.out
 }
 
+/// A date as IATI's `xsd:date` (ISO 8601, `2020-09-30`): a machine format,
+/// which is what a date's `Display` writes.
 fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    date.to_string()
 }
 
 /// The reference of a territorial unit's `location`, from its TERYT code.
@@ -239,55 +242,60 @@ fn org_type(org: &Organisation) -> &'static str {
 fn descriptions(w: &mut Xml, project: &Project, report: &Report, warning: Option<&str>) {
     if let Some(warning) = warning {
         w.open("description", &[("type", "4")]);
-        w.narrative(
-            "pl",
-            "OSTRZEŻENIE: dokument wyeksportowano z opcją --force, choć projekt ma błędy walidacji (szczegóły w narracji angielskiej).",
-        );
+        w.narrative("pl", message::IATI_FORCED_EXPORT.get(Lang::Pl));
         w.narrative("en", warning);
         w.close("description");
     }
     let p = &project.programme;
     let leader = project.leader().map_or("—", |l| l.name.as_str());
     let partners = project.partners().count();
-    let version = project
-        .version(&report.version)
-        .map(|(_, v)| v)
-        .expect("the report's version is one of the project's");
     w.open("description", &[("type", "1")]);
     w.narrative(
         "pl",
-        &format!(
-            "Projekt „{}” w ramach programu {} ({}), działanie {} „{}”, fundusz: {} ({}). Lider: {leader}; partnerzy: {partners}. Okres realizacji: {} (wersja w mocy: {}).",
-            project.title,
-            p.name,
-            p.short,
-            p.action,
-            p.action_name,
-            p.fund_name.as_deref().unwrap_or(&p.fund),
-            p.fund,
-            report.period.to_polish(),
-            report.version_label
+        &message::IATI_PROJECT.fill(
+            Lang::Pl,
+            &[
+                &project.title,
+                &p.name,
+                &p.short,
+                &p.action,
+                &p.action_name,
+                &p.fund_name.as_deref().unwrap_or(&p.fund),
+                &p.fund,
+                &leader,
+                &partners,
+                &report.period.to_polish(),
+                &report.version_label,
+            ],
         ),
     );
     w.narrative(
         "en",
-        &format!(
-            "Project \"{}\" under the programme {} ({}), action {} \"{}\", fund: {}. Leader: {leader}; partners: {partners}. Period: {} to {} (version in force: {}).",
-            project.title_en.as_deref().unwrap_or(&project.title),
-            p.name,
-            p.short,
-            p.action,
-            p.action_name,
-            fund_english(&p.fund),
-            iso(report.period.start()),
-            iso(report.period.end()),
-            report.version
+        &message::IATI_PROJECT.fill(
+            Lang::En,
+            &[
+                &project.title_en.as_deref().unwrap_or(&project.title),
+                &p.name,
+                &p.short,
+                &p.action,
+                &p.action_name,
+                &fund_english(&p.fund),
+                &leader,
+                &partners,
+                &iso(report.period.start()),
+                &iso(report.period.end()),
+                &report.version,
+            ],
         ),
     );
     w.close("description");
-    w.open("description", &[("type", "2")]);
-    w.narratives(&version.goal.text, version.goal.text_en.as_deref());
-    w.close("description");
+    // The report's version is one of the project's; the goal is written when
+    // it is found.
+    if let Some((_, version)) = project.version(&report.version) {
+        w.open("description", &[("type", "2")]);
+        w.narratives(&version.goal.text, version.goal.text_en.as_deref());
+        w.close("description");
+    }
     if !project.target_groups.is_empty() {
         let pl: Vec<&str> = project
             .target_groups
@@ -307,8 +315,8 @@ fn descriptions(w: &mut Xml, project: &Project, report: &Report, warning: Option
 
 fn fund_english(fund: &str) -> String {
     match fund {
-        "EFS" => "European Social Fund (ESF)".to_owned(),
-        "EFS+" => "European Social Fund Plus (ESF+)".to_owned(),
+        "EFS" => message::FUND_ESF.get(Lang::En).to_owned(),
+        "EFS+" => message::FUND_ESF_PLUS.get(Lang::En).to_owned(),
         other => other.to_owned(),
     }
 }
@@ -321,23 +329,25 @@ fn participants(w: &mut Xml, project: &Project, org_ref: &str) {
                 w.open("participating-org", &[("role", "1"), ("type", "40")]);
                 w.narrative(
                     "pl",
-                    &format!(
-                        "Unia Europejska – {} ({})",
-                        p.fund_name.as_deref().unwrap_or(&p.fund),
-                        p.fund
+                    &message::FUNDER_EU.fill(
+                        Lang::Pl,
+                        &[&p.fund_name.as_deref().unwrap_or(&p.fund), &p.fund],
                     ),
                 );
-                w.narrative("en", &format!("European Union – {}", fund_english(&p.fund)));
+                w.narrative(
+                    "en",
+                    &message::FUNDER_EU.fill(Lang::En, &[&fund_english(&p.fund)]),
+                );
             }
             FundingSource::StateBudget => {
                 w.open("participating-org", &[("role", "1"), ("type", "10")]);
-                w.narrative("pl", "Budżet państwa (Rzeczpospolita Polska)");
-                w.narrative("en", "State budget of the Republic of Poland");
+                let name = message::FUNDER_STATE_BUDGET;
+                w.narratives(name.get(Lang::Pl), Some(name.get(Lang::En)));
             }
             FundingSource::Own => {
                 w.open("participating-org", &[("role", "1")]);
-                w.narrative("pl", "Wkład własny beneficjentów");
-                w.narrative("en", "The beneficiaries' own contribution");
+                let name = message::FUNDER_OWN;
+                w.narratives(name.get(Lang::Pl), Some(name.get(Lang::En)));
             }
         }
         w.close("participating-org");
@@ -367,9 +377,7 @@ fn locations(w: &mut Xml, project: &Project) {
     if project.territory.voivodeships.is_empty() {
         return;
     }
-    w.comment(
-        "Locations: the project's voivodeships (ADM1), powiats (ADM2) and gminas (ADM3). IATI has no vocabulary for TERYT, the official Polish register of units, so the TERYT code is in location/@ref as TERYT-{code}, and administrative names only the country (vocabulary A4, ISO 3166-1).",
-    );
+    w.comment(message::IATI_LOCATIONS.get(Lang::En));
     let mut location = |code: &str, feature: &str, name: String| {
         w.open("location", &[("ref", &location_ref(code))]);
         w.empty("location-reach", &[("code", "1")]);
@@ -385,11 +393,14 @@ fn locations(w: &mut Xml, project: &Project) {
         w.close("location");
     };
     for v in &project.territory.voivodeships {
-        location(v.code.as_str(), "ADM1", format!("województwo {}", v.name));
+        let name = message::LOCATION_VOIVODESHIP.fill(Lang::Pl, &[&v.name]);
+        location(v.code.as_str(), "ADM1", name);
         for p in &v.powiats {
-            location(p.code.as_str(), "ADM2", format!("powiat {}", p.name));
+            let name = message::LOCATION_POWIAT.fill(Lang::Pl, &[&p.name]);
+            location(p.code.as_str(), "ADM2", name);
             for g in &p.gminas {
-                location(g.code.as_str(), "ADM3", format!("gmina {}", g.name));
+                let name = message::LOCATION_GMINA.fill(Lang::Pl, &[&g.name]);
+                location(g.code.as_str(), "ADM3", name);
             }
         }
     }
@@ -417,7 +428,7 @@ fn sectors(w: &mut Xml, project: &Project) {
             ("percentage", "100"),
         ],
     );
-    w.narrative("en", "Social protection");
+    w.narrative("en", message::SECTOR_SOCIAL_PROTECTION.get(Lang::En));
     w.close("sector");
     for (sector, pct) in project
         .sectors
@@ -441,10 +452,7 @@ fn budgets(w: &mut Xml, report: &Report) {
     if report.budget.by_year.is_empty() {
         return;
     }
-    w.comment(&format!(
-        "Budgets: the total {} PLN of the version in force, which the sources state for the whole period only, split pro rata by days into calendar years (exact to the grosz; derived, hence status 1 indicative).",
-        report.budget.total.to_plain()
-    ));
+    w.comment(&message::IATI_BUDGETS.fill(Lang::En, &[&report.budget.total.to_plain()]));
     for year in &report.budget.by_year {
         let start = iso(year.period.start());
         w.open("budget", &[("type", "1"), ("status", "1")]);
@@ -463,10 +471,7 @@ fn transactions(w: &mut Xml, project: &Project, report: &Report, org_ref: &str, 
     if report.budget.spent_by_month.is_empty() {
         return;
     }
-    w.comment(&format!(
-        "Transactions: expenditure facts summed per partner and calendar month, dated the month's last day (or the as-of date); {} PLN in all.",
-        report.budget.spent.to_plain()
-    ));
+    w.comment(&message::IATI_TRANSACTIONS.fill(Lang::En, &[&report.budget.spent.to_plain()]));
     let leader = project.leader().map(|l| l.id.as_str());
     for m in &report.budget.spent_by_month {
         let date = iso(m.month.period().end().min(as_of));
@@ -544,9 +549,7 @@ fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_
     let find = |date: NaiveDate, id: &str| -> Option<&IndicatorReport> {
         at.get(&date)?.indicators.iter().find(|i| i.id == id)
     };
-    w.comment(
-        "Results: one per indicator. Targets are cumulative from the project start and stand on the period that holds the due date; actuals are the cumulative value at each started period's end (or the as-of date), in total and by voivodeship.",
-    );
+    w.comment(message::IATI_RESULTS.get(Lang::En));
     for indicator in &report.indicators {
         let declared = project.indicators.iter().find(|i| i.id == indicator.id);
         let result_type = match indicator.kind {
@@ -567,30 +570,28 @@ fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_
         w.close("title");
         let milestone = declared.and_then(|d| d.due.milestone.as_deref());
         let due_pl = match milestone {
-            Some(m) => format!("{} (koniec {m})", polish_date(indicator.due)),
+            Some(m) => message::DUE_AT_MILESTONE.fill(Lang::Pl, &[&polish_date(indicator.due), &m]),
             None => polish_date(indicator.due),
         };
         let due_en = match milestone {
-            Some(m) => format!("{} (end of {m})", iso(indicator.due)),
+            Some(m) => message::DUE_AT_MILESTONE.fill(Lang::En, &[&iso(indicator.due), &m]),
             None => iso(indicator.due),
         };
-        let mut en = format!(
-            "Unit: {}. Due: {due_en}. Values are cumulative from the project start.",
-            indicator.unit
-        );
+        let mut en = message::IATI_INDICATOR.fill(Lang::En, &[&indicator.unit, &due_en]);
         if let Some(rule) = &indicator.rule {
-            let _ = write!(en, " Computed from facts: {rule}.");
+            let _ = write!(
+                en,
+                " {}",
+                message::COMPUTED_FROM_FACTS.fill(Lang::En, &[rule])
+            );
         }
         if let Some(note) = &indicator.note {
-            let _ = write!(en, " Not evaluated: {note}.");
+            let _ = write!(en, " {}", message::NOT_EVALUATED.fill(Lang::En, &[note]));
         }
         w.open("description", &[]);
         w.narrative(
             "pl",
-            &format!(
-                "Jednostka: {}. Termin: {due_pl}; wartości narastająco od początku projektu.",
-                indicator.unit
-            ),
+            &message::IATI_INDICATOR.fill(Lang::Pl, &[&indicator.unit, &due_pl]),
         );
         w.narrative("en", &en);
         w.close("description");
@@ -614,22 +615,12 @@ fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_
             ],
         );
         w.open("comment", &[]);
-        if baseline.is_some() {
-            w.narrative("pl", "Wartość z faktów sprzed początku projektu.");
-            w.narrative(
-                "en",
-                "The value of the facts dated before the project start.",
-            );
+        let comment = if baseline.is_some() {
+            message::BASELINE_FROM_FACTS
         } else {
-            w.narrative(
-                "pl",
-                "Nie obliczono; przyjęto 0: projekt wytwarza to, co liczy.",
-            );
-            w.narrative(
-                "en",
-                "Not computed; 0 assumed: the project creates what it counts.",
-            );
-        }
+            message::BASELINE_ASSUMED_ZERO
+        };
+        w.narratives(comment.get(Lang::Pl), Some(comment.get(Lang::En)));
         w.close("comment");
         w.close("baseline");
         let target_at = target_period(&periods, indicator.due);
@@ -658,11 +649,11 @@ fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_
                     w.open("comment", &[]);
                     w.narrative(
                         "pl",
-                        &format!("Stan na {}; okres trwa.", polish_date(as_of)),
+                        &message::PERIOD_RUNNING.fill(Lang::Pl, &[&polish_date(as_of)]),
                     );
                     w.narrative(
                         "en",
-                        &format!("As of {}; the period is still running.", iso(as_of)),
+                        &message::PERIOD_RUNNING.fill(Lang::En, &[&iso(as_of)]),
                     );
                     w.close("comment");
                     w.close("actual");

@@ -13,6 +13,7 @@ use clap::{Parser, ValueEnum};
 use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{FactReader, Format as FactFormat};
 use kooperacja_core::parse::{MAX_PROJECT_BYTES, MAX_REGISTER_BYTES, parse_project_bytes};
+use kooperacja_core::present::{self, message};
 use kooperacja_core::territory::Register;
 use kooperacja_core::validate::{Severity, validate};
 use kooperacja_export::{Lang, Table, csv, html, iati, json, write_atomically, xlsx};
@@ -89,23 +90,19 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 /// Reads a whole file of at most `limit` bytes; `what` names the kind of file
 /// in the refusal. Any kind of file is read (a pipe too), never more than
 /// `limit` bytes plus one, so `/dev/zero` is refused like a file too large.
-fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> {
+fn read_bounded(path: &Path, limit: u64, what: present::Text) -> Result<Vec<u8>, String> {
     use kooperacja_core::parse::{LimitedReadError, read_limited};
-    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let en = present::Lang::En;
+    let cannot = |e: std::io::Error| message::CANNOT_READ.fill(en, &[&path.display(), &e]);
     let file = std::fs::File::open(path).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
     if meta.is_dir() {
-        return Err(format!(
-            "cannot read {}: it is a directory, not a file",
-            path.display()
-        ));
+        return Err(message::READ_IS_DIRECTORY.fill(en, &[&path.display()]));
     }
     read_limited(file, meta.is_file().then_some(meta.len()), limit).map_err(|e| match e {
-        LimitedReadError::TooLarge { .. } => format!(
-            "cannot read {}: the file is larger than {} MiB, the limit for {what}",
-            path.display(),
-            limit >> 20
-        ),
+        LimitedReadError::TooLarge { .. } => {
+            message::READ_TOO_LARGE.fill(en, &[&path.display(), &(limit >> 20), &what.get(en)])
+        }
         LimitedReadError::Io(e) => cannot(e),
     })
 }
@@ -114,15 +111,18 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,
-        Err(message) => {
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+        Err(reason) => {
+            let line = message::ERROR_LINE.fill(present::Lang::En, &[&reason]);
+            let _ = writeln!(std::io::stderr(), "{line}");
             ExitCode::from(2)
         }
     }
 }
 
 fn run(args: &Args) -> Result<ExitCode, String> {
-    let bytes = read_bounded(&args.project, MAX_PROJECT_BYTES, "a project file")?;
+    // Messages to the terminal are English, as the `--help` text is.
+    let en = present::Lang::En;
+    let bytes = read_bounded(&args.project, MAX_PROJECT_BYTES, message::FILE_KIND_PROJECT)?;
     let project = std::sync::Arc::new(parse_project_bytes(&bytes).map_err(|e| {
         kooperacja_core::present::located::parse_error_unnamed(
             kooperacja_core::present::located::Look::Plain,
@@ -138,9 +138,9 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     };
     let register = match register_path {
         Some(path) => {
-            let bytes = read_bounded(&path, MAX_REGISTER_BYTES, "the TERC register")?;
+            let bytes = read_bounded(&path, MAX_REGISTER_BYTES, message::FILE_KIND_TERC)?;
             let text = String::from_utf8(bytes)
-                .map_err(|_| format!("cannot read {}: the file is not UTF-8", path.display()))?;
+                .map_err(|_| message::READ_NOT_UTF8.fill(en, &[&path.display()]))?;
             Some(std::sync::Arc::new(
                 Register::parse_terc(&text).map_err(|e| format!("{}: {e}", path.display()))?,
             ))
@@ -158,27 +158,21 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         let mut err = std::io::stderr();
         let _ = writeln!(
             err,
-            "refused: {} has {} error findings (give --force to export anyway):",
-            args.project.display(),
-            errors.len()
+            "{}",
+            message::EXPORT_REFUSED.fill(en, &[&args.project.display(), &errors.len()])
         );
         for e in &errors {
             let _ = writeln!(err, "  {e}");
         }
         return Ok(ExitCode::from(1));
     }
-    let warning = (!errors.is_empty()).then(|| {
-        format!(
-            "WARNING: exported with --force although the project has {} error findings: {}",
-            errors.len(),
-            errors.join("; ")
-        )
-    });
+    let warning = (!errors.is_empty())
+        .then(|| message::FORCED_EXPORT.fill(en, &[&errors.len(), &errors.join("; ")]));
 
     let mut engine = Engine::new(std::sync::Arc::clone(&project), register.clone());
     if let Some(path) = &args.facts {
         let file = std::fs::File::open(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            .map_err(|e| message::CANNOT_READ.fill(en, &[&path.display(), &e]))?;
         let format = match path.extension().and_then(|e| e.to_str()) {
             Some(ext) if ext.eq_ignore_ascii_case("csv") => FactFormat::Csv,
             _ => FactFormat::JsonLines,
@@ -187,7 +181,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         // persons, never a person key, so the key need not outlive the run.
         let mut bytes = [0_u8; 32];
         getrandom::fill(&mut bytes)
-            .map_err(|e| format!("no randomness for the pseudonyms of persons: {e}"))?;
+            .map_err(|e| message::NO_RANDOMNESS_FOR_PSEUDONYMS.fill(en, &[&e]))?;
         let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes(bytes);
         let reader = FactReader::new(std::io::BufReader::new(file), format, key);
         for item in reader {
@@ -203,7 +197,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
 
     let write = |path: &Path, text: &str| {
         write_atomically(path, text.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+            .map_err(|e| message::CANNOT_WRITE.fill(en, &[&path.display(), &e]))
     };
     match args.format {
         Format::Json => {
@@ -221,9 +215,9 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         }
         Format::Xlsx => {
             let bytes = xlsx::workbook(&project, &report, args.lang, warning.as_deref())
-                .map_err(|e| format!("cannot build the workbook: {e}"))?;
+                .map_err(|e| message::CANNOT_BUILD_WORKBOOK.fill(en, &[&e]))?;
             write_atomically(&args.output, &bytes)
-                .map_err(|e| format!("cannot write {}: {e}", args.output.display()))?;
+                .map_err(|e| message::CANNOT_WRITE.fill(en, &[&args.output.display(), &e]))?;
         }
         Format::Iati => {
             let options = iati::IatiOptions {
@@ -259,14 +253,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
             {
-                return Err(format!(
-                    "{} names a CSV file, but --format csv writes every table, one file each, into a directory: give a directory as -o, or --table NAME to write one table to that file",
-                    args.output.display()
-                ));
+                return Err(message::CSV_OUTPUT_IS_A_FILE.fill(en, &[&args.output.display()]));
             }
             if many {
                 std::fs::create_dir_all(&args.output)
-                    .map_err(|e| format!("cannot create {}: {e}", args.output.display()))?;
+                    .map_err(|e| message::CANNOT_CREATE.fill(en, &[&args.output.display(), &e]))?;
             }
             for table in tables {
                 let path = if many {

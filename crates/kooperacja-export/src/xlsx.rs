@@ -605,22 +605,21 @@ fn groups_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
             ]
         };
         let mut any = false;
-        for m in &r.milestones {
-            for a in m
-                .activities
-                .iter()
-                .filter(|a| a.group.as_deref() == Some(&g.code))
-            {
-                any = true;
-                let mut row = base();
-                row.extend([
-                    m.id.as_str().into(),
-                    a.planned.into(),
-                    a.planned_per_group.into(),
-                    a.held.into(),
-                ]);
-                s.row(row)?;
-            }
+        let meetings = r
+            .groups
+            .iter()
+            .find(|x| x.code == g.code)
+            .map_or(&[][..], |x| &x.meetings[..]);
+        for a in meetings {
+            any = true;
+            let mut row = base();
+            row.extend([
+                a.milestone.as_str().into(),
+                a.planned.into(),
+                a.planned_per_group.into(),
+                a.held.into(),
+            ]);
+            s.row(row)?;
         }
         if !any {
             s.row(base())?;

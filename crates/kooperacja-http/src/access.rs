@@ -4,6 +4,7 @@
 
 use kooperacja_core::facts::{Fact, FactKind, What};
 use kooperacja_core::organisation::PartnerRole;
+use kooperacja_core::present::{Lang, message};
 use kooperacja_core::project::Project;
 use kooperacja_core::territory::TerytCode;
 
@@ -48,18 +49,24 @@ impl Actor {
             return Ok(());
         }
         if fact.recorded_by != self.org {
-            return Err(Problem::forbidden(format!(
-                "a partner records facts in its own name: expected \"by\": {:?}, found {:?}",
-                self.org, fact.recorded_by
+            return Err(Problem::forbidden(message::PARTNER_OWN_NAME.fill(
+                Lang::En,
+                &[
+                    &format_args!("{:?}", self.org),
+                    &format_args!("{:?}", fact.recorded_by),
+                ],
             ))
             .at("/by"));
         }
         if let What::Expenditure { partner, .. } = &fact.what
             && partner != &self.org
         {
-            return Err(Problem::forbidden(format!(
-                "a partner records only its own spending: expected \"partner\": {:?}, found {partner:?}",
-                self.org
+            return Err(Problem::forbidden(message::PARTNER_OWN_SPENDING.fill(
+                Lang::En,
+                &[
+                    &format_args!("{:?}", self.org),
+                    &format_args!("{partner:?}"),
+                ],
             ))
             .at("/partner"));
         }
@@ -70,10 +77,9 @@ impl Actor {
                     kind,
                     FactKind::Deliverable | FactKind::Coaching | FactKind::Retraction
                 ) {
-                    return Err(Problem::forbidden(format!(
-                        "{} has no territory in the project and records only its own deliverables and coaching, not a {kind} fact",
-                        self.org
-                    ))
+                    return Err(Problem::forbidden(
+                        message::NO_TERRITORY_KIND.fill(Lang::En, &[&self.org, &kind]),
+                    )
                     .at("/kind"));
                 }
                 Ok(())
@@ -82,17 +88,16 @@ impl Actor {
                 let inside = |code: &TerytCode| code.is_within(voivodeship);
                 match &fact.territory {
                     Some(code) if !inside(code) => {
-                        return Err(Problem::forbidden(format!(
-                            "{} writes only facts in its voivodeship {voivodeship}; territory {code} is outside it",
-                            self.org
-                        ))
+                        return Err(Problem::forbidden(
+                            message::TERRITORY_OUTSIDE_VOIVODESHIP
+                                .fill(Lang::En, &[&self.org, voivodeship, code]),
+                        )
                         .at("/territory"));
                     }
                     None if kind != FactKind::Retraction => {
-                        return Err(Problem::forbidden(format!(
-                            "{} writes only facts in its voivodeship {voivodeship}; give a territory within it",
-                            self.org
-                        ))
+                        return Err(Problem::forbidden(
+                            message::TERRITORY_REQUIRED.fill(Lang::En, &[&self.org, voivodeship]),
+                        )
                         .at("/territory"));
                     }
                     _ => {}
@@ -100,10 +105,10 @@ impl Actor {
                 if let What::Pilot { jst } | What::DiPlan { jst } = &fact.what
                     && !inside(jst)
                 {
-                    return Err(Problem::forbidden(format!(
-                        "{} writes only facts in its voivodeship {voivodeship}; JST {jst} is outside it",
-                        self.org
-                    ))
+                    return Err(Problem::forbidden(
+                        message::JST_OUTSIDE_VOIVODESHIP
+                            .fill(Lang::En, &[&self.org, voivodeship, jst]),
+                    )
                     .at("/jst"));
                 }
                 Ok(())

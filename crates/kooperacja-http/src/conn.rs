@@ -44,6 +44,8 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Notify, Semaphore, watch};
 use tower::ServiceExt;
 
+use kooperacja_core::present::{Lang, message};
+
 use crate::limits::{MAX_HEADER_BYTES, MAX_HEADERS};
 use crate::problem::Problem;
 
@@ -179,9 +181,7 @@ pub fn connection_cap(wanted: usize, reserve: u64) -> (usize, Option<String>) {
     if room < wanted {
         (
             room,
-            Some(format!(
-                "at most {room} connections at once (the open-file limit is {soft}, and {reserve} files are kept for the database and the rest); raise `ulimit -n` for more"
-            )),
+            Some(message::CONNECTIONS_CAPPED.fill(Lang::En, &[&room, &soft, &reserve])),
         )
     } else {
         (wanted, None)
@@ -269,9 +269,7 @@ pub async fn serve(
 /// Answers a connection over the cap with a 503 and closes it, without
 /// waiting: a new socket's send buffer takes the few bytes at once.
 fn refuse(stream: &TcpStream) {
-    let problem = Problem::unavailable(
-        "the server has as many connections open as it allows, all of them busy; retry in a moment",
-    );
+    let problem = Problem::unavailable(message::CONNECTIONS_FULL.get(Lang::En));
     let _ = stream.try_write(&problem_bytes(
         StatusCode::SERVICE_UNAVAILABLE,
         &problem,
@@ -492,19 +490,15 @@ fn rewritten(head: &[u8]) -> Vec<u8> {
         StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => Problem::new(
             status,
             "headers-too-large",
-            format!(
-                "the request's headers are too large: at most {MAX_HEADERS} headers and {MAX_HEADER_BYTES} bytes in all are read"
-            ),
+            message::HEADERS_TOO_LARGE.fill(Lang::En, &[&MAX_HEADERS, &MAX_HEADER_BYTES]),
         ),
-        StatusCode::URI_TOO_LONG => Problem::new(
-            status,
-            "uri-too-long",
-            "the request's path and query are too long",
-        ),
+        StatusCode::URI_TOO_LONG => {
+            Problem::new(status, "uri-too-long", message::URI_TOO_LONG.get(Lang::En))
+        }
         _ => Problem::new(
             status,
             "malformed-request",
-            "the request cannot be read as HTTP/1.1: its method, path, version or a header is malformed",
+            message::MALFORMED_REQUEST.get(Lang::En),
         ),
     };
     problem_bytes(status, &problem, date.as_deref())

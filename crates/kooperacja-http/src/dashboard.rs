@@ -614,7 +614,7 @@ impl Card<'_> {
         tile(
             out,
             self.t("Okres", "Period"),
-            &lang.rate(r.period_elapsed(), 0),
+            &lang.rate(r.period_elapsed, 0),
             &format!(
                 "{} {} {} {} {}<br>{}",
                 self.t("upłynęło", "passed:"),
@@ -681,11 +681,7 @@ impl Card<'_> {
                 ),
             ),
         }
-        let achieved = r
-            .indicators
-            .iter()
-            .filter(|i| i.status == Status::Achieved)
-            .count();
+        let achieved = r.indicators_with(Status::Achieved);
         tile(
             out,
             self.t("Wskaźniki", "Indicators"),
@@ -908,7 +904,7 @@ impl Card<'_> {
         }
         out.push_str("<p class=\"tally\">");
         for status in Status::ALL {
-            let n = r.indicators.iter().filter(|i| i.status == status).count();
+            let n = r.indicators_with(status);
             if n > 0 {
                 out.push_str(&format!(
                     "<span class=\"badge {}\">{}: {n}</span>",
@@ -1132,7 +1128,7 @@ impl Card<'_> {
 
     fn facts(&self, out: &mut String) {
         let f = &self.report.facts;
-        let live: u64 = f.by_kind.iter().map(|(_, n)| n).sum();
+        let live = f.live;
         let lang = self.lang;
         out.push_str(&format!(
             "<p class=\"facts\">{} {} ({} {}, {} {}) · <a href=\"#top\">{}</a></p>\n",

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use kooperacja_core::present::{Lang, message};
 use kooperacja_http::server::{Config, start};
 use kooperacja_http::store;
 
@@ -125,8 +126,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(reason) => {
+            eprintln!("{}", message::ERROR_LINE.fill(Lang::En, &[&reason]));
             ExitCode::from(1)
         }
     }
@@ -160,19 +161,22 @@ fn serve(args: ServeArgs) -> Result<(), String> {
         .enable_all()
         .max_blocking_threads(kooperacja_http::limits::MAX_BLOCKING_THREADS)
         .build()
-        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+        .map_err(|e| message::CANNOT_START_RUNTIME.fill(Lang::En, &[&e]))?;
     runtime.block_on(async move {
         let db = config.db.clone();
         let stop = signals();
         let running = start(config).await?;
         for note in &running.notes {
-            eprintln!("warning: {note}");
+            eprintln!("{}", message::WARNING_LINE.fill(Lang::En, &[note]));
         }
-        eprintln!("database: {}", db.display());
-        println!("listening on http://{}", running.addr);
+        eprintln!(
+            "{}",
+            message::DATABASE_LINE.fill(Lang::En, &[&db.display()])
+        );
+        println!("{}", message::LISTENING.fill(Lang::En, &[&running.addr]));
         let _ = std::io::stdout().flush();
         stop.await;
-        eprintln!("stopping");
+        eprintln!("{}", message::STOPPING.get(Lang::En));
         running.stop().await
     })
 }
@@ -226,22 +230,24 @@ fn token(command: TokenCommand) -> Result<(), String> {
             let conn = store::open(&db)?;
             match store::project_organisations(&conn, &project).map_err(|e| e.to_string())? {
                 Some(orgs) if !orgs.contains(&org) => {
-                    return Err(format!(
-                        "project {project} has no organisation {org:?}; expected one of: {}",
-                        orgs.join(", ")
+                    return Err(message::TOKEN_NO_SUCH_ORGANISATION.fill(
+                        Lang::En,
+                        &[&project, &format_args!("{org:?}"), &orgs.join(", ")],
                     ));
                 }
                 Some(_) => {}
                 None => eprintln!(
-                    "warning: project {project:?} has not been served from {} yet; the organisation is not checked",
-                    db.display()
+                    "{}",
+                    message::TOKEN_PROJECT_NOT_SERVED_YET
+                        .fill(Lang::En, &[&format_args!("{project:?}"), &db.display()])
                 ),
             }
             let token = store::new_token()?;
             let id = store::create_token(&conn, &project, &org, &token, &store::now())
-                .map_err(|e| format!("cannot store the token: {e}"))?;
+                .map_err(|e| message::CANNOT_STORE_TOKEN.fill(Lang::En, &[&e]))?;
             eprintln!(
-                "token {id} for {org} in {project}; it is shown once and stored only as a hash:"
+                "{}",
+                message::TOKEN_CREATED.fill(Lang::En, &[&id, &org, &project])
             );
             println!("{token}");
             Ok(())
@@ -267,10 +273,10 @@ fn token(command: TokenCommand) -> Result<(), String> {
             let db = db.unwrap_or_else(store::default_path);
             let conn = store::open(&db)?;
             if store::revoke_token(&conn, id, &store::now()).map_err(|e| e.to_string())? {
-                eprintln!("token {id} revoked");
+                eprintln!("{}", message::TOKEN_REVOKED.fill(Lang::En, &[&id]));
                 Ok(())
             } else {
-                Err(format!("no live token with id {id}"))
+                Err(message::NO_LIVE_TOKEN.fill(Lang::En, &[&id]))
             }
         }
     }

@@ -13,6 +13,7 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
+use kooperacja_core::present::{Lang, message};
 use kooperacja_core::pseudonym::PseudonymKey;
 pub use kooperacja_core::pseudonym::{PREFIX, is_pseudonym};
 
@@ -30,17 +31,17 @@ impl Secret {
     /// A secret from its 64 hex digits.
     pub fn from_hex(text: &str) -> Result<Secret, String> {
         let bytes =
-            hex::decode(text.trim()).map_err(|e| format!("the secret is not hexadecimal: {e}"))?;
+            hex::decode(text.trim()).map_err(|e| message::SECRET_NOT_HEX.fill(Lang::En, &[&e]))?;
         let bytes: [u8; 32] = bytes
             .try_into()
-            .map_err(|_| "the secret must be 64 hex digits (32 bytes)".to_owned())?;
+            .map_err(|_| message::SECRET_WRONG_LENGTH.get(Lang::En).to_owned())?;
         Ok(Secret(PseudonymKey::from_bytes(bytes)))
     }
 
     /// A new random secret.
     pub fn random() -> Result<Secret, String> {
         let mut bytes = [0_u8; 32];
-        getrandom::fill(&mut bytes).map_err(|e| format!("no randomness available: {e}"))?;
+        getrandom::fill(&mut bytes).map_err(|e| message::NO_RANDOMNESS.fill(Lang::En, &[&e]))?;
         Ok(Secret(PseudonymKey::from_bytes(bytes)))
     }
 
@@ -59,13 +60,13 @@ impl Secret {
                 }
                 let mut file = options
                     .open(path)
-                    .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+                    .map_err(|e| message::CANNOT_CREATE.fill(Lang::En, &[&path.display(), &e]))?;
                 file.write_all(hex::encode(secret.0.as_bytes()).as_bytes())
                     .and_then(|()| file.sync_all())
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                    .map_err(|e| message::CANNOT_WRITE.fill(Lang::En, &[&path.display(), &e]))?;
                 Ok(secret)
             }
-            Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+            Err(e) => Err(message::CANNOT_READ.fill(Lang::En, &[&path.display(), &e])),
         }
     }
 

@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, post};
 use kooperacja_core::facts::{FactReader, Format};
 use kooperacja_core::parse::{MAX_PROJECT_BYTES, MAX_REGISTER_BYTES, parse_project_bytes};
+use kooperacja_core::present::{Lang, message};
 use kooperacja_core::project::Project;
 use kooperacja_core::territory::Register;
 use kooperacja_core::validate::{Severity, validate};
@@ -169,12 +170,12 @@ impl Running {
         let writer = self.writer;
         tokio::task::spawn_blocking(move || writer.join())
             .await
-            .map_err(|e| format!("cannot stop the writer: {e}"))?
-            .map_err(|_| "the writer thread panicked".to_owned())?;
+            .map_err(|e| message::CANNOT_STOP_WRITER.fill(Lang::En, &[&e]))?
+            .map_err(|_| message::WRITER_PANICKED.get(Lang::En).to_owned())?;
         match served {
             Some(Ok(Ok(()))) | None => Ok(()),
-            Some(Ok(Err(e))) => Err(format!("the server failed: {e}")),
-            Some(Err(e)) => Err(format!("the server task failed: {e}")),
+            Some(Ok(Err(e))) => Err(message::SERVER_FAILED.fill(Lang::En, &[&e])),
+            Some(Err(e)) => Err(message::SERVER_TASK_FAILED.fill(Lang::En, &[&e])),
         }
     }
 }
@@ -182,22 +183,22 @@ impl Running {
 /// Reads a whole file of at most `limit` bytes; `what` names the kind of file
 /// in the refusal. Any kind of file is read (a pipe too), never more than
 /// `limit` bytes plus one, so `/dev/zero` is refused like a file too large.
-fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, String> {
+fn read_bounded(
+    path: &Path,
+    limit: u64,
+    what: kooperacja_core::present::Text,
+) -> Result<Vec<u8>, String> {
     use kooperacja_core::parse::{LimitedReadError, read_limited};
-    let cannot = |e: std::io::Error| format!("cannot read {}: {e}", path.display());
+    let cannot = |e: std::io::Error| message::CANNOT_READ.fill(Lang::En, &[&path.display(), &e]);
     let file = std::fs::File::open(path).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
     if meta.is_dir() {
-        return Err(format!(
-            "cannot read {}: it is a directory, not a file",
-            path.display()
-        ));
+        return Err(message::READ_IS_DIRECTORY.fill(Lang::En, &[&path.display()]));
     }
     read_limited(file, meta.is_file().then_some(meta.len()), limit).map_err(|e| match e {
-        LimitedReadError::TooLarge { .. } => format!(
-            "cannot read {}: the file is larger than {} MiB, the limit for {what}",
-            path.display(),
-            limit >> 20
+        LimitedReadError::TooLarge { .. } => message::READ_TOO_LARGE.fill(
+            Lang::En,
+            &[&path.display(), &(limit >> 20), &what.get(Lang::En)],
         ),
         LimitedReadError::Io(e) => cannot(e),
     })
@@ -208,7 +209,7 @@ fn load_project(
     path: &Path,
     registers: &mut HashMap<PathBuf, Arc<Register>>,
 ) -> Result<(Arc<Project>, Option<Arc<Register>>), String> {
-    let bytes = read_bounded(path, MAX_PROJECT_BYTES, "a project file")?;
+    let bytes = read_bounded(path, MAX_PROJECT_BYTES, message::FILE_KIND_PROJECT)?;
     let project = parse_project_bytes(&bytes).map_err(|e| {
         kooperacja_core::present::located::parse_error_unnamed(
             kooperacja_core::present::located::Look::Plain,
@@ -225,10 +226,9 @@ fn load_project(
             match registers.get(&key) {
                 Some(r) => Some(Arc::clone(r)),
                 None => {
-                    let bytes = read_bounded(&file, MAX_REGISTER_BYTES, "the TERC register")?;
-                    let text = String::from_utf8(bytes).map_err(|_| {
-                        format!("cannot read {}: the file is not UTF-8", file.display())
-                    })?;
+                    let bytes = read_bounded(&file, MAX_REGISTER_BYTES, message::FILE_KIND_TERC)?;
+                    let text = String::from_utf8(bytes)
+                        .map_err(|_| message::READ_NOT_UTF8.fill(Lang::En, &[&file.display()]))?;
                     let register = Register::parse_terc(&text)
                         .map_err(|e| format!("{}: {e}", file.display()))?;
                     let register = Arc::new(register);
@@ -246,11 +246,9 @@ fn load_project(
         .map(|f| format!("{} {}: {}", f.code, f.path, f.message))
         .collect();
     if !errors.is_empty() {
-        return Err(format!(
-            "{}: the project has {} error finding(s) and is not served: {}",
-            path.display(),
-            errors.len(),
-            errors.join("; ")
+        return Err(message::PROJECT_NOT_SERVED.fill(
+            Lang::En,
+            &[&path.display(), &errors.len(), &errors.join("; ")],
         ));
     }
     Ok((Arc::new(project), register))
@@ -260,17 +258,16 @@ fn load_project(
 /// done). Requests that arrive before answer 503, except `/healthz`.
 pub async fn start(config: Config) -> Result<Running, String> {
     if config.projects.is_empty() {
-        return Err("no project: give at least one --project FILE".to_owned());
+        return Err(message::NO_PROJECT.get(Lang::En).to_owned());
     }
     let mut registers = HashMap::new();
     let mut projects: Vec<Arc<ProjectState>> = Vec::new();
     for path in &config.projects {
         let (project, register) = load_project(path, &mut registers)?;
         if projects.iter().any(|p| p.id() == project.id) {
-            return Err(format!(
-                "{}: project {:?} is given twice",
-                path.display(),
-                project.id
+            return Err(message::PROJECT_GIVEN_TWICE.fill(
+                Lang::En,
+                &[&path.display(), &format_args!("{:?}", project.id)],
             ));
         }
         projects.push(Arc::new(ProjectState::new(project, register, path.clone())));
@@ -284,27 +281,18 @@ pub async fn start(config: Config) -> Result<Running, String> {
     let secret_existed = secret_path.exists();
     let mut conn = store::open(&config.db)?;
     store::quick_check(&conn).map_err(|found| {
-        format!(
-            "{}: SQLite's integrity check failed ({found}); the database is damaged: stop, restore it from a backup (docs/http.md, Backup) and start again",
-            config.db.display()
-        )
+        message::DATABASE_DAMAGED.fill(Lang::En, &[&config.db.display(), &found])
     })?;
     let secret = Secret::load_or_create(&secret_path)?;
     let fingerprint = secret.fingerprint();
     match store::meta(&conn, "secret_fingerprint").map_err(|e| e.to_string())? {
         Some(stored) if stored != fingerprint => {
-            return Err(format!(
-                "{}: this secret is not the one the database's pseudonyms were made with; restore the original secret file",
-                secret_path.display()
-            ));
+            return Err(message::SECRET_MISMATCH.fill(Lang::En, &[&secret_path.display()]));
         }
         Some(_) => {}
         None if secret_existed && !config.allow_new_database => {
-            return Err(format!(
-                "{} is new or empty, but the secret file {} exists: facts were stored under this secret before, in a database that is gone: restore the database from a backup (docs/http.md, Backup); to start over with an empty database on purpose, start once with --allow-new-database",
-                config.db.display(),
-                secret_path.display()
-            ));
+            return Err(message::DATABASE_GONE
+                .fill(Lang::En, &[&config.db.display(), &secret_path.display()]));
         }
         None => {
             store::set_meta(&conn, "secret_fingerprint", &fingerprint).map_err(|e| e.to_string())?
@@ -313,7 +301,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
     store::backfill_checksums(&mut conn, |project, id, body| {
         secret.checksum(project, id, body)
     })
-    .map_err(|e| format!("cannot give the stored facts their checksums: {e}"))?;
+    .map_err(|e| message::CANNOT_BACKFILL_CHECKSUMS.fill(Lang::En, &[&e]))?;
     for p in &projects {
         let orgs: Vec<String> = p
             .project
@@ -337,7 +325,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
     let listener = listen(&config.listen).await?;
     let addr = listener
         .local_addr()
-        .map_err(|e| format!("cannot read the listening address: {e}"))?;
+        .map_err(|e| message::CANNOT_READ_LISTEN_ADDRESS.fill(Lang::En, &[&e]))?;
     let app = router(state.clone(), config.request_timeout);
     let (cap, cap_note) = conn::connection_cap(config.max_connections, FILE_RESERVE);
     let conns = Arc::new(Conns::new(
@@ -355,19 +343,20 @@ pub async fn start(config: Config) -> Result<Running, String> {
     let s = state.clone();
     let rebuilt = tokio::task::spawn_blocking(move || -> Result<Vec<String>, String> {
         let conn = store::connect(s.readers.path())
-            .map_err(|e| format!("cannot open the database: {e}"))?;
+            .map_err(|e| message::CANNOT_OPEN_DATABASE.fill(Lang::En, &[&e]))?;
         let mut notes = Vec::new();
         for p in &s.projects {
-            let mut engine = p.engine.write().map_err(|_| "an engine lock is poisoned")?;
+            let mut engine = p
+                .engine
+                .write()
+                .map_err(|_| message::ENGINE_LOCK_POISONED.get(Lang::En))?;
             let excluded = rebuild(&conn, p.id(), &mut engine, Some(&s.secret))?;
             if !excluded.is_empty() {
                 let total: u64 = excluded.values().sum();
                 let by: Vec<String> = excluded.iter().map(|(c, n)| format!("{c} {n}")).collect();
-                notes.push(format!(
-                    "project {}: {total} stored fact(s) do not fit the project file as it now stands and do not count ({}); they are kept (a project file changed?)",
-                    p.id(),
-                    by.join(", ")
-                ));
+                notes.push(
+                    message::FACTS_NO_LONGER_FIT.fill(Lang::En, &[&p.id(), &total, &by.join(", ")]),
+                );
             }
             drop(engine);
             p.generation.fetch_add(1, Ordering::AcqRel);
@@ -375,7 +364,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
         Ok(notes)
     })
     .await
-    .map_err(|e| format!("the rebuild failed: {e}"))??;
+    .map_err(|e| message::REBUILD_FAILED.fill(Lang::En, &[&e]))??;
 
     let mut notes: Vec<String> = cap_note.into_iter().chain(rebuilt).collect();
     for (project, file) in &config.facts {
@@ -398,12 +387,12 @@ pub async fn start(config: Config) -> Result<Running, String> {
 /// 128 drops the connections of a burst, and their clients wait a second
 /// to try again).
 async fn listen(address: &str) -> Result<tokio::net::TcpListener, String> {
-    let fail = |e: std::io::Error| format!("cannot listen on {address}: {e}");
+    let fail = |e: std::io::Error| message::CANNOT_LISTEN.fill(Lang::En, &[&address, &e]);
     let addr = tokio::net::lookup_host(address)
         .await
         .map_err(fail)?
         .next()
-        .ok_or_else(|| format!("cannot listen on {address}: it names no address"))?;
+        .ok_or_else(|| message::LISTEN_NO_ADDRESS.fill(Lang::En, &[&address]))?;
     let socket = if addr.is_ipv4() {
         tokio::net::TcpSocket::new_v4()
     } else {
@@ -424,26 +413,21 @@ async fn import(
     file: &Path,
 ) -> Result<Vec<String>, String> {
     let target = match project {
-        Some(id) => state
-            .project(id)
-            .cloned()
-            .ok_or_else(|| format!("--facts {id}=…: no project {id:?} is served"))?,
+        Some(id) => state.project(id).cloned().ok_or_else(|| {
+            message::IMPORT_NO_SUCH_PROJECT.fill(Lang::En, &[&id, &format_args!("{id:?}")])
+        })?,
         None if state.projects.len() == 1 => state.projects[0].clone(),
         None => {
-            return Err(format!(
-                "--facts {}: name the project, as --facts PROJECT_ID={}",
-                file.display(),
-                file.display()
-            ));
+            return Err(message::IMPORT_NAME_THE_PROJECT.fill(Lang::En, &[&file.display()]));
         }
     };
     let leader = target
         .project
         .leader()
         .and_then(|l| Actor::of(&target.project, &l.id, None))
-        .ok_or_else(|| format!("project {} has no leader to import as", target.id()))?;
-    let handle =
-        std::fs::File::open(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        .ok_or_else(|| message::IMPORT_NO_LEADER.fill(Lang::En, &[&target.id()]))?;
+    let handle = std::fs::File::open(file)
+        .map_err(|e| message::CANNOT_READ.fill(Lang::En, &[&file.display(), &e]))?;
     let format = match file.extension().and_then(|e| e.to_str()) {
         Some(ext) if ext.eq_ignore_ascii_case("csv") => Format::Csv,
         _ => Format::JsonLines,
@@ -465,12 +449,14 @@ async fn import(
         let fact = match item {
             Ok(fact) => fact,
             Err(e) => {
-                let field = e.field.as_deref().unwrap_or("(the record)");
+                let field = e
+                    .field
+                    .as_deref()
+                    .unwrap_or(message::IMPORT_WHOLE_RECORD.get(Lang::En));
                 excluded += 1;
-                notes.push(format!(
-                    "{name}:{}: record {n} refused: {} is not valid for its kind (`kooperacja facts check` names the rule)",
-                    e.line,
-                    crate::problem::safe_pointer(field)
+                notes.push(message::IMPORT_RECORD_INVALID.fill(
+                    Lang::En,
+                    &[&name, &e.line, &n, &crate::problem::safe_pointer(field)],
                 ));
                 continue;
             }
@@ -478,7 +464,8 @@ async fn import(
         if let Some(field) = facts::personal_data(&fact.to_record()) {
             let p = facts::personal_data_problem(field);
             excluded += 1;
-            notes.push(format!("{name}: record {n} refused: {}", p.audit_note()));
+            notes
+                .push(message::IMPORT_RECORD_REFUSED.fill(Lang::En, &[&name, &n, &p.audit_note()]));
             continue;
         }
         let codes: Vec<&str> = kooperacja_core::fact_check::FactCheck::new(
@@ -494,10 +481,9 @@ async fn import(
             admitted.push((n, Incoming::new(&state.secret, target.id(), fact, None)));
         } else {
             excluded += 1;
-            notes.push(format!(
-                "{name}: record {n} refused: {}: the fact does not fit the project",
-                codes.join(", ")
-            ));
+            notes.push(
+                message::IMPORT_RECORD_DOES_NOT_FIT.fill(Lang::En, &[&name, &n, &codes.join(", ")]),
+            );
         }
     }
     // Batches of 1000, each all or nothing; a batch that is refused is
@@ -535,14 +521,16 @@ async fn import(
                 },
                 Err(p) => {
                     excluded += 1;
-                    notes.push(format!("{name}: record {n} refused: {}", p.audit_note()));
+                    notes.push(
+                        message::IMPORT_RECORD_REFUSED.fill(Lang::En, &[&name, n, &p.audit_note()]),
+                    );
                 }
             }
         }
     }
-    notes.push(format!(
-        "{name}: {read} record(s) read: {created} stored, {duplicates} already stored, {excluded} excluded"
-    ));
+    notes.push(
+        message::IMPORT_SUMMARY.fill(Lang::En, &[&name, &read, &created, &duplicates, &excluded]),
+    );
     Ok(notes)
 }
 
@@ -564,12 +552,11 @@ pub fn router(state: Arc<AppState>, timeout: Duration) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(state.clone(), gate))
         .layer(middleware::from_fn_with_state(timeout, time_limit))
-        .layer(CatchPanicLayer::custom(|_: Box<dyn std::any::Any + Send>| {
-            Problem::internal(
-                "the request failed inside the server (a panic); it was not completed, and the server goes on serving",
-            )
-            .into_response()
-        }))
+        .layer(CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                Problem::internal(message::REQUEST_PANICKED.get(Lang::En)).into_response()
+            },
+        ))
         .layer(middleware::from_fn(declared_size))
         .layer(middleware::from_fn(problems))
         .with_state(state)
@@ -593,7 +580,7 @@ async fn declared_size(request: Request, next: Next) -> Response {
             let mut response = Problem::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too-large",
-                format!("the body is declared as {n} bytes; at most {limit} are taken here"),
+                message::BODY_DECLARED_TOO_LARGE.fill(Lang::En, &[&n, &limit]),
             )
             .into_response();
             // The body is not read, so the connection cannot carry another request.
@@ -610,10 +597,7 @@ async fn no_route(request: Request) -> Problem {
     Problem::new(
         StatusCode::NOT_FOUND,
         "no-such-route",
-        format!(
-            "there is no route {}; see /v1/openapi.json",
-            request.uri().path()
-        ),
+        message::NO_ROUTE.fill(Lang::En, &[&request.uri().path()]),
     )
 }
 
@@ -623,8 +607,7 @@ async fn gate(State(state): State<Arc<AppState>>, request: Request, next: Next) 
     if state.is_ready() || path == "/healthz" || path == "/readyz" {
         next.run(request).await
     } else {
-        Problem::unavailable("the server is starting: rebuilding the indicators from the database")
-            .into_response()
+        Problem::unavailable(message::SERVER_STARTING.get(Lang::En)).into_response()
     }
 }
 
@@ -634,10 +617,7 @@ async fn time_limit(State(limit): State<Duration>, request: Request, next: Next)
         Err(_) => Problem::new(
             StatusCode::REQUEST_TIMEOUT,
             "timeout",
-            format!(
-                "the request was not completed within {} ms; a write may still have been stored: retrying it is safe",
-                limit.as_millis()
-            ),
+            message::REQUEST_TIMEOUT.fill(Lang::En, &[&limit.as_millis()]),
         )
         .into_response(),
     }
@@ -671,8 +651,7 @@ async fn problems(request: Request, next: Next) -> Response {
             let text = String::from_utf8_lossy(&text).trim().to_owned();
             let detail = match status {
                 StatusCode::METHOD_NOT_ALLOWED => {
-                    "this method is not allowed on this path; the Allow header lists those that are"
-                        .to_owned()
+                    message::METHOD_NOT_ALLOWED.get(Lang::En).to_owned()
                 }
                 _ if !text.is_empty() => text,
                 _ => status.canonical_reason().unwrap_or("error").to_owned(),

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use kooperacja_core::facts::{Fact, Record, parse_json_record, to_json_line};
+use kooperacja_core::present::{Lang, message};
 use kooperacja_core::pseudonym::{PseudonymKey, is_pseudonym};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::Serialize;
@@ -91,19 +92,21 @@ pub fn connect(path: &Path) -> rusqlite::Result<Connection> {
 pub fn open(path: &Path) -> Result<Connection, String> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            .map_err(|e| message::CANNOT_CREATE.fill(Lang::En, &[&dir.display(), &e]))?;
     }
-    let mut conn = connect(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-    migrate(&mut conn).map_err(|e| format!("cannot migrate {}: {e}", path.display()))?;
+    let mut conn =
+        connect(path).map_err(|e| message::CANNOT_OPEN.fill(Lang::En, &[&path.display(), &e]))?;
+    migrate(&mut conn)
+        .map_err(|e| message::CANNOT_MIGRATE.fill(Lang::En, &[&path.display(), &e]))?;
     Ok(conn)
 }
 
 fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version > SCHEMA_VERSION {
-        return Err(rusqlite::Error::InvalidParameterName(format!(
-            "the database has schema version {version}, newer than this server's {SCHEMA_VERSION}"
-        )));
+        return Err(rusqlite::Error::InvalidParameterName(
+            message::SCHEMA_TOO_NEW.fill(Lang::En, &[&version, &SCHEMA_VERSION]),
+        ));
     }
     let tx = conn.transaction()?;
     for (i, sql) in MIGRATIONS.iter().enumerate() {
@@ -256,7 +259,7 @@ pub fn fact_of(body: &str) -> Result<Fact, String> {
         .flat_map(|v| v.split(' '))
         .any(|p| !p.is_empty() && !is_pseudonym(p));
     if raw {
-        return Err("a person value that is not a pseudonym".to_owned());
+        return Err(message::NOT_A_PSEUDONYM.get(Lang::En).to_owned());
     }
     Fact::from_record(record, &KEEPS_PSEUDONYMS).map_err(|e| e.to_string())
 }
@@ -452,7 +455,7 @@ pub fn lock(db: &Path) -> Result<std::fs::File, String> {
     use fs4::FileExt;
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            .map_err(|e| message::CANNOT_CREATE.fill(Lang::En, &[&dir.display(), &e]))?;
     }
     let path = lock_path(db);
     let file = std::fs::OpenOptions::new()
@@ -460,15 +463,15 @@ pub fn lock(db: &Path) -> Result<std::fs::File, String> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|e| format!("cannot open the lock file {}: {e}", path.display()))?;
+        .map_err(|e| message::CANNOT_OPEN_LOCK.fill(Lang::En, &[&path.display(), &e]))?;
     match FileExt::try_lock(&file) {
         Ok(()) => Ok(file),
-        Err(fs4::TryLockError::WouldBlock) => Err(format!(
-            "another kooperacja-server is serving {} (it holds {}); two servers on one database would each keep their own indicators and diverge. Stop the other server first, or give this one another --db",
-            db.display(),
-            path.display()
-        )),
-        Err(fs4::TryLockError::Error(e)) => Err(format!("cannot lock {}: {e}", path.display())),
+        Err(fs4::TryLockError::WouldBlock) => {
+            Err(message::DATABASE_IN_USE.fill(Lang::En, &[&db.display(), &path.display()]))
+        }
+        Err(fs4::TryLockError::Error(e)) => {
+            Err(message::CANNOT_LOCK.fill(Lang::En, &[&path.display(), &e]))
+        }
     }
 }
 
@@ -498,7 +501,7 @@ pub fn token_hash(token: &str) -> String {
 /// A new random token: `kpt_` and 64 hex digits (256 bits).
 pub fn new_token() -> Result<String, String> {
     let mut bytes = [0_u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| format!("no randomness available: {e}"))?;
+    getrandom::fill(&mut bytes).map_err(|e| message::NO_RANDOMNESS.fill(Lang::En, &[&e]))?;
     Ok(format!("kpt_{}", hex::encode(bytes)))
 }
 

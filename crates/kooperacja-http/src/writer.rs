@@ -15,6 +15,7 @@ use std::sync::atomic::Ordering;
 use axum::http::StatusCode;
 use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{Fact, What};
+use kooperacja_core::present::{Lang, message};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use tokio::sync::{mpsc, oneshot};
 
@@ -180,7 +181,7 @@ impl std::fmt::Debug for Job {
 }
 
 fn gone() -> Problem {
-    Problem::unavailable("the writer has stopped; the server is shutting down")
+    Problem::unavailable(message::WRITER_STOPPED.get(Lang::En))
 }
 
 impl Writer {
@@ -190,7 +191,7 @@ impl Writer {
         let handle = std::thread::Builder::new()
             .name("kooperacja-writer".to_owned())
             .spawn(move || run(conn, receiver))
-            .map_err(|e| format!("cannot start the writer thread: {e}"))?;
+            .map_err(|e| message::CANNOT_START_WRITER.fill(Lang::En, &[&e]))?;
         Ok((Writer { sender }, handle))
     }
 
@@ -259,25 +260,22 @@ pub fn rebuild(
     let mut excluded = Excluded::new();
     store::each_fact(conn, project, |row| {
         let bad = |what: String| {
-            format!(
-                "stored fact {} (storage sequence {}) of project {project} {what}. The database is damaged or was changed outside the server, so its indicators cannot be trusted: stop, restore the database from a backup (docs/http.md, Backup) and start again; the server does not start on it",
-                encode_id(row.id),
-                row.seq
-            )
+            message::STORED_FACT_DAMAGED
+                .fill(Lang::En, &[&encode_id(row.id), &row.seq, &project, &what])
         };
+        let said = |what: kooperacja_core::present::Text| what.get(Lang::En).to_owned();
         if let Some(secret) = secret {
             match row.checksum {
                 Some(sum) if sum == secret.checksum(project, row.id, row.body) => {}
-                Some(_) => return Err(bad("does not match its checksum".to_owned())),
-                None => return Err(bad("has no checksum".to_owned())),
+                Some(_) => return Err(bad(said(message::STORED_FACT_CHECKSUM_MISMATCH))),
+                None => return Err(bad(said(message::STORED_FACT_NO_CHECKSUM))),
             }
         }
         // `fact_of` also refuses a person value that is not a pseudonym.
-        let fact = store::fact_of(row.body).map_err(|_| {
-            bad("cannot be read as a stored fact (its body does not parse as a fact, or holds a person value that is not a pseudonym)".to_owned())
-        })?;
+        let fact =
+            store::fact_of(row.body).map_err(|_| bad(said(message::STORED_FACT_UNREADABLE)))?;
         if fact.id != row.id {
-            return Err(bad("holds a fact with another id".to_owned()));
+            return Err(bad(said(message::STORED_FACT_OTHER_ID)));
         }
         if let Applied::Excluded(reason) = engine.apply(&fact) {
             match reason {
@@ -285,17 +283,16 @@ pub fn rebuild(
                 | Reason::RetractsItself
                 | Reason::RetractsRetraction
                 | Reason::TooManyFacts => {
-                    return Err(bad(format!(
-                        "is refused by the engine ({}), which the server never stores",
-                        reason.code()
-                    )));
+                    return Err(bad(
+                        message::STORED_FACT_REFUSED_BY_ENGINE.fill(Lang::En, &[&reason.code()])
+                    ));
                 }
                 _ => *excluded.entry(reason.code()).or_default() += 1,
             }
         }
         Ok(())
     })
-    .map_err(|e| format!("cannot read the facts of {project}: {e}"))??;
+    .map_err(|e| message::CANNOT_READ_FACTS.fill(Lang::En, &[&project, &e]))??;
     Ok(excluded)
 }
 
@@ -655,14 +652,11 @@ fn spending_magnitude(fact: &Fact) -> i128 {
 /// The refusal of an expenditure that core's engine would exclude under its
 /// spending limit (`fact.spending-limit`).
 fn spending_limit_problem() -> Problem {
-    let mut problem = Problem::unprocessable(
-        "with this amount the project's counted expenditures would sum to 10^15 zł or more in magnitude, beyond the range of amounts; expected real amounts",
-    )
-    .at("/amount");
+    let mut problem = Problem::unprocessable(message::SPENDING_LIMIT.get(Lang::En)).at("/amount");
     problem.findings = vec![crate::problem::ProblemFinding {
         code: "fact.spending-limit".to_owned(),
         severity: "error".to_owned(),
-        message: "the spending limit of the project is reached".to_owned(),
+        message: message::SPENDING_LIMIT_REACHED.get(Lang::En).to_owned(),
     }];
     problem
 }
@@ -678,10 +672,10 @@ fn repeated(fact: &Fact, row: Row) -> Result<Outcome, Problem> {
             written_by: row.written_by,
         })
     } else {
-        Err(Problem::conflict(format!(
-            "fact {:?} is already stored with other content (storage sequence {}); facts are never edited: retract it and record a new one",
-            fact.id, row.seq
-        ))
+        Err(Problem::conflict(
+            message::FACT_STORED_OTHERWISE
+                .fill(Lang::En, &[&format_args!("{:?}", fact.id), &row.seq]),
+        )
         .at("/id"))
     }
 }
@@ -701,37 +695,42 @@ fn stage(
             return Ok(repeated(fact, row));
         }
         if retracts == &fact.id {
-            return Ok(Err(Problem::unprocessable(format!(
-                "fact {:?} retracts itself",
-                fact.id
-            ))
+            return Ok(Err(Problem::unprocessable(
+                message::RETRACTS_ITSELF.fill(Lang::En, &[&format_args!("{:?}", fact.id)]),
+            )
             .at("/retracts")));
         }
         let Some(row) = statements.lookup(project, retracts)? else {
-            return Ok(Err(Problem::unprocessable(format!(
-                "retracts {retracts:?}, but no fact of project {project} has that id; expected the id of a stored fact"
-            ))
+            return Ok(Err(Problem::unprocessable(
+                message::RETRACTS_UNKNOWN
+                    .fill(Lang::En, &[&format_args!("{retracts:?}"), &project]),
+            )
             .at("/retracts")));
         };
         let target = match store::fact_of(&row.body) {
             Ok(t) => t,
             Err(e) => {
-                return Ok(Err(Problem::internal(format!(
-                    "stored fact unreadable: {e}"
-                ))));
+                return Ok(Err(Problem::internal(
+                    message::STORED_FACT_CANNOT_BE_READ.fill(Lang::En, &[&e]),
+                )));
             }
         };
         if matches!(target.what, What::Retraction { .. }) {
-            return Ok(Err(Problem::unprocessable(format!(
-                "fact {:?} retracts {retracts:?}, which is itself a retraction; record the fact again under a new id instead",
-                fact.id
-            ))
+            return Ok(Err(Problem::unprocessable(
+                message::RETRACTS_RETRACTION.fill(
+                    Lang::En,
+                    &[
+                        &format_args!("{:?}", fact.id),
+                        &format_args!("{retracts:?}"),
+                    ],
+                ),
+            )
             .at("/retracts")));
         }
         if let Err(p) = actor.may_write(&target) {
-            return Ok(Err(Problem::forbidden(format!(
-                "{} may not retract {retracts:?}: {}",
-                actor.org, p.detail
+            return Ok(Err(Problem::forbidden(message::MAY_NOT_RETRACT.fill(
+                Lang::En,
+                &[&actor.org, &format_args!("{retracts:?}"), &p.detail],
             ))
             .at("/retracts")));
         }

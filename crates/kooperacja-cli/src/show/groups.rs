@@ -16,11 +16,10 @@ pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
     let r = crate::input::report(args, &project, register.as_ref())?;
     // The meetings each kind has in each milestone, as the report gives them.
     let meetings = |code: &str| {
-        r.milestones
+        r.groups
             .iter()
-            .flat_map(|m| m.activities.iter().map(move |a| (m, a)))
-            .filter(move |(_, a)| a.group.as_deref() == Some(code))
-            .collect::<Vec<_>>()
+            .find(|g| g.code == code)
+            .map_or(&[][..], |g| &g.meetings[..])
     };
     done(match args.input.format {
         Format::Json => ui::write_json(
@@ -37,8 +36,8 @@ pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                     "members": g.members,
                     "transforms_into": g.transforms_into,
                     "joint": g.joint,
-                    "meetings": meetings(&g.code).iter().map(|(m, a)| serde_json::json!({
-                        "milestone": m.id,
+                    "meetings": meetings(&g.code).iter().map(|a| serde_json::json!({
+                        "milestone": a.milestone,
                         "planned": a.planned,
                         "planned_per_group": a.planned_per_group,
                         "held": a.held,
@@ -77,10 +76,10 @@ pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                     row.extend(std::iter::repeat_n(String::new(), 4));
                     csv.row(row);
                 }
-                for (m, a) in rows {
+                for a in rows {
                     let mut row = base.clone();
                     row.extend([
-                        m.id.clone(),
+                        a.milestone.clone(),
                         opt(a.planned),
                         opt(a.planned_per_group),
                         a.held.to_string(),
@@ -140,10 +139,10 @@ pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                 Col::right(ctx.text(label::HELD)),
             ]);
             for g in &project.groups {
-                for (m, a) in meetings(&g.code) {
+                for a in meetings(&g.code) {
                     t.row(vec![
                         g.code.as_str().into(),
-                        m.id.as_str().into(),
+                        a.milestone.as_str().into(),
                         opt_count(ctx.lang, a.planned).into(),
                         opt_count(ctx.lang, a.planned_per_group).into(),
                         present::count(ctx.lang, a.held).into(),

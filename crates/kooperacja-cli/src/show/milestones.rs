@@ -84,7 +84,7 @@ pub fn milestones(
             heading(ctx, &r, ctx.text(label::MILESTONES), out)?;
             writeln!(out)?;
             if r.milestones.is_empty() {
-                writeln!(out, "  ({})", ctx.text(label::NO_MILESTONES))?;
+                writeln!(out, "  {}", ctx.text(label::NO_MILESTONES))?;
                 return Ok(());
             }
             super::gantt::gantt(ctx, &r, out)?;

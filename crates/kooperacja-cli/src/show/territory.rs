@@ -94,9 +94,9 @@ pub fn territory(
                 "{}: {}, {}: {}, {}: {}, JST: {}",
                 ctx.text(label::VOIVODESHIPS),
                 count(t.count(Level::Voivodeship)),
-                ctx.text(label::POWIATS),
+                ctx.text(label::POWIATS_WORD),
                 count(t.count(Level::Powiat)),
-                ctx.text(label::GMINAS),
+                ctx.text(label::GMINAS_WORD),
                 count(t.count(Level::Gmina)),
                 count(t.jst_count())
             )?;

@@ -155,10 +155,10 @@ pub const FACTS_NEED_ONE_PROJECT: Text = Text::new(
     "--facts wymaga dokładnie jednego pliku projektu",
     "--facts needs exactly one project file",
 );
-/// Facts retracted and repeated: `{0}` retracted, `{1}` repeated.
+/// The facts: `{0}` live ones, `{1}` retracted, `{2}` repeated.
 pub const FACTS_RETRACTED_REPEATED: Text = Text::new(
-    "wycofanych {0}, powtórzonych {1}",
-    "retracted {0}, repeated {1}",
+    "Fakty: {0} (wycofanych {1}, powtórzonych {2})",
+    "Facts: {0} (retracted {1}, repeated {2})",
 );
 /// One fact the admission excluded: `{0}` its id, `{1}` the reason's code.
 pub const FACT_EXCLUDED: Text = Text::new(
@@ -181,7 +181,7 @@ pub const GENERATOR_NEEDS_REGISTER: Text = Text::new(
     "the generator needs the TERC register: give --teryt or territory.register",
 );
 /// Gminas (a count's label).
-pub const GMINAS: Text = Text::new("gminy", "gminas");
+pub const GMINAS_WORD: Text = Text::new("gminy", "gminas");
 /// A column of groups.
 pub const GROUP: Text = Text::new("Grupa", "Group");
 /// The heading of the group kinds.
@@ -214,8 +214,8 @@ pub const NAME: Text = Text::new("Nazwa", "Name");
 pub const NO_CHANGES: Text = Text::new("bez zmian", "no changes");
 /// A version without milestones.
 pub const NO_MILESTONES: Text = Text::new(
-    "ta wersja nie ma kamieni milowych",
-    "this version has no milestones",
+    "Wersja w mocy nie ma kamieni milowych.",
+    "The version in force has no milestones.",
 );
 /// The first version has none before it: `{0}` its id.
 pub const NO_VERSION_BEFORE: Text = Text::new(
@@ -239,7 +239,7 @@ pub const PER_GROUP: Text = Text::new("Na grupę", "Per group");
 /// The plan of a version (before its id).
 pub const PLAN_OF_VERSION: Text = Text::new("plan wersji", "plan of version");
 /// Powiats (a count's label).
-pub const POWIATS: Text = Text::new("powiaty", "powiats");
+pub const POWIATS_WORD: Text = Text::new("powiaty", "powiats");
 /// A voivodeship's powiats and gminas: `{0}` powiats, `{1}` gminas.
 pub const POWIATS_AND_GMINAS: Text = Text::new("{0} pow., {1} gm.", "{0} powiats, {1} gminas");
 /// The programme's EU co-financing rate.

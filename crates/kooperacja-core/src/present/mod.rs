@@ -35,6 +35,7 @@
 
 pub mod label;
 pub mod located;
+pub mod message;
 pub mod palette;
 
 use std::fmt;

@@ -475,18 +475,23 @@ fn groups_of(project: &Project, r: &Report) -> GroupsOut {
                 name: g.name.clone(),
                 name_en: g.name_en.clone(),
                 one_per: to_value(&g.one_per),
-                expected: project.expected_groups(g.one_per) as u64,
+                expected: r
+                    .groups
+                    .iter()
+                    .find(|x| x.code == g.code)
+                    .map_or(0, |x| x.expected),
                 stated: g.stated_count,
                 members: g.members,
                 transforms_into: g.transforms_into.clone(),
                 joint: g.joint,
                 meetings: r
-                    .milestones
+                    .groups
                     .iter()
-                    .flat_map(|m| m.activities.iter().map(move |a| (m, a)))
-                    .filter(|(_, a)| a.group.as_deref() == Some(g.code.as_str()))
-                    .map(|(m, a)| GroupMeetings {
-                        milestone: m.id.clone(),
+                    .find(|x| x.code == g.code)
+                    .map_or(&[][..], |x| &x.meetings[..])
+                    .iter()
+                    .map(|a| GroupMeetings {
+                        milestone: a.milestone.clone(),
                         planned: a.planned,
                         planned_per_group: a.planned_per_group,
                         held: a.held,
