@@ -124,8 +124,8 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let en = present::Lang::En;
     let bytes = read_bounded(&args.project, MAX_PROJECT_BYTES, message::FILE_KIND_PROJECT)?;
     let project = std::sync::Arc::new(parse_project_bytes(&bytes).map_err(|e| {
-        kooperacja_core::present::located::parse_error_unnamed(
-            kooperacja_core::present::located::Look::Plain,
+        present::located::parse_error_unnamed(
+            present::located::Look::Plain,
             &args.project.display().to_string(),
             &String::from_utf8_lossy(&bytes),
             &e,
