@@ -15,7 +15,16 @@ fuzz_target!(|data: &[u8]| {
     let project = match parse_project_bytes(data) {
         Ok(project) => project,
         Err(err) => {
-            let _ = err.render("fuzz.toml", &String::from_utf8_lossy(data));
+            let text = String::from_utf8_lossy(data);
+            for lang in kooperacja_core::present::Lang::ALL {
+                let _ = kooperacja_core::present::located::parse_error(
+                    lang,
+                    kooperacja_core::present::located::Look::Plain,
+                    "fuzz.toml",
+                    &text,
+                    &err,
+                );
+            }
             return;
         }
     };

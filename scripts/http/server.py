@@ -22,8 +22,11 @@ FACTS = os.path.join(ROOT, "fixtures/facts/kooperacja-sample.jsonl")
 
 
 def binary():
-    """The release binary, built once by the calling shell script."""
-    path = os.path.join(ROOT, "target/release/kooperacja-server")
+    """The release binary, built once by the calling shell script
+    (`KOOPERACJA_SERVER_BINARY` names another, such as a debug build)."""
+    path = os.environ.get("KOOPERACJA_SERVER_BINARY") or os.path.join(
+        ROOT, "target/release/kooperacja-server"
+    )
     if not os.path.exists(path):
         sys.exit(f"{path} is missing: run cargo build --release -p kooperacja-http first")
     return path

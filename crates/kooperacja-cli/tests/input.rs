@@ -1,7 +1,7 @@
 //! Reading project files: bounded, and every error located (line, column,
 //! a window of the line and a caret), run as the real binary.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -22,15 +22,13 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("utf-8")
 }
 
-/// A fresh temporary directory for one test.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "kooperacja-cli-input-{}-{name}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A fresh temporary directory for one test, removed when the test ends (the
+/// inputs here are up to 17 MiB).
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("kooperacja-cli-input-{name}-"))
+        .tempdir()
+        .expect("temp dir")
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
@@ -43,7 +41,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
 fn a_non_utf8_project_is_located_at_its_first_invalid_byte() {
     let dir = temp_dir("non-utf8");
     let path = write(
-        &dir,
+        dir.path(),
         "p.toml",
         b"format = 1\nid = \"x\"\ntitle = \"ab\xffcd\"\n",
     );
@@ -58,7 +56,7 @@ fn a_non_utf8_project_is_located_at_its_first_invalid_byte() {
 fn a_too_deeply_nested_key_is_located_on_its_line() {
     let dir = temp_dir("deep-key");
     let text = format!("format = 1\nid = \"x\"\n{}z = 1\n", "a.".repeat(300));
-    let path = write(&dir, "p.toml", text.as_bytes());
+    let path = write(dir.path(), "p.toml", text.as_bytes());
     let out = run(&["validate", &path]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
@@ -71,7 +69,7 @@ fn a_long_error_line_is_shown_as_a_window_with_the_caret_under_the_error() {
     // A 10 MB string value, then `x` where a comma or the end of the line belongs.
     let long = "a".repeat(10 << 20);
     let text = format!("format = 1\nid = \"x\"\ntitle = \"{long}\" x\n");
-    let path = write(&dir, "p.toml", text.as_bytes());
+    let path = write(dir.path(), "p.toml", text.as_bytes());
     let out = run(&["validate", &path]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
@@ -99,7 +97,7 @@ fn a_project_larger_than_the_limit_is_refused() {
     while text.len() <= 17 << 20 {
         text.push_str(&comment);
     }
-    let path = write(&dir, "p.toml", text.as_bytes());
+    let path = write(dir.path(), "p.toml", text.as_bytes());
     let out = run(&["validate", &path]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
@@ -119,7 +117,7 @@ fn dev_zero_as_a_project_is_refused() {
 #[test]
 fn a_directory_as_a_project_is_refused_with_a_clear_message() {
     let dir = temp_dir("dir");
-    let out = run(&["validate", dir.to_str().expect("utf-8")]);
+    let out = run(&["validate", dir.path().to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("directory"), "{}", stderr(&out));
 }

@@ -2,7 +2,7 @@
 //!
 //! Renders a project and its [`Report`] into files for programs and people:
 //! JSON (the whole report; its schema is `kooperacja_core::report_schema()`),
-//! CSV (one table at a time, [`csv`]), an XLSX workbook ([`xlsx::workbook`]),
+//! CSV (one table at a time, [`csv()`], [`csv_bytes`]), an XLSX workbook ([`xlsx::workbook`]),
 //! IATI 2.03 activity XML ([`iati::iati`]) and one self-contained HTML page
 //! with SVG charts ([`html::html`]). `docs/export.md` describes each format.
 //!
@@ -30,26 +30,7 @@ use kooperacja_core::indicator::Target;
 use kooperacja_core::project::Project;
 use kooperacja_core::report::Report;
 
-/// The language of labels meant for people (XLSX sheet and column names, the
-/// HTML report). Machine formats (JSON, CSV, IATI codes) do not depend on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    /// Polish, the default: the users' language.
-    #[default]
-    Pl,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Picks the Polish or the English text.
-    pub fn pick<'a>(self, pl: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Pl => pl,
-            Lang::En => en,
-        }
-    }
-}
+pub use kooperacja_core::present::Lang;
 
 /// A table of the CSV export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -88,154 +69,185 @@ impl Table {
     }
 }
 
-/// One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line
-/// break, with quotes doubled.
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
+/// The form of the CSV files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum CsvDialect {
+    /// RFC 4180: UTF-8 without a BOM, `,` between fields, CRLF line ends,
+    /// decimals with a dot. For programs.
+    #[default]
+    Rfc4180,
+    /// For a spreadsheet in a Polish locale (Excel, LibreOffice): UTF-8 with a
+    /// BOM, `;` between fields, decimals with a comma, CRLF line ends, and
+    /// TERYT codes written as the formula `="0201011"`, which both programs
+    /// import as the text `0201011` with their default settings.
+    ExcelPl,
+}
+
+/// One field of a CSV record, by what it holds.
+enum Field {
+    /// Text as it is.
+    Text(String),
+    /// An exact decimal in plain notation (`1234.56`).
+    Decimal(String),
+    /// A code of digits whose leading zeros matter (TERYT).
+    Code(String),
+}
+
+impl Field {
+    fn text(value: impl Into<String>) -> Field {
+        Field::Text(value.into())
+    }
+
+    /// The field as written in `dialect`.
+    fn written(&self, dialect: CsvDialect) -> String {
+        match (self, dialect) {
+            (Field::Text(t) | Field::Decimal(t) | Field::Code(t), CsvDialect::Rfc4180) => t.clone(),
+            (Field::Text(t), CsvDialect::ExcelPl) => t.clone(),
+            (Field::Decimal(t), CsvDialect::ExcelPl) => t.replace('.', ","),
+            (Field::Code(t), CsvDialect::ExcelPl) if t.is_empty() => String::new(),
+            (Field::Code(t), CsvDialect::ExcelPl) => format!("=\"{t}\""),
+        }
     }
 }
 
-fn record(out: &mut String, fields: &[String]) {
-    let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
-}
-
-fn opt<T: ToString>(value: Option<T>) -> String {
-    value.map_or_else(String::new, |v| v.to_string())
-}
-
-/// A table as CSV: UTF-8, RFC 4180 (CRLF line ends), a header row, plain
-/// decimals with a dot, ISO dates. The columns are listed in `docs/export.md`.
-pub fn csv(table: Table, project: &Project, report: &Report) -> String {
-    let mut out = String::new();
-    let iso = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-    let header = |out: &mut String, names: &[&str]| {
-        record(
-            out,
-            &names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>(),
-        );
-    };
-    match table {
+/// The header and the rows of one table.
+fn rows(table: Table, project: &Project, report: &Report) -> (Vec<&'static str>, Vec<Vec<Field>>) {
+    // ISO 8601: chrono's own text of a date (`2020-09-30`).
+    let iso = |d: chrono::NaiveDate| Field::Text(d.to_string());
+    let decimal = |d: Option<String>| Field::Decimal(d.unwrap_or_default());
+    let mut out: Vec<Vec<Field>> = Vec::new();
+    let header = match table {
         Table::Indicators => {
-            header(
-                &mut out,
-                &[
-                    "id",
-                    "name",
-                    "unit",
-                    "target_kind",
-                    "target",
-                    "value",
-                    "due",
-                    "status",
-                    "forecast",
-                ],
-            );
             for i in &report.indicators {
                 let (kind, target) = match i.target {
                     Target::Count(n) => ("count", n.to_string()),
                     Target::Share(r) => ("share", r.percent().normalize().to_string()),
                 };
-                record(
-                    &mut out,
-                    &[
-                        i.id.clone(),
-                        i.name.clone(),
-                        i.unit.clone(),
-                        kind.to_owned(),
-                        target,
-                        opt(i.value.map(|v| v.normalize())),
-                        iso(i.due),
-                        i.status.english().replace(' ', "-"),
-                        opt(i.forecast.map(|v| v.normalize())),
-                    ],
-                );
+                out.push(vec![
+                    Field::text(i.id.as_str()),
+                    Field::text(i.name.as_str()),
+                    Field::text(i.unit.as_str()),
+                    Field::text(kind),
+                    Field::Decimal(target),
+                    decimal(i.value.map(|v| v.normalize().to_string())),
+                    iso(i.due),
+                    Field::text(i.status.machine()),
+                    decimal(i.forecast.map(|v| v.normalize().to_string())),
+                ]);
             }
+            vec![
+                "id",
+                "name",
+                "unit",
+                "target_kind",
+                "target",
+                "value",
+                "due",
+                "status",
+                "forecast",
+            ]
         }
         Table::Milestones => {
-            header(
-                &mut out,
-                &["id", "number", "title", "start", "end", "state"],
-            );
             for m in &report.milestones {
-                record(
-                    &mut out,
-                    &[
-                        m.id.clone(),
-                        m.number.to_string(),
-                        m.title.clone(),
-                        iso(m.period.start()),
-                        iso(m.period.end()),
-                        m.state.english().replace(' ', "-"),
-                    ],
-                );
+                out.push(vec![
+                    Field::text(m.id.as_str()),
+                    Field::text(m.number.to_string()),
+                    Field::text(m.title.as_str()),
+                    iso(m.period.start()),
+                    iso(m.period.end()),
+                    Field::text(m.state.machine()),
+                ]);
             }
+            vec!["id", "number", "title", "start", "end", "state"]
         }
         Table::Budget => {
-            header(&mut out, &["partner", "name", "planned", "spent"]);
             for s in &report.budget.by_partner {
                 let name = project
                     .organisation(&s.partner)
                     .map_or_else(String::new, |o| o.name.clone());
-                record(
-                    &mut out,
-                    &[
-                        s.partner.clone(),
-                        name,
-                        opt(s.planned.map(|a| a.to_plain())),
-                        s.spent.to_plain(),
-                    ],
-                );
+                out.push(vec![
+                    Field::text(s.partner.as_str()),
+                    Field::Text(name),
+                    decimal(s.planned.map(|a| a.to_plain())),
+                    Field::Decimal(s.spent.to_plain()),
+                ]);
             }
+            vec!["partner", "name", "planned", "spent"]
         }
         Table::Territory => {
-            header(&mut out, &["level", "code", "name", "parent"]);
+            let unit = |level: &str, code: String, name: &str, parent: String| {
+                vec![
+                    Field::text(level),
+                    Field::Code(code),
+                    Field::text(name),
+                    Field::Code(parent),
+                ]
+            };
             for v in &project.territory.voivodeships {
-                record(
-                    &mut out,
-                    &[
-                        "voivodeship".into(),
-                        v.code.to_string(),
-                        v.name.clone(),
-                        String::new(),
-                    ],
-                );
+                out.push(unit(
+                    "voivodeship",
+                    v.code.to_string(),
+                    &v.name,
+                    String::new(),
+                ));
                 for p in &v.powiats {
-                    record(
-                        &mut out,
-                        &[
-                            "powiat".into(),
-                            p.code.to_string(),
-                            p.name.clone(),
-                            v.code.to_string(),
-                        ],
-                    );
+                    out.push(unit(
+                        "powiat",
+                        p.code.to_string(),
+                        &p.name,
+                        v.code.to_string(),
+                    ));
                     for g in &p.gminas {
-                        record(
-                            &mut out,
-                            &[
-                                "gmina".into(),
-                                g.code.to_string(),
-                                g.name.clone(),
-                                p.code.to_string(),
-                            ],
-                        );
+                        out.push(unit(
+                            "gmina",
+                            g.code.to_string(),
+                            &g.name,
+                            p.code.to_string(),
+                        ));
                     }
                 }
             }
+            vec!["level", "code", "name", "parent"]
         }
         Table::Facts => {
-            header(&mut out, &["kind", "facts"]);
             for (kind, n) in &report.facts.by_kind {
-                record(&mut out, &[kind.name().to_owned(), n.to_string()]);
+                out.push(vec![Field::text(kind.name()), Field::text(n.to_string())]);
             }
+            vec!["kind", "facts"]
         }
+    };
+    (header, out)
+}
+
+/// A table as CSV in the RFC 4180 dialect, as text: UTF-8, a header row, CRLF
+/// line ends, plain decimals with a dot, ISO dates. The columns are listed in
+/// `docs/export.md`.
+pub fn csv(table: Table, project: &Project, report: &Report) -> String {
+    String::from_utf8(csv_bytes(table, project, report, CsvDialect::Rfc4180)).unwrap_or_default()
+}
+
+/// A table as the bytes of a CSV file in `dialect` (see [`CsvDialect`]).
+pub fn csv_bytes(table: Table, project: &Project, report: &Report, dialect: CsvDialect) -> Vec<u8> {
+    let (header, rows) = rows(table, project, report);
+    let mut out: Vec<u8> = Vec::new();
+    let delimiter = match dialect {
+        CsvDialect::Rfc4180 => b',',
+        CsvDialect::ExcelPl => {
+            // The BOM tells Excel the file is UTF-8.
+            out.extend_from_slice("\u{feff}".as_bytes());
+            b';'
+        }
+    };
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out);
+    // Writing to a Vec cannot fail; a failed record would only be left out.
+    let _ = writer.write_record(&header);
+    for row in rows {
+        let _ = writer.write_record(row.iter().map(|f| f.written(dialect)));
     }
-    out
+    writer.into_inner().unwrap_or_default()
 }
 
 /// The report as pretty JSON, with a line end.
@@ -249,24 +261,21 @@ pub fn json(report: &Report) -> String {
 }
 
 /// Writes `bytes` to `path` whole or not at all: into a temporary file in the
-/// same directory, flushed to disk, then renamed over `path`.
+/// same directory (`tempfile`), flushed to disk, then renamed over `path`. On
+/// failure the temporary file is removed and `path` is untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     };
-    let name = path
-        .file_name()
-        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
+    let mut builder = tempfile::Builder::new();
+    // As `File::create` would: readable by others unless the umask says no
+    // (a temporary file is private by default).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

@@ -16,7 +16,9 @@ use kooperacja_core::parse::{MAX_PROJECT_BYTES, MAX_REGISTER_BYTES, parse_projec
 use kooperacja_core::present::{self, message};
 use kooperacja_core::territory::Register;
 use kooperacja_core::validate::{Severity, validate};
-use kooperacja_export::{Lang, Table, csv, html, iati, json, write_atomically, xlsx};
+use kooperacja_export::{
+    CsvDialect, Lang, Table, csv_bytes, html, iati, json, write_atomically, xlsx,
+};
 
 /// Export a project's report as JSON, CSV, XLSX, IATI 2.03 XML or HTML.
 ///
@@ -46,11 +48,16 @@ struct Args {
     /// Where to write: a file, or for `--format csv --table all` a directory.
     #[arg(long, short, value_name = "OUT")]
     output: PathBuf,
+    /// For CSV: rfc4180 (`,`, decimal dot, UTF-8) for programs, or excel-pl
+    /// (`;`, decimal comma, UTF-8 with BOM, TERYT codes kept as text) for a
+    /// spreadsheet in a Polish locale.
+    #[arg(long, value_enum, default_value_t = CsvDialect::Rfc4180)]
+    csv_dialect: CsvDialect,
     /// Export even when the project has error findings; the output then carries a warning.
     #[arg(long)]
     force: bool,
     /// The language of labels for people (XLSX, HTML).
-    #[arg(long, value_enum, default_value_t = Lang::Pl)]
+    #[arg(long, default_value = "pl", value_parser = parse_lang)]
     lang: Lang,
     /// For IATI: the leader's registered IATI organisation identifier, used for
     /// reporting-org/@ref and as the prefix of iati-identifier. Default: the
@@ -83,6 +90,11 @@ enum TableArg {
     Facts,
 }
 
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    text.parse()
+        .map_err(|_| format!("{text:?} is not a language this export writes: give pl or en"))
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     kooperacja_core::period::parse_date(text).map_err(|e| e.to_string())
 }
@@ -92,7 +104,7 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 /// `limit` bytes plus one, so `/dev/zero` is refused like a file too large.
 fn read_bounded(path: &Path, limit: u64, what: present::Text) -> Result<Vec<u8>, String> {
     use kooperacja_core::parse::{LimitedReadError, read_limited};
-    let en = present::Lang::En;
+    let en = Lang::En;
     let cannot = |e: std::io::Error| message::CANNOT_READ.fill(en, &[&path.display(), &e]);
     let file = std::fs::File::open(path).map_err(cannot)?;
     let meta = file.metadata().map_err(cannot)?;
@@ -112,7 +124,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(reason) => {
-            let line = message::ERROR_LINE.fill(present::Lang::En, &[&reason]);
+            let line = message::ERROR_LINE.fill(Lang::En, &[&reason]);
             let _ = writeln!(std::io::stderr(), "{line}");
             ExitCode::from(2)
         }
@@ -121,7 +133,7 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<ExitCode, String> {
     // Messages to the terminal are English, as the `--help` text is.
-    let en = present::Lang::En;
+    let en = Lang::En;
     let bytes = read_bounded(&args.project, MAX_PROJECT_BYTES, message::FILE_KIND_PROJECT)?;
     let project = std::sync::Arc::new(parse_project_bytes(&bytes).map_err(|e| {
         present::located::parse_error_unnamed(
@@ -166,8 +178,13 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         }
         return Ok(ExitCode::from(1));
     }
-    let warning = (!errors.is_empty())
-        .then(|| message::FORCED_EXPORT.fill(en, &[&errors.len(), &errors.join("; ")]));
+    // The warning in a language: the one of --lang, except in the IATI
+    // document, whose narratives here are English.
+    let warning_in = |lang: Lang| {
+        (!errors.is_empty())
+            .then(|| message::FORCED_EXPORT.fill(lang, &[&errors.len(), &errors.join("; ")]))
+    };
+    let warning = warning_in(args.lang);
 
     let mut engine = Engine::new(std::sync::Arc::clone(&project), register.clone());
     if let Some(path) = &args.facts {
@@ -222,7 +239,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         Format::Iati => {
             let options = iati::IatiOptions {
                 org_ref: args.iati_org_ref.clone(),
-                warning: warning.clone(),
+                warning: warning_in(Lang::En),
             };
             write(
                 &args.output,
@@ -265,7 +282,11 @@ fn run(args: &Args) -> Result<ExitCode, String> {
                 } else {
                     args.output.clone()
                 };
-                write(&path, &csv(table, &project, &report))?;
+                write_atomically(
+                    &path,
+                    &csv_bytes(table, &project, &report, args.csv_dialect),
+                )
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             }
             if let Some(w) = &warning {
                 // CSV has no place for a note; the warning goes beside it.

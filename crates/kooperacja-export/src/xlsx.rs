@@ -32,9 +32,12 @@
 
 use chrono::{Datelike, NaiveDate};
 use kooperacja_core::facts::FactKind;
+use kooperacja_core::groups::GroupLevel;
 use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::money::{Amount, Rate};
 use kooperacja_core::organisation::PartnerRole;
+use kooperacja_core::period::YearMonth;
+use kooperacja_core::present::{self, Text, label, palette, palette::Swatch};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{MilestoneState, Report, Status};
 use rust_decimal::Decimal;
@@ -44,15 +47,15 @@ use rust_xlsxwriter::{
 
 use crate::Lang;
 
-/// The sheet names, Polish and English, in workbook order.
-pub const SHEETS: [(&str, &str); 7] = [
-    ("Projekt", "Project"),
-    ("Budżet", "Budget"),
-    ("Harmonogram", "Schedule"),
-    ("Wskaźniki", "Indicators"),
-    ("Grupy", "Groups"),
-    ("Terytorium", "Territory"),
-    ("Fakty", "Facts"),
+/// The sheet names, in workbook order.
+pub const SHEETS: [Text; 7] = [
+    label::PROJECT,
+    label::BUDGET,
+    label::SCHEDULE,
+    label::INDICATORS,
+    label::GROUPS,
+    label::TERRITORY,
+    label::FACTS,
 ];
 
 /// The formats every sheet uses.
@@ -60,6 +63,7 @@ struct Styles {
     header: Format,
     money: Format,
     date: Format,
+    month: Format,
     percent: Format,
     number: Format,
     title: Format,
@@ -74,10 +78,21 @@ impl Styles {
                 .set_bold()
                 .set_background_color(Color::RGB(0x00DD_E6F0))
                 .set_border_bottom(FormatBorder::Thin),
-            // The number format's separators are the reader's locale's: a Polish
-            // LibreOffice shows "31 604 368,34 zł".
-            money: Format::new().set_num_format("#,##0.00\\ \"zł\""),
-            date: Format::new().set_num_format(lang.pick("dd.mm.yyyy", "yyyy-mm-dd")),
+            // The forms of `present::amount`; the separators are the reader's
+            // locale's: a Polish LibreOffice shows "31 604 368,34 zł".
+            money: Format::new().set_num_format(match lang {
+                Lang::Pl => "#,##0.00\\ \"zł\"",
+                Lang::En => "\"PLN \"#,##0.00",
+            }),
+            // The forms of `present::short_date` and `present::month`.
+            date: Format::new().set_num_format(match lang {
+                Lang::Pl => "dd.mm.yyyy",
+                Lang::En => "yyyy-mm-dd",
+            }),
+            month: Format::new().set_num_format(match lang {
+                Lang::Pl => "mm.yyyy",
+                Lang::En => "yyyy-mm",
+            }),
             percent: Format::new().set_num_format("0.0%"),
             number: Format::new().set_num_format("#,##0.##"),
             title: Format::new().set_bold().set_font_size(14),
@@ -98,6 +113,10 @@ enum Cell {
     /// A fraction shown as a percentage (0.5 → 50.0%).
     Percent(Rate),
     Number(Decimal),
+    /// The first day of a month, shown as the month.
+    Month(YearMonth),
+    /// A status or state word in its palette colours.
+    Swatched(&'static str, Swatch),
     Empty,
 }
 
@@ -171,17 +190,80 @@ fn percent_cell(rate: Rate) -> f64 {
     )
 }
 
-/// Writes rows into one worksheet, keeping track of the next free row.
+/// The widest a column is made, in characters; longer text wraps or is cut
+/// at the next filled cell (text never turns into `###`, numbers would).
+const MAX_COLUMN_CHARS: usize = 70;
+
+/// Writes rows into one worksheet, keeping track of the next free row and of
+/// the widest value each column shows.
 struct Sheet<'a> {
     sheet: &'a mut Worksheet,
     styles: &'a Styles,
+    lang: Lang,
     row: u32,
+    /// Per column, the most characters a value of it shows.
+    widths: Vec<usize>,
 }
 
 impl Sheet<'_> {
+    /// Makes `col` at least wide enough for `chars` characters.
+    fn fit(&mut self, col: u16, chars: usize) {
+        let col = usize::from(col);
+        if self.widths.len() <= col {
+            self.widths.resize(col + 1, 0);
+        }
+        if let Some(w) = self.widths.get_mut(col) {
+            *w = (*w).max(chars.min(MAX_COLUMN_CHARS));
+        }
+    }
+
+    /// The characters a cell shows: the text the presentation module gives
+    /// for its value, which the cell's number format reproduces (a reader in
+    /// another locale shows other marks, never more of them).
+    fn shown_chars(&self, cell: &Cell) -> usize {
+        let lang = self.lang;
+        match cell {
+            Cell::Text(t) => t.chars().count(),
+            Cell::Money(a) => present::amount(lang, *a).chars().count(),
+            Cell::Date(d) => present::short_date(lang, *d).chars().count(),
+            Cell::Percent(r) => present::percent(lang, *r, 1).chars().count() + 1,
+            Cell::Number(n) => present::number(lang, *n, 2).chars().count(),
+            Cell::Month(m) => present::month(lang, *m).chars().count(),
+            Cell::Swatched(t, _) => t.chars().count(),
+            Cell::Empty => 0,
+        }
+    }
+
+    /// Sets every column's width to its widest value (a character of the
+    /// default font is about one width unit; bold and capitals need a margin).
+    fn set_widths(&mut self) -> Result<(), XlsxError> {
+        for (col, chars) in (0_u16..).zip(self.widths.clone()) {
+            // At most MAX_COLUMN_CHARS, so the width always fits a u16.
+            let width = u16::try_from(chars.saturating_mul(6) / 5 + 2).unwrap_or(u16::MAX);
+            self.sheet.set_column_width(col, f64::from(width))?;
+        }
+        Ok(())
+    }
+
     fn put(&mut self, col: u16, cell: Cell) -> Result<(), XlsxError> {
+        let chars = self.shown_chars(&cell);
+        self.fit(col, chars);
         let (row, s) = (self.row, self.styles);
         match cell {
+            Cell::Month(m) => {
+                let date = excel_date(m.period().start())?;
+                self.sheet
+                    .write_datetime_with_format(row, col, &date, &s.month)
+                    .map(drop)
+            }
+            Cell::Swatched(text, swatch) => {
+                let format = Format::new()
+                    .set_font_color(Color::RGB(swatch.ink.to_u32()))
+                    .set_background_color(Color::RGB(swatch.tint.to_u32()));
+                self.sheet
+                    .write_string_with_format(row, col, text, &format)
+                    .map(drop)
+            }
             Cell::Text(t) => self.sheet.write_string(row, col, t).map(drop),
             Cell::Money(a) => self
                 .sheet
@@ -215,6 +297,7 @@ impl Sheet<'_> {
 
     fn header(&mut self, names: &[&str]) -> Result<(), XlsxError> {
         for (col, name) in (0_u16..).zip(names) {
+            self.fit(col, name.chars().count() + 1);
             self.sheet
                 .write_string_with_format(self.row, col, *name, &self.styles.header)?;
         }
@@ -255,18 +338,34 @@ fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 }
 
 fn status_text(lang: Lang, status: Status) -> &'static str {
-    lang.pick(status.polish(), status.english())
+    label::status(status).get(lang)
 }
 
 fn state_text(lang: Lang, state: MilestoneState) -> &'static str {
-    lang.pick(state.polish(), state.english())
+    label::state(state).get(lang)
 }
 
 /// The label of a fact kind for people: core's `label::fact_kind`.
 pub fn fact_kind_label(lang: Lang, kind: FactKind) -> &'static str {
+<<<<<<< HEAD
     use kooperacja_core::present::{Lang as CoreLang, label};
     let word = label::fact_kind(kind);
     lang.pick(word.get(CoreLang::Pl), word.get(CoreLang::En))
+=======
+    match kind {
+        FactKind::Meeting => label::FACT_MEETING,
+        FactKind::Coaching => label::FACT_COACHING,
+        FactKind::Agreement => label::FACT_AGREEMENT,
+        FactKind::Pilot => label::FACT_PILOT,
+        FactKind::Deliverable => label::FACT_DELIVERABLE,
+        FactKind::Support => label::FACT_SUPPORT,
+        FactKind::Qualification => label::FACT_QUALIFICATION,
+        FactKind::DiPlan => label::FACT_DI_PLAN,
+        FactKind::Expenditure => label::FACT_EXPENDITURE,
+        FactKind::Retraction => label::FACT_RETRACTION,
+    }
+    .get(lang)
+>>>>>>> main
 }
 
 /// Writes one sheet's rows.
@@ -289,12 +388,12 @@ pub fn workbook(
     book.set_properties(
         &DocProperties::new()
             .set_title(report.title.as_str())
-            .set_subject(lang.pick("Stan projektu", "Project status"))
+            .set_subject(label::PROJECT_STATUS.get(lang))
             .set_author("kooperacja-export")
             .set_comment(warning.unwrap_or(""))
             .set_creation_datetime(&created),
     );
-    let names: Vec<&str> = SHEETS.iter().map(|(pl, en)| lang.pick(pl, en)).collect();
+    let names: Vec<&str> = SHEETS.iter().map(|name| name.get(lang)).collect();
     let fill: [FillSheet; 7] = [
         project_sheet,
         budget_sheet,
@@ -313,7 +412,9 @@ pub fn workbook(
         let mut sheet = Sheet {
             sheet: worksheet,
             styles: &styles,
+            lang,
             row: 0,
+            widths: Vec::new(),
         };
         if let (Some(w), 0) = (warning, index) {
             sheet
@@ -322,29 +423,28 @@ pub fn workbook(
             sheet.row = 2;
         }
         fill(&mut sheet, project, report, lang)?;
-        sheet.sheet.set_autofit_max_width(480).autofit();
+        sheet.set_widths()?;
     }
     book.save_to_buffer()
 }
 
 fn project_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
-    s.frozen_header(&[lang.pick("Pole", "Field"), lang.pick("Wartość", "Value")])?;
+    s.frozen_header(&[label::FIELD.get(lang), label::VALUE.get(lang)])?;
     let leader = p
         .organisations
         .iter()
         .find(|o| o.role == PartnerRole::Leader)
         .map(|o| o.name.clone());
-    let rows: Vec<(&str, &str, Cell)> = vec![
-        ("Identyfikator", "Id", r.project.as_str().into()),
-        ("Tytuł", "Title", r.title.as_str().into()),
-        ("Tytuł (ang.)", "Title (English)", p.title_en.clone().into()),
-        ("Program", "Programme", p.programme.name.as_str().into()),
-        ("Działanie", "Action", p.programme.action.as_str().into()),
-        ("Fundusz", "Fund", p.programme.fund.as_str().into()),
-        ("Lider", "Leader", leader.into()),
+    let rows: Vec<(Text, Cell)> = vec![
+        (label::IDENTIFIER, r.project.as_str().into()),
+        (label::TITLE, r.title.as_str().into()),
+        (label::TITLE_EN, p.title_en.clone().into()),
+        (label::PROGRAMME, p.programme.name.as_str().into()),
+        (label::ACTION, p.programme.action.as_str().into()),
+        (label::FUND, p.programme.fund.as_str().into()),
+        (label::LEADER, leader.into()),
         (
-            "Partnerzy",
-            "Partners",
+            label::PARTNERS,
             Cell::Number(Decimal::from(
                 p.organisations
                     .iter()
@@ -352,41 +452,24 @@ fn project_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(
                     .count(),
             )),
         ),
+        (label::VERSION_IN_FORCE, r.version.as_str().into()),
+        (label::VERSION_LABEL, r.version_label.as_str().into()),
+        (label::START, r.period.start().into()),
+        (label::END, r.period.end().into()),
+        (label::AS_OF_DATE, r.as_of.into()),
+        (label::DAYS_PASSED, r.days_passed.into()),
+        (label::PERIOD_DAYS, r.period.days().into()),
+        (label::PROJECT_VALUE, r.budget.total.into()),
+        (label::EU_CONTRIBUTION, r.budget.eu_contribution.into()),
         (
-            "Wersja w mocy",
-            "Version in force",
-            r.version.as_str().into(),
-        ),
-        (
-            "Opis wersji",
-            "Version label",
-            r.version_label.as_str().into(),
-        ),
-        ("Początek", "Start", r.period.start().into()),
-        ("Koniec", "End", r.period.end().into()),
-        ("Stan na dzień", "As of", r.as_of.into()),
-        (
-            "Dni okresu, które minęły",
-            "Days of the period passed",
-            r.days_passed.into(),
-        ),
-        ("Dni okresu", "Days of the period", r.period.days().into()),
-        ("Wartość projektu", "Total value", r.budget.total.into()),
-        (
-            "Wkład UE",
-            "EU contribution",
-            r.budget.eu_contribution.into(),
-        ),
-        (
-            "Wkład krajowy",
-            "National contribution",
+            label::NATIONAL_CONTRIBUTION,
             r.budget.national_contribution.into(),
         ),
-        ("Wydano", "Spent", r.budget.spent.into()),
-        ("Pozostało", "Remaining", r.budget.remaining.into()),
+        (label::SPENT, r.budget.spent.into()),
+        (label::REMAINING, r.budget.remaining.into()),
     ];
-    for (pl, en, value) in rows {
-        s.row(vec![lang.pick(pl, en).into(), value])?;
+    for (name, value) in rows {
+        s.row(vec![name.get(lang).into(), value])?;
     }
     s.sheet.set_column_format(1, &s.styles.wrap)?;
     Ok(())
@@ -395,11 +478,11 @@ fn project_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(
 fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
     let b = &r.budget;
     s.frozen_header(&[
-        lang.pick("Partner", "Partner"),
-        lang.pick("Nazwa", "Name"),
-        lang.pick("Plan", "Planned"),
-        lang.pick("Wydano", "Spent"),
-        lang.pick("Wykonanie", "Spent share"),
+        label::PARTNER.get(lang),
+        label::NAME.get(lang),
+        label::PLAN.get(lang),
+        label::SPENT.get(lang),
+        label::SPENT_SHARE.get(lang),
     ])?;
     for part in &b.by_partner {
         let name = p.organisation(&part.partner).map(|o| o.name.clone());
@@ -411,33 +494,39 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
             part.share.into(),
         ])?;
     }
+    // The partners' total: the sums of the two columns above, from the report.
     s.row(vec![
-        lang.pick("Razem", "Total").into(),
+        label::TOTAL.get(lang).into(),
+        Cell::Empty,
+        b.partners_planned.into(),
+        b.partners_spent.into(),
+    ])?;
+    // The project's plan is its value, not the sum of the partners' plans
+    // (a partner may have none), so its row is named for what it is.
+    s.row(vec![
+        label::WHOLE_PROJECT.get(lang).into(),
         Cell::Empty,
         b.total.into(),
         b.spent.into(),
         b.spent_share.into(),
     ])?;
     s.blank();
-    s.title(lang.pick("Źródła finansowania", "Sources of funding"))?;
-    s.header(&[lang.pick("Źródło", "Source"), lang.pick("Kwota", "Amount")])?;
+    s.title(label::SOURCES_OF_FUNDING.get(lang))?;
+    s.header(&[label::SOURCE.get(lang), label::AMOUNT.get(lang)])?;
     s.row(vec![
-        lang.pick("Wkład UE", "EU contribution").into(),
+        label::EU_CONTRIBUTION.get(lang).into(),
         b.eu_contribution.into(),
     ])?;
     s.row(vec![
-        lang.pick("Wkład krajowy", "National contribution").into(),
+        label::NATIONAL_CONTRIBUTION.get(lang).into(),
         b.national_contribution.into(),
     ])?;
     s.blank();
-    s.title(lang.pick(
-        "Plan roczny (orientacyjny: wartość projektu w proporcji do dni)",
-        "Yearly plan (indicative: the total pro rata by days)",
-    ))?;
+    s.title(label::YEARLY_PLAN.get(lang))?;
     s.header(&[
-        lang.pick("Od", "From"),
-        lang.pick("Do", "To"),
-        lang.pick("Plan", "Planned"),
+        label::FROM.get(lang),
+        label::TO.get(lang),
+        label::PLAN.get(lang),
     ])?;
     for y in &b.by_year {
         s.row(vec![
@@ -447,21 +536,18 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
         ])?;
     }
     s.blank();
-    s.title(lang.pick("Wydatki według kategorii", "Spending by category"))?;
-    s.header(&[
-        lang.pick("Kategoria", "Category"),
-        lang.pick("Wydano", "Spent"),
-    ])?;
+    s.title(label::SPENDING_BY_CATEGORY.get(lang))?;
+    s.header(&[label::CATEGORY.get(lang), label::SPENT.get(lang)])?;
     for (category, amount) in &b.by_category {
         s.row(vec![category.as_str().into(), (*amount).into()])?;
     }
     if !b.findings.is_empty() {
         s.blank();
-        s.title(lang.pick("Uwagi do wykonania", "Findings on execution"))?;
+        s.title(label::EXECUTION_FINDINGS.get(lang))?;
         s.header(&[
-            lang.pick("Kod", "Code"),
-            lang.pick("Miejsce", "Where"),
-            lang.pick("Opis", "Message"),
+            label::CODE.get(lang),
+            label::FINDING_PATH.get(lang),
+            label::MESSAGE.get(lang),
         ])?;
         for f in &b.findings {
             s.row(vec![
@@ -476,17 +562,17 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
 
 fn schedule_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
     s.frozen_header(&[
-        lang.pick("Kamień milowy", "Milestone"),
-        lang.pick("Nr", "No."),
-        lang.pick("Tytuł / działanie", "Title / activity"),
-        lang.pick("Od", "From"),
-        lang.pick("Do", "To"),
-        lang.pick("Stan", "State"),
-        lang.pick("Grupa", "Group"),
-        lang.pick("Spotkania: plan", "Meetings planned"),
-        lang.pick("Spotkania: odbyte", "Meetings held"),
-        lang.pick("Dni: plan", "Days planned"),
-        lang.pick("Dni: odbyte", "Days held"),
+        label::MILESTONE.get(lang),
+        label::NUMBER_ABBREVIATED.get(lang),
+        label::TITLE_OR_ACTIVITY.get(lang),
+        label::FROM.get(lang),
+        label::TO.get(lang),
+        label::STATE.get(lang),
+        label::GROUP.get(lang),
+        label::MEETINGS_PLANNED.get(lang),
+        label::MEETINGS_HELD.get(lang),
+        label::DAYS_PLANNED.get(lang),
+        label::DAYS_HELD.get(lang),
     ])?;
     for m in &r.milestones {
         s.row(vec![
@@ -495,7 +581,7 @@ fn schedule_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result
             m.title.as_str().into(),
             m.period.start().into(),
             m.period.end().into(),
-            state_text(lang, m.state).into(),
+            Cell::Swatched(state_text(lang, m.state), palette::of_state(m.state)),
         ])?;
         for a in &m.activities {
             s.row(vec![
@@ -514,29 +600,23 @@ fn schedule_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result
         }
     }
     if r.milestones.is_empty() {
-        s.row(vec![
-            lang.pick(
-                "Wersja w mocy nie ma kamieni milowych.",
-                "The version in force has no milestones.",
-            )
-            .into(),
-        ])?;
+        s.row(vec![label::NO_MILESTONES.get(lang).into()])?;
     }
     Ok(())
 }
 
 fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
     s.frozen_header(&[
-        lang.pick("Id", "Id"),
-        lang.pick("Nazwa", "Name"),
-        lang.pick("Rodzaj", "Kind"),
-        lang.pick("Jednostka", "Unit"),
-        lang.pick("Cel", "Target"),
-        lang.pick("Osiągnięto", "Achieved"),
-        lang.pick("% celu", "% of target"),
-        lang.pick("Termin", "Due"),
-        lang.pick("Status", "Status"),
-        lang.pick("Prognoza", "Forecast"),
+        label::ID.get(lang),
+        label::NAME.get(lang),
+        label::KIND.get(lang),
+        label::UNIT.get(lang),
+        label::TARGET.get(lang),
+        label::ACHIEVED.get(lang),
+        label::SHARE_OF_TARGET.get(lang),
+        label::DUE.get(lang),
+        label::STATUS.get(lang),
+        label::FORECAST.get(lang),
     ])?;
     for i in &r.indicators {
         let name = match (lang, &i.name_en) {
@@ -544,8 +624,8 @@ fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Resu
             _ => i.name.clone(),
         };
         let kind = match i.kind {
-            IndicatorKind::Product => lang.pick("produkt", "output"),
-            IndicatorKind::Result => lang.pick("rezultat", "result"),
+            IndicatorKind::Product => label::OUTPUT_INDICATOR.get(lang),
+            IndicatorKind::Result => label::RESULT_INDICATOR.get(lang),
         };
         // A share's target and value are both in percent.
         let (unit, target) = match i.target {
@@ -561,7 +641,7 @@ fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Resu
             i.value.into(),
             i.share_of_target.into(),
             i.due.into(),
-            status_text(lang, i.status).into(),
+            Cell::Swatched(status_text(lang, i.status), palette::of_status(i.status)),
             i.forecast.into(),
         ])?;
     }
@@ -570,29 +650,30 @@ fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Resu
 
 fn groups_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
     s.frozen_header(&[
-        lang.pick("Kod", "Code"),
-        lang.pick("Nazwa", "Name"),
-        lang.pick("Jedna na", "One per"),
-        lang.pick("Oczekiwano", "Expected"),
-        lang.pick("Wg dokumentów", "Stated"),
-        lang.pick("Osób", "Members"),
-        lang.pick("Staje się", "Becomes"),
-        lang.pick("Kamień milowy", "Milestone"),
-        lang.pick("Spotkania: plan", "Meetings planned"),
-        lang.pick("Na grupę", "Per group"),
-        lang.pick("Spotkania: odbyte", "Meetings held"),
+        label::CODE.get(lang),
+        label::NAME.get(lang),
+        label::ONE_PER.get(lang),
+        label::EXPECTED.get(lang),
+        label::STATED.get(lang),
+        label::MEMBERS.get(lang),
+        label::BECOMES.get(lang),
+        label::MILESTONE.get(lang),
+        label::MEETINGS_PLANNED.get(lang),
+        label::PER_GROUP.get(lang),
+        label::MEETINGS_HELD.get(lang),
     ])?;
     for g in &p.groups {
         let name = match (lang, &g.name_en) {
             (Lang::En, Some(en)) => en.clone(),
             _ => g.name.clone(),
         };
-        let level = match g.one_per.name() {
-            "macroregion" => lang.pick("makroregion", "macroregion"),
-            "voivodeship" => lang.pick("województwo", "voivodeship"),
-            "powiat" => "powiat",
-            _ => "gmina",
-        };
+        let level = match g.one_per {
+            GroupLevel::Macroregion => label::MACROREGION,
+            GroupLevel::Voivodeship => label::VOIVODESHIP,
+            GroupLevel::Powiat => label::POWIAT,
+            GroupLevel::Gmina => label::GMINA,
+        }
+        .get(lang);
         let base = || -> Vec<Cell> {
             vec![
                 g.code.as_str().into(),
@@ -630,15 +711,15 @@ fn groups_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
 
 fn territory_sheet(s: &mut Sheet, p: &Project, _r: &Report, lang: Lang) -> Result<(), XlsxError> {
     s.frozen_header(&[
-        lang.pick("Poziom", "Level"),
-        lang.pick("Kod TERYT", "TERYT code"),
-        lang.pick("Nazwa", "Name"),
-        lang.pick("Kod nadrzędny", "Parent code"),
-        lang.pick("Partner", "Partner"),
+        label::LEVEL.get(lang),
+        label::TERYT_CODE.get(lang),
+        label::NAME.get(lang),
+        label::PARENT_CODE.get(lang),
+        label::PARTNER.get(lang),
     ])?;
     for v in &p.territory.voivodeships {
         s.row(vec![
-            lang.pick("województwo", "voivodeship").into(),
+            label::VOIVODESHIP.get(lang).into(),
             v.code.to_string().into(),
             v.name.as_str().into(),
             Cell::Empty,
@@ -646,14 +727,14 @@ fn territory_sheet(s: &mut Sheet, p: &Project, _r: &Report, lang: Lang) -> Resul
         ])?;
         for pw in &v.powiats {
             s.row(vec![
-                "powiat".into(),
+                label::POWIAT.get(lang).into(),
                 pw.code.to_string().into(),
                 pw.name.as_str().into(),
                 v.code.to_string().into(),
             ])?;
             for g in &pw.gminas {
                 s.row(vec![
-                    "gmina".into(),
+                    label::GMINA.get(lang).into(),
                     g.code.to_string().into(),
                     g.name.as_str().into(),
                     pw.code.to_string().into(),
@@ -666,13 +747,13 @@ fn territory_sheet(s: &mut Sheet, p: &Project, _r: &Report, lang: Lang) -> Resul
 
 fn facts_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
     let kinds: Vec<FactKind> = r.facts.by_kind.iter().map(|(k, _)| *k).collect();
-    let mut header = vec![lang.pick("Miesiąc", "Month")];
+    let mut header = vec![label::MONTH.get(lang)];
     header.extend(kinds.iter().map(|k| fact_kind_label(lang, *k)));
     s.frozen_header(&header)?;
     let mut months: Vec<_> = r.facts.by_month.iter().map(|m| m.month).collect();
     months.dedup();
     for month in months {
-        let mut row: Vec<Cell> = vec![month.to_string().into()];
+        let mut row: Vec<Cell> = vec![Cell::Month(month)];
         for kind in &kinds {
             let n = r
                 .facts
@@ -684,24 +765,20 @@ fn facts_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result<()
         }
         s.row(row)?;
     }
-    let mut total: Vec<Cell> = vec![lang.pick("Razem", "Total").into()];
+    let mut total: Vec<Cell> = vec![label::TOTAL.get(lang).into()];
     total.extend(r.facts.by_kind.iter().map(|(_, n)| Cell::from(*n)));
     s.row(total)?;
     s.blank();
     s.row(vec![
-        lang.pick("Wycofane fakty", "Retracted facts").into(),
+        label::RETRACTED_FACTS.get(lang).into(),
         r.facts.retracted.into(),
     ])?;
     s.row(vec![
-        lang.pick("Powtórzone rekordy", "Repeated records").into(),
+        label::REPEATED_RECORDS.get(lang).into(),
         r.facts.duplicates.into(),
     ])?;
     s.row(vec![
-        lang.pick(
-            "Wycofania nieznanych faktów",
-            "Retractions of unknown facts",
-        )
-        .into(),
+        label::PENDING_RETRACTIONS.get(lang).into(),
         r.facts.pending_retractions.into(),
     ])?;
     Ok(())

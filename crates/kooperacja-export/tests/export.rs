@@ -100,7 +100,7 @@ fn a_project_with_error_findings_is_refused_unless_forced() {
     assert!(
         doc["warning"]
             .as_str()
-            .is_some_and(|w| w.starts_with("WARNING"))
+            .is_some_and(|w| w.starts_with("OSTRZEŻENIE: wyeksportowano z opcją --force"))
     );
     assert!(doc["report"]["indicators"].is_array());
 }

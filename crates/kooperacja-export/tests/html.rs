@@ -16,12 +16,14 @@ use common::{
     CASES, ROOT, TERC, export_ok, external_tool, refused_then_forced, run, temp_dir, text,
 };
 use kooperacja_core::engine::Engine;
+use kooperacja_core::present::palette;
 use kooperacja_core::project::Project;
-use kooperacja_core::report::Status;
+use kooperacja_core::report::{MilestoneState, Status};
 use kooperacja_export::{Lang, html::html};
 
 /// The kooperacja fixture's project and fact files.
 const KOOPERACJA: (&str, &str) = (CASES[0].1, CASES[0].2);
+const KOORDYNACJA: (&str, &str) = (CASES[1].1, CASES[1].2);
 
 /// Exports `project` with `facts` as of `as_of` into `dir`, in `lang`, with the
 /// `format`; returns the path written.
@@ -85,7 +87,7 @@ fn assert_indicators_with_status(page: &str, json: &serde_json::Value, lang: Lan
             .split("<tr")
             .find(|row| row.contains(&format!("<span class=\"id\">{id}</span>")))
             .unwrap_or_else(|| panic!("{id} has a row"));
-        let name = lang.pick(status.polish(), status.english());
+        let name = kooperacja_core::present::label::status(status).get(lang);
         assert!(
             row.contains(&format!("{name}</span>")),
             "{id}: status {name:?} written in its row"
@@ -147,7 +149,8 @@ fn html_in_english() {
     .expect("JSON");
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert_self_contained(&page);
-    assert!(page.contains("▼ as of 30 Sep 2020</text></g>"));
+    // English dates are ISO 8601, as everywhere (present::date).
+    assert!(page.contains("▼ as of 2020-09-30</text></g>"));
     assert!(page.contains("PLN 31,604,368.34"));
     assert!(!page.contains(" zł"));
     assert_indicators_with_status(&page, &json, Lang::En);
@@ -184,7 +187,9 @@ fn html_escapes_text_from_the_project() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let page = std::fs::read_to_string(&out_path).expect("written");
-    let escaped = "A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; &#39;plan&#39; &lt;/title&gt;&lt;script&gt;x&lt;/script&gt;";
+    // maud escapes `&`, `<`, `>` and `"`; an apostrophe needs none in text
+    // or in a double-quoted attribute.
+    let escaped = "A &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quoted&quot; 'plan' &lt;/title&gt;&lt;script&gt;x&lt;/script&gt;";
     assert!(page.contains(&format!("<h1>{escaped}</h1>")));
     assert!(page.contains(&format!("<title>{escaped} · stan na")));
     assert!(!page.contains("<b>bold"));
@@ -240,7 +245,7 @@ fn a_forced_export_shows_the_warning_first() {
         "the warning comes first"
     );
     assert!(page.contains("Uwaga: raport wyeksportowany mimo błędów w planie projektu"));
-    assert!(page.contains("<p>WARNING: exported with --force although the project has"));
+    assert!(page.contains("<p>OSTRZEŻENIE: wyeksportowano z opcją --force, choć projekt ma błędy walidacji (liczba: 1): "));
     assert_self_contained(&page);
 }
 
@@ -259,6 +264,19 @@ fn chromium() -> Option<PathBuf> {
 /// Runs headless Chromium on `page` with `output` (`--screenshot=…` or
 /// `--print-to-pdf=…`), killing it after 60 seconds.
 fn render(chromium: &Path, dir: &Path, page: &Path, output: &[String]) {
+    render_at(chromium, dir, page, "1240,1754", output, Stdio::null());
+}
+
+/// Runs headless Chromium on `page` in a window of `size` (`width,height`)
+/// with `output`, its standard output into `stdout`.
+fn render_at(
+    chromium: &Path,
+    dir: &Path,
+    page: &Path,
+    size: &str,
+    output: &[String],
+    stdout: Stdio,
+) {
     let profile = dir.join(format!("profile-{}", output.len()));
     let _ = std::fs::remove_dir_all(&profile);
     let log = std::fs::File::create(dir.join("chromium.log")).expect("log file");
@@ -276,11 +294,11 @@ fn render(chromium: &Path, dir: &Path, page: &Path, output: &[String]) {
             "--force-color-profile=srgb",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
-        .arg("--window-size=1240,1754")
+        .arg(format!("--window-size={size}"))
         .args(output)
         .arg(format!("file://{}", page.display()))
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(stdout)
         .stderr(Stdio::from(log))
         .spawn()
         .expect("chromium starts");
@@ -355,12 +373,18 @@ fn html_renders_in_chromium() {
     );
     // The statuses of this report, and the marker of the date, in their colours.
     for (what, colour) in [
-        ("achieved", "#2e7d32"),
-        ("missed / the date's line", "#c62828"),
-        ("not started", "#9e9e9e"),
-        ("the running milestone", "#1565c0"),
+        ("achieved", palette::of_status(Status::Achieved).fill.hex()),
+        ("missed / the date's line", palette::AS_OF.hex()),
+        (
+            "not started",
+            palette::of_status(Status::NotStarted).fill.hex(),
+        ),
+        (
+            "the running milestone",
+            palette::of_state(MilestoneState::Running).fill.hex(),
+        ),
     ] {
-        let want = hex(colour);
+        let want = hex(&colour);
         let near = |p: &&[u8; 3]| p.iter().zip(want).all(|(&a, b)| a.abs_diff(b) <= 4);
         let n = rgb.iter().filter(near).count();
         assert!(n >= 40, "{what} ({colour}): {n} pixels");
@@ -406,5 +430,83 @@ fn html_renders_in_chromium() {
         numbers[3]
     );
     // Chromium's profiles are large; keep nothing once the checks pass.
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// In a window 400 px wide (a phone), nothing of the page sticks out of the
+/// viewport or out of its box: every card, table, figure and chart fits, and
+/// no text overflows the card it is in. Measured in Chromium by a script
+/// added to a copy of the page, whose verdict `--dump-dom` returns.
+#[test]
+fn html_is_usable_400_px_wide() {
+    let found = chromium();
+    if !external_tool(found.is_some(), "chromium", "apt-get install chromium") {
+        return;
+    }
+    let Some(chromium) = found else { return };
+    let dir = temp_dir("narrow");
+    for (name, project, as_of) in [
+        ("kooperacja", KOOPERACJA, "2020-09-30"),
+        ("koordynacja", KOORDYNACJA, "2025-11-30"),
+    ] {
+        let page = export(&dir, project, as_of, "pl", "html");
+        let html = std::fs::read_to_string(&page).expect("written");
+        let probe = r#"<script>
+const width = document.documentElement.clientWidth;
+const bad = [];
+for (const el of document.querySelectorAll('.card, .cards, table, figure, svg, header, section, footer, .warning')) {
+  const r = el.getBoundingClientRect();
+  const cls = typeof el.className === 'string' ? el.className : (el.className.baseVal || '');
+  if (r.right > width + 0.5 || r.left < -0.5) bad.push('outside the window: ' + el.tagName + '.' + cls + ' right=' + Math.round(r.right));
+}
+for (const el of document.querySelectorAll('.card, .card *')) {
+  if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflow !== 'visible') bad.push('clipped ' + el.tagName + '.' + el.className + ' ' + el.scrollWidth + '>' + el.clientWidth);
+  const card = el.closest('.card');
+  if (card && el !== card) {
+    const r = el.getBoundingClientRect(), c = card.getBoundingClientRect();
+    if (r.right > c.right + 0.5) bad.push('sticks out of its card: ' + el.tagName + ' ' + (el.textContent || '').trim().slice(0, 40));
+  }
+}
+parent.document.getElementById('verdict').textContent = 'width=' + width + ' scroll=' + document.documentElement.scrollWidth + '\n' + bad.join('\n');
+</script>"#;
+        let probed = dir.join(format!("{name}-probe.html"));
+        // Headless Chromium's window is at least 500 px wide, so the page
+        // is shown in a frame 400 px wide (its own viewport: media queries
+        // and all); the probe in it writes its verdict into the frame's parent.
+        let inner = html.replace("</body>", &format!("{probe}</body>"));
+        let attribute = inner.replace('&', "&amp;").replace('"', "&quot;");
+        std::fs::write(
+            &probed,
+            format!(
+                "<!DOCTYPE html><html><body style=\"margin:0\"><pre id=\"verdict\">not run</pre><iframe srcdoc=\"{attribute}\" style=\"width:400px;height:3000px;border:0\"></iframe></body></html>"
+            ),
+        )
+        .expect("write");
+        let probed = probed.canonicalize().expect("absolute path");
+        let dom = dir.join(format!("{name}-dom.html"));
+        render_at(
+            &chromium,
+            &dir,
+            &probed,
+            "400,3000",
+            &["--dump-dom".to_owned()],
+            Stdio::from(std::fs::File::create(&dom).expect("dom file")),
+        );
+        let dom = std::fs::read_to_string(&dom).expect("dumped");
+        let verdict = dom
+            .split("<pre id=\"verdict\">")
+            .nth(1)
+            .and_then(|v| v.split("</pre>").next())
+            .expect("the probe ran");
+        let mut lines = verdict.lines();
+        let first = lines.next().unwrap_or_default();
+        let rest: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+        assert!(
+            first.starts_with("width=400 scroll=400"),
+            "{name}: the page scrolls sideways: {first}\n{}",
+            rest.join("\n")
+        );
+        assert!(rest.is_empty(), "{name}: at 400 px:\n{}", rest.join("\n"));
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

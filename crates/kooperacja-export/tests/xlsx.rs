@@ -11,11 +11,13 @@ mod common;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use calamine::{Data, Reader, Xlsx};
-use common::{CASES, export_ok, external_tool, refused_then_forced, temp_dir};
+use common::{
+    CASES, export_ok, external_tool, libreoffice, refused_then_forced, run_with_timeout, temp_dir,
+};
 use rust_decimal::Decimal;
 
 const SHEETS_PL: [&str; 7] = [
@@ -155,6 +157,31 @@ fn check_values(
             assert_eq!(decimal(&row[2]), decimal(planned));
         }
     }
+    // The partners' total row is the sum of the partners' rows, column by
+    // column; the project's own row below it holds the project value.
+    let partners = budget["by_partner"].as_array().expect("partners").len();
+    let total = find(budzet, "Razem");
+    for col in [2, 3] {
+        let sum: Decimal = budzet
+            .iter()
+            .skip(1)
+            .take(partners)
+            .map(|row| {
+                row.get(col)
+                    .filter(|c| !c.is_empty())
+                    .map_or(Decimal::ZERO, |c| decimal(c))
+            })
+            .sum();
+        assert_eq!(
+            decimal(&total[col]),
+            sum,
+            "column {col} of the partners' total"
+        );
+    }
+    assert_eq!(
+        decimal(&find(budzet, "Cały projekt")[2]),
+        decimal(budget["total"].as_str().expect("total"))
+    );
     // The yearly plan: every year's amount, to the grosz.
     for year in budget["by_year"].as_array().expect("years") {
         let start = date(year["period"]["start"].as_str().expect("start"));
@@ -278,6 +305,7 @@ fn header_rows_are_frozen_and_output_is_deterministic() {
     );
 }
 
+/// The warning is in the workbook's language (Polish by default).
 #[test]
 fn forced_export_opens_with_the_warning() {
     let dir = temp_dir("forced");
@@ -285,41 +313,10 @@ fn forced_export_opens_with_the_warning() {
     refused_then_forced(&dir, "xlsx", &out_path);
     let sheets = sheets(&out_path);
     assert!(
-        sheets[0].1[0][0].starts_with("WARNING: exported with --force"),
+        sheets[0].1[0][0].starts_with("OSTRZEŻENIE: wyeksportowano z opcją --force, choć projekt ma błędy walidacji (liczba: 1): "),
         "{:?}",
         sheets[0].1[0]
     );
-}
-
-/// Runs a command, killed after `limit`; None when it timed out.
-fn run_with_timeout(command: &mut Command, limit: Duration) -> Option<Output> {
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .ok()?;
-    // Polls every 100 ms; no clock is read, the polls are counted.
-    let step = Duration::from_millis(100);
-    let mut waited = Duration::ZERO;
-    loop {
-        if child.try_wait().ok()?.is_some() {
-            return child.wait_with_output().ok();
-        }
-        waited += step;
-        if waited > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(step);
-    }
-}
-
-fn libreoffice() -> Option<PathBuf> {
-    ["/usr/bin/soffice", "/usr/bin/libreoffice"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
 }
 
 /// Parses LibreOffice's CSV (comma, double quotes, UTF-8).
@@ -448,6 +445,74 @@ fn libreoffice_round_trip() {
                     );
                 }
             }
+        }
+    }
+}
+
+fn pdftotext() -> Option<PathBuf> {
+    ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+/// Printed by LibreOffice (to PDF, every sheet), the workbook shows every
+/// value in full: no column is so narrow that a number turns into `###`.
+#[test]
+fn libreoffice_prints_every_value_in_full() {
+    let (office, text_tool) = (libreoffice(), pdftotext());
+    if !external_tool(
+        office.is_some(),
+        "LibreOffice",
+        "apt-get install libreoffice-calc-nogui",
+    ) || !external_tool(
+        text_tool.is_some(),
+        "pdftotext",
+        "apt-get install poppler-utils",
+    ) {
+        return;
+    }
+    let (Some(soffice), Some(pdftotext)) = (office, text_tool) else {
+        return;
+    };
+    for (name, project, facts, dates) in CASES {
+        for lang in ["pl", "en"] {
+            let as_of = dates[1];
+            let dir = temp_dir(&format!("pdf-{name}-{lang}"));
+            let (path, _) = export(&dir, project, facts, as_of, &["--lang", lang]);
+            let profile = format!("file://{}", dir.join("lo-profile").display());
+            let output = run_with_timeout(
+                Command::new(&soffice)
+                    .arg(format!("-env:UserInstallation={profile}"))
+                    .args(["--headless", "--norestore", "--convert-to", "pdf"])
+                    .arg("--outdir")
+                    .arg(&dir)
+                    .arg(&path),
+                Duration::from_secs(180),
+            )
+            .expect("LibreOffice finished within 180 s");
+            assert!(
+                output.status.success(),
+                "LibreOffice failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let pdf = dir.join("report.pdf");
+            let text = Command::new(&pdftotext)
+                .arg("-layout")
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext runs");
+            assert!(text.status.success(), "pdftotext failed");
+            let text = String::from_utf8_lossy(&text.stdout);
+            assert!(!text.trim().is_empty(), "the PDF has text");
+            let hidden: Vec<&str> = text.lines().filter(|l| l.contains("###")).collect();
+            assert!(
+                hidden.is_empty(),
+                "{name} ({lang}): {} printed lines show ### instead of a value:\n{}",
+                hidden.len(),
+                hidden.join("\n")
+            );
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use kooperacja_core::facts::{Fact, FactKind, What};
 use kooperacja_core::organisation::PartnerRole;
-use kooperacja_core::present::{Lang, message};
+use kooperacja_core::present::message;
 use kooperacja_core::project::Project;
 use kooperacja_core::territory::TerytCode;
 
@@ -49,25 +49,25 @@ impl Actor {
             return Ok(());
         }
         if fact.recorded_by != self.org {
-            return Err(Problem::forbidden(message::PARTNER_OWN_NAME.fill(
-                Lang::En,
+            return Err(Problem::forbidden_said(
+                message::PARTNER_OWN_NAME,
                 &[
                     &format_args!("{:?}", self.org),
                     &format_args!("{:?}", fact.recorded_by),
                 ],
-            ))
+            )
             .at("/by"));
         }
         if let What::Expenditure { partner, .. } = &fact.what
             && partner != &self.org
         {
-            return Err(Problem::forbidden(message::PARTNER_OWN_SPENDING.fill(
-                Lang::En,
+            return Err(Problem::forbidden_said(
+                message::PARTNER_OWN_SPENDING,
                 &[
                     &format_args!("{:?}", self.org),
                     &format_args!("{partner:?}"),
                 ],
-            ))
+            )
             .at("/partner"));
         }
         let kind = fact.what.kind();
@@ -77,8 +77,9 @@ impl Actor {
                     kind,
                     FactKind::Deliverable | FactKind::Coaching | FactKind::Retraction
                 ) {
-                    return Err(Problem::forbidden(
-                        message::NO_TERRITORY_KIND.fill(Lang::En, &[&self.org, &kind]),
+                    return Err(Problem::forbidden_said(
+                        message::NO_TERRITORY_KIND,
+                        &[&self.org, &kind],
                     )
                     .at("/kind"));
                 }
@@ -88,15 +89,16 @@ impl Actor {
                 let inside = |code: &TerytCode| code.is_within(voivodeship);
                 match &fact.territory {
                     Some(code) if !inside(code) => {
-                        return Err(Problem::forbidden(
-                            message::TERRITORY_OUTSIDE_VOIVODESHIP
-                                .fill(Lang::En, &[&self.org, voivodeship, code]),
+                        return Err(Problem::forbidden_said(
+                            message::TERRITORY_OUTSIDE_VOIVODESHIP,
+                            &[&self.org, voivodeship, code],
                         )
                         .at("/territory"));
                     }
                     None if kind != FactKind::Retraction => {
-                        return Err(Problem::forbidden(
-                            message::TERRITORY_REQUIRED.fill(Lang::En, &[&self.org, voivodeship]),
+                        return Err(Problem::forbidden_said(
+                            message::TERRITORY_REQUIRED,
+                            &[&self.org, voivodeship],
                         )
                         .at("/territory"));
                     }
@@ -105,9 +107,9 @@ impl Actor {
                 if let What::Pilot { jst } | What::DiPlan { jst } = &fact.what
                     && !inside(jst)
                 {
-                    return Err(Problem::forbidden(
-                        message::JST_OUTSIDE_VOIVODESHIP
-                            .fill(Lang::En, &[&self.org, voivodeship, jst]),
+                    return Err(Problem::forbidden_said(
+                        message::JST_OUTSIDE_VOIVODESHIP,
+                        &[&self.org, voivodeship, jst],
                     )
                     .at("/jst"));
                 }

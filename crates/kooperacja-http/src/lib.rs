@@ -11,11 +11,12 @@
 //! `docs/http.md` describes the API and how to run it.
 //!
 //! Modules: [`server`] (start, router, layers), [`conn`] (connections:
-//! the cap and the timeouts), [`api`] (handlers),
+//! the cap and the timeouts), [`api`] (handlers), [`apidoc`] (the types the
+//! handlers' OpenAPI annotations name), [`app`] (what every handler is given),
 //! [`writer`] (the single writer and its group commit), [`store`] (the
 //! database), [`state`] (engines and the report cache), [`access`] (who may
 //! write what), [`pseudonym`] (keyed hashes of person keys), [`problem`]
-//! (errors), [`openapi`], [`limits`], [`dashboard`] (the page at `/`).
+//! (errors), [`openapi`] (the document, assembled from the handlers), [`limits`], [`dashboard`] (the page at `/`).
 
 #![allow(
     clippy::result_large_err,
@@ -24,6 +25,8 @@
 
 pub mod access;
 pub mod api;
+pub mod apidoc;
+pub mod app;
 pub mod conn;
 pub mod dashboard;
 pub mod limits;

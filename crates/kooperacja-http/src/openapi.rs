@@ -7,172 +7,16 @@
 //! `components/schemas`, the fact record's schema, the bearer security scheme,
 //! and on every operation the problem responses it can give.
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use axum::body::Bytes;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
-use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema};
-use utoipa::openapi::{Ref, RefOr};
-use utoipa::{IntoParams, OpenApi, PartialSchema, ToSchema};
+use utoipa::OpenApi;
 
 use crate::api::{facts, reads};
 use crate::problem::{Problem, ProblemFinding};
-
-/// References to core's schemas, for fields of this crate's response types.
-pub mod refs {
-    use super::*;
-
-    fn named(name: &str) -> RefOr<Schema> {
-        RefOr::Ref(Ref::from_schema_name(name))
-    }
-
-    fn list(name: &str) -> RefOr<Schema> {
-        ArrayBuilder::new().items(named(name)).into()
-    }
-
-    /// `IndicatorReport[]`.
-    pub fn indicators() -> RefOr<Schema> {
-        list("IndicatorReport")
-    }
-    /// `MilestoneReport[]`.
-    pub fn milestones() -> RefOr<Schema> {
-        list("MilestoneReport")
-    }
-    /// `Period`.
-    pub fn period() -> RefOr<Schema> {
-        named("Period")
-    }
-    /// `Budget` (a version's plan).
-    pub fn budget() -> RefOr<Schema> {
-        named("Budget")
-    }
-    /// `Amount`.
-    pub fn amount() -> RefOr<Schema> {
-        named("Amount")
-    }
-    /// `BudgetReport`.
-    pub fn budget_report() -> RefOr<Schema> {
-        named("BudgetReport")
-    }
-    /// `GroupLevel`.
-    pub fn group_level() -> RefOr<Schema> {
-        named("GroupLevel")
-    }
-    /// `Held[]`.
-    pub fn held_list() -> RefOr<Schema> {
-        list("Held")
-    }
-    /// `StatedCounts`.
-    pub fn stated_counts() -> RefOr<Schema> {
-        named("StatedCounts")
-    }
-    /// `Voivodeship[]`.
-    pub fn voivodeships() -> RefOr<Schema> {
-        list("Voivodeship")
-    }
-    /// `DiffValue`.
-    pub fn diff_value() -> RefOr<Schema> {
-        named("DiffValue")
-    }
-}
-
-/// `FactRecord`: a fact as JSON Lines write it.
-pub fn fact_record_ref() -> RefOr<Schema> {
-    RefOr::Ref(Ref::from_schema_name("FactRecord"))
-}
-
-/// `FactRecord[]`, at most [`crate::limits::MAX_BATCH_FACTS`].
-pub fn fact_record_list() -> RefOr<Schema> {
-    ArrayBuilder::new()
-        .items(fact_record_ref())
-        .max_items(Some(crate::limits::MAX_BATCH_FACTS))
-        .into()
-}
-
-/// The place of core's `Report` in the document (replaced by core's schema).
-#[derive(Debug)]
-pub struct ReportDoc;
-
-impl PartialSchema for ReportDoc {
-    fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new().into()
-    }
-}
-
-impl ToSchema for ReportDoc {
-    fn name() -> Cow<'static, str> {
-        Cow::Borrowed("Report")
-    }
-}
-
-/// The place of the fact record in the document (replaced by its schema).
-#[derive(Debug)]
-pub struct FactRecordDoc;
-
-impl PartialSchema for FactRecordDoc {
-    fn schema() -> RefOr<Schema> {
-        ObjectBuilder::new().into()
-    }
-}
-
-impl ToSchema for FactRecordDoc {
-    fn name() -> Cow<'static, str> {
-        Cow::Borrowed("FactRecord")
-    }
-}
-
-/// The parameters of the report endpoints.
-#[derive(Debug, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ReportParams {
-    /// The date to report on, like `2020-09-30` (default: today, by the server's clock).
-    #[param(value_type = Option<String>, format = Date)]
-    pub as_of: Option<String>,
-    /// A version id: the report as if that version were in force (default: the
-    /// version in force on the date).
-    pub version: Option<String>,
-}
-
-/// The parameters of the fact listing.
-#[derive(Debug, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct FactListParams {
-    /// Only facts of this kind (`meeting`, `coaching`, …).
-    #[param(
-        pattern = "^(meeting|coaching|agreement|pilot|deliverable|support|qualification|di-plan|expenditure|retraction)$"
-    )]
-    pub kind: Option<String>,
-    /// Only facts whose territory's TERYT code starts with these digits (`04`: the voivodeship).
-    #[param(pattern = "^[0-9]{1,7}$")]
-    pub territory: Option<String>,
-    /// Only facts dated on or after this day.
-    #[param(value_type = Option<String>, format = Date)]
-    pub from: Option<String>,
-    /// Only facts dated on or before this day.
-    #[param(value_type = Option<String>, format = Date)]
-    pub to: Option<String>,
-    /// Where to start: `next_cursor` of the previous page.
-    #[param(pattern = "^c[0-7][0-9a-f]{15}$")]
-    pub cursor: Option<String>,
-    /// The page size, 1 to 1000 (default 100).
-    #[param(minimum = 1, maximum = 1000)]
-    pub limit: Option<u32>,
-}
-
-/// The parameters of a paged listing.
-#[derive(Debug, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageParams {
-    /// Where to start: `next_cursor` of the previous page.
-    #[param(pattern = "^c[0-7][0-9a-f]{15}$")]
-    pub cursor: Option<String>,
-    /// The page size, 1 to 1000 (default 100).
-    #[param(minimum = 1, maximum = 1000)]
-    pub limit: Option<u32>,
-}
 
 /// This document.
 #[utoipa::path(get, path = "/v1/openapi.json", tag = "operation",
@@ -330,6 +174,63 @@ fn fact_record_schema() -> Value {
     })
 }
 
+/// Rewrites every `oneOf` of string `const`s (schemars' form of an enum whose
+/// variants have doc comments) as one `enum` list, with the variants'
+/// descriptions as a list in the schema's description: clients generated
+/// from the document (openapi-python-client) read enums as `enum`.
+fn enum_lists(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            let consts: Option<Vec<(Value, Option<String>)>> = match map.get("oneOf") {
+                Some(Value::Array(items)) if !items.is_empty() => items
+                    .iter()
+                    .map(|item| {
+                        let constant = item.get("const")?;
+                        constant.as_str()?;
+                        let description = item
+                            .get("description")
+                            .and_then(Value::as_str)
+                            .map(str::to_owned);
+                        Some((constant.clone(), description))
+                    })
+                    .collect(),
+                _ => None,
+            };
+            if let Some(consts) = consts {
+                map.remove("oneOf");
+                let mut description = map
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                    .unwrap_or_default();
+                for (constant, about) in &consts {
+                    if let (Some(name), Some(about)) = (constant.as_str(), about) {
+                        if !description.is_empty() {
+                            description.push_str(if description.contains("\n- `") {
+                                "\n"
+                            } else {
+                                "\n\n"
+                            });
+                        }
+                        description.push_str(&format!("- `{name}`: {}", about.replace('\n', " ")));
+                    }
+                }
+                map.insert("type".to_owned(), Value::from("string"));
+                map.insert(
+                    "enum".to_owned(),
+                    Value::Array(consts.into_iter().map(|(c, _)| c).collect()),
+                );
+                if !description.is_empty() {
+                    map.insert("description".to_owned(), Value::String(description));
+                }
+            }
+            map.values_mut().for_each(enum_lists);
+        }
+        Value::Array(items) => items.iter_mut().for_each(enum_lists),
+        _ => {}
+    }
+}
+
 fn problem_response(description: &str) -> Value {
     json!({
         "description": description,
@@ -368,6 +269,11 @@ pub fn document() -> Value {
             }),
         );
     }
+    doc["servers"] = json!([{
+        "url": "http://127.0.0.1:8080",
+        "description": "The default address of `kooperacja-server serve` (`--listen` sets another)"
+    }]);
+    enum_lists(&mut doc);
     doc["components"]["securitySchemes"] = json!({
         "bearer": {"type": "http", "scheme": "bearer",
             "description": "A token from `kooperacja-server token create`"}
@@ -424,6 +330,13 @@ pub fn document() -> Value {
                         "The record is not a fact of its kind, a field holds personal data (an 11-digit number), or the fact does not fit the project (core's fact check)",
                     );
                 }
+                // The bearer token where one is asked for; `[]` (none) on a
+                // public operation, said outright since the root names none.
+                operation["security"] = if guarded {
+                    json!([{"bearer": []}])
+                } else {
+                    json!([])
+                };
             }
         }
     }

@@ -3,8 +3,11 @@
 //! JSON pointer into the body (`pointer`) or the name of the query or path
 //! parameter (`parameter`).
 
-use axum::http::{HeaderValue, StatusCode, header};
+use std::fmt::Display;
+
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use kooperacja_core::present::{Lang, Text, message};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -36,6 +39,118 @@ pub struct Problem {
     /// For a refused batch: the position of the fact to blame, from 0.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<usize>,
+    /// The detail as the catalogue says it, to say it again in the
+    /// request's language (not serialised: `detail` is its English).
+    #[serde(skip)]
+    pub said: Option<Said>,
+}
+
+/// A problem's detail from the catalogue, with its arguments, so that the
+/// problems layer can write it in the language the request prefers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    /// The catalogue's entry.
+    pub text: Text,
+    /// Its arguments, as text.
+    pub args: Vec<String>,
+    /// For a fact of a batch: its position, said before the detail.
+    pub in_batch: Option<usize>,
+}
+
+impl Said {
+    /// The detail in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let args: Vec<&dyn Display> = self.args.iter().map(|a| a as &dyn Display).collect();
+        let detail = self.text.fill(lang, &args);
+        match self.in_batch {
+            Some(index) => message::FACT_OF_THE_BATCH.fill(lang, &[&index, &detail]),
+            None => detail,
+        }
+    }
+}
+
+/// The title of a kind of problem (the last part of its type URI), from the
+/// catalogue.
+pub fn title(slug: &str) -> Text {
+    match slug {
+        "malformed-request" => message::PROBLEM_MALFORMED_REQUEST,
+        "invalid-field" => message::PROBLEM_INVALID_FIELD,
+        "unauthorized" => message::PROBLEM_UNAUTHORIZED,
+        "forbidden" => message::PROBLEM_FORBIDDEN,
+        "not-found" => message::PROBLEM_NOT_FOUND,
+        "no-such-route" => message::PROBLEM_NO_SUCH_ROUTE,
+        "method-not-allowed" => message::PROBLEM_METHOD_NOT_ALLOWED,
+        "timeout" => message::PROBLEM_TIMEOUT,
+        "conflict" => message::PROBLEM_CONFLICT,
+        "too-large" => message::PROBLEM_TOO_LARGE,
+        "uri-too-long" => message::PROBLEM_URI_TOO_LONG,
+        "headers-too-large" => message::PROBLEM_HEADERS_TOO_LARGE,
+        "unsupported-media-type" => message::PROBLEM_UNSUPPORTED_MEDIA_TYPE,
+        "invalid-fact" => message::PROBLEM_INVALID_FACT,
+        "personal-data" => message::PROBLEM_PERSONAL_DATA,
+        "fact-check" => message::PROBLEM_FACT_CHECK,
+        "nothing-to-compare" => message::PROBLEM_NOTHING_TO_COMPARE,
+        "internal" => message::PROBLEM_INTERNAL,
+        "unavailable" => message::PROBLEM_UNAVAILABLE,
+        _ => message::PROBLEM_OTHER,
+    }
+}
+
+/// The language a request prefers for what people read in a problem, from
+/// its `Accept-Language` (the highest `q` among Polish and English): English
+/// unless Polish is preferred.
+pub fn lang_of(headers: &HeaderMap) -> Lang {
+    let Some(value) = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Lang::En;
+    };
+    let mut best: Option<(u16, Lang)> = None;
+    for item in value.split(',') {
+        let mut parts = item.split(';');
+        let tag = parts.next().unwrap_or_default().trim();
+        let primary = tag.split('-').next().unwrap_or_default();
+        let Ok(lang) = primary.to_ascii_lowercase().parse::<Lang>() else {
+            continue;
+        };
+        // q in thousandths (q=0.8 is 800), 1000 when not given.
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q="))
+            .next()
+            .map_or(1000, thousandths);
+        if q > 0 && best.is_none_or(|(b, _)| q > b) {
+            best = Some((q, lang));
+        }
+    }
+    best.map_or(Lang::En, |(_, lang)| lang)
+}
+
+/// A `q` value (`0.8`, `1`, `0.125`) in thousandths; 0 if it does not parse.
+fn thousandths(q: &str) -> u16 {
+    let (whole, fraction) = q.trim().split_once('.').unwrap_or((q.trim(), ""));
+    let digits: String = fraction.chars().chain("000".chars()).take(3).collect();
+    match (whole, digits.parse::<u16>()) {
+        ("1", Ok(_)) => 1000,
+        ("0", Ok(n)) => n,
+        _ => 0,
+    }
+}
+
+/// Writes a problem document's title, and its detail when it was said from
+/// the catalogue, in `lang`.
+pub fn localise(problem: &mut serde_json::Value, lang: Lang, said: Option<&Said>) {
+    let slug = problem["type"]
+        .as_str()
+        .and_then(|t| t.strip_prefix("urn:kooperacja:problem:"))
+        .unwrap_or_default()
+        .to_owned();
+    if let serde_json::Value::Object(map) = problem {
+        map.insert("title".to_owned(), title(&slug).get(lang).into());
+        if let Some(said) = said {
+            map.insert("detail".to_owned(), said.in_lang(lang).into());
+        }
+    }
 }
 
 /// A finding of core's fact check, as a problem lists it.
@@ -54,14 +169,57 @@ impl Problem {
     pub fn new(status: StatusCode, slug: &str, detail: impl Into<String>) -> Problem {
         Problem {
             kind: format!("urn:kooperacja:problem:{slug}"),
-            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            title: title(slug).get(Lang::En).to_owned(),
             status: status.as_u16(),
             detail: detail.into(),
             pointer: None,
             parameter: None,
             findings: Vec::new(),
             index: None,
+            said: None,
         }
+    }
+
+    /// A problem whose detail is an entry of the catalogue (said in English
+    /// here, and again in the request's language by the problems layer).
+    pub fn said(status: StatusCode, slug: &str, text: Text, args: &[&dyn Display]) -> Problem {
+        let mut problem = Problem::new(status, slug, text.fill(Lang::En, args));
+        problem.said = Some(Said {
+            text,
+            args: args.iter().map(|a| a.to_string()).collect(),
+            in_batch: None,
+        });
+        problem
+    }
+
+    /// 400 (`invalid-field`), said from the catalogue.
+    pub fn bad_request_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::BAD_REQUEST, "invalid-field", text, args)
+    }
+
+    /// 403 (`forbidden`), said from the catalogue.
+    pub fn forbidden_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::FORBIDDEN, "forbidden", text, args)
+    }
+
+    /// 404 (`not-found`), said from the catalogue.
+    pub fn not_found_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::NOT_FOUND, "not-found", text, args)
+    }
+
+    /// 500 (`internal`), said from the catalogue.
+    pub fn internal_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::INTERNAL_SERVER_ERROR, "internal", text, args)
+    }
+
+    /// 409 (`conflict`), said from the catalogue.
+    pub fn conflict_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::CONFLICT, "conflict", text, args)
+    }
+
+    /// 422 (`fact-check`), said from the catalogue.
+    pub fn unprocessable_said(text: Text, args: &[&dyn Display]) -> Problem {
+        Problem::said(StatusCode::UNPROCESSABLE_ENTITY, "fact-check", text, args)
     }
 
     /// The same problem, blaming a field of the body (a JSON pointer).
@@ -82,7 +240,10 @@ impl Problem {
         let inner = self.pointer.take().unwrap_or_default();
         self.pointer = Some(format!("/facts/{index}{inner}"));
         self.index = Some(index);
-        self.detail = format!("fact {index} of the batch: {}", self.detail);
+        self.detail = message::FACT_OF_THE_BATCH.fill(Lang::En, &[&index, &self.detail]);
+        if let Some(said) = &mut self.said {
+            said.in_batch = Some(index);
+        }
         self
     }
 
@@ -179,6 +340,9 @@ impl IntoResponse for Problem {
         let status = self.status_code();
         let body = serde_json::to_vec(&self).unwrap_or_else(|_| b"{}".to_vec());
         let mut response = (status, body).into_response();
+        if let Some(said) = self.said {
+            response.extensions_mut().insert(said);
+        }
         response
             .headers_mut()
             .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
@@ -198,6 +362,63 @@ impl IntoResponse for Problem {
 
 impl From<rusqlite::Error> for Problem {
     fn from(e: rusqlite::Error) -> Problem {
-        Problem::unavailable(format!("the database failed: {e}"))
+        Problem::said(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            message::DATABASE_FAILED,
+            &[&e],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(accept: &str) -> Lang {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_LANGUAGE,
+            HeaderValue::from_str(accept).unwrap_or(HeaderValue::from_static("")),
+        );
+        lang_of(&headers)
+    }
+
+    #[test]
+    fn polish_first_is_polish() {
+        assert_eq!(lang("pl-PL,pl;q=0.9,en;q=0.8"), Lang::Pl);
+    }
+
+    #[test]
+    fn english_with_a_higher_q_wins() {
+        assert_eq!(lang("pl;q=0.5,en;q=0.8"), Lang::En);
+    }
+
+    #[test]
+    fn polish_with_a_higher_q_wins() {
+        assert_eq!(lang("en;q=0.3,de,pl;q=0.7"), Lang::Pl);
+    }
+
+    #[test]
+    fn polish_refused_with_q_0_is_not_polish() {
+        assert_eq!(lang("pl;q=0"), Lang::En);
+    }
+
+    #[test]
+    fn no_header_is_english() {
+        assert_eq!(lang_of(&HeaderMap::new()), Lang::En);
+    }
+
+    #[test]
+    fn every_kind_in_the_docs_has_a_title_of_its_own() {
+        for slug in [
+            "invalid-field",
+            "not-found",
+            "no-such-route",
+            "unavailable",
+            "timeout",
+        ] {
+            assert_ne!(title(slug), message::PROBLEM_OTHER, "{slug}");
+        }
     }
 }

@@ -27,6 +27,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::access::Actor;
 use crate::api::{facts, reads};
+use crate::app::AppState;
 use crate::conn::{self, Conns, Timeouts};
 use crate::limits::{
     FILE_RESERVE, HEADER_TIMEOUT, IDLE_TIMEOUT, LISTEN_BACKLOG, MAX_BATCH_BODY_BYTES,
@@ -35,7 +36,7 @@ use crate::limits::{
 use crate::problem::{PROBLEM_JSON, Problem};
 use crate::pseudonym::Secret;
 use crate::redact;
-use crate::state::{AppState, ProjectState};
+use crate::state::ProjectState;
 use crate::store::{self, Readers};
 use crate::writer::{Incoming, Writer, rebuild};
 
@@ -577,10 +578,11 @@ async fn declared_size(request: Request, next: Next) -> Response {
         .and_then(|v| v.trim().parse::<u64>().ok());
     match declared {
         Some(n) if n > u64::try_from(limit).unwrap_or(u64::MAX) => {
-            let mut response = Problem::new(
+            let mut response = Problem::said(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too-large",
-                message::BODY_DECLARED_TOO_LARGE.fill(Lang::En, &[&n, &limit]),
+                message::BODY_DECLARED_TOO_LARGE,
+                &[&n, &limit],
             )
             .into_response();
             // The body is not read, so the connection cannot carry another request.
@@ -594,10 +596,11 @@ async fn declared_size(request: Request, next: Next) -> Response {
 }
 
 async fn no_route(request: Request) -> Problem {
-    Problem::new(
+    Problem::said(
         StatusCode::NOT_FOUND,
         "no-such-route",
-        message::NO_ROUTE.fill(Lang::En, &[&request.uri().path()]),
+        message::NO_ROUTE,
+        &[&request.uri().path()],
     )
 }
 
@@ -607,17 +610,24 @@ async fn gate(State(state): State<Arc<AppState>>, request: Request, next: Next) 
     if state.is_ready() || path == "/healthz" || path == "/readyz" {
         next.run(request).await
     } else {
-        Problem::unavailable(message::SERVER_STARTING.get(Lang::En)).into_response()
+        Problem::said(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            message::SERVER_STARTING,
+            &[],
+        )
+        .into_response()
     }
 }
 
 async fn time_limit(State(limit): State<Duration>, request: Request, next: Next) -> Response {
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
-        Err(_) => Problem::new(
+        Err(_) => Problem::said(
             StatusCode::REQUEST_TIMEOUT,
             "timeout",
-            message::REQUEST_TIMEOUT.fill(Lang::En, &[&limit.as_millis()]),
+            message::REQUEST_TIMEOUT,
+            &[&limit.as_millis()],
         )
         .into_response(),
     }
@@ -634,7 +644,13 @@ async fn problems(request: Request, next: Next) -> Response {
         .run(Request::from_parts(parts, axum::body::Body::new(tee)))
         .await;
     let status = response.status();
-    if status.as_u16() < 400 {
+    // A page for people (the dashboard's refusal of a bad date) stays a page;
+    // it quotes nothing of the request.
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if status.as_u16() < 400 || is_page {
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -649,6 +665,13 @@ async fn problems(request: Request, next: Next) -> Response {
         Ok(p) if is_problem => p,
         _ => {
             let text = String::from_utf8_lossy(&text).trim().to_owned();
+            if status == StatusCode::METHOD_NOT_ALLOWED {
+                parts.extensions.insert(crate::problem::Said {
+                    text: message::METHOD_NOT_ALLOWED,
+                    args: Vec::new(),
+                    in_batch: None,
+                });
+            }
             let detail = match status {
                 StatusCode::METHOD_NOT_ALLOWED => {
                     message::METHOD_NOT_ALLOWED.get(Lang::En).to_owned()
@@ -665,6 +688,18 @@ async fn problems(request: Request, next: Next) -> Response {
             serde_json::to_value(Problem::new(status, slug, detail)).unwrap_or_default()
         }
     };
+    // The title, and a detail said from the catalogue, in the language the
+    // request prefers.
+    let lang = crate::problem::lang_of(&head.headers);
+    crate::problem::localise(
+        &mut problem,
+        lang,
+        parts.extensions.get::<crate::problem::Said>(),
+    );
+    parts.headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
     let chunks = seen.lock().map(|s| s.clone()).unwrap_or_default();
     let values = redact::values(&head, &chunks);
     redact::redact_problem(&mut problem, &values);

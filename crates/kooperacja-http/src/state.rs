@@ -1,10 +1,11 @@
 //! What the server holds in memory: the projects, one core [`Engine`] per
 //! project (which also reports against any other version, for `?version=`),
 //! and a cache of rendered reports that the next append empties.
+//! [`AppState`](crate::app::AppState) holds them with the database handles.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use axum::body::Bytes;
@@ -14,9 +15,6 @@ use kooperacja_core::project::Project;
 use kooperacja_core::territory::Register;
 
 use crate::limits::REPORT_CACHE_ENTRIES;
-use crate::pseudonym::Secret;
-use crate::store::Readers;
-use crate::writer::Writer;
 
 /// An engine shared between the writer (which applies facts) and the readers.
 pub type SharedEngine = Arc<RwLock<Engine>>;
@@ -110,34 +108,5 @@ impl ProjectState {
             cache.1.clear();
         }
         cache.1.insert((part, as_of, version), body);
-    }
-}
-
-/// Everything a handler needs.
-#[derive(Debug)]
-pub struct AppState {
-    /// The projects, in the order given on the command line.
-    pub projects: Vec<Arc<ProjectState>>,
-    /// Read connections.
-    pub readers: Readers,
-    /// The single writer.
-    pub writer: Writer,
-    /// The pseudonymisation secret.
-    pub secret: Secret,
-    /// Whether the engines are rebuilt and the start-up import done.
-    pub ready: AtomicBool,
-    /// Whether the test-only routes are on.
-    pub test_routes: bool,
-}
-
-impl AppState {
-    /// The project with this id.
-    pub fn project(&self, id: &str) -> Option<&Arc<ProjectState>> {
-        self.projects.iter().find(|p| p.id() == id)
-    }
-
-    /// Whether the server is ready.
-    pub fn is_ready(&self) -> bool {
-        self.ready.load(Ordering::Acquire)
     }
 }

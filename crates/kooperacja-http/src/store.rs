@@ -189,7 +189,7 @@ pub struct StoredFact {
     /// The storage sequence: the order in which facts were stored.
     pub seq: i64,
     /// The fact, as JSON Lines write it (person keys pseudonymised).
-    #[schema(schema_with = crate::openapi::fact_record_ref)]
+    #[schema(schema_with = crate::apidoc::fact_record_ref)]
     pub fact: serde_json::Value,
     /// When it was stored (RFC 3339, UTC).
     pub written_at: String,

@@ -181,7 +181,12 @@ impl std::fmt::Debug for Job {
 }
 
 fn gone() -> Problem {
-    Problem::unavailable(message::WRITER_STOPPED.get(Lang::En))
+    Problem::said(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "unavailable",
+        message::WRITER_STOPPED,
+        &[],
+    )
 }
 
 impl Writer {
@@ -652,7 +657,7 @@ fn spending_magnitude(fact: &Fact) -> i128 {
 /// The refusal of an expenditure that core's engine would exclude under its
 /// spending limit (`fact.spending-limit`).
 fn spending_limit_problem() -> Problem {
-    let mut problem = Problem::unprocessable(message::SPENDING_LIMIT.get(Lang::En)).at("/amount");
+    let mut problem = Problem::unprocessable_said(message::SPENDING_LIMIT, &[]).at("/amount");
     problem.findings = vec![crate::problem::ProblemFinding {
         code: "fact.spending-limit".to_owned(),
         severity: "error".to_owned(),
@@ -672,9 +677,9 @@ fn repeated(fact: &Fact, row: Row) -> Result<Outcome, Problem> {
             written_by: row.written_by,
         })
     } else {
-        Err(Problem::conflict(
-            message::FACT_STORED_OTHERWISE
-                .fill(Lang::En, &[&format_args!("{:?}", fact.id), &row.seq]),
+        Err(Problem::conflict_said(
+            message::FACT_STORED_OTHERWISE,
+            &[&format_args!("{:?}", fact.id), &row.seq],
         )
         .at("/id"))
     }
@@ -695,15 +700,16 @@ fn stage(
             return Ok(repeated(fact, row));
         }
         if retracts == &fact.id {
-            return Ok(Err(Problem::unprocessable(
-                message::RETRACTS_ITSELF.fill(Lang::En, &[&format_args!("{:?}", fact.id)]),
+            return Ok(Err(Problem::unprocessable_said(
+                message::RETRACTS_ITSELF,
+                &[&format_args!("{:?}", fact.id)],
             )
             .at("/retracts")));
         }
         let Some(row) = statements.lookup(project, retracts)? else {
-            return Ok(Err(Problem::unprocessable(
-                message::RETRACTS_UNKNOWN
-                    .fill(Lang::En, &[&format_args!("{retracts:?}"), &project]),
+            return Ok(Err(Problem::unprocessable_said(
+                message::RETRACTS_UNKNOWN,
+                &[&format_args!("{retracts:?}"), &project],
             )
             .at("/retracts")));
         };
@@ -716,22 +722,20 @@ fn stage(
             }
         };
         if matches!(target.what, What::Retraction { .. }) {
-            return Ok(Err(Problem::unprocessable(
-                message::RETRACTS_RETRACTION.fill(
-                    Lang::En,
-                    &[
-                        &format_args!("{:?}", fact.id),
-                        &format_args!("{retracts:?}"),
-                    ],
-                ),
+            return Ok(Err(Problem::unprocessable_said(
+                message::RETRACTS_RETRACTION,
+                &[
+                    &format_args!("{:?}", fact.id),
+                    &format_args!("{retracts:?}"),
+                ],
             )
             .at("/retracts")));
         }
         if let Err(p) = actor.may_write(&target) {
-            return Ok(Err(Problem::forbidden(message::MAY_NOT_RETRACT.fill(
-                Lang::En,
+            return Ok(Err(Problem::forbidden_said(
+                message::MAY_NOT_RETRACT,
                 &[&actor.org, &format_args!("{retracts:?}"), &p.detail],
-            ))
+            )
             .at("/retracts")));
         }
     }

@@ -13,9 +13,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use kooperacja_core::project::Project;
+use kooperacja_http::app::AppState;
 use kooperacja_http::pseudonym::Secret;
 use kooperacja_http::server::router;
-use kooperacja_http::state::{AppState, ProjectState};
+use kooperacja_http::state::ProjectState;
 use kooperacja_http::store::{self, Readers};
 use kooperacja_http::writer::Writer;
 

@@ -14,36 +14,12 @@ use crate::{Format, ReportArgs};
 pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, InputError> {
     let (project, register) = crate::input::load(&args.input)?;
     let r = crate::input::report(args, &project, register.as_ref())?;
-    // The meetings each kind has in each milestone, as the report gives them.
-    let meetings = |code: &str| {
-        r.groups
-            .iter()
-            .find(|g| g.code == code)
-            .map_or(&[][..], |g| &g.meetings[..])
-    };
     done(match args.input.format {
         Format::Json => ui::write_json(
             out,
             &serde_json::json!({
                 "as_of": iso(r.as_of),
-                "groups": project.groups.iter().map(|g| serde_json::json!({
-                    "code": g.code,
-                    "name": g.name,
-                    "name_en": g.name_en,
-                    "one_per": g.one_per,
-                    "expected": project.expected_groups(g.one_per),
-                    "stated": g.stated_count,
-                    "members": g.members,
-                    "transforms_into": g.transforms_into,
-                    "joint": g.joint,
-                    "meetings": meetings(&g.code).iter().map(|a| serde_json::json!({
-                        "milestone": a.milestone,
-                        "planned": a.planned,
-                        "planned_per_group": a.planned_per_group,
-                        "held": a.held,
-                        "per_group": a.per_group,
-                    })).collect::<Vec<_>>(),
-                })).collect::<Vec<_>>(),
+                "groups": r.groups,
             }),
         ),
         Format::Csv => {
@@ -60,17 +36,17 @@ pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                 "planned_per_group",
                 "held",
             ]);
-            for g in &project.groups {
+            for g in &r.groups {
                 let base = vec![
                     g.code.clone(),
                     g.name.clone(),
                     g.one_per.name().to_owned(),
-                    project.expected_groups(g.one_per).to_string(),
-                    opt(g.stated_count),
+                    g.expected.to_string(),
+                    opt(g.stated),
                     opt(g.members),
                     opt(g.transforms_into.as_ref()),
                 ];
-                let rows = meetings(&g.code);
+                let rows = &g.meetings;
                 if rows.is_empty() {
                     let mut row = base.clone();
                     row.extend(std::iter::repeat_n(String::new(), 4));
@@ -91,7 +67,6 @@ pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
         }
         Format::Table => (|| {
             heading(ctx, &r, ctx.text(label::GROUPS), out)?;
-            let count = |n: usize| present::count(ctx.lang, u64::try_from(n).unwrap_or(u64::MAX));
             let mut t = Table::new(vec![
                 Col::left(ctx.text(label::CODE)),
                 Col::wrapping(ctx.text(label::NAME)),
@@ -101,13 +76,10 @@ pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                 Col::right(ctx.text(label::MEMBERS)),
                 Col::left(ctx.text(label::BECOMES)),
             ]);
-            for g in &project.groups {
-                let expected = project.expected_groups(g.one_per);
-                let stated = opt_count(ctx.lang, g.stated_count);
-                let stated_cell = match g.stated_count {
-                    Some(s) if usize::try_from(s).ok() != Some(expected) => {
-                        Cell::styled(stated, Style::RED)
-                    }
+            for g in &r.groups {
+                let stated = opt_count(ctx.lang, g.stated);
+                let stated_cell = match g.stated {
+                    Some(s) if u64::from(s) != g.expected => Cell::styled(stated, Style::RED),
                     _ => stated.into(),
                 };
                 let name = match (ctx.lang, &g.name_en) {
@@ -118,7 +90,7 @@ pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                     g.code.as_str().into(),
                     name.into(),
                     ctx.text(label::group_level(g.one_per)).into(),
-                    count(expected).into(),
+                    present::count(ctx.lang, g.expected).into(),
                     stated_cell,
                     opt_count(ctx.lang, g.members).into(),
                     g.transforms_into.as_deref().unwrap_or("").into(),
@@ -138,8 +110,8 @@ pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                 Col::right(ctx.text(label::PER_GROUP)),
                 Col::right(ctx.text(label::HELD)),
             ]);
-            for g in &project.groups {
-                for a in meetings(&g.code) {
+            for g in &r.groups {
+                for a in &g.meetings {
                     t.row(vec![
                         g.code.as_str().into(),
                         a.milestone.as_str().into(),

@@ -7,8 +7,9 @@
 //! template: where a part varies (a reason, the kind of a file), the part is
 //! an entry of its own, worded to fit its slot in both languages.
 //!
-//! The server answers API problem details and start-up errors in English
-//! (`Lang::En`): no request states a language (see `docs/decisions.md`).
+//! The server writes start-up errors in English (`Lang::En`); an API
+//! problem's title and the details said from here follow the request's
+//! `Accept-Language` (English unless Polish is preferred; `docs/http.md`).
 //!
 //! ```
 //! use kooperacja_core::present::{Lang, message};
@@ -644,3 +645,243 @@ pub const PERIOD_RUNNING: Text = Text::new(
     "Stan na {0}; okres trwa.",
     "As of {0}; the period is still running.",
 );
+
+// ---------------------------------------------------------------------------
+// API problems: the title of each problem type, and the details of refusals
+// (said in the language the request prefers, see `docs/http.md`)
+
+/// The title of a problem: a request that cannot be read as HTTP.
+pub const PROBLEM_MALFORMED_REQUEST: Text = Text::new("Nieczytelne żądanie", "Unreadable request");
+/// The title of a problem: a field of the body or a parameter is malformed.
+pub const PROBLEM_INVALID_FIELD: Text = Text::new(
+    "Nieprawidłowe pole lub parametr",
+    "Invalid field or parameter",
+);
+/// The title of a problem: no token, or one that is not valid.
+pub const PROBLEM_UNAUTHORIZED: Text = Text::new("Brak ważnego tokenu", "No valid token");
+/// The title of a problem: the organisation may not do this.
+pub const PROBLEM_FORBIDDEN: Text = Text::new("Brak uprawnień", "Not allowed");
+/// The title of a problem: no such project, version or fact.
+pub const PROBLEM_NOT_FOUND: Text = Text::new("Nie znaleziono", "Not found");
+/// The title of a problem: a path the API does not have.
+pub const PROBLEM_NO_SUCH_ROUTE: Text = Text::new("Nie ma takiej ścieżki", "No such path");
+/// The title of a problem: a method the path does not take.
+pub const PROBLEM_METHOD_NOT_ALLOWED: Text = Text::new("Niedozwolona metoda", "Method not allowed");
+/// The title of a problem: the request took too long.
+pub const PROBLEM_TIMEOUT: Text = Text::new("Przekroczono limit czasu", "Time limit exceeded");
+/// The title of a problem: the id is stored with other content.
+pub const PROBLEM_CONFLICT: Text =
+    Text::new("Konflikt z zapisanym faktem", "Conflict with a stored fact");
+/// The title of a problem: the body is over its limit.
+pub const PROBLEM_TOO_LARGE: Text = Text::new("Za duże żądanie", "Request too large");
+/// The title of a problem: the path and query are too long.
+pub const PROBLEM_URI_TOO_LONG: Text = Text::new("Za długi adres", "Address too long");
+/// The title of a problem: too many or too large headers.
+pub const PROBLEM_HEADERS_TOO_LARGE: Text = Text::new("Za duże nagłówki", "Headers too large");
+/// The title of a problem: the body is not JSON.
+pub const PROBLEM_UNSUPPORTED_MEDIA_TYPE: Text =
+    Text::new("Nieobsługiwany typ treści", "Unsupported media type");
+/// The title of a problem: the record is not a fact of its kind.
+pub const PROBLEM_INVALID_FACT: Text = Text::new("Nieprawidłowy fakt", "Invalid fact");
+/// The title of a problem: a value has the shape of personal data.
+pub const PROBLEM_PERSONAL_DATA: Text = Text::new(
+    "Wartość wygląda na dane osobowe",
+    "A value looks like personal data",
+);
+/// The title of a problem: the fact does not fit the project.
+pub const PROBLEM_FACT_CHECK: Text = Text::new(
+    "Fakt nie pasuje do projektu",
+    "The fact does not fit the project",
+);
+/// The title of a problem: a project of one version has nothing to compare.
+pub const PROBLEM_NOTHING_TO_COMPARE: Text =
+    Text::new("Nie ma czego porównać", "Nothing to compare");
+/// The title of a problem: the server failed.
+pub const PROBLEM_INTERNAL: Text = Text::new("Błąd serwera", "Server error");
+/// The title of a problem: the server is starting or its database is not available.
+pub const PROBLEM_UNAVAILABLE: Text = Text::new("Serwer niedostępny", "Server unavailable");
+/// The title of a problem of no other kind.
+pub const PROBLEM_OTHER: Text = Text::new("Błąd", "Error");
+/// A parameter that should be a date is not one: {0} the parameter's name.
+pub const PARAMETER_NOT_A_DATE: Text = Text::new(
+    "{0}: to nie jest data; podaj datę w postaci 2020-09-30",
+    "{0}: not a date; expected a date like 2020-09-30",
+);
+/// No project of that id is served: {0} the id, {1} the ids served.
+pub const NO_SUCH_PROJECT: Text = Text::new(
+    "nie ma tu projektu {0}; dostępne: {1}",
+    "no project {0} is served here; expected one of: {1}",
+);
+/// A path that needs a token was asked for without one.
+pub const TOKEN_NEEDED: Text = Text::new(
+    "ta ścieżka wymaga tokenu: wyślij nagłówek \"Authorization: Bearer <token>\" (kooperacja-server token create)",
+    "this endpoint needs a token: send \"Authorization: Bearer <token>\" (kooperacja-server token create)",
+);
+/// The token sent is not known, or has been revoked.
+pub const TOKEN_UNKNOWN: Text = Text::new(
+    "token jest nieznany albo został unieważniony",
+    "the token is not known or has been revoked",
+);
+/// The Authorization header is not of the form `Bearer <token>`.
+pub const AUTHORIZATION_MALFORMED: Text = Text::new(
+    "oczekiwano nagłówka Authorization w postaci \"Bearer <token>\"",
+    "expected an Authorization header of the form \"Bearer <token>\"",
+);
+/// A fact of a batch that is refused: {0} its position from 0, {1} why.
+pub const FACT_OF_THE_BATCH: Text = Text::new("fakt {0} partii: {1}", "fact {0} of the batch: {1}");
+/// A write whose body is not JSON.
+pub const BODY_NOT_JSON_TYPE: Text = Text::new(
+    "oczekiwano treści typu application/json",
+    "expected a body of type application/json",
+);
+/// A body over its limit: {0} the limit in bytes.
+pub const BODY_TOO_LARGE: Text = Text::new(
+    "treść jest większa niż {0} bajtów",
+    "the body is larger than {0} bytes",
+);
+/// A body that cannot be read: {0} why.
+pub const BODY_CANNOT_BE_READ: Text = Text::new(
+    "nie można odczytać treści: {0}",
+    "the body cannot be read: {0}",
+);
+/// A body that is not JSON: {0} where and why.
+pub const BODY_NOT_VALID_JSON: Text = Text::new(
+    "treść nie jest poprawnym JSON-em: {0}",
+    "the body is not valid JSON: {0}",
+);
+/// A body that is not UTF-8: {0} the first bad byte's position from 1.
+pub const BODY_NOT_UTF8: Text = Text::new(
+    "treść nie jest w UTF-8: bajt {0} jest nieprawidłowy",
+    "the body is not UTF-8: byte {0} is not valid",
+);
+/// A field holding what looks like a PESEL number: {0} the field.
+pub const FIELD_LOOKS_LIKE_A_PESEL: Text = Text::new(
+    "{0}: zawiera liczbę 11-cyfrową, czyli kształt numeru PESEL; żadne pole faktu nie może zawierać danych osobowych (osoby zapisuje się kluczami pseudonimowymi)",
+    "{0}: holds an 11-digit number, the shape of a PESEL number; no field of a fact may hold personal data (persons are recorded by pseudonymous keys)",
+);
+/// A note over its limit: {0} the limit in characters.
+pub const NOTE_TOO_LONG: Text = Text::new(
+    "notatka jest dłuższa niż {0} znaków",
+    "the note is longer than {0} characters",
+);
+/// A fact that fails the project's checks: {0} the project, {1} the first finding.
+pub const FACT_DOES_NOT_FIT_THE_PROJECT: Text = Text::new(
+    "fakt nie pasuje do projektu {0}: {1}",
+    "the fact does not fit project {0}: {1}",
+);
+/// An expenditure over the project's whole value: {0} the amount, {1} the largest value.
+pub const EXPENDITURE_OVER_THE_PROJECT_VALUE: Text = Text::new(
+    "wydatek {0} jest większy niż cała wartość projektu; oczekiwano najwyżej {1} w którąkolwiek stronę",
+    "an expenditure of {0} is larger than the project's whole value; expected at most {1} either way",
+);
+/// A batch body that is not an object.
+pub const BATCH_NOT_AN_OBJECT: Text = Text::new(
+    "oczekiwano obiektu {\"facts\": [...]}",
+    "expected an object {\"facts\": [...]}",
+);
+/// A batch body with another field: {0} the field.
+pub const BATCH_UNKNOWN_FIELD: Text = Text::new(
+    "nieznane pole {0}; oczekiwano tylko \"facts\"",
+    "unknown field {0}; expected only \"facts\"",
+);
+/// A batch body naming its facts twice.
+pub const BATCH_FACTS_TWICE: Text = Text::new(
+    "\"facts\" podano więcej niż raz",
+    "\"facts\" is given more than once",
+);
+/// A batch body whose facts are not an array.
+pub const BATCH_FACTS_NOT_AN_ARRAY: Text = Text::new(
+    "oczekiwano \"facts\": tablicy faktów",
+    "expected \"facts\": an array of facts",
+);
+/// A batch over its limit: {0} the facts in it, {1} the limit.
+pub const BATCH_TOO_MANY_FACTS: Text = Text::new(
+    "partia zawiera {0} faktów; naraz przyjmuje się najwyżej {1}",
+    "the batch holds {0} facts; at most {1} are taken at once",
+);
+/// A fact kind that is not one: {0} the kind given, {1} the kinds.
+pub const UNKNOWN_FACT_KIND: Text = Text::new(
+    "nieznany rodzaj {0}; oczekiwano jednego z: {1}",
+    "unknown kind {0}; expected one of: {1}",
+);
+/// A territory filter that is not digits: {0} the value given.
+pub const TERRITORY_FILTER_NOT_DIGITS: Text = Text::new(
+    "terytorium {0}: oczekiwano od 1 do 7 pierwszych cyfr kodu TERYT (04 dla województwa)",
+    "territory {0}: expected the first 1 to 7 digits of a TERYT code (04 for a voivodeship)",
+);
+/// No fact of that id: {0} the project, {1} the id.
+pub const NO_SUCH_FACT: Text = Text::new(
+    "projekt {0} nie ma faktu {1}",
+    "project {0} has no fact {1}",
+);
+/// The audit trail asked for by a partner: {0} the project.
+pub const AUDIT_FOR_THE_LEADER_ONLY: Text = Text::new(
+    "dziennik zmian jest tylko dla lidera projektu {0}",
+    "the audit trail is for the leader of {0} only",
+);
+/// A query string that cannot be read: {0} why.
+pub const QUERY_CANNOT_BE_READ: Text = Text::new(
+    "nie można odczytać parametrów zapytania: {0}",
+    "the query string cannot be read: {0}",
+);
+/// A path that cannot be read: {0} why.
+pub const PATH_CANNOT_BE_READ: Text = Text::new(
+    "nie można odczytać ścieżki: {0}",
+    "the path cannot be read: {0}",
+);
+/// A token of another project: {0} its project, {1} the project asked for.
+pub const TOKEN_OF_ANOTHER_PROJECT: Text = Text::new(
+    "token jest dla projektu {0}, nie {1}",
+    "the token is for project {0}, not {1}",
+);
+/// A token whose organisation is not in the project: {0} the organisation, {1} the project.
+pub const TOKEN_ORGANISATION_NOT_IN_THE_PROJECT: Text = Text::new(
+    "organizacja tokenu {0} nie jest organizacją projektu {1}",
+    "the token's organisation {0} is not an organisation of project {1}",
+);
+/// A cursor this server did not give: {0} the value given.
+pub const NOT_A_CURSOR: Text = Text::new(
+    "{0} nie jest kursorem wydanym przez ten serwer; podaj next_cursor z poprzedniej strony",
+    "cursor {0} is not a cursor this server gave; pass next_cursor from the previous page",
+);
+/// A page size out of range: {0} the value given, {1} the largest.
+pub const LIMIT_OUT_OF_RANGE: Text = Text::new(
+    "limit {0}: oczekiwano liczby całkowitej od 1 do {1}",
+    "limit {0}: expected a whole number from 1 to {1}",
+);
+/// No version of that id: {0} the project, {1} the id, {2} the versions.
+pub const NO_SUCH_VERSION_OF_THE_PROJECT: Text = Text::new(
+    "projekt {0} nie ma wersji {1}; dostępne: {2}",
+    "project {0} has no version {1}; expected one of: {2}",
+);
+/// A version with none before it to compare with: {0} the version, {1} the versions.
+pub const NO_VERSION_BEFORE_IT: Text = Text::new(
+    "wersja {0} nie ma wersji przed sobą; wskaż ją parametrem from (jedną z: {1})",
+    "version {0} has no version before it; name one with from (one of: {1})",
+);
+/// A response that cannot be written: `{0}` the reason.
+pub const CANNOT_WRITE_RESPONSE: Text = Text::new(
+    "nie można zapisać odpowiedzi: {0}",
+    "cannot write the response: {0}",
+);
+/// A report whose version the project does not have (a server failure).
+pub const REPORT_VERSION_NOT_IN_PROJECT: Text = Text::new(
+    "wersji raportu nie ma w projekcie",
+    "the report's version is not in the project",
+);
+/// A version found a moment ago and then not (a server failure).
+pub const KNOWN_VERSION_NOT_FOUND: Text = Text::new(
+    "nie znaleziono znanej wersji",
+    "a known version was not found",
+);
+/// The writer answered a write with no outcome (a server failure).
+pub const WRITER_GAVE_NO_OUTCOME: Text =
+    Text::new("zapis nie zwrócił wyniku", "the writer answered no outcome");
+/// A database task that failed: `{0}` the reason.
+pub const DATABASE_TASK_FAILED: Text = Text::new(
+    "zadanie bazy danych nie powiodło się: {0}",
+    "a database task failed: {0}",
+);
+/// The database failed: `{0}` the reason.
+pub const DATABASE_FAILED: Text =
+    Text::new("baza danych zawiodła: {0}", "the database failed: {0}");

@@ -6,7 +6,8 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 /// The workspace root: the binary runs there, so fixture paths are relative.
 pub const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -137,4 +138,36 @@ pub fn refused_then_forced(dir: &std::path::Path, format: &str, out: &std::path:
     assert!(!out.exists(), "nothing is written when refused");
     let forced = run(&[&args[..], &["--force"]].concat());
     assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
+}
+
+/// Runs a command, killed after `limit`; None when it timed out.
+pub fn run_with_timeout(command: &mut Command, limit: Duration) -> Option<Output> {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    // Polls every 100 ms; no clock is read, the polls are counted.
+    let step = Duration::from_millis(100);
+    let mut waited = Duration::ZERO;
+    loop {
+        if child.try_wait().ok()?.is_some() {
+            return child.wait_with_output().ok();
+        }
+        waited += step;
+        if waited > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(step);
+    }
+}
+
+/// LibreOffice, if installed.
+pub fn libreoffice() -> Option<PathBuf> {
+    ["/usr/bin/soffice", "/usr/bin/libreoffice"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
 }

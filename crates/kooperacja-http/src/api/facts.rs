@@ -20,6 +20,7 @@ use kooperacja_core::fact_check::FactCheck;
 use kooperacja_core::facts::{
     Fact, FactKind, Record, What, bounded, may_be_personal, parse_json_record, shown,
 };
+use kooperacja_core::present::message;
 use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::validate::Severity;
 use serde::Serialize;
@@ -30,9 +31,10 @@ use super::{
     Params, blocking, cursor, cursor_of, encode_segment, limit, path, project, required_actor,
 };
 use crate::access::Actor;
+use crate::app::AppState;
 use crate::limits::{MAX_BATCH_FACTS, MAX_NOTE_CHARS};
 use crate::problem::{Problem, ProblemFinding};
-use crate::state::{AppState, ProjectState};
+use crate::state::ProjectState;
 use crate::store::{self, AuditEntry, FactFilter, StoredFact};
 use crate::writer::{AuditRow, Incoming, Outcome, status_of};
 
@@ -50,10 +52,11 @@ fn json_body(headers: &HeaderMap) -> Result<(), Problem> {
     if ok {
         Ok(())
     } else {
-        Err(Problem::new(
+        Err(Problem::said(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported-media-type",
-            "expected a body of type application/json",
+            message::BODY_NOT_JSON_TYPE,
+            &[],
         ))
     }
 }
@@ -61,20 +64,21 @@ fn json_body(headers: &HeaderMap) -> Result<(), Problem> {
 fn body(bytes: Result<Bytes, BytesRejection>, limit_bytes: usize) -> Result<Bytes, Problem> {
     bytes.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Problem::new(
+            Problem::said(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too-large",
-                format!("the body is larger than {limit_bytes} bytes"),
+                message::BODY_TOO_LARGE,
+                &[&limit_bytes],
             )
         } else {
-            Problem::bad_request(format!("the body cannot be read: {e}"))
+            Problem::bad_request_said(message::BODY_CANNOT_BE_READ, &[&e])
         }
     })
 }
 
 fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, Problem> {
     serde_json::from_slice(bytes)
-        .map_err(|e| Problem::bad_request(format!("the body is not valid JSON: {e}")).at(""))
+        .map_err(|e| Problem::bad_request_said(message::BODY_NOT_VALID_JSON, &[&e]).at(""))
 }
 
 /// A fact read from the body, persons already pseudonymised, before the checks.
@@ -110,12 +114,11 @@ pub fn personal_data(record: &Record) -> Option<&'static str> {
 
 /// The 422 for a field that holds what looks like personal data.
 pub fn personal_data_problem(field: &str) -> Problem {
-    Problem::new(
+    Problem::said(
         StatusCode::UNPROCESSABLE_ENTITY,
         "personal-data",
-        format!(
-            "{field}: holds an 11-digit number, the shape of a PESEL number; no field of a fact may hold personal data (persons are recorded by pseudonymous keys)"
-        ),
+        message::FIELD_LOOKS_LIKE_A_PESEL,
+        &[&field],
     )
     .at(format!("/{field}"))
 }
@@ -152,10 +155,9 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
         .as_ref()
         .is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS)
     {
-        return Err(Problem::bad_request(format!(
-            "the note is longer than {MAX_NOTE_CHARS} characters"
-        ))
-        .at("/note"));
+        return Err(
+            Problem::bad_request_said(message::NOTE_TOO_LONG, &[&MAX_NOTE_CHARS]).at("/note"),
+        );
     }
     // An id or organisation that the document's schema takes (a string of 1
     // to 256 characters) but core's identifier rule refuses (NFC, invisible
@@ -179,7 +181,7 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
 }
 
 /// Whether the field of the fact's JSON text has a value of the type the API
-/// document's schema gives it (`openapi::fact_record_schema`).
+/// document's schema gives it (`openapi::document`).
 fn schema_takes(text: &str, field: &str) -> bool {
     if !Record::COLUMNS.contains(&field) {
         return false;
@@ -245,11 +247,7 @@ fn invalid_fact(message: String) -> Problem {
 /// A fact from a body of bytes (400 if it is not UTF-8).
 fn fact_of_bytes(bytes: &[u8], key: &PseudonymKey) -> Result<Parsed, Problem> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        Problem::bad_request(format!(
-            "the body is not UTF-8: byte {} is not valid",
-            e.valid_up_to() + 1
-        ))
-        .at("")
+        Problem::bad_request_said(message::BODY_NOT_UTF8, &[&(e.valid_up_to() + 1)]).at("")
     })?;
     fact_of_text(text, key)
 }
@@ -280,11 +278,10 @@ fn admit(
             })
             .collect();
     if let Some(first) = findings.first() {
-        let mut problem = Problem::unprocessable(format!(
-            "the fact does not fit project {}: {}",
-            project.id(),
-            first.message
-        ));
+        let mut problem = Problem::unprocessable_said(
+            message::FACT_DOES_NOT_FIT_THE_PROJECT,
+            &[&project.id(), &first.message],
+        );
         if let Some(pointer) = pointer_of(&first.code) {
             problem = problem.at(pointer);
         }
@@ -315,11 +312,10 @@ fn within_budget(project: &ProjectState, fact: &Fact) -> Result<(), Problem> {
         return Ok(());
     };
     if amount.grosze().abs() > largest.grosze() {
-        return Err(Problem::unprocessable(format!(
-            "an expenditure of {} is larger than the project's whole value; expected at most {} either way",
-            amount.to_plain(),
-            largest.to_plain()
-        ))
+        return Err(Problem::unprocessable_said(
+            message::EXPENDITURE_OVER_THE_PROJECT_VALUE,
+            &[&amount.to_plain(), &largest.to_plain()],
+        )
         .at("/amount"));
     }
     Ok(())
@@ -409,7 +405,7 @@ fn created_response(
 /// stored; 409 if its id is stored with other content.
 #[utoipa::path(post, path = "/v1/projects/{id}/facts", tag = "facts",
     params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii")),
-    request_body(content = crate::openapi::FactRecordDoc, content_type = "application/json",
+    request_body(content = crate::apidoc::FactRecordDoc, content_type = "application/json",
         description = "One fact, as a JSON Lines record"),
     responses(
         (status = 201, description = "Stored now", body = StoredFact),
@@ -445,7 +441,7 @@ pub async fn post_fact(
     let status = status_of(&appended.outcomes);
     match appended.stored(0) {
         Some(stored) => created_response(status, project.id(), &stored),
-        None => Err(Problem::internal("the writer answered no outcome")),
+        None => Err(Problem::internal_said(message::WRITER_GAVE_NO_OUTCOME, &[])),
     }
 }
 
@@ -465,13 +461,10 @@ fn batch_problem(bytes: &[u8]) -> Problem {
         Err(p) => return p,
     };
     let serde_json::Value::Object(map) = value else {
-        return Problem::bad_request("expected an object {\"facts\": [...]}").at("");
+        return Problem::bad_request_said(message::BATCH_NOT_AN_OBJECT, &[]).at("");
     };
     if let Some(key) = map.keys().find(|k| *k != "facts") {
-        let problem = Problem::bad_request(format!(
-            "unknown field {}; expected only \"facts\"",
-            shown(key)
-        ));
+        let problem = Problem::bad_request_said(message::BATCH_UNKNOWN_FIELD, &[&shown(key)]);
         return if may_be_personal(key) {
             problem.at("")
         } else {
@@ -480,17 +473,18 @@ fn batch_problem(bytes: &[u8]) -> Problem {
     }
     match map.get("facts") {
         Some(serde_json::Value::Array(_)) => {
-            Problem::bad_request("\"facts\" is given more than once").at("/facts")
+            Problem::bad_request_said(message::BATCH_FACTS_TWICE, &[]).at("/facts")
         }
-        _ => Problem::bad_request("expected \"facts\": an array of facts").at("/facts"),
+        _ => Problem::bad_request_said(message::BATCH_FACTS_NOT_AN_ARRAY, &[]).at("/facts"),
     }
 }
 
 fn too_many(count: usize) -> Problem {
-    Problem::new(
+    Problem::said(
         StatusCode::PAYLOAD_TOO_LARGE,
         "too-large",
-        format!("the batch holds {count} facts; at most {MAX_BATCH_FACTS} are taken at once"),
+        message::BATCH_TOO_MANY_FACTS,
+        &[&count, &MAX_BATCH_FACTS],
     )
     .at("/facts")
 }
@@ -499,7 +493,7 @@ fn too_many(count: usize) -> Problem {
 #[derive(Debug, ToSchema)]
 pub struct FactBatch {
     /// The facts, in the order to store them (a retraction after its fact).
-    #[schema(schema_with = crate::openapi::fact_record_list)]
+    #[schema(schema_with = crate::apidoc::fact_record_list)]
     pub facts: Vec<serde_json::Value>,
 }
 
@@ -629,7 +623,7 @@ pub struct FactPage {
 /// Lists facts in storage order, filtered, a page at a time. Needs a token of
 /// any organisation of the project (facts carry pseudonymous person keys).
 #[utoipa::path(get, path = "/v1/projects/{id}/facts", tag = "facts",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::FactListParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::FactListParams),
     responses((status = 200, description = "A page of facts", body = FactPage)),
     security(("bearer" = [])))]
 pub async fn list_facts(
@@ -650,10 +644,10 @@ pub async fn list_facts(
                 .map(|x| x.name().to_owned())
                 .ok_or_else(|| {
                     let names: Vec<&str> = FactKind::ALL.iter().map(|x| x.name()).collect();
-                    Problem::bad_request(format!(
-                        "unknown kind {k:?}; expected one of: {}",
-                        names.join(", ")
-                    ))
+                    Problem::bad_request_said(
+                        message::UNKNOWN_FACT_KIND,
+                        &[&format!("{k:?}"), &names.join(", ")],
+                    )
                     .param("kind")
                 })
         })
@@ -664,9 +658,10 @@ pub async fn list_facts(
             if (1..=7).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
                 Ok(t.to_owned())
             } else {
-                Err(Problem::bad_request(format!(
-                    "territory {t:?}: expected the first 1 to 7 digits of a TERYT code (04 for a voivodeship)"
-                ))
+                Err(Problem::bad_request_said(
+                    message::TERRITORY_FILTER_NOT_DIGITS,
+                    &[&format!("{t:?}")],
+                )
                 .param("territory"))
             }
         })
@@ -723,10 +718,10 @@ pub async fn get_fact(
     .await?;
     match found {
         Some((stored, _)) => json(StatusCode::OK, &stored),
-        None => Err(Problem::not_found(format!(
-            "project {} has no fact {fact_id:?}",
-            project.id()
-        ))
+        None => Err(Problem::not_found_said(
+            message::NO_SUCH_FACT,
+            &[&project.id(), &format!("{fact_id:?}")],
+        )
         .param("fact_id")),
     }
 }
@@ -745,7 +740,7 @@ pub struct AuditPage {
 /// The audit trail of every write to the project: who, when, which fact, and
 /// the result. For the leader only.
 #[utoipa::path(get, path = "/v1/projects/{id}/audit", tag = "facts",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::PageParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::PageParams),
     responses((status = 200, description = "A page of the audit trail", body = AuditPage)),
     security(("bearer" = [])))]
 pub async fn audit(
@@ -757,10 +752,10 @@ pub async fn audit(
     let project = project(&state, &path(id)?)?;
     let actor = required_actor(&state, &headers, &project)?;
     if !actor.is_leader() {
-        return Err(Problem::forbidden(format!(
-            "the audit trail is for the leader of {} only",
-            project.id()
-        )));
+        return Err(Problem::forbidden_said(
+            message::AUDIT_FOR_THE_LEADER_ONLY,
+            &[&project.id()],
+        ));
     }
     let params = Params::from(query)?;
     let after = cursor(&params)?;

@@ -9,13 +9,15 @@ use std::sync::Arc;
 
 use axum::extract::Query;
 use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use chrono::NaiveDate;
 use kooperacja_core::period::parse_date;
+use kooperacja_core::present::message;
 
 use crate::access::Actor;
+use crate::app::AppState;
 use crate::problem::Problem;
-use crate::state::{AppState, ProjectState};
+use crate::state::ProjectState;
 use crate::store;
 
 /// The query parameters of a request, as name and value pairs.
@@ -29,7 +31,7 @@ impl Params {
     ) -> Result<Params, Problem> {
         query
             .map(|Query(pairs)| Params(pairs))
-            .map_err(|e| Problem::bad_request(format!("the query string cannot be read: {e}")))
+            .map_err(|e| Problem::bad_request_said(message::QUERY_CANNOT_BE_READ, &[&e]))
     }
 
     /// The value of a parameter. An empty value is a value (`?as_of=` is not
@@ -46,9 +48,14 @@ impl Params {
     pub fn date(&self, name: &str) -> Result<Option<NaiveDate>, Problem> {
         self.get(name)
             .map(|v| {
-                parse_date(v).map_err(|e| {
-                    Problem::bad_request(format!("{name}: {e}; expected a date like 2020-09-30"))
-                        .param(name)
+                parse_date(v).map_err(|_| {
+                    Problem::said(
+                        StatusCode::BAD_REQUEST,
+                        "invalid-field",
+                        message::PARAMETER_NOT_A_DATE,
+                        &[&name],
+                    )
+                    .param(name)
                 })
             })
             .transpose()
@@ -58,17 +65,19 @@ impl Params {
 /// A path's parameters, or a 400 problem.
 pub fn path<T>(path: Result<axum::extract::Path<T>, PathRejection>) -> Result<T, Problem> {
     path.map(|axum::extract::Path(p)| p)
-        .map_err(|e| Problem::bad_request(format!("the path cannot be read: {e}")))
+        .map_err(|e| Problem::bad_request_said(message::PATH_CANNOT_BE_READ, &[&e]))
 }
 
 /// The project with this id, or 404.
 pub fn project(state: &AppState, id: &str) -> Result<Arc<ProjectState>, Problem> {
     state.project(id).cloned().ok_or_else(|| {
         let known: Vec<&str> = state.projects.iter().map(|p| p.id()).collect();
-        Problem::not_found(format!(
-            "no project {id:?} is served here; expected one of: {}",
-            known.join(", ")
-        ))
+        Problem::said(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            message::NO_SUCH_PROJECT,
+            &[&format!("{id:?}"), &known.join(", ")],
+        )
         .param("id")
     })
 }
@@ -89,41 +98,60 @@ pub fn actor(
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Ok(None);
     };
-    let value = value
-        .to_str()
-        .map_err(|_| Problem::unauthorized("the Authorization header is not text"))?;
+    let value = value.to_str().map_err(|_| {
+        Problem::said(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            message::AUTHORIZATION_MALFORMED,
+            &[],
+        )
+    })?;
     let token = match value.split_once(' ') {
         Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
         _ => {
-            return Err(Problem::unauthorized(
-                "expected an Authorization header of the form \"Bearer <token>\"",
+            return Err(Problem::said(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                message::AUTHORIZATION_MALFORMED,
+                &[],
             ));
         }
     };
     if token.is_empty() || token.len() > 200 {
-        return Err(Problem::unauthorized(
-            "the bearer token is empty or too long",
+        return Err(Problem::said(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            message::AUTHORIZATION_MALFORMED,
+            &[],
         ));
     }
     let info = state
         .readers
         .with(|c| store::find_token(c, token))?
-        .ok_or_else(|| Problem::unauthorized("the token is not known or has been revoked"))?;
+        .ok_or_else(|| {
+            Problem::said(
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                message::TOKEN_UNKNOWN,
+                &[],
+            )
+        })?;
     if info.project != project.id() {
-        return Err(Problem::forbidden(format!(
-            "the token is for project {:?}, not {:?}",
-            info.project,
-            project.id()
-        )));
+        return Err(Problem::forbidden_said(
+            message::TOKEN_OF_ANOTHER_PROJECT,
+            &[
+                &format!("{:?}", info.project),
+                &format!("{:?}", project.id()),
+            ],
+        ));
     }
     Actor::of(&project.project, &info.org, Some(info.id))
         .map(Some)
         .ok_or_else(|| {
-            Problem::forbidden(format!(
-                "the token's organisation {:?} is not an organisation of project {:?}",
-                info.org,
-                project.id()
-            ))
+            Problem::forbidden_said(
+                message::TOKEN_ORGANISATION_NOT_IN_THE_PROJECT,
+                &[&format!("{:?}", info.org), &format!("{:?}", project.id())],
+            )
         })
 }
 
@@ -134,8 +162,11 @@ pub fn required_actor(
     project: &ProjectState,
 ) -> Result<Actor, Problem> {
     actor(state, headers, project)?.ok_or_else(|| {
-        Problem::unauthorized(
-            "this endpoint needs a token: send \"Authorization: Bearer <token>\" (kooperacja-server token create)",
+        Problem::said(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            message::TOKEN_NEEDED,
+            &[],
         )
     })
 }
@@ -155,10 +186,8 @@ pub fn cursor(params: &Params) -> Result<i64, Problem> {
         .and_then(|hex| i64::from_str_radix(hex, 16).ok())
         .filter(|seq| *seq >= 0)
         .ok_or_else(|| {
-            Problem::bad_request(format!(
-                "cursor {text:?} is not a cursor this server gave; pass next_cursor from the previous page"
-            ))
-            .param("cursor")
+            Problem::bad_request_said(message::NOT_A_CURSOR, &[&format!("{text:?}")])
+                .param("cursor")
         })
 }
 
@@ -172,9 +201,10 @@ pub fn limit(params: &Params) -> Result<u32, Problem> {
         .ok()
         .filter(|n| (1..=MAX_PAGE).contains(n))
         .ok_or_else(|| {
-            Problem::bad_request(format!(
-                "limit {text:?}: expected a whole number from 1 to {MAX_PAGE}"
-            ))
+            Problem::bad_request_said(
+                message::LIMIT_OUT_OF_RANGE,
+                &[&format!("{text:?}"), &MAX_PAGE],
+            )
             .param("limit")
         })
 }
@@ -198,5 +228,5 @@ pub async fn blocking<T: Send + 'static>(
 ) -> Result<T, Problem> {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|e| Problem::internal(format!("a database task failed: {e}")))?
+        .map_err(|e| Problem::internal_said(message::DATABASE_TASK_FAILED, &[&e]))?
 }

@@ -12,6 +12,8 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use kooperacja_core::period::parse_date;
+use kooperacja_core::present::{Lang, message};
 use kooperacja_core::project::{Project, VersionKind};
 use kooperacja_core::report::Report;
 use kooperacja_core::territory::Level;
@@ -19,10 +21,11 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{Params, path, project, today};
+use crate::apidoc::refs;
+use crate::app::AppState;
 use crate::dashboard;
-use crate::openapi::refs;
 use crate::problem::Problem;
-use crate::state::{AppState, Part, ProjectState, SharedEngine};
+use crate::state::{Part, ProjectState, SharedEngine};
 
 type AppRef = State<Arc<AppState>>;
 type Q = Result<Query<Vec<(String, String)>>, QueryRejection>;
@@ -40,7 +43,7 @@ fn json_bytes(body: Bytes) -> Response {
 /// A JSON response of a value.
 pub fn json<T: Serialize>(status: StatusCode, value: &T) -> Result<Response, Problem> {
     let body = serde_json::to_vec(value)
-        .map_err(|e| Problem::internal(format!("cannot write the response: {e}")))?;
+        .map_err(|e| Problem::internal_said(message::CANNOT_WRITE_RESPONSE, &[&e]))?;
     let mut response = json_bytes(Bytes::from(body));
     *response.status_mut() = status;
     Ok(response)
@@ -73,8 +76,11 @@ pub async fn healthz() -> Result<Response, Problem> {
     responses((status = 200, description = "Ready to serve", body = Health)))]
 pub async fn readyz(State(state): AppRef) -> Result<Response, Problem> {
     if !state.is_ready() {
-        return Err(Problem::unavailable(
-            "the server is starting: rebuilding the indicators from the database",
+        return Err(Problem::said(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            message::SERVER_STARTING,
+            &[],
         ));
     }
     state
@@ -91,18 +97,39 @@ pub async fn readyz(State(state): AppRef) -> Result<Response, Problem> {
 // ---------------------------------------------------------------------------
 // dashboard
 
-/// The dashboard: every project as of today, as an HTML page (Polish; `?lang=en`).
+/// The dashboard: every project on a date (today by default), as an HTML
+/// page (Polish; `?lang=en`). A date that is not one is refused with a 400
+/// page that says so and offers the date picker again (a page for people,
+/// not a problem document; it quotes nothing of the request).
 #[utoipa::path(get, path = "/", tag = "dashboard",
-    params(("lang" = Option<String>, Query, description = "`en` for English; Polish otherwise")),
-    responses((status = 200, description = "The dashboard page", content_type = "text/html", body = String)))]
+    params(
+        ("lang" = Option<String>, Query, description = "`en` for English; Polish otherwise"),
+        ("as_of" = Option<String>, Query, format = Date, description = "The date to report on, like `2020-09-30` (default: today, by the server's clock)"),
+    ),
+    responses(
+        (status = 200, description = "The dashboard page", content_type = "text/html", body = String),
+        (status = 400, description = "`as_of` is not a date: a page that says so", content_type = "text/html", body = String),
+    ))]
 pub async fn dashboard(State(state): AppRef, query: Q) -> Result<Response, Problem> {
     let params = Params::from(query)?;
-    let lang = dashboard::Lang::from_query(params.get("lang"));
-    let today = today();
+    let lang = dashboard_lang(params.get("lang"));
+    let asked = params.get("as_of");
+    let as_of = match asked.map(parse_date).transpose() {
+        Ok(date) => date.unwrap_or_else(today),
+        Err(_) => {
+            let view = dashboard::View {
+                lang,
+                as_of: today(),
+                asked: false,
+            };
+            let page = dashboard::bad_date(view);
+            return Ok((StatusCode::BAD_REQUEST, Html(page)).into_response());
+        }
+    };
     let reports: Vec<Report> = state
         .projects
         .iter()
-        .map(|p| read_engine(&p.engine).report(today))
+        .map(|p| read_engine(&p.engine).report(as_of))
         .collect();
     let entries: Vec<dashboard::Entry<'_>> = state
         .projects
@@ -113,7 +140,21 @@ pub async fn dashboard(State(state): AppRef, query: Q) -> Result<Response, Probl
             report,
         })
         .collect();
-    Ok(Html(dashboard::page(&entries, lang)).into_response())
+    let view = dashboard::View {
+        lang,
+        as_of,
+        asked: asked.is_some(),
+    };
+    Ok(Html(dashboard::page(&entries, view)).into_response())
+}
+
+/// The language the dashboard's `lang` parameter asks for: `en` (in any
+/// case) gives English; anything else, or none, Polish.
+fn dashboard_lang(value: Option<&str>) -> Lang {
+    match value.map(|v| v.trim().to_ascii_lowercase().parse::<Lang>()) {
+        Some(Ok(lang)) => lang,
+        _ => Lang::default(),
+    }
 }
 
 fn read_engine(
@@ -277,11 +318,10 @@ fn version_index(project: &Project, params: &Params) -> Result<Option<usize>, Pr
     };
     project.version(id).map(|(i, _)| Some(i)).ok_or_else(|| {
         let known: Vec<&str> = project.versions.iter().map(|v| v.id.as_str()).collect();
-        Problem::not_found(format!(
-            "project {} has no version {id:?}; expected one of: {}",
-            project.id,
-            known.join(", ")
-        ))
+        Problem::not_found_said(
+            message::NO_SUCH_VERSION_OF_THE_PROJECT,
+            &[&project.id, &format!("{id:?}"), &known.join(", ")],
+        )
         .param("version")
     })
 }
@@ -309,7 +349,8 @@ async fn part(
         };
         (project.generation.load(Ordering::Acquire), report)
     };
-    let report = report.ok_or_else(|| Problem::not_found("no such version").param("version"))?;
+    let report = report
+        .ok_or_else(|| Problem::not_found_said(message::NO_SUCH_VERSION, &[]).param("version"))?;
     let body = render(&project, &report, which)?;
     let body = Bytes::from(body);
     project.keep(generation, which, as_of, version, body.clone());
@@ -341,7 +382,9 @@ fn render(project: &ProjectState, r: &Report, which: Part) -> Result<Vec<u8>, Pr
             let plan = p
                 .version(&r.version)
                 .map(|(_, v)| &v.budget)
-                .ok_or_else(|| Problem::internal("the report's version is not in the project"))?;
+                .ok_or_else(|| {
+                    Problem::internal_said(message::REPORT_VERSION_NOT_IN_PROJECT, &[])
+                })?;
             serde_json::to_vec(&BudgetOut {
                 project: r.project.clone(),
                 as_of: r.as_of.to_string(),
@@ -353,7 +396,7 @@ fn render(project: &ProjectState, r: &Report, which: Part) -> Result<Vec<u8>, Pr
         }
         Part::Groups => serde_json::to_vec(&groups_of(p, r)),
     };
-    written.map_err(|e| Problem::internal(format!("cannot write the response: {e}")))
+    written.map_err(|e| Problem::internal_said(message::CANNOT_WRITE_RESPONSE, &[&e]))
 }
 
 /// The indicators as of a date.
@@ -505,8 +548,8 @@ fn groups_of(project: &Project, r: &Report) -> GroupsOut {
 
 /// The report: indicators, milestones, budget and fact counts as of a date.
 #[utoipa::path(get, path = "/v1/projects/{id}/report", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
-    responses((status = 200, description = "The report (core's Report)", body = crate::openapi::ReportDoc)))]
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
+    responses((status = 200, description = "The report (core's Report)", body = crate::apidoc::ReportDoc)))]
 pub async fn report(
     State(state): AppRef,
     id: Result<Path<String>, PathRejection>,
@@ -517,7 +560,7 @@ pub async fn report(
 
 /// The indicators as of a date.
 #[utoipa::path(get, path = "/v1/projects/{id}/indicators", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
     responses((status = 200, description = "The indicators", body = IndicatorsOut)))]
 pub async fn indicators(
     State(state): AppRef,
@@ -529,7 +572,7 @@ pub async fn indicators(
 
 /// The milestones as of a date.
 #[utoipa::path(get, path = "/v1/projects/{id}/milestones", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
     responses((status = 200, description = "The milestones", body = MilestonesOut)))]
 pub async fn milestones(
     State(state): AppRef,
@@ -541,7 +584,7 @@ pub async fn milestones(
 
 /// The budget plan and its execution as of a date.
 #[utoipa::path(get, path = "/v1/projects/{id}/budget", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
     responses((status = 200, description = "The budget", body = BudgetOut)))]
 pub async fn budget(
     State(state): AppRef,
@@ -553,7 +596,7 @@ pub async fn budget(
 
 /// The groups and the meetings each held, as of a date.
 #[utoipa::path(get, path = "/v1/projects/{id}/groups", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
     responses((status = 200, description = "The groups", body = GroupsOut)))]
 pub async fn groups(
     State(state): AppRef,
@@ -602,7 +645,7 @@ pub struct TerritoryCounts {
 
 /// The project's territory: voivodeships, powiats and gminas with TERYT codes.
 #[utoipa::path(get, path = "/v1/projects/{id}/territory", tag = "reports",
-    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::openapi::ReportParams),
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"), crate::apidoc::ReportParams),
     responses((status = 200, description = "The territory", body = TerritoryOut)))]
 pub async fn territory(
     State(state): AppRef,
@@ -696,11 +739,10 @@ pub async fn diff(
     };
     let find = |name: &str, id: &str| {
         p.version(id).map(|(i, _)| i).ok_or_else(|| {
-            Problem::not_found(format!(
-                "project {} has no version {id:?}; expected one of: {}",
-                p.id,
-                known()
-            ))
+            Problem::not_found_said(
+                message::NO_SUCH_VERSION_OF_THE_PROJECT,
+                &[&p.id, &format!("{id:?}"), &known()],
+            )
             .param(name)
         })
     };
@@ -712,21 +754,18 @@ pub async fn diff(
         Some(id) => find("from", id)?,
         // Well-formed, but there is nothing to compare with: 422.
         None => to.checked_sub(1).ok_or_else(|| {
-            Problem::new(
+            Problem::said(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "nothing-to-compare",
-                format!(
-                    "version {} has no version before it; name one with from (one of: {})",
-                    p.versions[to].id,
-                    known()
-                ),
+                message::NO_VERSION_BEFORE_IT,
+                &[&p.versions[to].id, &known()],
             )
             .param("from")
         })?,
     };
     let diff = p
         .diff(&p.versions[from].id, &p.versions[to].id)
-        .ok_or_else(|| Problem::internal("a known version was not found"))?;
+        .ok_or_else(|| Problem::internal_said(message::KNOWN_VERSION_NOT_FOUND, &[]))?;
     json(
         StatusCode::OK,
         &DiffOut {

@@ -1,0 +1,331 @@
+//! The offline HTML report: the dashboard of `kooperacja status` as one
+//! self-contained page that a coordinator can e-mail or print.
+//!
+//! Everything is inline: the CSS, and the charts as SVG (a milestone timeline
+//! with the report's date marked, a progress bar per indicator coloured by its
+//! status, the budget by source and by partner, a tile map of the voivodeships
+//! with their powiats and the indicators by voivodeship). Nothing is fetched:
+//! no fonts, scripts, images or style sheets from elsewhere. The page prints on
+//! A4, keeps each chart on one page, and writes every status as text as well
+//! as in colour, so a black-and-white copy reads the same.
+//!
+//! Every number comes from the [`Report`] or the [`Project`]; this module only
+//! lays them out. The one arithmetic of its own is geometry: pixel lengths from
+//! shares, in exact decimals or integers (no float touches money). The page is
+//! written with `maud`, which escapes every text it is given (only the style
+//! sheet, this crate's own text, goes in unescaped); labels come from
+//! `present::label`, numbers and dates from `present::*`, colours from
+//! `present::palette`. On an English page the project file's Polish texts
+//! carry `lang="pl"`. The output depends on nothing but its arguments (no
+//! clock), so it can be frozen in snapshots.
+//!
+//! The parts, one file each: the frame (head, warning, header, footer), the
+//! style sheet, summary cards, budget, timeline (milestones), indicators,
+//! territory.
+//!
+//! ```
+//! use kooperacja_core::{engine::Engine, project::Project};
+//! use kooperacja_export::{Lang, html::html};
+//! let project = Project::parse(include_str!("../../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+//! let report = Engine::new(project.clone(), None).report(chrono::NaiveDate::from_ymd_opt(2020, 9, 30).unwrap());
+//! let page = html(&project, &report, Lang::Pl, None);
+//! assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"pl\">"));
+//! assert!(page.contains("stan na 30.09.2020 r."));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use chrono::{Datelike, NaiveDate};
+use kooperacja_core::indicator::{IndicatorKind, Target};
+use kooperacja_core::money::{Amount, Rate};
+use kooperacja_core::organisation::PartnerRole;
+use kooperacja_core::present::{self, label, palette};
+use kooperacja_core::project::Project;
+use kooperacja_core::report::{IndicatorReport, MilestoneState, Report, Status};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use maud::{DOCTYPE, Markup, html};
+
+use crate::Lang;
+
+mod budget;
+mod frame;
+mod indicators;
+mod style;
+mod summary;
+mod territory;
+mod timeline;
+
+/// The report as one self-contained HTML page, in Polish or English.
+///
+/// `warning` (given when the project was exported with `--force` despite error
+/// findings) is shown at the top of the page, before the title.
+pub fn html(project: &Project, report: &Report, lang: Lang, warning: Option<&str>) -> String {
+    let page = Page {
+        lang,
+        project,
+        report,
+    };
+    let markup = html! {
+        (DOCTYPE) "\n"
+        html lang=(lang.code()) {
+            "\n"
+            (page.head())
+            body {
+                "\n"
+                main {
+                    "\n"
+                    @if let Some(w) = warning { (page.warning(w)) }
+                    (page.header())
+                    (page.summary())
+                    (page.milestones())
+                    (page.indicators())
+                    (page.budget())
+                    (page.territory())
+                    (page.footer())
+                }
+                "\n"
+            }
+            "\n"
+        }
+        "\n"
+    };
+    markup.into_string()
+}
+
+/// `width × part / whole` in whole pixels, rounded half away from zero, within
+/// `0..=width`; 0 when `whole` is not positive.
+fn px(part: Decimal, whole: Decimal, width: i64) -> i64 {
+    if whole <= Decimal::ZERO || part <= Decimal::ZERO {
+        return 0;
+    }
+    part.checked_mul(Decimal::from(width))
+        .and_then(|p| p.checked_div(whole))
+        .map(|x| x.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero))
+        .and_then(|x| x.to_i64())
+        .unwrap_or(width)
+        .clamp(0, width)
+}
+
+/// The pixel length of a rate (a fraction of one) on a bar `width` long.
+fn px_rate(rate: Rate, width: i64) -> i64 {
+    px(rate.fraction(), Decimal::ONE, width)
+}
+
+/// The pixel length of `part` on a bar where `whole` is `width` long.
+fn px_amount(part: Amount, whole: Amount, width: i64) -> i64 {
+    px(part.as_decimal(), whole.as_decimal(), width)
+}
+
+/// A CSS class name for a status (`on-track`).
+fn status_class(status: Status) -> &'static str {
+    status.machine()
+}
+
+/// The colour of a status, in charts and badges.
+fn status_colour(status: Status) -> String {
+    palette::of_status(status).fill.hex()
+}
+
+/// A symbol that tells the statuses apart without colour.
+fn status_symbol(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "○",
+        Status::OnTrack => "→",
+        Status::AtRisk => "!",
+        Status::Achieved => "✓",
+        Status::Missed => "✗",
+        Status::NotEvaluated => "–",
+    }
+}
+
+/// Fill and stroke of a milestone's bar: a finished one solid, the others
+/// light with their colour as the frame.
+fn state_colours(state: MilestoneState) -> (String, String) {
+    let swatch = palette::of_state(state);
+    match state {
+        MilestoneState::Finished => (swatch.fill.hex(), swatch.ink.hex()),
+        MilestoneState::Running | MilestoneState::NotStarted => {
+            (swatch.tint.hex(), swatch.fill.hex())
+        }
+    }
+}
+
+/// The sixteen voivodeships on a 4 × 4 tile map of Poland: TERYT code, name,
+/// row, column.
+const TILES: [(&str, &str, i64, i64); 16] = [
+    ("32", "zachodniopomorskie", 0, 0),
+    ("22", "pomorskie", 0, 1),
+    ("28", "warmińsko-mazurskie", 0, 2),
+    ("20", "podlaskie", 0, 3),
+    ("08", "lubuskie", 1, 0),
+    ("30", "wielkopolskie", 1, 1),
+    ("04", "kujawsko-pomorskie", 1, 2),
+    ("14", "mazowieckie", 1, 3),
+    ("02", "dolnośląskie", 2, 0),
+    ("10", "łódzkie", 2, 1),
+    ("26", "świętokrzyskie", 2, 2),
+    ("06", "lubelskie", 2, 3),
+    ("16", "opolskie", 3, 0),
+    ("24", "śląskie", 3, 1),
+    ("12", "małopolskie", 3, 2),
+    ("18", "podkarpackie", 3, 3),
+];
+
+/// What every section needs: the language, the project and its report.
+#[derive(Debug, Clone, Copy)]
+struct Page<'a> {
+    lang: Lang,
+    project: &'a Project,
+    report: &'a Report,
+}
+
+impl Page<'_> {
+    /// The language of texts taken from the project file (titles, names,
+    /// labels), which are Polish: marked as such on an English page.
+    fn source_lang(&self) -> Option<&'static str> {
+        (self.lang == Lang::En).then_some("pl")
+    }
+
+    /// `30.09.2020 r.` or `2020-09-30`.
+    fn date(&self, date: NaiveDate) -> String {
+        present::date(self.lang, date)
+    }
+
+    /// `30.09.2020` or `2020-09-30`, for narrow places.
+    fn short_date(&self, date: NaiveDate) -> String {
+        present::short_date(self.lang, date)
+    }
+
+    /// A date as `<time>`, with the ISO date for machines.
+    fn time(&self, date: NaiveDate) -> Markup {
+        html! { time datetime=(present::short_date(Lang::En, date)) { (self.date(date)) } }
+    }
+
+    /// A text from the project file (Polish), marked `lang="pl"` on an
+    /// English page.
+    fn source(&self, text: &str) -> Markup {
+        html! {
+            @match self.source_lang() {
+                Some(lang) => span lang=(lang) { (text) },
+                None => (text),
+            }
+        }
+    }
+
+    fn amount(&self, amount: Amount) -> String {
+        present::amount(self.lang, amount)
+    }
+
+    /// A value as shown: one decimal at most, with the language's decimal mark.
+    fn number(&self, value: Decimal) -> String {
+        present::value(self.lang, value)
+    }
+
+    /// A rate as a percentage rounded to `places`: `56,7 %` or `56.7%`.
+    fn percent(&self, rate: Rate, places: u32) -> String {
+        present::percent(self.lang, rate, places)
+    }
+
+    /// A percentage value: `24 %` or `24%`.
+    fn percent_number(&self, value: Decimal) -> String {
+        format!(
+            "{}{}",
+            present::value(self.lang, value),
+            present::percent_sign(self.lang)
+        )
+    }
+
+    /// A value of an indicator (or of one of its parts): a count, or a
+    /// percentage for a share target.
+    fn indicator_value(&self, i: &IndicatorReport, value: Decimal) -> String {
+        match i.target {
+            Target::Count(_) => self.number(value),
+            Target::Share(_) => self.percent_number(value),
+        }
+    }
+
+    fn target(&self, i: &IndicatorReport) -> String {
+        match i.target {
+            Target::Count(n) => n.to_string(),
+            Target::Share(r) => self.percent_number(r.percent()),
+        }
+    }
+
+    fn status(&self, status: Status) -> &'static str {
+        label::status(status).get(self.lang)
+    }
+
+    fn state(&self, state: MilestoneState) -> &'static str {
+        label::state(state).get(self.lang)
+    }
+
+    fn badge(&self, status: Status) -> Markup {
+        html! {
+            span class={ "badge st-" (status_class(status)) } {
+                (status_symbol(status)) " " (self.status(status))
+            }
+        }
+    }
+
+    fn indicator_name<'r>(&self, i: &'r IndicatorReport) -> &'r str {
+        match (self.lang, &i.name_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &i.name,
+        }
+    }
+
+    /// The name of an organisation by its id, or the id when it is unknown.
+    fn organisation(&self, id: &str) -> String {
+        self.project
+            .organisation(id)
+            .map_or_else(|| id.to_owned(), |o| o.name.clone())
+    }
+
+    /// A partner's name, marked when it is the leader.
+    fn partner(&self, id: &str) -> String {
+        match self.project.organisation(id) {
+            Some(o) if o.role == PartnerRole::Leader => {
+                format!("{} ({})", o.name, label::LEADER_MARK.get(self.lang))
+            }
+            Some(o) => o.name.clone(),
+            None => id.to_owned(),
+        }
+    }
+
+    /// The name of a voivodeship by its TERYT code (or `-`, no territory).
+    fn voivodeship(&self, key: &str) -> String {
+        if key == "-" {
+            return label::NO_TERRITORY.get(self.lang).to_owned();
+        }
+        self.project
+            .territory
+            .voivodeships
+            .iter()
+            .find(|v| v.code.as_str() == key)
+            .map(|v| v.name.clone())
+            .or_else(|| {
+                TILES
+                    .iter()
+                    .find(|(code, ..)| *code == key)
+                    .map(|(_, name, ..)| (*name).to_owned())
+            })
+            .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pixel_lengths_round_and_clamp() {
+        assert_eq!(px(Decimal::from(1), Decimal::from(3), 300), 100);
+        assert_eq!(px(Decimal::from(1), Decimal::from(8), 100), 13);
+        assert_eq!(px(Decimal::from(5), Decimal::from(4), 100), 100);
+        assert_eq!(px(Decimal::from(-1), Decimal::from(4), 100), 0);
+        assert_eq!(px(Decimal::from(1), Decimal::ZERO, 100), 0);
+        let half = Amount::from_grosze(50);
+        assert_eq!(px_amount(half, Amount::from_grosze(100), 200), 100);
+    }
+}
