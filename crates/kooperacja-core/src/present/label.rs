@@ -712,19 +712,19 @@ pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
 /// The heading of a column of voivodeships.
 pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
 
-/// The word of a fact's kind: `spotkanie`, `meeting`.
+/// The word of a fact's kind: `spotkanie`, `meeting` (the `FACT_*` entries).
 pub fn fact_kind(kind: crate::facts::FactKind) -> Text {
     use crate::facts::FactKind;
     match kind {
-        FactKind::Meeting => Text::new("spotkanie", "meeting"),
-        FactKind::Coaching => Text::new("coaching", "coaching"),
-        FactKind::Agreement => Text::new("porozumienie", "agreement"),
-        FactKind::Pilot => Text::new("pilotaż", "pilot"),
-        FactKind::Deliverable => Text::new("produkt", "deliverable"),
-        FactKind::Support => Text::new("wsparcie", "support"),
-        FactKind::Qualification => Text::new("kwalifikacja", "qualification"),
-        FactKind::DiPlan => Text::new("plan DI", "DI plan"),
-        FactKind::Expenditure => Text::new("wydatek", "expenditure"),
-        FactKind::Retraction => Text::new("wycofanie", "retraction"),
+        FactKind::Meeting => FACT_MEETING,
+        FactKind::Coaching => FACT_COACHING,
+        FactKind::Agreement => FACT_AGREEMENT,
+        FactKind::Pilot => FACT_PILOT,
+        FactKind::Deliverable => FACT_DELIVERABLE,
+        FactKind::Support => FACT_SUPPORT,
+        FactKind::Qualification => FACT_QUALIFICATION,
+        FactKind::DiPlan => FACT_DI_PLAN,
+        FactKind::Expenditure => FACT_EXPENDITURE,
+        FactKind::Retraction => FACT_RETRACTION,
     }
 }
