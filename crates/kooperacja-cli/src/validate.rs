@@ -128,12 +128,12 @@ fn check_facts(
             }
             Err(e) => findings.push((
                 e.line,
-                Finding {
-                    code: "fact.bad-record",
-                    severity: Severity::Error,
-                    path: e.field.clone().unwrap_or_default(),
-                    message: e.message.clone(),
-                },
+                Finding::new(
+                    "fact.bad-record",
+                    Severity::Error,
+                    e.field.clone().unwrap_or_default(),
+                    e.message.clone(),
+                ),
             )),
         }
     }

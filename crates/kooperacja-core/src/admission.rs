@@ -48,6 +48,7 @@ use crate::territory::{Register, TerytCode};
 /// Why a fact is excluded. Each reason has a stable code ([`Reason::code`]),
 /// the same in reports, in `validate --facts` and over HTTP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Reason {
     /// The id is already recorded with other content.
     IdConflict,

@@ -175,6 +175,7 @@ pub enum DeliverableKind {
 /// What a fact records.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum What {
     /// A meeting was held: of a group (`group`), or an activity (`activity`).
     Meeting {
@@ -295,6 +296,7 @@ impl What {
     schemars::JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum FactKind {
     /// [`What::Meeting`].
     Meeting,
@@ -547,6 +549,7 @@ record! {
 
 /// A problem with one field of a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FieldError {
     /// The field's name (a [`Record::COLUMNS`] entry), or `None` for the whole record.
     pub field: Option<String>,
@@ -816,6 +819,7 @@ impl Record {
 
 /// A bad record: its line and field, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub struct RecordError {
     /// The line the record starts on, from 1.
     pub line: u64,

@@ -33,6 +33,7 @@ pub const MAX_CHARS: usize = 256;
 /// Why an identifier is refused. The messages name the rule and the code
 /// point, never the whole value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum IdentifierError {
     /// Longer than [`MAX_CHARS`].
     #[error("is longer than {MAX_CHARS} characters, the most an identifier has")]

@@ -48,6 +48,7 @@ fn rate_fraction_limit() -> Decimal {
 
 /// What went wrong reading an amount or a rate.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum MoneyError {
     /// The text is empty or only whitespace.
     #[error("empty amount: expected an amount like 31 604 368,34 zł or 31604368.34")]
@@ -434,6 +435,7 @@ impl Amount {
 
 /// Why an amount could not be split.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SplitError {
     /// No parts were asked for.
     #[error("cannot split into zero parts")]

@@ -16,6 +16,7 @@ use crate::project::Project;
 /// [`crate::present::located::parse_error`] shows it to a person with the
 /// line's text and a caret under the column.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub struct ParseError {
     /// The line, from 1.
     pub line: usize,
@@ -25,6 +26,30 @@ pub struct ParseError {
     pub span: Option<std::ops::Range<usize>>,
     /// What is wrong and what was expected.
     pub message: String,
+}
+
+impl ParseError {
+    /// An error at a line and column (both from 1, the column in characters),
+    /// with the byte range of the offending text if known.
+    ///
+    /// ```
+    /// use kooperacja_core::parse::ParseError;
+    /// let err = ParseError::new(3, 9, None, "expected a string");
+    /// assert_eq!(err.to_string(), "line 3, column 9: expected a string");
+    /// ```
+    pub fn new(
+        line: usize,
+        column: usize,
+        span: Option<std::ops::Range<usize>>,
+        message: impl Into<String>,
+    ) -> ParseError {
+        ParseError {
+            line,
+            column,
+            span,
+            message: message.into(),
+        }
+    }
 }
 
 impl fmt::Display for ParseError {

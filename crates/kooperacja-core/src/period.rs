@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 /// What went wrong reading a date or a period.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum DateError {
     /// The text is not a date in an accepted form.
     #[error("invalid date {text:?}: expected a date like 2018-04-01 or 01.04.2018 r.")]

@@ -57,6 +57,7 @@ impl fmt::Debug for PseudonymKey {
 /// Why a raw person value is refused. The messages name the rule, never the
 /// value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum PersonError {
     /// Empty, or longer than [`MAX_RAW_CHARS`].
     #[error(

@@ -83,6 +83,7 @@ impl Status {
 
 /// A value within a breakdown: one voivodeship, or one partner.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct Part {
     /// The voivodeship's TERYT code or the partner's id; `-` for facts with no
     /// territory.
@@ -94,6 +95,7 @@ pub struct Part {
 
 /// One indicator as of the report's date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct IndicatorReport {
     /// The indicator's id.
     pub id: String,
@@ -172,6 +174,7 @@ impl MilestoneState {
 
 /// Meetings held by one group (or in one territorial unit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct Held {
     /// The unit: the TERYT code of the group's powiat or voivodeship, or of the
     /// voivodeship for a breakdown; `-` for meetings with no territory.
@@ -184,6 +187,7 @@ pub struct Held {
 
 /// A planned activity of a milestone against the meetings held for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct ActivityProgress {
     /// The activity as planned.
     pub text: String,
@@ -209,6 +213,7 @@ pub struct ActivityProgress {
 
 /// One milestone as of the report's date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct MilestoneReport {
     /// Its id.
     pub id: String,
@@ -233,6 +238,7 @@ pub struct MilestoneReport {
 /// milestone: the project's group kind joined with the milestones' activities
 /// that the kind meets for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct GroupReport {
     /// The kind's code (`PGR`).
     pub code: String,
@@ -261,6 +267,7 @@ pub struct GroupReport {
 /// The meetings of one kind of group planned and held within one milestone
 /// (one planned activity of it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct MilestoneMeetings {
     /// The milestone's id.
     pub milestone: String,
@@ -276,6 +283,7 @@ pub struct MilestoneMeetings {
 
 /// How many indicators have one status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct StatusCount {
     /// The status.
     pub status: Status,
@@ -285,6 +293,7 @@ pub struct StatusCount {
 
 /// Spending of one partner.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct PartnerSpending {
     /// The organisation's id.
     pub partner: String,
@@ -303,6 +312,7 @@ pub struct PartnerSpending {
 
 /// The budget and its execution.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct BudgetReport {
     /// The id of the version whose plan the execution is measured against
     /// (the version in force, or the one asked for).
@@ -422,6 +432,7 @@ impl BudgetReport {
 /// ([`Amount::split`](crate::money::Amount::split)), so the years sum to the
 /// total to the grosz. It is an indicative plan, not one the sources state.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct BudgetYear {
     /// The year's part of the project's period (first and last may be shorter).
     pub period: Period,
@@ -431,6 +442,7 @@ pub struct BudgetYear {
 
 /// What one partner spent in one calendar month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct MonthlySpending {
     /// The month.
     pub month: YearMonth,
@@ -442,6 +454,7 @@ pub struct MonthlySpending {
 
 /// How many live facts of one kind are dated in one calendar month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct MonthlyFacts {
     /// The month.
     pub month: YearMonth,
@@ -453,6 +466,7 @@ pub struct MonthlyFacts {
 
 /// How many facts the report rests on.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct FactCounts {
     /// Live facts (not retracted) by kind, up to the report's date; retractions
     /// are counted under their own kind.
@@ -485,6 +499,7 @@ pub struct FactCounts {
 
 /// The status of a project as of a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct Report {
     /// The project's id.
     pub project: String,

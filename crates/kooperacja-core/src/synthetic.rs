@@ -59,6 +59,7 @@ impl SplitMix64 {
 
 /// Why no generator could be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum GeneratorError {
     /// The register lists no powiat and no gmina.
     #[error("the register has no powiat or gmina to spread synthetic facts over")]

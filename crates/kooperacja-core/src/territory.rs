@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 /// What went wrong reading a TERYT code or the register.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum TerytError {
     /// The text is not a TERYT code.
     #[error(

@@ -61,6 +61,7 @@ impl fmt::Display for Severity {
 
 /// One problem or observation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
 pub struct Finding {
     /// A stable code, such as `budget.eu-rate-mismatch`.
     pub code: &'static str,
@@ -99,6 +100,7 @@ impl Finding {
 /// ran (identity, references, organisations, money, versions, schedule, groups,
 /// territory, the TERYT register, indicators, tasks).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Validation {
     /// All findings.
     pub findings: Vec<Finding>,

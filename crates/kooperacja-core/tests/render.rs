@@ -8,12 +8,7 @@ use kooperacja_core::present::located::{Look, WIDTH, parse_error};
 use proptest::prelude::*;
 
 fn error_at(line: usize, column: usize) -> ParseError {
-    ParseError {
-        line,
-        column,
-        span: None,
-        message: "m".to_owned(),
-    }
+    ParseError::new(line, column, None, "m")
 }
 
 fn render(err: &ParseError, path: &str, text: &str) -> String {

@@ -393,21 +393,9 @@ fn state_text(lang: Lang, state: MilestoneState) -> &'static str {
     label::state(state).get(lang)
 }
 
-/// The label of a fact kind for people.
+/// The label of a fact kind for people: core's `label::fact_kind`.
 pub fn fact_kind_label(lang: Lang, kind: FactKind) -> &'static str {
-    match kind {
-        FactKind::Meeting => label::FACT_MEETING,
-        FactKind::Coaching => label::FACT_COACHING,
-        FactKind::Agreement => label::FACT_AGREEMENT,
-        FactKind::Pilot => label::FACT_PILOT,
-        FactKind::Deliverable => label::FACT_DELIVERABLE,
-        FactKind::Support => label::FACT_SUPPORT,
-        FactKind::Qualification => label::FACT_QUALIFICATION,
-        FactKind::DiPlan => label::FACT_DI_PLAN,
-        FactKind::Expenditure => label::FACT_EXPENDITURE,
-        FactKind::Retraction => label::FACT_RETRACTION,
-    }
-    .get(lang)
+    label::fact_kind(kind).get(lang)
 }
 
 /// Writes one sheet's rows.

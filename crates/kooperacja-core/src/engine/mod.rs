@@ -55,6 +55,7 @@ use tally::{Leaf, Series};
 
 /// What applying a fact did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Applied {
     /// A new fact was counted.
     Added,

@@ -711,3 +711,20 @@ pub const NO_RANDOMNESS_FOR_PSEUDONYMS: Text = Text::new(
 pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
 /// The heading of a column of voivodeships.
 pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
+
+/// The word of a fact's kind: `spotkanie`, `meeting` (the `FACT_*` entries).
+pub fn fact_kind(kind: crate::facts::FactKind) -> Text {
+    use crate::facts::FactKind;
+    match kind {
+        FactKind::Meeting => FACT_MEETING,
+        FactKind::Coaching => FACT_COACHING,
+        FactKind::Agreement => FACT_AGREEMENT,
+        FactKind::Pilot => FACT_PILOT,
+        FactKind::Deliverable => FACT_DELIVERABLE,
+        FactKind::Support => FACT_SUPPORT,
+        FactKind::Qualification => FACT_QUALIFICATION,
+        FactKind::DiPlan => FACT_DI_PLAN,
+        FactKind::Expenditure => FACT_EXPENDITURE,
+        FactKind::Retraction => FACT_RETRACTION,
+    }
+}
