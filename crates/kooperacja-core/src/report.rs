@@ -151,6 +151,13 @@ pub enum MilestoneState {
 }
 
 impl MilestoneState {
+    /// Every state, in the order of a milestone's life.
+    pub const ALL: [MilestoneState; 3] = [
+        MilestoneState::NotStarted,
+        MilestoneState::Running,
+        MilestoneState::Finished,
+    ];
+
     /// The English name.
     pub fn english(self) -> &'static str {
         crate::present::label::state(self).get(crate::present::Lang::En)

@@ -461,6 +461,43 @@ impl Register {
     }
 }
 
+/// The sixteen voivodeships by their TERYT code and official name, as the TERC
+/// register (2025-11-18) gives them; for outputs that show every
+/// voivodeship, such as a tile map, without a register at hand.
+///
+/// ```
+/// use kooperacja_core::territory::{VOIVODESHIPS, voivodeship_name};
+/// assert_eq!(VOIVODESHIPS.len(), 16);
+/// assert_eq!(voivodeship_name("04"), Some("kujawsko-pomorskie"));
+/// assert_eq!(voivodeship_name("99"), None);
+/// ```
+pub const VOIVODESHIPS: [(&str, &str); 16] = [
+    ("02", "dolnośląskie"),
+    ("04", "kujawsko-pomorskie"),
+    ("06", "lubelskie"),
+    ("08", "lubuskie"),
+    ("10", "łódzkie"),
+    ("12", "małopolskie"),
+    ("14", "mazowieckie"),
+    ("16", "opolskie"),
+    ("18", "podkarpackie"),
+    ("20", "podlaskie"),
+    ("22", "pomorskie"),
+    ("24", "śląskie"),
+    ("26", "świętokrzyskie"),
+    ("28", "warmińsko-mazurskie"),
+    ("30", "wielkopolskie"),
+    ("32", "zachodniopomorskie"),
+];
+
+/// The official name of a voivodeship by its two-digit TERYT code.
+pub fn voivodeship_name(code: &str) -> Option<&'static str> {
+    VOIVODESHIPS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -112,6 +112,21 @@ impl Validation {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }
 
+    /// The error findings, each as one line: `code path: message`, the form
+    /// adapters use when they refuse a project for its errors.
+    ///
+    /// ```
+    /// use kooperacja_core::validate::Validation;
+    /// assert!(Validation::default().error_lines().is_empty());
+    /// ```
+    pub fn error_lines(&self) -> Vec<String> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| format!("{} {}: {}", f.code, f.path, f.message))
+            .collect()
+    }
+
     /// The number of findings of a severity.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings

@@ -15,7 +15,7 @@ use kooperacja_core::facts::{FactReader, Format as FactFormat};
 use kooperacja_core::parse::{MAX_PROJECT_BYTES, MAX_REGISTER_BYTES, parse_project_bytes};
 use kooperacja_core::present::{self, message};
 use kooperacja_core::territory::Register;
-use kooperacja_core::validate::{Severity, validate};
+use kooperacja_core::validate::validate;
 use kooperacja_export::{
     CsvDialect, Lang, Table, csv_bytes, html, iati, json, write_atomically, xlsx,
 };
@@ -160,12 +160,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         None => None,
     };
     let validation = validate(&project, register.as_deref());
-    let errors: Vec<String> = validation
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| format!("{} {}: {}", f.code, f.path, f.message))
-        .collect();
+    let errors = validation.error_lines();
     if !errors.is_empty() && !args.force {
         let mut err = std::io::stderr();
         let _ = writeln!(

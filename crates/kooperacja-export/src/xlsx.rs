@@ -181,12 +181,11 @@ fn spreadsheet_number(exact: Decimal) -> f64 {
     exact.normalize().to_string().parse().unwrap_or_default()
 }
 
-/// A share's cell: the percentage as every output shows it (rounded with
-/// core's display rounding to `present::PERCENT_PLACES`), as a fraction, so
-/// that the spreadsheet shows the same digits as the other outputs; the exact
-/// share is in the JSON and CSV exports.
-fn percent_cell(shown_percent: Decimal) -> f64 {
-    spreadsheet_number(shown_percent / Decimal::ONE_HUNDRED)
+/// A rate's cell: its fraction rounded half to even to six places (a ten
+/// thousandth of a percent), so that the workbook holds a decimal every
+/// reader shows alike.
+fn percent_cell(rate: Rate) -> f64 {
+    spreadsheet_number(present::cell_fraction(rate))
 }
 
 /// The decimals a displayed value has: none when it is whole.
@@ -194,6 +193,11 @@ fn places(shown: Decimal) -> usize {
     usize::try_from(shown.normalize().scale()).unwrap_or(0)
 }
 
+/// A cell holds the exact value; its number format shows it with the places
+/// core shows it with (`present::shown` decides them: `24 %` for 23.9521 %,
+/// `56,7 %` for 56.72 %), so the spreadsheet's own rounding of the exact
+/// value to those places gives the digits of the other outputs.
+///
 /// The number format of a value already rounded for display: its decimals,
 /// and grouping as the language groups numbers that are not amounts
 /// (`present::count`: Polish from five digits, English from four).
@@ -321,14 +325,14 @@ impl Sheet<'_> {
                 let shown = present::shown(r.percent(), present::PERCENT_PLACES);
                 let format = Format::new().set_num_format(percent_format(self.lang, shown));
                 self.sheet
-                    .write_number_with_format(row, col, percent_cell(shown), &format)
+                    .write_number_with_format(row, col, percent_cell(r), &format)
                     .map(drop)
             }
             Cell::Number(n) => {
                 let shown = present::shown(n, present::VALUE_PLACES);
                 let format = Format::new().set_num_format(number_format(self.lang, shown));
                 self.sheet
-                    .write_number_with_format(row, col, spreadsheet_number(shown), &format)
+                    .write_number_with_format(row, col, spreadsheet_number(n), &format)
                     .map(drop)
             }
             Cell::Empty => Ok(()),
@@ -375,7 +379,9 @@ impl Sheet<'_> {
 
 fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     let year = u16::try_from(date.year()).map_err(|_| {
-        XlsxError::ParameterError(format!("{date}: a spreadsheet cannot hold this year"))
+        XlsxError::ParameterError(
+            present::message::SPREADSHEET_CANNOT_HOLD_YEAR.fill(Lang::En, &[&date]),
+        )
     })?;
     // Month and day always fit a byte.
     ExcelDateTime::from_ymd(

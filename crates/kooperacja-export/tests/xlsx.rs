@@ -105,8 +105,14 @@ fn find<'a>(sheet: &'a [Vec<String>], first: &str) -> &'a [String] {
         .unwrap_or_else(|| panic!("no row starting with {first:?}"))
 }
 
+/// A number as LibreOffice writes it: with the decimal mark of the cell's
+/// language (the workbook's formats carry a locale tag); a percentage as its
+/// number of per cent.
 fn decimal(text: &str) -> Decimal {
-    text.parse()
+    text.replace(',', ".")
+        .trim_end_matches('%')
+        .trim_end()
+        .parse()
         .unwrap_or_else(|e| panic!("{text:?} is not a number: {e}"))
 }
 
@@ -196,6 +202,16 @@ fn check_values(
     for i in report["indicators"].as_array().expect("indicators") {
         let row = find(wskazniki, i["id"].as_str().expect("id"));
         match i["value"].as_str() {
+            // A share indicator's value is a percentage cell: its fraction
+            // as calamine reads it, its percentage as LibreOffice shows it.
+            Some(v) if row[3] == "%" => {
+                let percent = if row[5].ends_with('%') {
+                    decimal(&row[5])
+                } else {
+                    decimal(&row[5]) * Decimal::ONE_HUNDRED
+                };
+                assert_eq!(percent, decimal(v), "{}", i["id"]);
+            }
             Some(v) => assert_eq!(decimal(&row[5]), decimal(v), "{}", i["id"]),
             None => assert_eq!(row[5], "", "{}", i["id"]),
         }
@@ -420,6 +436,9 @@ fn libreoffice_round_trip() {
                         .get(r)
                         .and_then(|row| row.get(c))
                         .map_or("", String::as_str);
+                    // The decimal mark of the cell's language (its format's
+                    // locale tag), and the Polish space before `%`.
+                    let number = other.replace(',', ".").replace(" %", "%");
                     let same = if let Some(iso) = cell.strip_prefix("date:") {
                         chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
                             .expect("iso")
@@ -428,12 +447,12 @@ fn libreoffice_round_trip() {
                             == other
                     } else if let (Ok(a), Some(Ok(b))) = (
                         cell.parse::<Decimal>(),
-                        other.strip_suffix('%').map(str::parse::<Decimal>),
+                        number.strip_suffix('%').map(str::parse::<Decimal>),
                     ) {
                         // A percentage: the cell holds the fraction.
                         a * Decimal::ONE_HUNDRED == b
                     } else if let (Ok(a), Ok(b)) =
-                        (cell.parse::<Decimal>(), other.parse::<Decimal>())
+                        (cell.parse::<Decimal>(), number.parse::<Decimal>())
                     {
                         a == b
                     } else {

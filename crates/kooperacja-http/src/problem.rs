@@ -257,14 +257,14 @@ impl Problem {
             .unwrap_or(&self.kind);
         let code = self.findings.first().map_or(slug, |f| f.code.as_str());
         let rule = match slug {
-            "invalid-field" => "the field does not have the form the API document gives",
-            "invalid-fact" => "the record is not a fact of its kind",
-            "fact-check" => "the fact does not fit the project",
-            "forbidden" => "the organisation may not write this",
-            "conflict" => "the id is stored with other content",
-            "too-large" => "the body is over its limit",
-            "unsupported-media-type" => "the body is not application/json",
-            "personal-data" => "a value has the shape of personal data",
+            "invalid-field" => message::AUDIT_INVALID_FIELD.get(Lang::En),
+            "invalid-fact" => message::AUDIT_INVALID_FACT.get(Lang::En),
+            "fact-check" => message::AUDIT_FACT_CHECK.get(Lang::En),
+            "forbidden" => message::AUDIT_FORBIDDEN.get(Lang::En),
+            "conflict" => message::AUDIT_CONFLICT.get(Lang::En),
+            "too-large" => message::AUDIT_TOO_LARGE.get(Lang::En),
+            "unsupported-media-type" => message::AUDIT_UNSUPPORTED_MEDIA_TYPE.get(Lang::En),
+            "personal-data" => message::AUDIT_PERSONAL_DATA.get(Lang::En),
             _ => self.title.as_str(),
         };
         match self.pointer.as_deref() {

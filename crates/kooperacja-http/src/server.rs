@@ -240,12 +240,7 @@ fn load_project(
         }
     };
     let validation = validate(&project, register.as_deref());
-    let errors: Vec<String> = validation
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| format!("{} {}: {}", f.code, f.path, f.message))
-        .collect();
+    let errors = validation.error_lines();
     if !errors.is_empty() {
         return Err(message::PROJECT_NOT_SERVED.fill(
             Lang::En,

@@ -10,7 +10,8 @@
 //! - the HTML report (`kooperacja-export --format html`) and the dashboard
 //!   (`GET /?as_of=…` of a running `kooperacja-server`): the text of each
 //!   element marked `data-figure="…"` (the mark names the figure; the text is
-//!   what the page shows), and the inline colour of each status word;
+//!   what the page shows), and the colour each indicator's bar is drawn in
+//!   (the status colour);
 //! - the workbook (`kooperacja-export --format xlsx`), as LibreOffice shows it:
 //!   converted headless to CSV with "save cell contents as shown".
 //!
@@ -126,20 +127,16 @@ fn html_figures(root: ElementRef<'_>) -> Figures {
         .collect()
 }
 
-/// The inline colour of each status word (`data-figure` ending in `.status`).
+/// The colour each indicator's bar is drawn in (the `fill` of the element
+/// marked `indicator.ID.bar`): the colour of its status.
 fn html_colours(root: ElementRef<'_>) -> Figures {
-    let marked = Selector::parse("[data-figure$='.status']").expect("selector");
+    let marked = Selector::parse("[data-figure$='.bar']").expect("selector");
     root.select(&marked)
         .filter_map(|e| {
-            let style = e.value().attr("style")?;
-            let colour = style
-                .split(';')
-                .filter_map(|d| d.split_once(':'))
-                .find(|(p, _)| p.trim() == "color")
-                .map(|(_, v)| v.trim().to_ascii_lowercase())?;
+            let fill = e.value().attr("fill")?.to_ascii_lowercase();
             Some((
                 e.value().attr("data-figure").expect("marked").to_owned(),
-                colour,
+                fill,
             ))
         })
         .collect()
@@ -187,7 +184,7 @@ fn cli_figures(text: &str, lang: Lang) -> Figures {
                 if let Some(rest) = line.trim_start().strip_prefix(row.get(lang)) {
                     let mut parts = rest.split(|c: char| bar(c));
                     out.insert(key.into(), norm(parts.next().unwrap_or("")));
-                    if let Some(share) = parts.last().filter(|s| !s.trim().is_empty()) {
+                    if let Some(share) = parts.next_back().filter(|s| !s.trim().is_empty()) {
                         out.insert(format!("{key}-share"), norm(share));
                     }
                 }
@@ -415,6 +412,7 @@ fn every_output_shows_each_figure_with_the_same_text() {
     let card = |id: &str| Selector::parse(&format!("[data-project='{id}']")).expect("selector");
     let mut problems = Vec::new();
     let mut compared = 0;
+    let mut compared_colours = 0;
     for (id, project, facts, dates) in CASES {
         let (project, facts) = (fixture(project), fixture(facts));
         for as_of in dates {
@@ -451,7 +449,7 @@ fn every_output_shows_each_figure_with_the_same_text() {
                 let dashboard_card = dashboard
                     .select(&card(id))
                     .next()
-                    .unwrap_or_else(|| dashboard.root_element());
+                    .unwrap_or_else(|| panic!("{case}: the dashboard has a card for {id}"));
                 let mut outputs = vec![
                     Outputs {
                         name: "the CLI",
@@ -480,11 +478,6 @@ fn every_output_shows_each_figure_with_the_same_text() {
                         figures: workbook_figures(&workbook_as_shown(soffice, &xlsx), lang),
                     });
                 }
-                if std::env::var_os("SAME_FIGURES_DEBUG").is_some() {
-                    for o in &outputs {
-                        eprintln!("{case} {}: {:#?}", o.name, o.figures);
-                    }
-                }
                 for o in &outputs {
                     assert!(
                         o.figures.len() >= 10,
@@ -496,22 +489,35 @@ fn every_output_shows_each_figure_with_the_same_text() {
                 }
                 compared += outputs.iter().map(|o| o.figures.len()).sum::<usize>();
                 problems.extend(compare(&case, &outputs));
+                let colours = [
+                    html_colours(report.root_element()),
+                    html_colours(dashboard_card),
+                ];
+                compared_colours += colours[0]
+                    .keys()
+                    .filter(|k| colours[1].contains_key(*k))
+                    .count();
+                let [report_colours, dashboard_colours] = colours;
                 problems.extend(compare(
                     &format!("{case} (colour)"),
                     &[
                         Outputs {
                             name: "the HTML report",
-                            figures: html_colours(report.root_element()),
+                            figures: report_colours,
                         },
                         Outputs {
                             name: "the dashboard",
-                            figures: html_colours(dashboard_card),
+                            figures: dashboard_colours,
                         },
                     ],
                 ));
             }
         }
     }
+    assert!(
+        compared_colours > 0,
+        "no status colour is shown by both HTML outputs"
+    );
     assert!(
         problems.is_empty(),
         "{} of {compared} figures differ:\n{}",

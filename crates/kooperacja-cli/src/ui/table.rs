@@ -198,6 +198,7 @@ impl Table {
 mod tests {
     use super::*;
     use kooperacja_core::present::Lang;
+    use rust_decimal::Decimal;
 
     #[test]
     fn a_bar_is_filled_in_proportion() {

@@ -890,3 +890,52 @@ pub const DATABASE_TASK_FAILED: Text = Text::new(
 /// The database failed: `{0}` the reason.
 pub const DATABASE_FAILED: Text =
     Text::new("baza danych zawiodła: {0}", "the database failed: {0}");
+
+// The workbook.
+
+/// A date the spreadsheet format cannot hold: {0} the date.
+pub const SPREADSHEET_CANNOT_HOLD_YEAR: Text = Text::new(
+    "{0}: arkusz kalkulacyjny nie mieści dat z tego roku",
+    "{0}: a spreadsheet cannot hold this year",
+);
+
+// The rules an audit note names (kept in the audit trail, for the leader).
+
+/// The audit rule of an invalid field.
+pub const AUDIT_INVALID_FIELD: Text = Text::new(
+    "pole nie ma postaci, którą podaje dokument API",
+    "the field does not have the form the API document gives",
+);
+/// The audit rule of an invalid fact.
+pub const AUDIT_INVALID_FACT: Text = Text::new(
+    "rekord nie jest faktem swojego rodzaju",
+    "the record is not a fact of its kind",
+);
+/// The audit rule of a fact that does not fit the project.
+pub const AUDIT_FACT_CHECK: Text = Text::new(
+    "fakt nie pasuje do projektu",
+    "the fact does not fit the project",
+);
+/// The audit rule of a write the organisation may not make.
+pub const AUDIT_FORBIDDEN: Text = Text::new(
+    "organizacja nie może tego zapisać",
+    "the organisation may not write this",
+);
+/// The audit rule of a conflict of ids.
+pub const AUDIT_CONFLICT: Text = Text::new(
+    "ten identyfikator jest zapisany z inną treścią",
+    "the id is stored with other content",
+);
+/// The audit rule of a body over its limit.
+pub const AUDIT_TOO_LARGE: Text =
+    Text::new("treść przekracza swój limit", "the body is over its limit");
+/// The audit rule of a body of another media type.
+pub const AUDIT_UNSUPPORTED_MEDIA_TYPE: Text = Text::new(
+    "treść nie jest typu application/json",
+    "the body is not application/json",
+);
+/// The audit rule of a value shaped like personal data.
+pub const AUDIT_PERSONAL_DATA: Text = Text::new(
+    "wartość ma postać danych osobowych",
+    "a value has the shape of personal data",
+);

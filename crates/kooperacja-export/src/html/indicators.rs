@@ -127,7 +127,8 @@ impl Page<'_> {
                 rect x="0.5" y="6.5" width=(W - 1) height="13" rx="2"
                     fill=(palette::SOFT.hex()) stroke=(palette::LINE.hex()) {}
                 @if fill > 0 {
-                    rect x="0" y="6" width=(fill) height="14" rx="2" fill=(status_colour(i.status)) {}
+                    rect x="0" y="6" width=(fill) height="14" rx="2" fill=(status_colour(i.status))
+                        data-figure=(format!("indicator.{}.bar", i.id)) {}
                 }
                 @if let Some(at) = forecast {
                     line x1=(at) y1="4" x2=(at) y2="22" stroke=(ink) stroke-width="1.5"

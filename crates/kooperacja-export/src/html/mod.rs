@@ -41,6 +41,7 @@ use kooperacja_core::organisation::PartnerRole;
 use kooperacja_core::present::{self, label, palette};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{IndicatorReport, MilestoneState, Report, Status};
+use kooperacja_core::territory::voivodeship_name;
 use rust_decimal::Decimal;
 
 use maud::{DOCTYPE, Markup, html};
@@ -141,25 +142,25 @@ fn state_colours(state: MilestoneState) -> (String, String) {
     }
 }
 
-/// The sixteen voivodeships on a 4 × 4 tile map of Poland: TERYT code, name,
-/// row, column.
-const TILES: [(&str, &str, i64, i64); 16] = [
-    ("32", "zachodniopomorskie", 0, 0),
-    ("22", "pomorskie", 0, 1),
-    ("28", "warmińsko-mazurskie", 0, 2),
-    ("20", "podlaskie", 0, 3),
-    ("08", "lubuskie", 1, 0),
-    ("30", "wielkopolskie", 1, 1),
-    ("04", "kujawsko-pomorskie", 1, 2),
-    ("14", "mazowieckie", 1, 3),
-    ("02", "dolnośląskie", 2, 0),
-    ("10", "łódzkie", 2, 1),
-    ("26", "świętokrzyskie", 2, 2),
-    ("06", "lubelskie", 2, 3),
-    ("16", "opolskie", 3, 0),
-    ("24", "śląskie", 3, 1),
-    ("12", "małopolskie", 3, 2),
-    ("18", "podkarpackie", 3, 3),
+/// The sixteen voivodeships on a 4 × 4 tile map of Poland: TERYT code, row,
+/// column (their names are core's `territory::VOIVODESHIPS`).
+const TILES: [(&str, i64, i64); 16] = [
+    ("32", 0, 0),
+    ("22", 0, 1),
+    ("28", 0, 2),
+    ("20", 0, 3),
+    ("08", 1, 0),
+    ("30", 1, 1),
+    ("04", 1, 2),
+    ("14", 1, 3),
+    ("02", 2, 0),
+    ("10", 2, 1),
+    ("26", 2, 2),
+    ("06", 2, 3),
+    ("16", 3, 0),
+    ("24", 3, 1),
+    ("12", 3, 2),
+    ("18", 3, 3),
 ];
 
 /// What every section needs: the language, the project and its report.
@@ -272,12 +273,7 @@ impl Page<'_> {
             .iter()
             .find(|v| v.code.as_str() == key)
             .map(|v| v.name.clone())
-            .or_else(|| {
-                TILES
-                    .iter()
-                    .find(|(code, ..)| *code == key)
-                    .map(|(_, name, ..)| (*name).to_owned())
-            })
+            .or_else(|| voivodeship_name(key).map(str::to_owned))
             .unwrap_or_else(|| key.to_owned())
     }
 }

@@ -26,11 +26,7 @@ pub(super) fn style() -> String {
             palette::INK.hex()
         ));
     }
-    for state in [
-        MilestoneState::Finished,
-        MilestoneState::Running,
-        MilestoneState::NotStarted,
-    ] {
+    for state in MilestoneState::ALL {
         css.push_str(&format!(
             ".ms-{} {{ color: {}; }}\n",
             state.machine(),

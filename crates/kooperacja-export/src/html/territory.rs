@@ -109,7 +109,8 @@ impl Page<'_> {
                     "\n"
                     desc id="map-desc" { (desc) }
                     "\n"
-                    @for (code, name, row, col) in TILES {
+                    @for (code, row, col) in TILES {
+                        @let name = voivodeship_name(code).unwrap_or(code);
                         @let (x, y) = (col * (TW + GAP), row * (TH + GAP));
                         @match voivodeships.iter().find(|v| v.code.as_str() == code) {
                             Some(v) => {

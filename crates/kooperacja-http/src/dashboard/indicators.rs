@@ -68,7 +68,8 @@ fn indicator(i: &IndicatorReport, lang: Lang) -> Markup {
             }
             svg.meter viewBox=(format!("0 0 {METER} 10")) preserveAspectRatio="none" aria-hidden="true" {
                 rect width=(METER) height="10" fill=(palette::LINE.hex()) {}
-                rect width=(filled) height="10" fill=(palette::of_status(i.status).fill.hex()) {}
+                rect width=(filled) height="10" fill=(palette::of_status(i.status).fill.hex())
+                    data-figure=(format!("indicator.{}.bar", i.id)) {}
                 @if let Some(forecast) = forecast {
                     @let at = scale(forecast, target, METER).clamp(4, METER - 4);
                     rect x=(at - 3) width="6" height="10" fill=(palette::INK.hex()) opacity=".55" {}

@@ -43,11 +43,7 @@ pub(super) fn css() -> String {
             s.on_fill.hex()
         ));
     }
-    for state in [
-        MilestoneState::NotStarted,
-        MilestoneState::Running,
-        MilestoneState::Finished,
-    ] {
+    for state in MilestoneState::ALL {
         out.push_str(&format!(
             ".state-{} {{ color: {}; }}\n",
             state.machine(),
