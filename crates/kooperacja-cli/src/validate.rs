@@ -13,7 +13,7 @@ use kooperacja_core::validate::{Finding, Severity, Validation, validate};
 use crate::input::InputError;
 use kooperacja_core::present::label;
 
-use crate::ui::{Csv, Ctx, Style, wrap};
+use crate::ui::{Csv, Ctx, Style, pad, wrap};
 use crate::{Format, ValidateArgs};
 
 struct Checked {
@@ -232,12 +232,18 @@ pub(crate) fn write_finding(
     f: &Finding,
     location: &str,
 ) -> std::io::Result<()> {
+    // The severity word in the run's language, padded to the longest one.
+    let width = [Severity::Error, Severity::Warning, Severity::Info]
+        .iter()
+        .map(|s| ctx.text(label::severity(*s)).chars().count())
+        .max()
+        .unwrap_or(0);
     writeln!(
         out,
         "  {} {}  {location}",
         ctx.paint(
             severity_style(f.severity),
-            &format!("{:<7}", f.severity.name())
+            &pad(ctx.text(label::severity(f.severity)), width)
         ),
         f.code,
     )?;
