@@ -135,12 +135,6 @@ fn is_css(text: &str) -> bool {
         && !text.contains("{0}")
 }
 
-/// A spreadsheet number format code with its locale tag (`[$-415]…`): the
-/// format `present` decides, written in the spreadsheet's own notation.
-fn is_number_format_code(text: &str) -> bool {
-    text.starts_with("[$-")
-}
-
 /// A format of a number or a date written in the adapter.
 fn formats_itself(text: &str) -> bool {
     let precision = text.contains("{:.")
@@ -235,7 +229,7 @@ impl Scan<'_> {
                 TokenTree::Literal(lit) => {
                     let line = lit.span().start().line;
                     if let Some(text) = string_value(&lit.to_string()) {
-                        if is_sql(&text) || is_css(&text) || is_number_format_code(&text) {
+                        if is_sql(&text) || is_css(&text) {
                         } else if text.chars().any(is_polish_letter) {
                             self.push(line, "Polish text", text);
                         } else if has_prose(&text) {

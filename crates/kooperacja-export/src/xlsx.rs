@@ -37,7 +37,7 @@ use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::money::{Amount, Rate};
 use kooperacja_core::organisation::PartnerRole;
 use kooperacja_core::period::YearMonth;
-use kooperacja_core::present::{self, Text, label, palette, palette::Swatch};
+use kooperacja_core::present::{self, Text, label, palette, palette::Swatch, spreadsheet};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{MilestoneState, Report, Status};
 use rust_decimal::Decimal;
@@ -76,26 +76,10 @@ impl Styles {
                 .set_bold()
                 .set_background_color(Color::RGB(0x00DD_E6F0))
                 .set_border_bottom(FormatBorder::Thin),
-            // The forms of `present::amount`; the separators are the reader's
-            // locale's: a Polish LibreOffice shows "31 604 368,34 zł".
-            // The language's locale tag ([$-415] Polish, [$-409] English) makes
-            // the spreadsheet use that language's separators whatever the
-            // reader's locale: a Polish workbook shows "31 604 368,34 zł" in an
-            // English LibreOffice too.
-            money: Format::new().set_num_format(match lang {
-                Lang::Pl => "[$-415]#,##0.00\\ \"zł\"",
-                // The sign after the currency, as `present::amount` writes it.
-                Lang::En => "[$-409]\"PLN \"#,##0.00;[$-409]\"PLN \"-#,##0.00",
-            }),
-            // The forms of `present::short_date` and `present::month`.
-            date: Format::new().set_num_format(match lang {
-                Lang::Pl => "dd.mm.yyyy",
-                Lang::En => "yyyy-mm-dd",
-            }),
-            month: Format::new().set_num_format(match lang {
-                Lang::Pl => "mm.yyyy",
-                Lang::En => "yyyy-mm",
-            }),
+            // The number formats are core's (`present::spreadsheet`).
+            money: Format::new().set_num_format(spreadsheet::amount_format(lang)),
+            date: Format::new().set_num_format(spreadsheet::date_format(lang)),
+            month: Format::new().set_num_format(spreadsheet::month_format(lang)),
             title: Format::new().set_bold().set_font_size(14),
             warning: Format::new()
                 .set_bold()
@@ -185,55 +169,7 @@ fn spreadsheet_number(exact: Decimal) -> f64 {
 /// thousandth of a percent), so that the workbook holds a decimal every
 /// reader shows alike.
 fn percent_cell(rate: Rate) -> f64 {
-    spreadsheet_number(present::cell_fraction(rate))
-}
-
-/// The decimals a displayed value has: none when it is whole.
-fn places(shown: Decimal) -> usize {
-    usize::try_from(shown.normalize().scale()).unwrap_or(0)
-}
-
-/// A cell holds the exact value; its number format shows it with the places
-/// core shows it with (`present::shown` decides them: `24 %` for 23.9521 %,
-/// `56,7 %` for 56.72 %), so the spreadsheet's own rounding of the exact
-/// value to those places gives the digits of the other outputs.
-///
-/// The number format of a value already rounded for display: its decimals,
-/// and grouping as the language groups numbers that are not amounts
-/// (`present::count`: Polish from five digits, English from four).
-fn number_format(lang: Lang, shown: Decimal) -> String {
-    let decimals = match places(shown) {
-        0 => String::new(),
-        n => format!(".{}", "0".repeat(n)),
-    };
-    let grouped = match lang {
-        Lang::Pl => shown.abs() >= Decimal::from(10_000),
-        Lang::En => shown.abs() >= Decimal::from(1_000),
-    };
-    let whole = if grouped { "#,##0" } else { "0" };
-    format!("{}{whole}{decimals}", locale_tag(lang))
-}
-
-/// The percent format of a percentage already rounded for display:
-/// `56,7 %` (Polish, a space before the sign), `56.7%`.
-fn percent_format(lang: Lang, shown_percent: Decimal) -> String {
-    let decimals = match places(shown_percent) {
-        0 => String::new(),
-        n => format!(".{}", "0".repeat(n)),
-    };
-    let sign = match lang {
-        Lang::Pl => "\\ %",
-        Lang::En => "%",
-    };
-    format!("{}0{decimals}{sign}", locale_tag(lang))
-}
-
-/// The spreadsheet's locale tag of a language (its Windows LCID).
-fn locale_tag(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Pl => "[$-415]",
-        Lang::En => "[$-409]",
-    }
+    spreadsheet_number(spreadsheet::cell_fraction(rate))
 }
 
 /// The widest a column is made, in characters; longer text wraps or is cut
@@ -323,14 +259,16 @@ impl Sheet<'_> {
             }
             Cell::Percent(r) => {
                 let shown = present::shown(r.percent(), present::PERCENT_PLACES);
-                let format = Format::new().set_num_format(percent_format(self.lang, shown));
+                let format =
+                    Format::new().set_num_format(spreadsheet::percent_format(self.lang, shown));
                 self.sheet
                     .write_number_with_format(row, col, percent_cell(r), &format)
                     .map(drop)
             }
             Cell::Number(n) => {
                 let shown = present::shown(n, present::VALUE_PLACES);
-                let format = Format::new().set_num_format(number_format(self.lang, shown));
+                let format =
+                    Format::new().set_num_format(spreadsheet::number_format(self.lang, shown));
                 self.sheet
                     .write_number_with_format(row, col, spreadsheet_number(n), &format)
                     .map(drop)

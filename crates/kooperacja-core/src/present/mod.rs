@@ -37,6 +37,7 @@ pub mod label;
 pub mod located;
 pub mod message;
 pub mod palette;
+pub mod spreadsheet;
 
 use std::fmt;
 
@@ -251,7 +252,7 @@ fn marks(lang: Lang) -> (char, char) {
 
 /// The fewest digits a number other than an amount must have to be grouped
 /// (CLDR's minimum grouping digits: 2 for `pl`, 1 for `en`).
-fn grouping_from(lang: Lang) -> usize {
+pub(crate) fn grouping_from(lang: Lang) -> usize {
     match lang {
         Lang::Pl => 5,
         Lang::En => 4,
@@ -494,23 +495,6 @@ pub fn bar_length(part: Decimal, whole: Decimal, length: i64) -> i64 {
 /// ```
 pub fn bar_length_of(rate: Rate, length: i64) -> i64 {
     bar_length(rate.fraction(), Decimal::ONE, length)
-}
-
-/// The fraction a spreadsheet cell holds for a rate: rounded half to even
-/// to six places (a ten-thousandth of a per cent), so that every reader shows
-/// the decimal alike; the cell's number format shows the places
-/// [`shown`] gives.
-///
-/// ```
-/// use kooperacja_core::money::Rate;
-/// use kooperacja_core::present::cell_fraction;
-/// use rust_decimal::Decimal;
-/// let rate = Rate::from_fraction(Decimal::new(5356074978829118, 16));
-/// assert_eq!(cell_fraction(rate), Decimal::new(535607, 6));
-/// ```
-pub fn cell_fraction(rate: Rate) -> Decimal {
-    rate.fraction()
-        .round_dp_with_strategy(6, RoundingStrategy::MidpointNearestEven)
 }
 
 /// A date: `30.09.2020 r.` (Polish), `2020-09-30` (English, ISO 8601).
