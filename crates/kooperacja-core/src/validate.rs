@@ -887,17 +887,28 @@ fn check_groups(c: &mut Checker<'_>) {
     for (i, g) in p.groups.iter().enumerate() {
         let expected = p.expected_groups(g.one_per);
         if let Some(stated) = g.stated_count {
-            if usize::try_from(stated).ok() != Some(expected) {
-                c.push(
+            match listed_against_stated(stated, expected) {
+                std::cmp::Ordering::Equal => {}
+                std::cmp::Ordering::Less => c.push(
+                    "groups.list-incomplete",
+                    Severity::Info,
+                    format!("groups[{i}].stated_count"),
+                    format!(
+                        "{} groups are stated as {stated}, and one per {} of the listed territory gives {expected}; the territory's list is incomplete",
+                        g.code,
+                        g.one_per.name()
+                    ),
+                ),
+                std::cmp::Ordering::Greater => c.push(
                     "groups.count-mismatch",
                     Severity::Error,
                     format!("groups[{i}].stated_count"),
                     format!(
-                        "{} groups are stated as {stated}, but one per {} gives {expected}",
+                        "{} groups are stated as {stated}, but one per {} gives {expected}; the territory lists more units than groups are stated",
                         g.code,
                         g.one_per.name()
                     ),
-                );
+                ),
             }
         }
         if g.members == Some(0) {
@@ -956,16 +967,39 @@ fn check_groups(c: &mut Checker<'_>) {
     }
 }
 
+/// How a stated count compares with the units listed: equal, more stated than
+/// listed (the list is incomplete: a note), or more listed than stated (a
+/// contradiction: an error).
+fn listed_against_stated(stated: u32, listed: usize) -> std::cmp::Ordering {
+    // A count that does not fit a usize is more than any list.
+    usize::try_from(stated).map_or(std::cmp::Ordering::Less, |s| listed.cmp(&s))
+}
+
+/// A stated count of territorial units against the units the territory lists:
+/// fewer listed is `territory.list-incomplete` (info), more listed is
+/// `territory.count-mismatch` (error).
 fn count_check(c: &mut Checker<'_>, path: String, what: &str, stated: Option<u32>, actual: usize) {
-    if let Some(stated) = stated {
-        if usize::try_from(stated).ok() != Some(actual) {
-            c.push(
-                "territory.count-mismatch",
-                Severity::Error,
-                path,
-                format!("{stated} {what} are stated, but the territory lists {actual}"),
-            );
-        }
+    let Some(stated) = stated else {
+        return;
+    };
+    match listed_against_stated(stated, actual) {
+        std::cmp::Ordering::Equal => {}
+        std::cmp::Ordering::Less => c.push(
+            "territory.list-incomplete",
+            Severity::Info,
+            path,
+            format!(
+                "{stated} {what} are stated, and the territory lists {actual} of them; the list is incomplete, and figures over listed units count only those {actual}"
+            ),
+        ),
+        std::cmp::Ordering::Greater => c.push(
+            "territory.count-mismatch",
+            Severity::Error,
+            path,
+            format!(
+                "{stated} {what} are stated, but the territory lists {actual}; expected at most {stated} listed"
+            ),
+        ),
     }
 }
 
@@ -1192,30 +1226,30 @@ fn check_selections(c: &mut Checker<'_>) {
             continue;
         };
         let listed_gminas = v.powiats.iter().map(|p| p.gminas.len()).sum::<usize>();
-        let mut problems = Vec::new();
-        if usize::try_from(s.gminas).ok() != Some(listed_gminas) {
-            problems.push(format!(
-                "{} gminas stated, {listed_gminas} listed in {}",
-                s.gminas, v.name
-            ));
-        }
-        if usize::try_from(s.powiats).ok() != Some(v.powiats.len()) {
-            problems.push(format!(
-                "{} powiats stated, {} listed in {}",
-                s.powiats,
-                v.powiats.len(),
-                v.name
-            ));
-        }
-        if !s.subregions.is_empty() {
-            let sum: u64 = s.subregions.iter().map(|r| u64::from(r.gminas)).sum();
-            if sum != u64::from(s.gminas) {
-                problems.push(format!(
-                    "the subregions' gminas sum to {sum}, not {}",
-                    s.gminas
-                ));
-            }
-        }
+        // Each problem: whether it only says the list is incomplete, and what.
+        let mut problems: Vec<(bool, String)> = Vec::new();
+        let mut against =
+            |stated: u32, listed: usize, what: &str, where_: &str| match listed_against_stated(
+                stated, listed,
+            ) {
+                std::cmp::Ordering::Equal => {}
+                order => problems.push((
+                    order == std::cmp::Ordering::Less,
+                    format!("{stated} {what} stated, {listed} {where_}"),
+                )),
+            };
+        against(
+            s.gminas,
+            listed_gminas,
+            "gminas",
+            &format!("listed in {}", v.name),
+        );
+        against(
+            s.powiats,
+            v.powiats.len(),
+            "powiats",
+            &format!("listed in {}", v.name),
+        );
         if !s.chosen.is_empty() {
             let chosen_g = s
                 .chosen
@@ -1227,29 +1261,42 @@ fn check_selections(c: &mut Checker<'_>) {
                 .iter()
                 .filter(|c| c.level() == Level::Powiat)
                 .count();
-            if usize::try_from(s.gminas).ok() != Some(chosen_g)
-                || usize::try_from(s.powiats).ok() != Some(chosen_p)
-            {
-                problems.push(format!(
-                    "{chosen_g} gminas and {chosen_p} powiats are named as chosen"
+            against(s.gminas, chosen_g, "gminas", "named as chosen");
+            against(s.powiats, chosen_p, "powiats", "named as chosen");
+        }
+        if !s.subregions.is_empty() {
+            let sum: u64 = s.subregions.iter().map(|r| u64::from(r.gminas)).sum();
+            if sum != u64::from(s.gminas) {
+                problems.push((
+                    false,
+                    format!("the subregions' gminas sum to {sum}, not {}", s.gminas),
                 ));
             }
-            for code in &s.chosen {
-                if !code.is_within(&s.voivodeship) || !t.contains(code) {
-                    problems.push(format!(
-                        "chosen unit {code} is not a listed unit of {}",
-                        v.name
-                    ));
-                }
+        }
+        for code in &s.chosen {
+            if !code.is_within(&s.voivodeship) || !t.contains(code) {
+                problems.push((
+                    false,
+                    format!("chosen unit {code} is not a listed unit of {}", v.name),
+                ));
             }
         }
-        for problem in problems {
-            c.push(
-                "selection.mismatch",
-                Severity::Error,
-                path.clone(),
-                format!("{problem}; expected the selection to match the territory"),
-            );
+        for (incomplete, problem) in problems {
+            if incomplete {
+                c.push(
+                    "selection.list-incomplete",
+                    Severity::Info,
+                    path.clone(),
+                    format!("{problem}; the list is incomplete"),
+                );
+            } else {
+                c.push(
+                    "selection.mismatch",
+                    Severity::Error,
+                    path.clone(),
+                    format!("{problem}; expected the selection to match the territory"),
+                );
+            }
         }
     }
 }
