@@ -6,7 +6,7 @@
 //! let text = include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml");
 //! let project = Project::parse(text)?;
 //! let [original, amended] = &project.versions[..] else { panic!() };
-//! assert_eq!(original.budget.total.amount.to_polish(), "11 977 479,39 zł");
+//! assert_eq!(original.budget.total.amount.map(|a| a.to_polish()).as_deref(), Some("11 977 479,39 zł"));
 //! assert_eq!(amended.period.to_polish(), "01.04.2018 r. – 31.12.2022 r.");
 //! let diff = project.diff(&original.id, &amended.id).unwrap();
 //! assert!(diff.changes.iter().any(|c| c.field == "budget.total"));
@@ -317,7 +317,7 @@ impl Project {
 
     /// What changed from version `from` to version `to`, field by field; `None`
     /// if either id is unknown.
-    pub fn diff(&self, from: &str, to: &str) -> Option<VersionDiff> {
+    pub fn diff<'a>(&'a self, from: &str, to: &str) -> Option<VersionDiff> {
         let (a_index, a) = self.version(from)?;
         let (b_index, b) = self.version(to)?;
         let mut changes = Vec::new();
@@ -343,18 +343,18 @@ impl Project {
         );
         push(
             "budget.total",
-            Value::Amount(a.budget.total.amount),
-            Value::Amount(b.budget.total.amount),
+            Value::stated(Some(&a.budget.total)),
+            Value::stated(Some(&b.budget.total)),
         );
         push(
             "budget.eu_contribution",
-            Value::Amount(a.budget.eu_contribution.amount),
-            Value::Amount(b.budget.eu_contribution.amount),
+            Value::stated(Some(&a.budget.eu_contribution)),
+            Value::stated(Some(&b.budget.eu_contribution)),
         );
         push(
             "budget.national_contribution",
-            Value::Amount(a.budget.national_contribution()),
-            Value::Amount(b.budget.national_contribution()),
+            Value::known(a.budget.national_contribution()),
+            Value::known(b.budget.national_contribution()),
         );
         let mut partner_ids: Vec<&str> = a
             .budget
@@ -366,23 +366,17 @@ impl Project {
         partner_ids.sort_unstable();
         partner_ids.dedup();
         for id in partner_ids {
-            let find = |v: &Version| {
-                v.budget
-                    .partners
-                    .iter()
-                    .find(|p| p.organisation == id)
-                    .cloned()
-            };
+            let find = |v: &'a Version| v.budget.partners.iter().find(|p| p.organisation == id);
             let (pa, pb) = (find(a), find(b));
             push(
                 &format!("budget.partners[{id}].total"),
-                Value::from(pa.as_ref().map(|p| p.total.amount)),
-                Value::from(pb.as_ref().map(|p| p.total.amount)),
+                Value::stated(pa.map(|p| &p.total)),
+                Value::stated(pb.map(|p| &p.total)),
             );
             push(
                 &format!("budget.partners[{id}].eu_contribution"),
-                Value::from(pa.and_then(|p| p.eu_contribution).map(|s| s.amount)),
-                Value::from(pb.and_then(|p| p.eu_contribution).map(|s| s.amount)),
+                Value::stated(pa.and_then(|p| p.eu_contribution.as_ref())),
+                Value::stated(pb.and_then(|p| p.eu_contribution.as_ref())),
             );
         }
         let (ma, mb) = (self.milestones_at(a_index), self.milestones_at(b_index));
@@ -436,12 +430,36 @@ pub enum Value {
     Absent,
     /// An amount.
     Amount(Amount),
+    /// An amount the version states as unknown (not published).
+    Unknown,
     /// A date.
     Date(NaiveDate),
     /// A period.
     Period(Period),
     /// A text.
     Text(String),
+}
+
+impl Value {
+    /// A stated amount: absent when not stated, [`Value::Unknown`] when stated
+    /// as unknown.
+    ///
+    /// ```
+    /// use kooperacja_core::{budget::Stated, project::Value};
+    /// assert_eq!(Value::stated(Some(&Stated::unknown())), Value::Unknown);
+    /// assert_eq!(Value::stated(None), Value::Absent);
+    /// ```
+    pub fn stated(stated: Option<&crate::budget::Stated>) -> Value {
+        match stated {
+            None => Value::Absent,
+            Some(s) => Value::known(s.amount),
+        }
+    }
+
+    /// An amount that exists in the version but may be unknown.
+    pub fn known(amount: Option<Amount>) -> Value {
+        amount.map_or(Value::Unknown, Value::Amount)
+    }
 }
 
 impl From<Option<Amount>> for Value {
@@ -467,6 +485,7 @@ impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Absent => f.write_str("—"),
+            Value::Unknown => f.write_str(crate::budget::UNKNOWN),
             Value::Amount(a) => f.write_str(&a.to_polish()),
             Value::Date(d) => f.write_str(&crate::period::polish_date(*d)),
             Value::Period(p) => f.write_str(&p.to_polish()),

@@ -20,7 +20,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::budget::{RateCheck, Stated};
+use crate::budget::{RateCheck, Stated, UNKNOWN};
 use crate::indicator::{CountedOnce, Target};
 use crate::money::{Amount, MoneyError, Rounding};
 use crate::organisation::AsWritten;
@@ -188,7 +188,7 @@ pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
 /// The explanation of every stated EU amount in every version: the project's and
 /// each partner's, against the version's programme rate and rounding.
 ///
-/// Versions without a programme rate are skipped; the rounding defaults to
+/// Versions without a programme rate, and unknown amounts, are skipped; the rounding defaults to
 /// [`Rounding::Down`], the rule of the funding agreements.
 pub fn rate_checks(project: &Project) -> Vec<RateCheck> {
     rate_checks_and_overflows(project).0
@@ -209,28 +209,32 @@ fn rate_checks_and_overflows(project: &Project) -> (Vec<RateCheck>, Vec<(String,
             continue;
         };
         let rounding = budget.eu_rounding.unwrap_or(Rounding::Down);
-        let path = format!("versions[{i}].budget.eu_contribution");
-        add(
-            path.clone(),
-            RateCheck::new(
-                path,
-                format!("{} · project", version.id),
-                budget.total.amount,
-                budget.eu_contribution.amount,
-                rate,
-                rounding,
-            ),
-        );
+        // An unknown amount has nothing to check.
+        if let (Some(total), Some(eu)) = (budget.total.amount, budget.eu_contribution.amount) {
+            let path = format!("versions[{i}].budget.eu_contribution");
+            add(
+                path.clone(),
+                RateCheck::new(
+                    path,
+                    format!("{} · project", version.id),
+                    total,
+                    eu,
+                    rate,
+                    rounding,
+                ),
+            );
+        }
         for (j, partner) in budget.partners.iter().enumerate() {
-            if let Some(eu) = &partner.eu_contribution {
+            let eu = partner.eu_contribution.as_ref().and_then(|s| s.amount);
+            if let (Some(total), Some(eu)) = (partner.total.amount, eu) {
                 let path = format!("versions[{i}].budget.partners[{j}].eu_contribution");
                 add(
                     path.clone(),
                     RateCheck::new(
                         path,
                         format!("{} · partner {}", version.id, partner.organisation),
-                        partner.total.amount,
-                        eu.amount,
+                        total,
+                        eu,
                         rate,
                         rounding,
                     ),
@@ -515,48 +519,63 @@ fn check_organisations(c: &mut Checker<'_>) {
 }
 
 fn check_stated(c: &mut Checker<'_>, path: &str, stated: &Stated) {
-    if stated.amount.is_negative() {
-        c.push(
+    let source = stated.source.as_deref().unwrap_or("the source");
+    match (stated.amount, &stated.as_written) {
+        (Some(amount), _) if amount.is_negative() => c.push(
             "budget.negative",
             Severity::Error,
             path,
             format!(
                 "{} is negative; expected an amount of zero or more",
-                stated.amount.to_polish()
+                amount.to_polish()
             ),
-        );
+        ),
+        (None, None) => c.push(
+            "amount.unknown",
+            Severity::Info,
+            path,
+            format!(
+                "{source} does not publish this amount; it is shown as unknown, and what depends on it is unknown too"
+            ),
+        ),
+        _ => {}
     }
     let Some(text) = &stated.as_written else {
         return;
     };
-    let source = stated.source.as_deref().unwrap_or("the source");
-    match Amount::parse_lenient(text) {
-        Err(e) => c.push(
+    match (Amount::parse_lenient(text), stated.amount) {
+        (Err(e), None) => c.push(
             "amount.as-written-unreadable",
-            Severity::Error,
+            Severity::Warning,
             format!("{path}.as_written"),
-            format!("{source} text cannot be read as an amount even leniently: {e}"),
+            format!("{source} writes {text:?}, which cannot be read as an amount even leniently ({e}); the text is kept and the amount is unknown"),
         ),
-        Ok((amount, _)) if amount != stated.amount => c.push(
+        (Err(e), Some(amount)) => c.push(
+            "amount.as-written-unreadable",
+            Severity::Warning,
+            format!("{path}.as_written"),
+            format!("{source} writes {text:?}, which cannot be read as an amount even leniently ({e}); the text is kept and the file's amount {} stands", amount.to_polish()),
+        ),
+        (Ok((read, _)), stated_amount) if Some(read) != stated_amount => c.push(
             "amount.as-written-differs",
             Severity::Error,
             format!("{path}.as_written"),
             format!(
                 "{source} writes {text:?}, which is {}, but the file states {}; expected the same amount",
-                amount.to_polish(),
-                stated.amount.to_polish()
+                read.to_polish(),
+                stated_amount.map_or_else(|| UNKNOWN.to_owned(), Amount::to_polish)
             ),
         ),
-        Ok((_, repairs)) if !repairs.is_empty() => {
+        (Ok((read, repairs)), _) if !repairs.is_empty() => {
             let what = repairs.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
             c.push(
                 "amount.as-written-repaired",
                 Severity::Info,
                 format!("{path}.as_written"),
-                format!("{source} writes {text:?}, which is malformed ({what}); read as {}", stated.amount.to_polish()),
+                format!("{source} writes {text:?}, which is malformed ({what}); read as {}", read.to_polish()),
             );
         }
-        Ok(_) => {}
+        (Ok(_), _) => {}
     }
 }
 
@@ -567,51 +586,59 @@ fn check_money(c: &mut Checker<'_>) {
         let base = format!("versions[{i}].budget");
         check_stated(c, &format!("{base}.total"), &b.total);
         check_stated(c, &format!("{base}.eu_contribution"), &b.eu_contribution);
-        if b.eu_contribution.amount > b.total.amount {
-            c.push(
-                "budget.eu-exceeds-total",
-                Severity::Error,
-                format!("{base}.eu_contribution"),
-                format!(
-                    "EU contribution {} exceeds the total {}; expected at most the total",
-                    b.eu_contribution.amount.to_polish(),
-                    b.total.amount.to_polish()
-                ),
-            );
+        if let (Some(eu), Some(total)) = (b.eu_contribution.amount, b.total.amount) {
+            if eu > total {
+                c.push(
+                    "budget.eu-exceeds-total",
+                    Severity::Error,
+                    format!("{base}.eu_contribution"),
+                    format!(
+                        "EU contribution {} exceeds the total {}; expected at most the total",
+                        eu.to_polish(),
+                        total.to_polish()
+                    ),
+                );
+            }
         }
+        // The known partners' amounts: an unknown one is zero or more, so a sum
+        // of the known ones above the total is already a contradiction.
         let mut partners_total = Amount::ZERO;
         for (j, pb) in b.partners.iter().enumerate() {
             let pp = format!("{base}.partners[{j}]");
             check_stated(c, &format!("{pp}.total"), &pb.total);
-            partners_total = partners_total + pb.total.amount;
+            partners_total = partners_total + pb.total.amount.unwrap_or(Amount::ZERO);
             if let Some(eu) = &pb.eu_contribution {
                 check_stated(c, &format!("{pp}.eu_contribution"), eu);
-                if eu.amount > pb.total.amount {
-                    c.push(
-                        "budget.eu-exceeds-total",
-                        Severity::Error,
-                        format!("{pp}.eu_contribution"),
-                        format!(
-                            "partner {}'s EU funding {} exceeds its total funding {}; expected at most that",
-                            pb.organisation,
-                            eu.amount.to_polish(),
-                            pb.total.amount.to_polish()
-                        ),
-                    );
+                if let (Some(eu), Some(total)) = (eu.amount, pb.total.amount) {
+                    if eu > total {
+                        c.push(
+                            "budget.eu-exceeds-total",
+                            Severity::Error,
+                            format!("{pp}.eu_contribution"),
+                            format!(
+                                "partner {}'s EU funding {} exceeds its total funding {}; expected at most that",
+                                pb.organisation,
+                                eu.to_polish(),
+                                total.to_polish()
+                            ),
+                        );
+                    }
                 }
             }
         }
-        if partners_total > b.total.amount {
-            c.push(
-                "budget.partners-exceed-total",
-                Severity::Error,
-                format!("{base}.partners"),
-                format!(
-                    "the partners' amounts sum to {}, more than the project's total {}",
-                    partners_total.to_polish(),
-                    b.total.amount.to_polish()
-                ),
-            );
+        if let Some(total) = b.total.amount {
+            if partners_total > total {
+                c.push(
+                    "budget.partners-exceed-total",
+                    Severity::Error,
+                    format!("{base}.partners"),
+                    format!(
+                        "the partners' amounts sum to {}, more than the project's total {}",
+                        partners_total.to_polish(),
+                        total.to_polish()
+                    ),
+                );
+            }
         }
     }
     let (checks, overflows) = rate_checks_and_overflows(p);

@@ -169,3 +169,177 @@ powiats = 1
     insta::assert_snapshot!(findings(&v, &["selection."]));
     assert!(v.has_errors());
 }
+
+// --- 1. Amounts the sources do not publish ------------------------------------
+
+fn report(text: &str, as_of: &str) -> kooperacja_core::report::Report {
+    let engine = kooperacja_core::engine::Engine::new(parse(text), None);
+    engine.report(as_of.parse().expect("a date"))
+}
+
+fn with_budget(budget: &str) -> String {
+    BASE.replace(
+        "total = \"100 000,00 zł\"\neu_contribution = \"80 000,00 zł\"\n",
+        budget,
+    )
+}
+
+/// A second version (an amendment from 01.07.2020) with `budget`.
+fn amended(budget: &str) -> String {
+    format!(
+        r#"{BASE}
+[[versions]]
+id = "aneks-1"
+kind = "amendment"
+label = "Aneks 1"
+in_force_from = 2020-07-01
+period = "01.01.2020 r. – 31.12.2020 r."
+
+[versions.goal]
+text = "Cel"
+
+[versions.budget]
+{budget}"#
+    )
+}
+
+#[test]
+fn an_unknown_eu_contribution_is_read_as_unknown() {
+    let project = parse(&with_budget(
+        "total = \"100 000,00 zł\"\neu_contribution = \"unknown\"\n",
+    ));
+    let budget = &project.versions[0].budget;
+    assert_eq!(budget.eu_contribution.amount, None);
+    assert_eq!(budget.national_contribution(), None);
+}
+
+#[test]
+fn an_unknown_amount_may_name_its_source() {
+    let project = parse(&with_budget(
+        "total = \"100 000,00 zł\"\neu_contribution = { amount = \"unknown\", source = \"seed 000\" }\n",
+    ));
+    let eu = &project.versions[0].budget.eu_contribution;
+    assert_eq!((eu.amount, eu.source.as_deref()), (None, Some("seed 000")));
+}
+
+#[test]
+fn an_unknown_amount_is_a_note_of_validation_and_no_error() {
+    let text = with_budget("total = \"unknown\"\neu_contribution = \"80 000,00 zł\"\n");
+    let v = validate(&parse(&text), None);
+    assert_eq!(errors(&v), Vec::<String>::new());
+    insta::assert_snapshot!(findings(&v, &["budget.", "amount."]));
+}
+
+#[test]
+fn the_report_shows_an_unknown_eu_contribution_as_null() {
+    let text = with_budget("total = \"100 000,00 zł\"\neu_contribution = \"unknown\"\n");
+    let r = report(&text, "2020-06-30");
+    assert_eq!(r.budget.eu_contribution, None);
+    assert_eq!(r.budget.eu_share, None);
+    assert_eq!(r.budget.national_contribution, None);
+    let json = serde_json::to_value(&r.budget).expect("serialises");
+    assert_eq!(json["eu_contribution"], serde_json::Value::Null);
+    assert_eq!(json["total"], "100000.00");
+}
+
+#[test]
+fn an_unknown_total_leaves_what_depends_on_it_unknown() {
+    let text = with_budget("total = \"unknown\"\neu_contribution = \"80 000,00 zł\"\n");
+    let r = report(&text, "2020-06-30");
+    assert_eq!(r.budget.total, None);
+    assert_eq!(r.budget.remaining, None);
+    assert_eq!(r.budget.spent_share, None);
+    assert!(r.budget.by_year.is_empty());
+}
+
+#[test]
+fn an_unknown_amount_is_never_taken_from_another_version() {
+    let text = amended("total = \"unknown\"\neu_contribution = \"unknown\"\n");
+    let before = report(&text, "2020-06-30");
+    let after = report(&text, "2020-07-01");
+    assert_eq!(
+        before.budget.total.map(|a| a.to_plain()).as_deref(),
+        Some("100000.00")
+    );
+    assert_eq!(
+        (after.budget.version.as_str(), after.budget.total),
+        ("aneks-1", None)
+    );
+    assert_eq!(after.budget.eu_contribution, None);
+}
+
+#[test]
+fn the_diff_shows_an_amount_becoming_unknown() {
+    let text = amended("total = \"100 000,00 zł\"\neu_contribution = \"unknown\"\n");
+    let diff = parse(&text)
+        .diff("umowa", "aneks-1")
+        .expect("both versions exist");
+    let shown: Vec<String> = diff
+        .changes
+        .iter()
+        .map(|c| format!("{}: {} → {}", c.field, c.old, c.new))
+        .collect();
+    insta::assert_snapshot!(shown.join("\n"));
+}
+
+#[test]
+fn a_partner_with_an_unknown_budget_is_in_the_plan_with_its_amount_unknown() {
+    let text = with_budget(
+        r#"total = "100 000,00 zł"
+eu_contribution = "80 000,00 zł"
+
+[[versions.budget.partners]]
+organisation = "lider"
+total = "unknown"
+"#,
+    );
+    let r = report(&text, "2020-06-30");
+    let partner = &r.budget.by_partner[0];
+    assert_eq!((partner.in_plan, partner.planned), (true, None));
+    assert_eq!(r.budget.partners_planned, None);
+}
+
+// --- 4. A source's text that cannot be read as an amount ----------------------
+
+#[test]
+fn a_source_text_that_is_no_amount_is_kept_with_the_amount_unknown() {
+    let text = with_budget(
+        "total = { as_written = \"ok. 100 tys. zł\", source = \"seed 000\" }\neu_contribution = \"80 000,00 zł\"\n",
+    );
+    let project = parse(&text);
+    let total = &project.versions[0].budget.total;
+    assert_eq!(total.amount, None);
+    assert_eq!(total.as_written.as_deref(), Some("ok. 100 tys. zł"));
+    let v = validate(&project, None);
+    assert_eq!(errors(&v), Vec::<String>::new());
+    insta::assert_snapshot!(findings(&v, &["amount."]));
+}
+
+#[test]
+fn a_source_text_without_an_amount_is_read_as_the_amount() {
+    let text = with_budget(
+        "total = { as_written = \"100 000, 00 zł\", source = \"seed 000\" }\neu_contribution = \"80 000,00 zł\"\n",
+    );
+    let project = parse(&text);
+    let total = project.versions[0].budget.total.amount;
+    assert_eq!(total.map(|a| a.to_plain()).as_deref(), Some("100000.00"));
+    insta::assert_snapshot!(findings(&validate(&project, None), &["amount."]));
+}
+
+#[test]
+fn an_unreadable_source_text_beside_a_stated_amount_is_a_warning() {
+    let text = with_budget(
+        "total = { amount = \"100 000,00 zł\", as_written = \"sto tysięcy\", source = \"seed 000\" }\neu_contribution = \"80 000,00 zł\"\n",
+    );
+    let v = validate(&parse(&text), None);
+    assert_eq!(errors(&v), Vec::<String>::new());
+    insta::assert_snapshot!(findings(&v, &["amount."]));
+}
+
+#[test]
+fn a_stated_amount_needs_an_amount_or_a_source_text() {
+    let text =
+        with_budget("total = { source = \"seed 000\" }\neu_contribution = \"80 000,00 zł\"\n");
+    let err = Project::parse(&text).expect_err("neither amount nor as_written");
+    insta::assert_snapshot!(err.to_string());
+}

@@ -105,6 +105,17 @@ enum Cell {
     Empty,
 }
 
+impl Cell {
+    /// An amount that may be unknown: the money, or the catalogue's word for an
+    /// unknown amount in its place.
+    fn stated(amount: Option<Amount>, lang: Lang) -> Cell {
+        amount.map_or_else(
+            || present::amount_or_unknown(lang, None).into(),
+            Cell::Money,
+        )
+    }
+}
+
 impl From<&str> for Cell {
     fn from(text: &str) -> Cell {
         Cell::Text(text.to_owned())
@@ -433,14 +444,17 @@ fn project_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(
         (label::AS_OF_DATE, r.as_of.into()),
         (label::DAYS_PASSED, r.days_passed.into()),
         (label::PERIOD_DAYS, r.period.days().into()),
-        (label::PROJECT_VALUE, r.budget.total.into()),
-        (label::EU_CONTRIBUTION, r.budget.eu_contribution.into()),
+        (label::PROJECT_VALUE, Cell::stated(r.budget.total, lang)),
+        (
+            label::EU_CONTRIBUTION,
+            Cell::stated(r.budget.eu_contribution, lang),
+        ),
         (
             label::NATIONAL_CONTRIBUTION,
-            r.budget.national_contribution.into(),
+            Cell::stated(r.budget.national_contribution, lang),
         ),
         (label::SPENT, r.budget.spent.into()),
-        (label::REMAINING, r.budget.remaining.into()),
+        (label::REMAINING, Cell::stated(r.budget.remaining, lang)),
     ];
     for (name, value) in rows {
         s.row(vec![name.get(lang).into(), value])?;
@@ -463,7 +477,11 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
         s.row(vec![
             part.partner.as_str().into(),
             name.into(),
-            part.planned.into(),
+            if part.in_plan {
+                Cell::stated(part.planned, lang)
+            } else {
+                Cell::Empty
+            },
             part.spent.into(),
             part.share.into(),
         ])?;
@@ -472,7 +490,7 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
     s.row(vec![
         label::TOTAL.get(lang).into(),
         Cell::Empty,
-        b.partners_planned.into(),
+        Cell::stated(b.partners_planned, lang),
         b.partners_spent.into(),
     ])?;
     // The project's plan is its value, not the sum of the partners' plans
@@ -480,7 +498,7 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
     s.row(vec![
         label::WHOLE_PROJECT.get(lang).into(),
         Cell::Empty,
-        b.total.into(),
+        Cell::stated(b.total, lang),
         b.spent.into(),
         b.spent_share.into(),
     ])?;
@@ -489,11 +507,11 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
     s.header(&[label::SOURCE.get(lang), label::AMOUNT.get(lang)])?;
     s.row(vec![
         label::EU_CONTRIBUTION.get(lang).into(),
-        b.eu_contribution.into(),
+        Cell::stated(b.eu_contribution, lang),
     ])?;
     s.row(vec![
         label::NATIONAL_CONTRIBUTION.get(lang).into(),
-        b.national_contribution.into(),
+        Cell::stated(b.national_contribution, lang),
     ])?;
     s.blank();
     s.title(label::YEARLY_PLAN.get(lang))?;

@@ -728,3 +728,5 @@ pub fn fact_kind(kind: crate::facts::FactKind) -> Text {
         FactKind::Retraction => FACT_RETRACTION,
     }
 }
+/// In place of an amount the sources do not publish (a budget stated as `"unknown"`).
+pub const UNKNOWN_AMOUNT: Text = Text::new("nieznana", "unknown");

@@ -350,6 +350,22 @@ pub fn amount(lang: Lang, amount: Amount) -> String {
     }
 }
 
+/// An amount that may be unknown: [`amount`], or the catalogue's word for an
+/// unknown amount ([`label::UNKNOWN_AMOUNT`]) where the sources publish none.
+///
+/// ```
+/// use kooperacja_core::money::Amount;
+/// use kooperacja_core::present::{Lang, amount_or_unknown};
+/// assert_eq!(amount_or_unknown(Lang::Pl, None), "nieznana");
+/// assert_eq!(amount_or_unknown(Lang::En, Some(Amount::from_grosze(150))), "PLN 1.50");
+/// ```
+pub fn amount_or_unknown(lang: Lang, value: Option<Amount>) -> String {
+    match value {
+        Some(value) => amount(lang, value),
+        None => lang.text(label::UNKNOWN_AMOUNT).to_owned(),
+    }
+}
+
 /// The text after a number of per cent: ` %` (Polish, with a space), `%`.
 pub fn percent_sign(lang: Lang) -> &'static str {
     match lang {

@@ -208,6 +208,11 @@ impl Page<'_> {
         present::amount(self.lang, amount)
     }
 
+    /// An amount that may be unknown (the catalogue's word in its place).
+    fn maybe_amount(&self, amount: Option<Amount>) -> String {
+        present::amount_or_unknown(self.lang, amount)
+    }
+
     /// A value of an indicator (or of one of its parts): a count, or a
     /// percentage for a share target.
     fn indicator_value(&self, i: &IndicatorReport, value: Decimal) -> String {

@@ -72,7 +72,7 @@ impl Page<'_> {
                     }
                     p class="small nowrap" { (self.amount(b.spent)) }
                     "\n"
-                    p class="small nowrap" { (label::OF.get(lang)) " " (self.amount(b.total)) }
+                    p class="small nowrap" { (label::OF.get(lang)) " " (self.maybe_amount(b.total)) }
                     "\n"
                 }
                 "\n"

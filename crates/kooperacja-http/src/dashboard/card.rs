@@ -98,7 +98,7 @@ fn tiles(entry: &Entry<'_>, lang: Lang) -> Markup {
                 html! { (days) br; span data-figure="period" { (present::period(lang, r.period)) } }))
             (tile(lang.text(label::SPENT),
                 html! { span data-figure="budget.spent-share" { @match b.spent_share { Some(s) => (present::share(lang, s)), None => "—" } } },
-                html! { (label::PART_OF_WHOLE.fill(lang, &[&present::amount(lang, b.spent), &present::amount(lang, b.total)])) }))
+                html! { (label::PART_OF_WHOLE.fill(lang, &[&present::amount(lang, b.spent), &present::amount_or_unknown(lang, b.total)])) }))
             @match current {
                 Some(m) => {
                     @let when = match m.state {
