@@ -144,3 +144,39 @@ fn the_report_json_has_null_and_the_csv_the_word_unknown() {
         "{csv}"
     );
 }
+
+/// The Kooperacja fixture with its first milestone stated to the month.
+fn month_milestone(name: &str) -> PathBuf {
+    let path = unknown_eu(name);
+    let text = std::fs::read_to_string(&path).expect("written");
+    let from = "period = { start = 2018-04-01, end = 2019-03-31 }";
+    assert!(text.contains(from), "the edit must apply");
+    std::fs::write(
+        &path,
+        text.replacen(
+            from,
+            "period = { start = \"2018-04\", end = \"2019-03\" }",
+            1,
+        ),
+    )
+    .expect("write");
+    path
+}
+
+#[test]
+fn milestones_stated_to_the_month_are_shown_as_months() {
+    let path = month_milestone("case-4");
+    for (lang, shown) in [("pl", "04.2018 – 03.2019"), ("en", "2018-04 – 2019-03")] {
+        let out = run(&[
+            "milestones",
+            path_str(&path),
+            "--as-of",
+            "2019-01-31",
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let text = stdout(&out);
+        assert!(text.contains(shown), "{lang}: no {shown:?} in\n{text}");
+    }
+}

@@ -24,7 +24,7 @@ use crate::groups::GroupKind;
 use crate::indicator::Indicator;
 use crate::money::Amount;
 use crate::organisation::{Organisation, PartnerRole, Role, Sector, TargetGroup, Task};
-use crate::period::Period;
+use crate::period::{Period, StatedDate};
 use crate::schedule::Milestone;
 
 /// The version of the project file format this crate reads and writes.
@@ -109,14 +109,10 @@ pub struct Goal {
     /// In English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_en: Option<String>,
-    /// The deadline the goal names.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::period::date_serde::option"
-    )]
-    #[schemars(with = "Option<crate::period::Date>")]
-    pub deadline: Option<NaiveDate>,
+    /// The deadline the goal names: a day, or a month when the source gives
+    /// only the month (then its last day is the deadline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<StatedDate>,
 }
 
 /// One version of the project: the agreement or an amendment, with everything it
@@ -130,15 +126,12 @@ pub struct Version {
     pub kind: VersionKind,
     /// A label for people.
     pub label: String,
-    /// The day it took effect, if known. Without it the version is in force from
-    /// the day the previous one is superseded; see [`Project::version_in_force`].
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::period::date_serde::option"
-    )]
-    #[schemars(with = "Option<crate::period::Date>")]
-    pub in_force_from: Option<NaiveDate>,
+    /// The day it took effect, if known; a month when the source gives only the
+    /// month (then it is in force from the month's first day). Without it the
+    /// version is in force from the day the previous one is superseded; see
+    /// [`Project::version_in_force`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force_from: Option<StatedDate>,
     /// The period of the project (okres realizacji).
     pub period: Period,
     /// The goal.
@@ -151,6 +144,21 @@ pub struct Version {
     /// Where the version's figures come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+
+impl Version {
+    /// The first day the version is in force, if the file says: `in_force_from`,
+    /// a month read as its first day.
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// assert_eq!(p.versions[0].in_force_date(), None);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn in_force_date(&self) -> Option<NaiveDate> {
+        self.in_force_from.map(StatedDate::first_day)
+    }
 }
 
 /// A source document the file cites.
@@ -266,7 +274,7 @@ impl Project {
     pub fn version_in_force(&self, as_of: NaiveDate) -> Option<&Version> {
         let mut in_force = self.versions.first()?;
         for version in &self.versions {
-            let from = version.in_force_from.unwrap_or(version.period.start());
+            let from = version.in_force_date().unwrap_or(version.period.start());
             if from <= as_of {
                 in_force = version;
             }
@@ -434,6 +442,8 @@ pub enum Value {
     Unknown,
     /// A date.
     Date(NaiveDate),
+    /// A month, where the source gives only the month.
+    Month(crate::period::YearMonth),
     /// A period.
     Period(Period),
     /// A text.
@@ -474,6 +484,16 @@ impl From<Option<NaiveDate>> for Value {
     }
 }
 
+impl From<Option<StatedDate>> for Value {
+    fn from(v: Option<StatedDate>) -> Value {
+        match v {
+            None => Value::Absent,
+            Some(StatedDate::Day(day)) => Value::Date(day),
+            Some(StatedDate::Month(month)) => Value::Month(month),
+        }
+    }
+}
+
 impl From<Option<Period>> for Value {
     fn from(v: Option<Period>) -> Value {
         v.map_or(Value::Absent, Value::Period)
@@ -488,6 +508,7 @@ impl fmt::Display for Value {
             Value::Unknown => f.write_str(crate::budget::UNKNOWN),
             Value::Amount(a) => f.write_str(&a.to_polish()),
             Value::Date(d) => f.write_str(&crate::period::polish_date(*d)),
+            Value::Month(m) => f.write_str(&crate::present::month(crate::present::Lang::Pl, *m)),
             Value::Period(p) => f.write_str(&p.to_polish()),
             Value::Text(t) => f.write_str(t),
         }

@@ -704,7 +704,7 @@ fn check_versions(c: &mut Checker<'_>) {
                 },
             );
         }
-        if let Some(from) = v.in_force_from {
+        if let Some(from) = v.in_force_date() {
             if last_from.is_some_and(|last| from < last) {
                 c.push(
                     "version.order",
@@ -726,7 +726,8 @@ fn check_versions(c: &mut Checker<'_>) {
                 ),
             );
         }
-        if let Some(deadline) = v.goal.deadline {
+        // A deadline stated to the month is that month's last day.
+        if let Some(deadline) = v.goal.deadline.map(crate::period::StatedDate::last_day) {
             if deadline != v.period.end() {
                 c.push(
                     "goal.deadline-mismatch",

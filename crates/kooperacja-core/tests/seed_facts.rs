@@ -186,8 +186,8 @@ fn goals_of_both_versions() {
             "popularyzacja deinstytucjonalizacji (DI) oraz centrów usług społecznych (CUS)"
         )
     );
-    assert_eq!(original.goal.deadline, Some(date(2021, 3, 31)));
-    assert_eq!(amended.goal.deadline, Some(date(2022, 12, 31)));
+    assert_eq!(original.goal.deadline, Some(date(2021, 3, 31).into()));
+    assert_eq!(amended.goal.deadline, Some(date(2022, 12, 31).into()));
 }
 
 #[test]

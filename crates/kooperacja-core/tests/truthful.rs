@@ -343,3 +343,123 @@ fn a_stated_amount_needs_an_amount_or_a_source_text() {
     let err = Project::parse(&text).expect_err("neither amount nor as_written");
     insta::assert_snapshot!(err.to_string());
 }
+
+// --- 2. Dates stated to the month ----------------------------------------------
+
+use kooperacja_core::period::{Period, Precision, StatedDate};
+use kooperacja_core::present::{self, Lang};
+
+fn day(text: &str) -> chrono::NaiveDate {
+    text.parse().expect("a date")
+}
+
+#[test]
+fn a_period_stated_to_the_month_runs_from_its_first_to_its_last_day() {
+    let p = Period::parse("04.2019 – 03.2020").expect("a month period");
+    assert_eq!((p.start(), p.end()), (day("2019-04-01"), day("2020-03-31")));
+    assert_eq!(p.whole_months(), Some(12));
+    assert_eq!(
+        (p.start_precision(), p.end_precision()),
+        (Precision::Month, Precision::Month)
+    );
+}
+
+#[test]
+fn a_period_stated_to_the_month_is_shown_as_months() {
+    let p = Period::parse("2019-04..2020-03").expect("a month period");
+    assert_eq!(present::period(Lang::Pl, p), "04.2019 – 03.2020");
+    assert_eq!(present::period(Lang::En, p), "2019-04 – 2020-03");
+    assert_eq!(p.to_string(), "2019-04..2020-03");
+}
+
+#[test]
+fn a_period_may_state_one_end_to_the_day_and_the_other_to_the_month() {
+    let p = Period::parse("15.04.2019 r. – 03.2020").expect("a mixed period");
+    assert_eq!((p.start(), p.end()), (day("2019-04-15"), day("2020-03-31")));
+    assert_eq!(present::period(Lang::Pl, p), "15.04.2019 r. – 03.2020");
+}
+
+#[test]
+fn a_stated_date_reads_a_day_or_a_month() {
+    assert_eq!(
+        StatedDate::parse("2019-04").expect("a month").precision(),
+        Precision::Month
+    );
+    assert_eq!(
+        StatedDate::parse("01.04.2019 r.")
+            .expect("a day")
+            .precision(),
+        Precision::Day
+    );
+    assert!(StatedDate::parse("2019-13").is_err());
+}
+
+fn with_milestone(period: &str) -> String {
+    format!(
+        r#"{BASE}
+[[versions.milestones]]
+id = "KM-I"
+number = 1
+title = "Etap"
+period = {period}
+stated_months = 12
+"#
+    )
+}
+
+#[test]
+fn a_milestone_stated_to_the_month_validates_and_reports_its_months() {
+    let text = with_milestone(r#"{ start = "2020-01", end = "2020-12" }"#);
+    let project = parse(&text);
+    let v = validate(&project, None);
+    assert_eq!(errors(&v), Vec::<String>::new());
+    let r = report(&text, "2020-06-30");
+    let json = serde_json::to_value(r.milestones[0].period).expect("serialises");
+    insta::assert_json_snapshot!(json);
+}
+
+#[test]
+fn a_version_in_force_from_a_month_is_in_force_from_its_first_day() {
+    let text = amended("total = \"100 000,00 zł\"\neu_contribution = \"80 000,00 zł\"\n")
+        .replace("in_force_from = 2020-07-01", "in_force_from = \"2020-07\"");
+    let project = parse(&text);
+    let id = |d: &str| project.version_in_force(day(d)).map(|v| v.id.clone());
+    assert_eq!(id("2020-06-30").as_deref(), Some("umowa"));
+    assert_eq!(id("2020-07-01").as_deref(), Some("aneks-1"));
+}
+
+#[test]
+fn a_deadline_stated_to_the_month_is_the_last_day_of_that_month() {
+    let text = BASE.replace(
+        "text = \"Cel\"\n",
+        "text = \"Cel\"\ndeadline = \"12.2020\"\n",
+    );
+    let project = parse(&text);
+    let deadline = project.versions[0].goal.deadline.expect("a deadline");
+    assert_eq!(
+        (deadline.precision(), deadline.last_day()),
+        (Precision::Month, day("2020-12-31"))
+    );
+    let v = validate(&project, None);
+    assert_eq!(v.with_code("goal.deadline-mismatch").count(), 0);
+}
+
+#[test]
+fn the_diff_shows_a_deadline_stated_to_the_month_as_a_month() {
+    let text = amended("total = \"100 000,00 zł\"\neu_contribution = \"80 000,00 zł\"\n")
+        .replacen("text = \"Cel\"\n", "text = \"Cel\"\ndeadline = 2020-12-31\n", 1)
+        .replacen(
+            "[versions.goal]\ntext = \"Cel\"\n\n[versions.budget]\ntotal = \"100 000,00 zł\"\neu_contribution = \"80 000,00 zł\"\n",
+            "[versions.goal]\ntext = \"Cel\"\ndeadline = \"2020-12\"\n\n[versions.budget]\ntotal = \"100 000,00 zł\"\neu_contribution = \"80 000,00 zł\"\n",
+            1,
+        );
+    let diff = parse(&text)
+        .diff("umowa", "aneks-1")
+        .expect("both versions exist");
+    let shown: Vec<String> = diff
+        .changes
+        .iter()
+        .map(|c| format!("{}: {} → {}", c.field, c.old, c.new))
+        .collect();
+    insta::assert_snapshot!(shown.join("\n"));
+}

@@ -36,7 +36,7 @@ use kooperacja_core::groups::GroupLevel;
 use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::money::{Amount, Rate};
 use kooperacja_core::organisation::PartnerRole;
-use kooperacja_core::period::YearMonth;
+use kooperacja_core::period::{StatedDate, YearMonth};
 use kooperacja_core::present::{self, Text, label, palette, palette::Swatch, spreadsheet};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{MilestoneState, Report, Status};
@@ -137,6 +137,16 @@ impl<T: Into<Cell>> From<Option<T>> for Cell {
 impl From<Amount> for Cell {
     fn from(amount: Amount) -> Cell {
         Cell::Money(amount)
+    }
+}
+
+impl From<StatedDate> for Cell {
+    /// A day as a date, a month (where the source gives only the month) as the month.
+    fn from(date: StatedDate) -> Cell {
+        match date {
+            StatedDate::Day(day) => Cell::Date(day),
+            StatedDate::Month(month) => Cell::Month(month),
+        }
     }
 }
 
@@ -439,8 +449,8 @@ fn project_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(
         ),
         (label::VERSION_IN_FORCE, r.version.as_str().into()),
         (label::VERSION_LABEL, r.version_label.as_str().into()),
-        (label::START, r.period.start().into()),
-        (label::END, r.period.end().into()),
+        (label::START, r.period.start_stated().into()),
+        (label::END, r.period.end_stated().into()),
         (label::AS_OF_DATE, r.as_of.into()),
         (label::DAYS_PASSED, r.days_passed.into()),
         (label::PERIOD_DAYS, r.period.days().into()),
@@ -571,8 +581,8 @@ fn schedule_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result
             m.id.as_str().into(),
             m.number.into(),
             m.title.as_str().into(),
-            m.period.start().into(),
-            m.period.end().into(),
+            m.period.start_stated().into(),
+            m.period.end_stated().into(),
             Cell::Swatched(state_text(lang, m.state), palette::of_state(m.state)),
         ])?;
         for a in &m.activities {

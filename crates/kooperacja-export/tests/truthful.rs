@@ -99,3 +99,26 @@ fn the_json_report_has_null_and_iati_no_budget_for_an_unknown_total() {
         "an IATI budget without a known total"
     );
 }
+
+#[test]
+fn the_html_report_shows_a_milestone_stated_to_the_month_as_months() {
+    let dir = temp_dir("html-month");
+    let text = std::fs::read_to_string(format!("{ROOT}/{}", CASES[0].1)).expect("fixture");
+    let from = "period = { start = 2018-04-01, end = 2019-03-31 }";
+    assert!(text.contains(from), "the edit must apply");
+    let project = dir.join("month.toml");
+    std::fs::write(
+        &project,
+        text.replacen(
+            from,
+            "period = { start = \"2018-04\", end = \"2019-03\" }",
+            1,
+        ),
+    )
+    .expect("write");
+    let page = std::fs::read_to_string(export(&dir, &project, "html", "pl")).expect("page");
+    assert!(
+        page.contains("KM-I: 04.2018 – 03.2019"),
+        "no month period in the timeline"
+    );
+}

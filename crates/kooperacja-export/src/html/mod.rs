@@ -38,6 +38,7 @@ use chrono::{Datelike, NaiveDate};
 use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::money::{Amount, Rate};
 use kooperacja_core::organisation::PartnerRole;
+use kooperacja_core::period::StatedDate;
 use kooperacja_core::present::{self, label, palette};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{IndicatorReport, MilestoneState, Report, Status};
@@ -186,6 +187,19 @@ impl Page<'_> {
     /// `30.09.2020` or `2020-09-30`, for narrow places.
     fn short_date(&self, date: NaiveDate) -> String {
         present::short_date(self.lang, date)
+    }
+
+    /// A date as the source states it: a day, or a month.
+    fn stated(&self, date: StatedDate) -> String {
+        present::stated_date(self.lang, date)
+    }
+
+    /// A date as the source states it, for narrow places: a short day, or a month.
+    fn short_stated(&self, date: StatedDate) -> String {
+        match date {
+            StatedDate::Day(day) => self.short_date(day),
+            StatedDate::Month(month) => present::month(self.lang, month),
+        }
     }
 
     /// A date as `<time>`, with the ISO date for machines.

@@ -96,7 +96,7 @@ impl Page<'_> {
                             "\n"
                             p class="small" {
                                 (self.state(m.state)) " · " (label::UNTIL_WORD.get(lang)) " "
-                                (self.short_date(m.period.end()))
+                                (self.short_stated(m.period.end_stated()))
                             }
                             "\n"
                         }

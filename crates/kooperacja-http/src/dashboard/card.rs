@@ -102,9 +102,9 @@ fn tiles(entry: &Entry<'_>, lang: Lang) -> Markup {
             @match current {
                 Some(m) => {
                     @let when = match m.state {
-                        MilestoneState::Running => label::UNTIL.fill(lang, &[&present::date(lang, m.period.end())]),
-                        MilestoneState::NotStarted => label::FROM_DATE.fill(lang, &[&present::date(lang, m.period.start())]),
-                        MilestoneState::Finished => present::date(lang, m.period.end()),
+                        MilestoneState::Running => label::UNTIL.fill(lang, &[&present::stated_date(lang, m.period.end_stated())]),
+                        MilestoneState::NotStarted => label::FROM_DATE.fill(lang, &[&present::stated_date(lang, m.period.start_stated())]),
+                        MilestoneState::Finished => present::stated_date(lang, m.period.end_stated()),
                     };
                     (tile(lang.text(label::MILESTONE),
                         html! { (m.id) },
