@@ -695,25 +695,6 @@ pub const NO_RANDOMNESS_FOR_PSEUDONYMS: Text = Text::new(
 pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
 /// The heading of a column of voivodeships.
 pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
-
-/// The word of a fact's kind: `spotkanie`, `meeting` (the `FACT_*` entries).
-pub fn fact_kind(kind: crate::facts::FactKind) -> Text {
-    use crate::facts::FactKind;
-    match kind {
-        FactKind::Meeting => FACT_MEETING,
-        FactKind::Coaching => FACT_COACHING,
-        FactKind::Agreement => FACT_AGREEMENT,
-        FactKind::Pilot => FACT_PILOT,
-        FactKind::Deliverable => FACT_DELIVERABLE,
-        FactKind::Support => FACT_SUPPORT,
-        FactKind::Qualification => FACT_QUALIFICATION,
-        FactKind::DiPlan => FACT_DI_PLAN,
-        FactKind::Expenditure => FACT_EXPENDITURE,
-        FactKind::Retraction => FACT_RETRACTION,
-    }
-}
-/// In place of an amount the sources do not publish (a budget stated as `"unknown"`).
-pub const UNKNOWN_AMOUNT: Text = Text::new("nieznana", "unknown");
 /// The built-in kind of a participant's entry into support.
 pub const FACT_ENTRY: Text = Text::new("przystąpienie do wsparcia", "entry into support");
 /// The built-in kind of a participant's exit from support.
@@ -785,3 +766,5 @@ pub const UPGRADE_FORMAT2_KEY_IN_FORMAT1: Text = Text::new(
     "plik w formacie 1 ma klucz `{0}` formatu 2; ustaw `format = 2` albo usuń ten klucz",
     "a format-1 file has the format-2 key `{0}`; set `format = 2` or remove the key",
 );
+/// In place of an amount the sources do not publish (a budget stated as `"unknown"`).
+pub const UNKNOWN_AMOUNT: Text = Text::new("nieznana", "unknown");
