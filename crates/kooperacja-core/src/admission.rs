@@ -263,9 +263,10 @@ pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> V
         out.push(Defect {
             reason: Reason::TerritoryUnknown,
             message: format!(
-                "{} {} not in the TERC register; expected an official code",
+                "{} {} not in {}; expected an official code",
                 fields_text(&fields),
-                listed(&unlisted)
+                listed(&unlisted),
+                register.map_or_else(|| "the TERC register".to_owned(), Register::name)
             ),
             fields,
         });

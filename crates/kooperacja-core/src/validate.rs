@@ -1271,11 +1271,8 @@ fn check_register(c: &mut Checker<'_>) {
             "teryt.unknown-code",
             path,
             format!(
-                "{code} ({name}) is not in the TERC register{}; expected an official code",
-                register
-                    .as_of()
-                    .map(|d| format!(" of {d}"))
-                    .unwrap_or_default()
+                "{code} ({name}) is not in {}; expected an official code",
+                register.name()
             ),
         )),
         Some(unit) if unit.name != name => {
@@ -1292,8 +1289,9 @@ fn check_register(c: &mut Checker<'_>) {
                 "teryt.name-mismatch",
                 path,
                 format!(
-                    "{code} is {:?} in the TERC register, not {name:?}{hint}",
-                    unit.name
+                    "{code} is {:?} in {}, not {name:?}{hint}",
+                    unit.name,
+                    register.name()
                 ),
             ));
         }
@@ -1316,7 +1314,7 @@ fn check_register(c: &mut Checker<'_>) {
                 problems.push((
                     "teryt.unknown-code",
                     format!("macroregions[{i}].voivodeships[{j}]"),
-                    format!("{code} is not a voivodeship in the TERC register"),
+                    format!("{code} is not a voivodeship in {}", register.name()),
                 ));
             }
         }
