@@ -548,6 +548,32 @@ impl Register {
         self.units.get(code)
     }
 
+    /// For a gmina code that is not in the register, the register's gmina with
+    /// the same first six digits (voivodeship, powiat, gmina number) and another
+    /// type digit: most likely the same gmina after a change of type (a rural
+    /// gmina that became urban-rural). `None` when the code is in the register,
+    /// is no gmina code, or no such gmina exists. Within one edition of TERC,
+    /// the first six digits name one gmina.
+    ///
+    /// ```
+    /// use kooperacja_core::territory::{Register, TerytCode};
+    /// let register = Register::embedded();
+    /// let old = TerytCode::parse("0410012")?; // Kcynia is 0410013
+    /// assert_eq!(register.same_gmina_other_type(&old).map(|u| u.name.as_str()), Some("Kcynia"));
+    /// assert!(register.same_gmina_other_type(&TerytCode::parse("0410013")?).is_none());
+    /// # Ok::<(), kooperacja_core::territory::TerytError>(())
+    /// ```
+    pub fn same_gmina_other_type(&self, code: &TerytCode) -> Option<&Unit> {
+        if code.level() != Level::Gmina || self.units.contains_key(code) {
+            return None;
+        }
+        let number = code.as_str().get(..6)?;
+        ['1', '2', '3'].iter().find_map(|digit| {
+            let candidate = TerytCode(format!("{number}{digit}"));
+            self.units.get(&candidate)
+        })
+    }
+
     /// The date the register describes (its `STAN_NA` column), as written.
     pub fn as_of(&self) -> Option<&str> {
         self.as_of.as_deref()

@@ -1266,13 +1266,16 @@ fn check_register(c: &mut Checker<'_>) {
         return;
     };
     let mut problems = Vec::new();
-    let mut check = |path: String, code: &TerytCode, name: &str| match register.get(code) {
+    let mut check = |path: String, code: &TerytCode, name: &str| match register
+        .get(p.territory.current(code))
+    {
         None => problems.push((
             "teryt.unknown-code",
             path,
             format!(
-                "{code} ({name}) is not in {}; expected an official code",
-                register.name()
+                "{code} ({name}) is not in {}; expected an official code{}",
+                register.name(),
+                crate::area::type_change_hint(register, [code]).unwrap_or_default()
             ),
         )),
         Some(unit) if unit.name != name => {
@@ -1322,6 +1325,7 @@ fn check_register(c: &mut Checker<'_>) {
     for (code, path, message) in problems {
         c.push(code, Severity::Error, path, message);
     }
+    check_former_codes(c, register);
     if p.macroregions.len() > 1 {
         let covered: BTreeSet<&TerytCode> = p
             .macroregions
@@ -1347,6 +1351,90 @@ fn check_register(c: &mut Checker<'_>) {
                 ),
             );
         }
+    }
+}
+
+/// The declared former codes: each names a unit of the register under its new
+/// code, is no current unit itself, and is declared once.
+fn check_former_codes(c: &mut Checker<'_>, register: &Register) {
+    let t = &c.project.territory;
+    for (i, f) in t.former_codes.iter().enumerate() {
+        let path = format!("territory.former_codes[{i}]");
+        let (code, now) = (&f.code, &f.now);
+        if code.level() != now.level() || code == now {
+            c.push(
+                "territory.former-code-level",
+                Severity::Error,
+                path,
+                format!(
+                    "former code {code} ({}) and now = {now} ({}) are not two codes of one unit; expected two different codes of the same level",
+                    code.level().name(),
+                    now.level().name()
+                ),
+            );
+            continue;
+        }
+        if t.former_codes[..i].iter().any(|g| &g.code == code) {
+            c.push(
+                "territory.former-code-duplicate",
+                Severity::Error,
+                format!("{path}.code"),
+                format!("former code {code} is declared twice; expected it once"),
+            );
+            continue;
+        }
+        if t.former_code(now).is_some() {
+            c.push(
+                "territory.former-code-chain",
+                Severity::Error,
+                format!("{path}.now"),
+                format!(
+                    "now = {now} is itself declared as a former code; expected the code the unit has in the register"
+                ),
+            );
+            continue;
+        }
+        if let Some(unit) = register.get(code) {
+            c.push(
+                "teryt.former-code-current",
+                Severity::Error,
+                format!("{path}.code"),
+                format!(
+                    "{code} is {:?} in {}, a unit of its own, so it cannot be a former code of {now}",
+                    unit.name,
+                    register.name()
+                ),
+            );
+            continue;
+        }
+        let Some(unit) = register.get(now) else {
+            c.push(
+                "teryt.former-code-unknown",
+                Severity::Error,
+                format!("{path}.now"),
+                format!(
+                    "now = {now} is not in {}; expected the unit's code in it",
+                    register.name()
+                ),
+            );
+            continue;
+        };
+        let kind = unit
+            .code
+            .gmina_type()
+            .map(|g| format!(", {}", g.english()))
+            .unwrap_or_default();
+        let until = f.until.map(|d| format!(" until {d}")).unwrap_or_default();
+        c.push(
+            "teryt.former-code",
+            Severity::Info,
+            path,
+            format!(
+                "{code} (its code{until}) is counted as {now} ({}{kind} in {}): facts, units and `within` under either code are one unit",
+                unit.name,
+                register.name()
+            ),
+        );
     }
 }
 

@@ -7,7 +7,6 @@ use crate::admission::{Reason, Verdict};
 use crate::facts::{Fact, FactKind, What};
 use crate::rule::{Key, Measure, Rule};
 use crate::schedule::{ActivityKind, CoachingForm};
-use crate::territory::TerytCode;
 
 /// What one stored fact contributed, so that a retraction can undo it.
 #[derive(Debug, Clone)]
@@ -181,8 +180,12 @@ impl Engine {
         };
         self.matched = matched;
         let leaves = leaves?;
+        // A former code of the project's territory counts as the unit's code now.
+        let area = &self.project.territory;
         let voivodeship = match &fact.territory {
-            Some(t) => self.voivodeships.intern(t.voivodeship().as_str())?,
+            Some(t) => self
+                .voivodeships
+                .intern(area.current(t).voivodeship().as_str())?,
             None => self.voivodeships.intern("-")?,
         };
         let partner = self.partners.intern(&fact.recorded_by)?;
@@ -202,7 +205,7 @@ impl Engine {
             } => vec![(1, i.as_str())],
             What::Meeting { persons, .. } => persons.iter().map(|p| (0, p.as_str())).collect(),
             What::Agreement { institution, .. } => vec![(1, institution.as_str())],
-            What::Pilot { jst } | What::DiPlan { jst } => vec![(2, jst.as_str())],
+            What::Pilot { jst } | What::DiPlan { jst } => vec![(2, area.current(jst).as_str())],
             _ => Vec::new(),
         };
         let mut interned = Vec::with_capacity(keys.len());
@@ -222,9 +225,11 @@ impl Engine {
                 let label = self
                     .labels
                     .intern(&meeting_label(group.as_deref(), *activity))?;
-                let territory = self
-                    .territories
-                    .intern(fact.territory.as_ref().map_or("-", TerytCode::as_str))?;
+                let territory = self.territories.intern(
+                    fact.territory
+                        .as_ref()
+                        .map_or("-", |t| area.current(t).as_str()),
+                )?;
                 self.extras.insert(
                     index,
                     Extra::Meeting {
