@@ -48,7 +48,7 @@ use crate::facts::{Fact, FactKind};
 use crate::project::Project;
 use crate::report::Report;
 use crate::rule::{Denominator, Rule, Units};
-use crate::territory::{Register, TerytCode};
+use crate::territory::Register;
 use apply::{Extra, MeetingTally, Session, Stored};
 use intern::{FastMap, Interner, fast_map};
 use tally::{Leaf, Series};
@@ -126,7 +126,7 @@ enum PlanDenominator {
     Leaf(usize),
     Units {
         units: Units,
-        within: Option<TerytCode>,
+        within: Option<crate::area::Within>,
     },
 }
 
@@ -168,7 +168,7 @@ impl Engine {
                             Denominator::Rule(r) => PlanDenominator::Leaf(leaf_of(r, &mut leaves)?),
                             Denominator::Territory { units, within } => PlanDenominator::Units {
                                 units: *units,
-                                within: within.clone(),
+                                within: within.clone().map(crate::area::Within::from),
                             },
                         },
                     },
