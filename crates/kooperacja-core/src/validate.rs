@@ -1326,6 +1326,7 @@ fn check_register(c: &mut Checker<'_>) {
         c.push(code, Severity::Error, path, message);
     }
     check_former_codes(c, register);
+    check_within(c, register);
     if p.macroregions.len() > 1 {
         let covered: BTreeSet<&TerytCode> = p
             .macroregions
@@ -1350,6 +1351,77 @@ fn check_register(c: &mut Checker<'_>) {
                     left.join(", ")
                 ),
             );
+        }
+    }
+}
+
+/// Every `within` code of every indicator rule (filters and units
+/// denominators) is a unit of the register (under the code it has now).
+fn check_within(c: &mut Checker<'_>, register: &Register) {
+    let p = c.project;
+    let mut found = Vec::new();
+    for (i, ind) in p.indicators.iter().enumerate() {
+        if let Some(rule) = &ind.rule {
+            rule_withins(rule, format!("indicators[{i}].rule"), &mut found);
+        }
+    }
+    for (path, within) in found {
+        let unknown: Vec<String> = within
+            .unknown_codes(register, &p.territory)
+            .map(|code| {
+                format!(
+                    "{code}{}",
+                    crate::area::type_change_hint(register, [code]).unwrap_or_default()
+                )
+            })
+            .collect();
+        if !unknown.is_empty() {
+            c.push(
+                "teryt.within-unknown",
+                Severity::Error,
+                path,
+                format!(
+                    "within names {} not in {}; expected official codes",
+                    unknown.join(", "),
+                    register.name()
+                ),
+            );
+        }
+    }
+}
+
+/// The `within` of a rule and of its parts, each with its path in the file.
+fn rule_withins(
+    rule: &crate::rule::Rule,
+    path: String,
+    out: &mut Vec<(String, crate::area::Within)>,
+) {
+    use crate::rule::{Denominator, Rule};
+    match rule {
+        Rule::Count { filter, .. } | Rule::Distinct { filter, .. } => {
+            if let Some(w) = &filter.within {
+                out.push((
+                    format!("{path}.within"),
+                    crate::area::Within::from(w.clone()),
+                ));
+            }
+        }
+        Rule::Ratio {
+            numerator,
+            denominator,
+        } => {
+            rule_withins(numerator, format!("{path}.ratio.numerator"), out);
+            match denominator {
+                Denominator::Rule(r) => rule_withins(r, format!("{path}.ratio.denominator"), out),
+                Denominator::Territory { within, .. } => {
+                    if let Some(w) = within {
+                        out.push((
+                            format!("{path}.ratio.denominator.within"),
+                            crate::area::Within::from(w.clone()),
+                        ));
+                    }
+                }
+            }
         }
     }
 }
