@@ -36,13 +36,14 @@ fn koordynacja(extra: &str) -> Project {
     Project::parse(&format!("{text}\n{extra}")).expect("project parses")
 }
 
-fn di_plan(id: &str, code: &str) -> Fact {
+fn di_plan(project: &Project, id: &str, code: &str) -> Fact {
     let line = format!(
         r#"{{"id":"{id}","date":"2024-09-01","by":"rops-torun","territory":"{code}","kind":"di-plan","jst":"{code}"}}"#
     );
     FactReader::new(
         line.as_bytes(),
         Format::JsonLines,
+        project.vocabulary().clone(),
         kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]),
     )
     .next()
@@ -67,8 +68,8 @@ fn f11(project: &Project, facts: &[Fact]) -> (Option<Decimal>, Vec<Applied>) {
 #[test]
 fn a_fact_under_the_former_code_counts_for_the_unit() {
     let project = koordynacja(FORMER);
-    let now_only = f11(&project, &[di_plan("a", "0410013")]).0;
-    let (former_only, applied) = f11(&project, &[di_plan("b", "0410012")]);
+    let now_only = f11(&project, &[di_plan(&project, "a", "0410013")]).0;
+    let (former_only, applied) = f11(&project, &[di_plan(&project, "b", "0410012")]);
     assert!(
         matches!(applied.as_slice(), [Applied::Added]),
         "{applied:?}"
@@ -80,10 +81,13 @@ fn a_fact_under_the_former_code_counts_for_the_unit() {
 #[test]
 fn a_unit_under_both_codes_is_one_jst() {
     let project = koordynacja(FORMER);
-    let once = f11(&project, &[di_plan("a", "0410013")]).0;
+    let once = f11(&project, &[di_plan(&project, "a", "0410013")]).0;
     let both = f11(
         &project,
-        &[di_plan("a", "0410013"), di_plan("b", "0410012")],
+        &[
+            di_plan(&project, "a", "0410013"),
+            di_plan(&project, "b", "0410012"),
+        ],
     )
     .0;
     assert_eq!(both, once);
@@ -92,7 +96,7 @@ fn a_unit_under_both_codes_is_one_jst() {
 #[test]
 fn without_the_declaration_the_former_code_is_excluded_with_a_hint() {
     let project = koordynacja("");
-    let (_, applied) = f11(&project, &[di_plan("b", "0410012")]);
+    let (_, applied) = f11(&project, &[di_plan(&project, "b", "0410012")]);
     assert!(
         matches!(
             applied.as_slice(),
@@ -101,7 +105,8 @@ fn without_the_declaration_the_former_code_is_excluded_with_a_hint() {
         "{applied:?}"
     );
     let register = Register::embedded();
-    let findings = FactCheck::new(&project, Some(&register)).check(&di_plan("b", "0410012"));
+    let findings =
+        FactCheck::new(&project, Some(&register)).check(&di_plan(&project, "b", "0410012"));
     let message = &findings.first().expect("a finding").message;
     assert!(
         message.contains("not in the TERC register of 2025-11-18")

@@ -32,6 +32,7 @@ fn share_of_one(project: &Project) -> Option<Decimal> {
     let fact = FactReader::new(
         line.as_bytes(),
         Format::JsonLines,
+        project.vocabulary().clone(),
         PseudonymKey::from_bytes([0; 32]),
     )
     .next()?
