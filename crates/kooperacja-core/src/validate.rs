@@ -1411,10 +1411,7 @@ fn rule_withins(
     match rule {
         Rule::Count { filter, .. } | Rule::Distinct { filter, .. } => {
             if let Some(w) = &filter.within {
-                out.push((
-                    format!("{path}.within"),
-                    crate::area::Within::from(w.clone()),
-                ));
+                out.push((format!("{path}.within"), w.clone()));
             }
         }
         Rule::Ratio {
@@ -1426,10 +1423,7 @@ fn rule_withins(
                 Denominator::Rule(r) => rule_withins(r, format!("{path}.ratio.denominator"), out),
                 Denominator::Territory { within, .. } => {
                     if let Some(w) = within {
-                        out.push((
-                            format!("{path}.ratio.denominator.within"),
-                            crate::area::Within::from(w.clone()),
-                        ));
+                        out.push((format!("{path}.ratio.denominator.within"), w.clone()));
                     }
                 }
             }

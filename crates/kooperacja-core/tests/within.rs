@@ -2,6 +2,7 @@
 //! and a ratio's units denominator counts the units within it.
 
 use chrono::NaiveDate;
+use kooperacja_core::area::Within;
 use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{FactReader, Format};
 use kooperacja_core::project::Project;
@@ -86,4 +87,77 @@ fn a_units_denominator_counts_the_units_within_its_code() {
 fn a_units_denominator_without_within_counts_the_project_voivodeships() {
     // Kujawsko-pomorskie: 23 powiats and 144 gminas.
     assert_eq!(share_of_one(&koordynacja(DENOMINATOR)), dec("0.5988"));
+}
+
+/// The FERS fixture with F-11's numerator replaced by `numerator`.
+fn koordynacja_numerator(numerator: &str) -> Project {
+    let text = std::fs::read_to_string(format!(
+        "{FIXTURES}/projects/koordynacja-kujawy-pomorze.toml"
+    ))
+    .expect("fixture readable");
+    let written = r#"numerator = { distinct = "jst", kind = ["di-plan"] }"#;
+    assert!(text.contains(written));
+    Project::parse(&text.replacen(written, numerator, 1)).expect("project parses")
+}
+
+#[test]
+fn a_units_denominator_within_project_counts_the_project_area() {
+    // The FERS project lists voivodeship 04 alone: its area is all of it.
+    let project = koordynacja(r#"denominator = { units = "jst", within = "project" }"#);
+    assert_eq!(share_of_one(&project), dec("0.5988"));
+}
+
+#[test]
+fn a_units_denominator_within_a_list_counts_the_units_of_each() {
+    // Nakielski (1 + 5 gminas) and tucholski (1 + 6 gminas): 13 JST.
+    let project = koordynacja(r#"denominator = { units = "jst", within = ["0410", "0416"] }"#);
+    assert_eq!(share_of_one(&project), dec("7.6923"));
+}
+
+#[test]
+fn the_project_area_of_makroregion_ii_is_its_50_jst() {
+    let text = std::fs::read_to_string(format!(
+        "{FIXTURES}/projects/kooperacja-makroregion-ii.toml"
+    ))
+    .expect("fixture readable");
+    let project = Project::parse(&text).expect("project parses");
+    let register = Register::embedded();
+    let jst = Within::Project
+        .units(&register, &project.territory)
+        .filter(|u| u.is_jst())
+        .count();
+    assert_eq!(jst, 50);
+}
+
+#[test]
+fn units_level_gmina_leaves_out_a_powiat_fact() {
+    let project = koordynacja_numerator(
+        r#"numerator = { distinct = "jst", kind = ["di-plan"], units_level = "gmina" }"#,
+    );
+    // The one DI plan is powiat nakielski's.
+    assert_eq!(share_of_one(&project), dec("0"));
+}
+
+#[test]
+fn units_level_powiat_keeps_a_powiat_fact() {
+    let project = koordynacja_numerator(
+        r#"numerator = { distinct = "jst", kind = ["di-plan"], units_level = "powiat" }"#,
+    );
+    assert_eq!(share_of_one(&project), dec("0.5988"));
+}
+
+#[test]
+fn a_filter_within_a_list_keeps_a_fact_in_any_of_them() {
+    let project = koordynacja_numerator(
+        r#"numerator = { distinct = "jst", kind = ["di-plan"], within = ["0416", "0410"] }"#,
+    );
+    assert_eq!(share_of_one(&project), dec("0.5988"));
+}
+
+#[test]
+fn a_filter_within_a_list_leaves_out_a_fact_in_none_of_them() {
+    let project = koordynacja_numerator(
+        r#"numerator = { distinct = "jst", kind = ["di-plan"], within = ["0416", "0407"] }"#,
+    );
+    assert_eq!(share_of_one(&project), dec("0"));
 }

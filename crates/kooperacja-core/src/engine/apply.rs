@@ -151,13 +151,18 @@ impl Engine {
     /// Works out what a fact contributes, interning its names; `None` when an
     /// interner is full.
     fn describe(&mut self, fact: &Fact, at: i32, index: u32) -> Option<Stored> {
+        // A former code of the project's territory counts as the unit's code
+        // now (area::FormerCode): for filters, the breakdowns, JST keys and
+        // milestones.
+        let project = std::sync::Arc::clone(&self.project);
+        let area = &project.territory;
         let mut matched = std::mem::take(&mut self.matched);
         matched.clear();
         matched.extend(
             self.leaves
                 .iter()
                 .enumerate()
-                .filter(|(_, leaf)| leaf.filter().is_some_and(|f| f.matches(fact)))
+                .filter(|(_, leaf)| leaf.filter().is_some_and(|f| f.matches(fact, area)))
                 .filter_map(|(i, _)| u32::try_from(i).ok()),
         );
         let leaves = match self.leaf_set_ids.get(matched.as_slice()) {
@@ -169,10 +174,6 @@ impl Engine {
         };
         self.matched = matched;
         let leaves = leaves?;
-        // A former code of the project's territory counts as the unit's code
-        // now (area::FormerCode): for the breakdowns, JST keys and milestones.
-        let project = std::sync::Arc::clone(&self.project);
-        let area = &project.territory;
         let voivodeship = match &fact.territory {
             Some(t) => self
                 .voivodeships
@@ -227,7 +228,7 @@ impl Engine {
         // The planned activities the fact is an event of.
         let mut activities = Vec::new();
         for (i, activity) in self.activities.iter().enumerate() {
-            if !activity.filter.matches(fact) {
+            if !activity.filter.matches(fact, area) {
                 continue;
             }
             let session = if activity.sessions.is_empty() {

@@ -182,7 +182,7 @@ impl Engine {
                             Denominator::Rule(r) => PlanDenominator::Leaf(leaf_of(r, &mut leaves)?),
                             Denominator::Territory { units, within } => PlanDenominator::Units {
                                 units: *units,
-                                within: within.clone().map(crate::area::Within::from),
+                                within: within.clone(),
                             },
                         },
                     },
