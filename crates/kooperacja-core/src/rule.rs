@@ -228,11 +228,11 @@ impl Filter {
             }
         }
         if let Some(level) = self.units_level {
-            if !fact
-                .territory
-                .as_ref()
-                .is_some_and(|t| area.current(t).level() == level)
-            {
+            let at_level = match &fact.territory {
+                Some(t) => area.current(t).level() == level,
+                None => false,
+            };
+            if !at_level {
                 return false;
             }
         }
