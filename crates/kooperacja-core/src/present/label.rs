@@ -728,3 +728,20 @@ pub fn fact_kind(kind: crate::facts::FactKind) -> Text {
         FactKind::Retraction => FACT_RETRACTION,
     }
 }
+/// The column of women in a split by sex.
+pub const SEX_WOMEN: Text = Text::new("kobiety", "women");
+/// The column of men in a split by sex.
+pub const SEX_MEN: Text = Text::new("mężczyźni", "men");
+/// The column of non-binary persons in a split by sex (where national law has the category).
+pub const SEX_NON_BINARY: Text = Text::new("osoby niebinarne", "non-binary persons");
+/// The column of persons with no recorded sex in a split by sex.
+pub const SEX_UNKNOWN: Text = Text::new("płeć nieznana", "sex not recorded");
+/// The total of a split by sex (ogółem).
+pub const SEX_TOTAL: Text = Text::new("ogółem", "total");
+/// A cell hidden by small-cell suppression: `{0}` the threshold (`<5`).
+pub const CELL_HIDDEN: Text = Text::new("<{0}", "<{0}");
+/// Records missing a required characteristic, not shown as participants.
+pub const PARTICIPANTS_INCOMPLETE: Text = Text::new(
+    "rekordy niekompletne (nie wykazywane jako uczestnicy)",
+    "incomplete records (not shown as participants)",
+);
