@@ -310,6 +310,34 @@ impl ShownSplit {
         }
     }
 
+    /// The split suppressed under `threshold` ([`suppress`], or
+    /// [`suppress_sensitive`]); a split suppressed already is kept as it is.
+    ///
+    /// ```
+    /// use kooperacja_core::participant::{Cell, Sex, SexSplit, ShownSplit};
+    /// let mut split = SexSplit::new(&[Sex::K, Sex::M]);
+    /// split.add_n(Some(Sex::K), 2);
+    /// split.add_n(Some(Sex::M), 20);
+    /// let once = ShownSplit::exact(&split).suppressed(5, false);
+    /// assert_eq!(once.by_sex[&Sex::K], Cell::Hidden);
+    /// assert_eq!(once.suppressed(3, false), once);
+    /// ```
+    pub fn suppressed(&self, threshold: u64, sensitive: bool) -> ShownSplit {
+        if self.threshold.is_some() {
+            return self.clone();
+        }
+        let mut split = SexSplit::new(&self.by_sex.keys().copied().collect::<Vec<_>>());
+        for (sex, cell) in &self.by_sex {
+            split.add_n(Some(*sex), cell.value().unwrap_or(0));
+        }
+        split.add_n(None, self.unknown.value().unwrap_or(0));
+        if sensitive {
+            suppress_sensitive(&split, threshold)
+        } else {
+            suppress(&split, threshold)
+        }
+    }
+
     /// Whether any cell is hidden.
     pub fn any_hidden(&self) -> bool {
         self.total == Cell::Hidden
@@ -963,9 +991,11 @@ pub struct SupportCount {
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     decl: ParticipantsDecl,
-    entries: BTreeMap<PersonKey, Vec<Entry>>,
-    exits: BTreeMap<PersonKey, Vec<Exit>>,
-    facts: BTreeMap<String, PersonKey>,
+    /// By person key (its text, so that a key can be looked up by `&str`).
+    entries: BTreeMap<String, Vec<Entry>>,
+    exits: BTreeMap<String, Vec<Exit>>,
+    /// Fact id → person key.
+    facts: BTreeMap<String, String>,
 }
 
 impl Registry {
@@ -987,9 +1017,9 @@ impl Registry {
         if self.facts.contains_key(&entry.fact) {
             return false;
         }
-        self.facts
-            .insert(entry.fact.clone(), entry.participant.clone());
-        let list = self.entries.entry(entry.participant.clone()).or_default();
+        let person = entry.participant.as_str().to_owned();
+        self.facts.insert(entry.fact.clone(), person.clone());
+        let list = self.entries.entry(person).or_default();
         let at = list.partition_point(|e| (e.date, &e.fact) < (entry.date, &entry.fact));
         list.insert(at, entry);
         true
@@ -1000,9 +1030,9 @@ impl Registry {
         if self.facts.contains_key(&exit.fact) {
             return false;
         }
-        self.facts
-            .insert(exit.fact.clone(), exit.participant.clone());
-        let list = self.exits.entry(exit.participant.clone()).or_default();
+        let person = exit.participant.as_str().to_owned();
+        self.facts.insert(exit.fact.clone(), person.clone());
+        let list = self.exits.entry(person).or_default();
         let at = list.partition_point(|x| (x.date, &x.fact) < (exit.date, &exit.fact));
         list.insert(at, exit);
         true
@@ -1043,7 +1073,31 @@ impl Registry {
 
     /// The participant of a key, with the first entry's data (any date).
     pub fn participant(&self, key: &PersonKey) -> Option<Participant<'_>> {
+        self.participant_of(key.as_str())
+    }
+
+    /// [`Registry::participant`] by the key's text.
+    pub fn participant_of(&self, key: &str) -> Option<Participant<'_>> {
         self.entries.get(key).and_then(|list| self.view(list))
+    }
+
+    /// The sex of a person as of their first entry (recorded and declared),
+    /// complete record or not; `None` for a person who never entered.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kooperacja_core::participant::{Entry, Registry, Sex};
+    /// use kooperacja_core::pseudonym::PseudonymKey;
+    /// let key = PseudonymKey::from_bytes([7; 32]);
+    /// let p = key.person("p-1")?;
+    /// let mut registry = Registry::default();
+    /// registry.enter(Entry::new("e-1", p.clone(), NaiveDate::from_ymd_opt(2024, 3, 4).expect("a date")).sex(Sex::M));
+    /// assert_eq!(registry.sex_of(p.as_str()), Some(Sex::M));
+    /// assert_eq!(registry.sex_of("ps-unknown"), None);
+    /// # Ok::<(), kooperacja_core::pseudonym::PersonError>(())
+    /// ```
+    pub fn sex_of(&self, key: &str) -> Option<Sex> {
+        self.participant_of(key).and_then(|p| p.sex())
     }
 
     fn view<'r>(&'r self, list: &'r [Entry]) -> Option<Participant<'r>> {
@@ -1124,6 +1178,7 @@ impl Registry {
     /// A person's stays, one per support, in support order (`None` first):
     /// the first entry, the last exit on or after it.
     pub fn stays(&self, key: &PersonKey) -> Vec<Stay> {
+        let key = key.as_str();
         let mut stays: BTreeMap<Option<&str>, Stay> = BTreeMap::new();
         for e in self.entries.get(key).into_iter().flatten() {
             stays

@@ -211,6 +211,12 @@ pub struct Project {
     /// The indicators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<Indicator>,
+    /// What the programme requires of participants (`[participants]`): sex
+    /// categories, required data, the small-cell threshold, characteristics
+    /// and outcomes. Without it, the defaults of
+    /// [`crate::participant::ParticipantsDecl`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<crate::participant::ParticipantsDecl>,
     /// The source documents cited.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
@@ -220,6 +226,22 @@ impl Project {
     /// Parses a project file; see [`crate::parse::parse_project`].
     pub fn parse(text: &str) -> Result<Project, crate::parse::ParseError> {
         crate::parse::parse_project(text)
+    }
+
+    /// The `[participants]` declaration, or its defaults when the file has none.
+    ///
+    /// ```
+    /// use kooperacja_core::participant::Sex;
+    /// use kooperacja_core::project::Project;
+    /// let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// assert_eq!(project.participants().sexes, [Sex::K, Sex::M]);
+    /// assert_eq!(project.participants().small_cell, 5);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn participants(&self) -> &crate::participant::ParticipantsDecl {
+        static DEFAULT: std::sync::LazyLock<crate::participant::ParticipantsDecl> =
+            std::sync::LazyLock::new(crate::participant::ParticipantsDecl::default);
+        self.participants.as_ref().unwrap_or(&DEFAULT)
     }
 
     /// The organisation with this id.

@@ -36,6 +36,11 @@ const SECTIONS: &[(&str, &[&str])] = &[
         &["Activity"],
     ),
     ("## `[[indicators]]`", &["Indicator"]),
+    ("## `[participants]`", &["ParticipantsDecl"]),
+    (
+        "### `[[participants.characteristics]]`",
+        &["Characteristic", "Names", "Outcome"],
+    ),
     ("## `[[sources]]`", &["Source"]),
     (
         "## `as_written`: names as a source wrote them",

@@ -9,8 +9,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::intern::Interner;
 use super::tally::{Tally, day};
 use super::{Engine, Plan, PlanDenominator};
+use crate::participant::SexSplit;
 use crate::report::{Part, Status};
-use crate::rule::Units;
+use crate::rule::{Key, Rule, Units};
 use crate::territory::{Level, TerytCode};
 
 impl Engine {
@@ -37,6 +38,31 @@ impl Engine {
             parts(&leaf.by_voivodeship, &self.voivodeships),
             parts(&leaf.by_partner, &self.partners),
         )
+    }
+
+    /// Ogółem and by sex of a plan that counts distinct persons: each
+    /// person's sex as of their first entry ([`crate::participant::Registry`]).
+    /// `None` for any other plan.
+    pub(super) fn sex_split(&self, plan: &Plan, to: i32) -> Option<SexSplit> {
+        let Plan::Leaf(leaf) = plan else {
+            return None;
+        };
+        let leaf = self.leaves.get(*leaf)?;
+        let (
+            Rule::Distinct {
+                key: Key::Person, ..
+            },
+            Tally::Distinct(distinct),
+        ) = (&leaf.rule, &leaf.total)
+        else {
+            return None;
+        };
+        let names = self.keys.first()?;
+        let mut split = SexSplit::new(&self.participants.decl().sexes);
+        for key in distinct.keys_by(to) {
+            split.add(self.participants.sex_of(names.name(key)));
+        }
+        Some(split)
     }
 
     pub(super) fn units(

@@ -107,6 +107,8 @@ pub struct Engine {
     spending: FastMap<(u32, u32), Series>,
     kinds: FastMap<FactKind, Series>,
     retracted: u64,
+    /// The participants of entry and exit facts (first entry's data).
+    participants: crate::participant::Registry,
     /// Facts the admission counted that the engine could not take (2^32
     /// names interned): counted under [`Reason::TooManyFacts`].
     overfull: u64,
@@ -176,6 +178,7 @@ impl Engine {
                 })
             })
             .collect();
+        let participants = crate::participant::Registry::new(project.participants().clone());
         Engine {
             project,
             register,
@@ -200,6 +203,7 @@ impl Engine {
             spending: fast_map(),
             kinds: fast_map(),
             retracted: 0,
+            participants,
             overfull: 0,
         }
     }

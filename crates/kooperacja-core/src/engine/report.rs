@@ -14,10 +14,11 @@ use crate::admission::Reason;
 use crate::facts::FactKind;
 use crate::indicator::Target;
 use crate::money::{Amount, Rate};
+use crate::participant::ShownSplit;
 use crate::period::YearMonth;
 use crate::report::{
     BudgetReport, FactCounts, IndicatorReport, MilestoneReport, MilestoneState, MonthlyFacts,
-    Report, Status, StatusCount,
+    ParticipantsReport, Report, Status, StatusCount,
 };
 use crate::rule::Rule;
 
@@ -97,6 +98,8 @@ impl Engine {
                     by_partner: Vec::new(),
                     rule: indicator.rule.as_ref().map(ToString::to_string),
                     note: None,
+                    by_sex: None,
+                    target_by_sex: indicator.target_by_sex.clone(),
                 };
                 let Some(plan) = plan else {
                     report.note = Some(
@@ -131,6 +134,7 @@ impl Engine {
                         report.forecast = Some(e.forecast);
                         report.by_voivodeship = e.by_voivodeship;
                         report.by_partner = e.by_partner;
+                        report.by_sex = self.sex_split(plan, to).map(|s| ShownSplit::exact(&s));
                         let target = match indicator.target {
                             Target::Count(n) => Decimal::from(n),
                             Target::Share(rate) => rate.percent(),
@@ -187,6 +191,7 @@ impl Engine {
             milestones,
             budget: self.budget(version, to),
             facts: self.fact_counts(to),
+            participants: self.participants_report(as_of),
         }
     }
 
@@ -269,6 +274,8 @@ impl Engine {
                     by_partner: Vec::new(),
                     rule: indicator.rule.as_ref().map(ToString::to_string),
                     note: Some(note.clone()),
+                    by_sex: None,
+                    target_by_sex: indicator.target_by_sex.clone(),
                 })
                 .collect(),
             milestones: Vec::new(),
@@ -293,6 +300,7 @@ impl Engine {
                 findings: Vec::new(),
             },
             facts: self.fact_counts(day(as_of)),
+            participants: self.participants_report(as_of),
         };
         report.by_status = by_status(&report.indicators);
         report
@@ -301,6 +309,20 @@ impl Engine {
 
 /// The share of `period` passed on `as_of`: its days passed over its days,
 /// exact.
+impl Engine {
+    /// The participants as of `as_of`: complete records by sex, the
+    /// incomplete apart, and the counts per support.
+    fn participants_report(&self, as_of: NaiveDate) -> ParticipantsReport {
+        let count = self.participants.count(Some(as_of));
+        ParticipantsReport {
+            by_sex: ShownSplit::exact(&count.participants),
+            incomplete: count.incomplete,
+            supports: self.participants.supports(Some(as_of)),
+            small_cell: self.participants.decl().small_cell,
+        }
+    }
+}
+
 pub(super) fn elapsed(period: crate::period::Period, as_of: NaiveDate) -> Rate {
     let days = Decimal::from(period.days().max(1));
     Decimal::from(period.days_passed(as_of))
