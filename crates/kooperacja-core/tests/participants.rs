@@ -1,0 +1,146 @@
+//! Participants in the project file, the validation and the report: what a
+//! coordinator relies on when a project declares `[participants]` and splits
+//! targets by sex, and what a read without a token may show.
+
+use kooperacja_core::engine::Engine;
+use kooperacja_core::facts::{FactReader, Format};
+use kooperacja_core::participant::{Cell, Sex};
+use kooperacja_core::project::Project;
+use kooperacja_core::pseudonym::PseudonymKey;
+use kooperacja_core::report::Report;
+use kooperacja_core::validate::validate;
+use rust_decimal::Decimal;
+
+const FIXTURE: &str = include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml");
+const FACTS: &str = include_str!("../../../fixtures/facts/kooperacja-sample.jsonl");
+
+/// The fixture with `extra` appended to its `social-workers-coached` indicator
+/// (the keys go into that table, which is the file's fourth indicator) and
+/// `tail` at the end of the file.
+fn project(extra: &str, tail: &str) -> Project {
+    let anchor = "id = \"social-workers-coached\"\n";
+    assert!(FIXTURE.contains(anchor), "the fixture has the indicator");
+    let text = FIXTURE.replacen(anchor, &format!("{anchor}{extra}\n"), 1) + tail;
+    Project::parse(&text).expect("the changed fixture parses")
+}
+
+fn codes(project: &Project) -> Vec<&'static str> {
+    validate(project, None)
+        .findings
+        .iter()
+        .map(|f| f.code)
+        .collect()
+}
+
+fn report(project: Project) -> Report {
+    let mut engine = Engine::new(project, None);
+    for fact in FactReader::new(
+        FACTS.as_bytes(),
+        Format::JsonLines,
+        PseudonymKey::from_bytes([0; 32]),
+    ) {
+        engine.apply(&fact.expect("the sample's facts are good"));
+    }
+    engine.report("2020-09-30".parse().expect("a date"))
+}
+
+#[test]
+fn a_target_by_sex_that_adds_up_is_accepted() {
+    let p = project("target_by_sex = { K = 70, M = 30 }", "");
+    assert!(!codes(&p).iter().any(|c| c.starts_with("indicator.target")));
+}
+
+#[test]
+fn a_target_by_sex_that_does_not_add_up_is_an_error() {
+    let p = project("target_by_sex = { K = 70, M = 20 }", "");
+    assert!(codes(&p).contains(&"indicator.target-by-sex-sum"));
+}
+
+#[test]
+fn a_target_by_sex_of_an_undeclared_category_is_an_error() {
+    let p = project("target_by_sex = { K = 70, N = 30 }", "");
+    assert!(codes(&p).contains(&"indicator.target-sex-undeclared"));
+}
+
+#[test]
+fn a_required_datum_that_is_not_declared_is_an_error() {
+    let p = project(
+        "",
+        "\n[participants]\nrequired = [\"sex\", \"education\"]\n",
+    );
+    assert!(codes(&p).contains(&"participants.unknown-required"));
+}
+
+#[test]
+fn a_threshold_below_the_statistics_law_is_a_warning() {
+    let p = project("", "\n[participants]\nsmall_cell = 2\n");
+    assert!(codes(&p).contains(&"participants.small-cell-below-law"));
+}
+
+#[test]
+fn the_report_carries_the_target_by_sex() {
+    let r = report(project("target_by_sex = { K = 70, M = 30 }", ""));
+    let i = r
+        .indicators
+        .iter()
+        .find(|i| i.id == "social-workers-coached")
+        .expect("the indicator");
+    let target = i.target_by_sex.as_ref().expect("a target by sex");
+    assert_eq!((target[&Sex::K], target[&Sex::M]), (70, 30));
+}
+
+/// The sample's coached persons have no entry facts, so each is of unknown
+/// sex; ogółem is the indicator's value.
+#[test]
+fn a_person_indicator_is_split_by_sex_with_the_unknown_apart() {
+    let r = report(project("", ""));
+    let i = r
+        .indicators
+        .iter()
+        .find(|i| i.id == "social-workers-coached")
+        .expect("the indicator");
+    let split = i.by_sex.as_ref().expect("a person indicator has a split");
+    assert_eq!(split.total, Cell::Shown(95));
+    assert_eq!(split.unknown, Cell::Shown(95));
+    assert_eq!(split.by_sex[&Sex::K], Cell::Shown(0));
+    assert_eq!(i.value, Some(Decimal::from(95)));
+    let jst = r
+        .indicators
+        .iter()
+        .find(|i| i.id == "jst-piloted")
+        .expect("the indicator");
+    assert_eq!(jst.by_sex, None, "JST are not persons");
+}
+
+/// With a threshold of 6 the partners with 5 coached persons are left out of
+/// the public read; the coordinator's report keeps them.
+#[test]
+fn a_read_without_a_token_leaves_out_small_parts_of_person_indicators() {
+    let exact = report(project("", "\n[participants]\nsmall_cell = 6\n"));
+    let mut public = exact.clone();
+    public.suppress_persons();
+    let find = |r: &Report| {
+        r.indicators
+            .iter()
+            .find(|i| i.id == "social-workers-coached")
+            .expect("the indicator")
+            .clone()
+    };
+    let (exact, public) = (find(&exact), find(&public));
+    assert!(exact.by_partner.iter().any(|p| p.value == Decimal::from(5)));
+    assert!(
+        public
+            .by_partner
+            .iter()
+            .all(|p| p.value >= Decimal::from(6)),
+        "{:?}",
+        public.by_partner
+    );
+    assert_eq!(public.value, exact.value, "the total stays");
+    let jst_exact = exact.by_voivodeship.len();
+    assert_eq!(
+        public.by_voivodeship.len(),
+        jst_exact,
+        "parts of 15 and 20 stay"
+    );
+}
