@@ -54,7 +54,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::facts::PersonKey;
-use crate::present::Text;
+use crate::present::{Lang, Text};
 
 /// A sex category of ESF+ monitoring.
 ///
@@ -344,6 +344,64 @@ impl ShownSplit {
             || self.unknown == Cell::Hidden
             || self.by_sex.values().any(|c| *c == Cell::Hidden)
     }
+}
+
+/// A split in one line, in the language: `ogółem 95 · kobiety 40 · mężczyźni
+/// 50 · płeć nieznana 5`; a hidden cell as `<5` (the split's threshold).
+///
+/// ```
+/// use kooperacja_core::participant::{split_line, suppress, Sex, SexSplit, ShownSplit};
+/// use kooperacja_core::present::Lang;
+/// let mut split = SexSplit::new(&[Sex::K, Sex::M]);
+/// split.add_n(Some(Sex::K), 40);
+/// split.add_n(Some(Sex::M), 2);
+/// split.add_n(None, 1);
+/// assert_eq!(split_line(Lang::Pl, &ShownSplit::exact(&split)), "ogółem 43 · kobiety 40 · mężczyźni 2 · płeć nieznana 1");
+/// assert_eq!(split_line(Lang::En, &suppress(&split, 5)), "total 43 · women 40 · men <5 · sex not recorded <5");
+/// ```
+pub fn split_line(lang: Lang, split: &ShownSplit) -> String {
+    use crate::present::label;
+    let cell = |c: Cell| match c {
+        Cell::Shown(n) => crate::present::count(lang, n),
+        Cell::Hidden => label::CELL_HIDDEN.fill(lang, &[&split.threshold.unwrap_or(0)]),
+    };
+    let mut parts = vec![format!(
+        "{} {}",
+        label::SEX_TOTAL.get(lang),
+        cell(split.total)
+    )];
+    for (sex, c) in &split.by_sex {
+        parts.push(format!("{} {}", sex.label().get(lang), cell(*c)));
+    }
+    parts.push(format!(
+        "{} {}",
+        label::SEX_UNKNOWN.get(lang),
+        cell(split.unknown)
+    ));
+    parts.join(" · ")
+}
+
+/// A target by sex in one line: `K 70 · M 30`.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use kooperacja_core::participant::{target_line, Sex};
+/// use kooperacja_core::present::Lang;
+/// let target = BTreeMap::from([(Sex::K, 70), (Sex::M, 30)]);
+/// assert_eq!(target_line(Lang::Pl, &target), "kobiety 70 · mężczyźni 30");
+/// ```
+pub fn target_line(lang: Lang, target: &BTreeMap<Sex, u64>) -> String {
+    target
+        .iter()
+        .map(|(sex, n)| {
+            format!(
+                "{} {}",
+                sex.label().get(lang),
+                crate::present::count(lang, *n)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Small-cell suppression of a split shown without a token: the total is
