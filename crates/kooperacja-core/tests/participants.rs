@@ -144,3 +144,49 @@ fn a_read_without_a_token_leaves_out_small_parts_of_person_indicators() {
         "parts of 15 and 20 stay"
     );
 }
+
+/// The worked example of `docs/indicators.md` ("Participants and the split
+/// by sex").
+#[test]
+fn the_worked_example_of_the_indicators_page() {
+    use kooperacja_core::participant::{Entry, ParticipantsDecl, Registry};
+    let key = PseudonymKey::from_bytes([9; 32]);
+    let person = |p: &str| key.person(p).expect("a valid key");
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2024, 3, d).expect("a date");
+    let entries = || {
+        vec![
+            Entry::new("e-2", person("a"), day(20)).sex(Sex::M).age(41),
+            Entry::new("e-1", person("a"), day(4)).sex(Sex::K).age(40),
+            Entry::new("e-3", person("b"), day(5)).sex(Sex::K),
+            Entry::new("e-4", person("c"), day(6)).age(30),
+        ]
+    };
+    let count = |decl: &str| {
+        let mut r = Registry::new(toml::from_str::<ParticipantsDecl>(decl).expect("parses"));
+        entries().into_iter().for_each(|e| {
+            r.enter(e);
+        });
+        let c = r.count(None);
+        let p = &c.participants;
+        (
+            p.total(),
+            p.of(Sex::K),
+            p.of(Sex::M),
+            p.unknown(),
+            c.incomplete,
+            r.incomplete(),
+        )
+    };
+    let (total, k, m, unknown, incomplete, named) = count(r#"required = ["sex", "age"]"#);
+    assert_eq!(
+        (total, k, m, unknown, incomplete),
+        (1, Some(1), Some(0), 0, 2)
+    );
+    let named: Vec<&str> = named.iter().map(|i| i.fact.as_str()).collect();
+    assert_eq!(named, ["e-3", "e-4"]);
+    let (total, k, m, unknown, incomplete, _) = count(r#"required = ["age"]"#);
+    assert_eq!(
+        (total, k, m, unknown, incomplete),
+        (2, Some(1), Some(0), 1, 1)
+    );
+}
