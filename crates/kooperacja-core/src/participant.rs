@@ -1013,6 +1013,37 @@ pub struct Incomplete {
     pub missing: Vec<String>,
 }
 
+impl Incomplete {
+    /// The finding of validation that names the record: `participant.incomplete`
+    /// (a warning: the fact counts, but its person is not a participant), at
+    /// `facts[ID]` of the first entry, never naming the person.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use kooperacja_core::participant::{Entry, Registry, Sex};
+    /// use kooperacja_core::pseudonym::PseudonymKey;
+    /// let key = PseudonymKey::from_bytes([7; 32]);
+    /// let mut registry = Registry::default();
+    /// registry.enter(Entry::new("e-3", key.person("p-2")?, NaiveDate::from_ymd_opt(2024, 3, 5).expect("a date")).sex(Sex::K));
+    /// let finding = registry.incomplete()[0].finding();
+    /// assert_eq!((finding.code, finding.path.as_str()), ("participant.incomplete", "facts[e-3]"));
+    /// assert!(finding.message.contains("age"));
+    /// assert!(!finding.message.contains("ps-"));
+    /// # Ok::<(), kooperacja_core::pseudonym::PersonError>(())
+    /// ```
+    pub fn finding(&self) -> crate::validate::Finding {
+        crate::validate::Finding::new(
+            "participant.incomplete",
+            crate::validate::Severity::Warning,
+            format!("facts[{}]", self.fact),
+            format!(
+                "the first entry of this participant lacks {}, which [participants] requires at entry; the record is counted apart and cannot be shown as a participant",
+                self.missing.join(", ")
+            ),
+        )
+    }
+}
+
 /// One participant's time in one support: first entry, last exit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
