@@ -533,6 +533,7 @@ fn manifest_case(name: &str) {
                 };
                 args.extend(["facts", "check"].map(str::to_owned));
                 args.push(facts.clone());
+                args.extend(["--project".to_owned(), project.clone()]);
                 runs.push(run_checked(kooperacja, &case.name, args, &allowed));
                 continue;
             }

@@ -33,7 +33,7 @@
 //! "#)?;
 //! let key = PseudonymKey::from_bytes([7; 32]);
 //! let day = |d| NaiveDate::from_ymd_opt(2024, 3, d).expect("a date");
-//! let mut registry = Registry::new(decl);
+//! let mut registry = Registry::new(&decl);
 //! // A re-entry (recorded first) and the first entry, with other data.
 //! registry.enter(Entry::new("e-2", key.person("p-1")?, day(20)).sex(Sex::M).age(41));
 //! registry.enter(Entry::new("e-1", key.person("p-1")?, day(4)).sex(Sex::K).age(40));
@@ -491,199 +491,129 @@ pub fn suppress_sensitive(split: &SexSplit, threshold: u64) -> ShownSplit {
     suppress(split, threshold)
 }
 
-/// A name in Polish and English, as a project file writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Names {
-    /// In Polish.
-    pub pl: String,
-    /// In English.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
-}
+pub use crate::vocabulary::ParticipantsDecl;
 
-/// The type of a participant characteristic's value.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum CharacteristicType {
-    /// One of listed values (`values`, or a named `enumeration`).
-    #[default]
-    Enum,
-    /// A non-negative whole number.
-    Count,
-    /// Free text.
-    Text,
-}
-
-/// A characteristic the project records at entry (labour-market status,
-/// education level, disability…).
-///
-/// ```
-/// use kooperacja_core::participant::Characteristic;
-/// let c: Characteristic = toml::from_str(r#"
-///     id = "disability"
-///     type = "enum"
-///     values = ["yes", "no", "refused"]
-///     sensitive = true
-/// "#)?;
-/// assert!(c.sensitive && !c.required);
-/// assert!(c.accepts("refused") && !c.accepts("maybe"));
-/// # Ok::<(), toml::de::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Characteristic {
-    /// The field's id in entry facts (`labour_status`).
-    pub id: String,
-    /// Its name (default: the id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<Names>,
-    /// The type of its value.
-    #[serde(default, rename = "type")]
-    pub kind: CharacteristicType,
-    /// The values an `enum` takes, when listed here.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub values: Vec<String>,
-    /// The project's enumeration (id) whose values an `enum` takes, instead.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enumeration: Option<String>,
-    /// Whether a record without it cannot be shown as a participant.
-    #[serde(default)]
-    pub required: bool,
-    /// Whether it is a special category of data (GDPR Art. 9: health,
-    /// ethnicity): counts by it are suppressed as [`suppress_sensitive`] says.
-    #[serde(default)]
-    pub sensitive: bool,
-}
-
-impl Characteristic {
-    /// Whether a value fits the type (for an `enum` with a named enumeration,
-    /// any value: the vocabulary checks those).
-    pub fn accepts(&self, value: &str) -> bool {
-        match self.kind {
-            CharacteristicType::Enum if !self.values.is_empty() => {
-                self.values.iter().any(|v| v == value)
-            }
-            CharacteristicType::Enum | CharacteristicType::Text => !value.is_empty(),
-            CharacteristicType::Count => value.parse::<u64>().is_ok(),
-        }
-    }
-}
-
-/// A way a participation ends, as the project lists them under
-/// `[participants] outcomes`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Outcome {
-    /// The id, as exit facts write it (`completed`).
-    pub id: String,
-    /// In Polish.
-    pub pl: String,
-    /// In English.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
-}
-
-/// What the project declares about its participants (`[participants]`).
-///
-/// `required` lists what the programme requires at entry: `sex`, `age` (met by
-/// an age or a year of birth) and ids of characteristics; a characteristic
-/// with `required = true` is required too. Defaults: `sexes = ["K", "M"]`,
-/// `required = ["sex", "age"]`, `small_cell = 5`.
-///
-/// ```
-/// use kooperacja_core::participant::{ParticipantsDecl, Sex};
-/// let decl: ParticipantsDecl = toml::from_str(r#"
-///     characteristics = [
-///       { id = "labour_status", values = ["unemployed", "inactive", "employed"], required = true },
-///     ]
-///     outcomes = [ { id = "completed", pl = "ukończenie", en = "completed" } ]
-/// "#)?;
-/// assert_eq!(decl.sexes, [Sex::K, Sex::M]);
-/// assert_eq!(decl.small_cell, 5);
-/// assert_eq!(decl.required_ids().collect::<Vec<_>>(), ["age", "labour_status", "sex"]);
-/// assert!(toml::from_str::<ParticipantsDecl>("sexs = [\"K\"]").is_err()); // a typo
-/// # Ok::<(), toml::de::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ParticipantsDecl {
-    /// The sex categories of the programme (national law): `["K", "M"]`.
-    #[serde(default = "default_sexes")]
-    pub sexes: Vec<Sex>,
-    /// What a record must hold to be shown as a participant: `sex`, `age`,
-    /// characteristic ids.
-    #[serde(default = "default_required")]
-    pub required: Vec<String>,
-    /// Reads without a token never show a person breakdown cell of at least
-    /// one person and fewer than this.
-    #[serde(default = "default_small_cell")]
-    pub small_cell: u64,
-    /// The characteristics recorded at entry.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub characteristics: Vec<Characteristic>,
-    /// The ways a participation ends.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub outcomes: Vec<Outcome>,
-}
-
-fn default_sexes() -> Vec<Sex> {
-    vec![Sex::K, Sex::M]
-}
-
-fn default_required() -> Vec<String> {
-    vec![SEX.to_owned(), AGE.to_owned()]
-}
-
-/// The default small-cell threshold.
+/// The default small-cell threshold, for a `[participants]` without
+/// `small_cell`.
 pub const DEFAULT_SMALL_CELL: u64 = 5;
-
-fn default_small_cell() -> u64 {
-    DEFAULT_SMALL_CELL
-}
 
 /// The name `required` gives the sex.
 pub const SEX: &str = "sex";
 /// The name `required` gives the age at entry (an age or a year of birth).
 pub const AGE: &str = "age";
 
-impl Default for ParticipantsDecl {
-    fn default() -> ParticipantsDecl {
-        ParticipantsDecl {
-            sexes: default_sexes(),
-            required: default_required(),
-            small_cell: DEFAULT_SMALL_CELL,
-            characteristics: Vec::new(),
-            outcomes: Vec::new(),
-        }
+/// What the registry applies of a [`ParticipantsDecl`]: the sex categories
+/// (those of [`Sex`]; another text is a finding of validation), what a record
+/// must hold (`required`, and the characteristics with `required = true`), the
+/// characteristics' declarations, the small-cell threshold.
+///
+/// ```
+/// use kooperacja_core::participant::{ParticipantsDecl, Requirements, Sex};
+/// let decl: ParticipantsDecl = toml::from_str(r#"
+///     sexes = ["K", "M"]
+///     required = ["sex", "age"]
+///     characteristics = [
+///       { id = "labour_status", type = "enum", values = ["unemployed", "inactive", "employed"], required = true },
+///     ]
+/// "#)?;
+/// let rules = Requirements::of(&decl);
+/// assert_eq!(rules.sexes, [Sex::K, Sex::M]);
+/// assert_eq!(rules.small_cell, 5);
+/// assert_eq!(rules.required, ["age", "labour_status", "sex"]);
+/// # Ok::<(), toml::de::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Requirements {
+    /// The declared sex categories, in order.
+    pub sexes: Vec<Sex>,
+    /// What a record must hold, sorted, once each.
+    pub required: Vec<String>,
+    /// The characteristics' declarations.
+    pub characteristics: Vec<crate::vocabulary::FieldDecl>,
+    /// The small-cell threshold ([`DEFAULT_SMALL_CELL`] when not declared).
+    pub small_cell: u64,
+}
+
+impl Default for Requirements {
+    fn default() -> Requirements {
+        Requirements::of(&ParticipantsDecl::default())
     }
 }
 
-/// A problem of a `[participants]` declaration, found by
-/// [`ParticipantsDecl::problems`].
+impl Requirements {
+    /// The requirements of a declaration.
+    pub fn of(decl: &ParticipantsDecl) -> Requirements {
+        let mut sexes: Vec<Sex> = Vec::new();
+        for sex in decl.sexes.iter().filter_map(|s| s.parse::<Sex>().ok()) {
+            if !sexes.contains(&sex) {
+                sexes.push(sex);
+            }
+        }
+        let required: BTreeSet<String> = decl
+            .required
+            .iter()
+            .cloned()
+            .chain(
+                decl.characteristics
+                    .iter()
+                    .filter(|c| c.required)
+                    .map(|c| c.id.clone()),
+            )
+            .collect();
+        Requirements {
+            sexes,
+            required: required.into_iter().collect(),
+            characteristics: decl.characteristics.clone(),
+            small_cell: decl.small_cell.map_or(DEFAULT_SMALL_CELL, u64::from),
+        }
+    }
+
+    /// The characteristic of an id.
+    pub fn characteristic(&self, id: &str) -> Option<&crate::vocabulary::FieldDecl> {
+        self.characteristics.iter().find(|c| c.id == id)
+    }
+
+    /// Whether a characteristic's value is one the declaration accepts: for an
+    /// `enum` with listed values one of them, for a `count` a whole number,
+    /// else any text that is not empty (the fact readers check the rest).
+    pub fn accepts(&self, id: &str, value: &str) -> bool {
+        use crate::vocabulary::FieldType;
+        let Some(c) = self.characteristic(id) else {
+            return false;
+        };
+        match c.field_type {
+            FieldType::Enum if !c.values.is_empty() => c.values.iter().any(|v| v.id == value),
+            FieldType::Count | FieldType::Days => value.parse::<u64>().is_ok(),
+            _ => !value.is_empty(),
+        }
+    }
+
+    /// Whether a characteristic is sensitive (health data): counts by it are
+    /// suppressed as [`suppress_sensitive`] says.
+    pub fn is_sensitive(&self, id: &str) -> bool {
+        self.characteristic(id).is_some_and(|c| c.sensitive)
+    }
+}
+
+/// A problem of a `[participants]` declaration, found by [`problems`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum DeclProblem {
     /// No sex category is declared.
     #[error("`sexes` lists no category; Polish programmes use [\"K\", \"M\"]")]
     NoSexes,
+    /// A category that ESF+ monitoring does not have.
+    #[error(
+        "`sexes` lists `{0}`; expected K (women), M (men) or N (non-binary persons, where national law has them)"
+    )]
+    UnknownSex(String),
     /// A category is listed twice.
     #[error("the sex category `{0}` is listed twice")]
-    DuplicateSex(&'static str),
+    DuplicateSex(String),
     /// `required` names what is neither `sex`, `age` nor a characteristic.
     #[error("`required` names `{0}`, which is neither sex, age nor a declared characteristic")]
     UnknownRequired(String),
-    /// Two characteristics (or a characteristic and a built-in field) share an id.
-    #[error("the characteristic `{0}` is declared twice or shadows a built-in field of entries")]
-    DuplicateCharacteristic(String),
-    /// An enum characteristic lists no values and names no enumeration.
-    #[error("the characteristic `{0}` is an enum with neither `values` nor `enumeration`")]
-    NoValues(String),
-    /// Two outcomes share an id.
-    #[error("the outcome `{0}` is declared twice")]
-    DuplicateOutcome(String),
 }
 
 impl DeclProblem {
@@ -696,84 +626,46 @@ impl DeclProblem {
     pub fn code(&self) -> &'static str {
         match self {
             DeclProblem::NoSexes => "participants.no-sexes",
+            DeclProblem::UnknownSex(_) => "participants.unknown-sex",
             DeclProblem::DuplicateSex(_) => "participants.duplicate-sex",
             DeclProblem::UnknownRequired(_) => "participants.unknown-required",
-            DeclProblem::DuplicateCharacteristic(_) => "participants.duplicate-characteristic",
-            DeclProblem::NoValues(_) => "participants.no-values",
-            DeclProblem::DuplicateOutcome(_) => "participants.duplicate-outcome",
         }
     }
 }
 
-/// The built-in fields of an entry fact, which no characteristic may take.
-pub const ENTRY_FIELDS: [&str; 5] = ["participant", "support", "sex", "birth_year", "age"];
-
-impl ParticipantsDecl {
-    /// Everything a record must hold: `required` and the characteristics with
-    /// `required = true`, sorted, once each.
-    pub fn required_ids(&self) -> impl Iterator<Item = &str> {
-        let set: BTreeSet<&str> = self
-            .required
-            .iter()
-            .map(String::as_str)
-            .chain(
-                self.characteristics
-                    .iter()
-                    .filter(|c| c.required)
-                    .map(|c| c.id.as_str()),
-            )
-            .collect();
-        set.into_iter()
+/// Every problem of a `[participants]` declaration that the vocabulary does
+/// not check already (its characteristics are checked as fields there).
+///
+/// ```
+/// use kooperacja_core::participant::{problems, DeclProblem, ParticipantsDecl};
+/// let decl: ParticipantsDecl = toml::from_str(r#"sexes = ["K", "X"]
+/// required = ["sex", "education"]"#)?;
+/// assert_eq!(problems(&decl), [
+///     DeclProblem::UnknownSex("X".into()),
+///     DeclProblem::UnknownRequired("education".into()),
+/// ]);
+/// assert!(problems(&ParticipantsDecl::default()).is_empty());
+/// # Ok::<(), toml::de::Error>(())
+/// ```
+pub fn problems(decl: &ParticipantsDecl) -> Vec<DeclProblem> {
+    let mut problems = Vec::new();
+    if decl.sexes.is_empty() {
+        problems.push(DeclProblem::NoSexes);
     }
-
-    /// The characteristic of an id.
-    pub fn characteristic(&self, id: &str) -> Option<&Characteristic> {
-        self.characteristics.iter().find(|c| c.id == id)
+    let mut seen = BTreeSet::new();
+    for sex in &decl.sexes {
+        if sex.parse::<Sex>().is_err() {
+            problems.push(DeclProblem::UnknownSex(sex.clone()));
+        } else if !seen.insert(sex.as_str()) {
+            problems.push(DeclProblem::DuplicateSex(sex.clone()));
+        }
     }
-
-    /// Every problem of the declaration.
-    ///
-    /// ```
-    /// use kooperacja_core::participant::{DeclProblem, ParticipantsDecl};
-    /// let decl: ParticipantsDecl = toml::from_str(r#"required = ["sex", "education"]"#)?;
-    /// assert_eq!(decl.problems(), [DeclProblem::UnknownRequired("education".into())]);
-    /// assert!(ParticipantsDecl::default().problems().is_empty());
-    /// # Ok::<(), toml::de::Error>(())
-    /// ```
-    pub fn problems(&self) -> Vec<DeclProblem> {
-        let mut problems = Vec::new();
-        if self.sexes.is_empty() {
-            problems.push(DeclProblem::NoSexes);
+    for r in &decl.required {
+        if r != SEX && r != AGE && !decl.characteristics.iter().any(|c| &c.id == r) {
+            problems.push(DeclProblem::UnknownRequired(r.clone()));
         }
-        let mut seen = BTreeSet::new();
-        for sex in &self.sexes {
-            if !seen.insert(*sex) {
-                problems.push(DeclProblem::DuplicateSex(sex.code()));
-            }
-        }
-        let mut ids: BTreeSet<&str> = ENTRY_FIELDS.into_iter().collect();
-        for c in &self.characteristics {
-            if !ids.insert(c.id.as_str()) {
-                problems.push(DeclProblem::DuplicateCharacteristic(c.id.clone()));
-            }
-            if c.kind == CharacteristicType::Enum && c.values.is_empty() && c.enumeration.is_none()
-            {
-                problems.push(DeclProblem::NoValues(c.id.clone()));
-            }
-        }
-        for r in &self.required {
-            if r != SEX && r != AGE && self.characteristic(r).is_none() {
-                problems.push(DeclProblem::UnknownRequired(r.clone()));
-            }
-        }
-        let mut outcomes = BTreeSet::new();
-        for o in &self.outcomes {
-            if !outcomes.insert(o.id.as_str()) {
-                problems.push(DeclProblem::DuplicateOutcome(o.id.clone()));
-            }
-        }
-        problems
     }
+    problems
 }
 
 /// A participant enters a support (or the project): the data of an `entry`
@@ -871,37 +763,86 @@ impl Entry {
     }
 
     /// The required data this entry lacks, in the order of
-    /// [`ParticipantsDecl::required_ids`]: `sex` also when the sex is not one
-    /// the project declares, a characteristic also when its value does not fit.
+    /// [`Requirements::required`]: `sex` also when the sex is not one the
+    /// project declares, a characteristic also when its value does not fit.
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use kooperacja_core::participant::{Entry, ParticipantsDecl, Sex};
+    /// use kooperacja_core::participant::{Entry, Requirements, Sex};
     /// use kooperacja_core::pseudonym::PseudonymKey;
     /// let key = PseudonymKey::from_bytes([7; 32]);
     /// let day = NaiveDate::from_ymd_opt(2024, 3, 4).expect("a date");
-    /// let decl = ParticipantsDecl::default(); // sex and age, K and M
+    /// let rules = Requirements::of(&toml::from_str(r#"required = ["sex", "age"]"#)?); // K and M
     /// let entry = Entry::new("e-1", key.person("p-1")?, day).sex(Sex::N);
-    /// assert_eq!(entry.missing(&decl), ["age", "sex"]);
-    /// # Ok::<(), kooperacja_core::pseudonym::PersonError>(())
+    /// assert_eq!(entry.missing(&rules), ["age", "sex"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn missing<'d>(&self, decl: &'d ParticipantsDecl) -> Vec<&'d str> {
-        decl.required_ids()
-            .filter(|id| !self.holds(decl, id))
+    pub fn missing<'d>(&self, rules: &'d Requirements) -> Vec<&'d str> {
+        rules
+            .required
+            .iter()
+            .map(String::as_str)
+            .filter(|id| !self.holds(rules, id))
             .collect()
     }
 
-    fn holds(&self, decl: &ParticipantsDecl, id: &str) -> bool {
+    fn holds(&self, rules: &Requirements, id: &str) -> bool {
         match id {
-            SEX => self.sex.is_some_and(|s| decl.sexes.contains(&s)),
+            SEX => self.sex.is_some_and(|s| rules.sexes.contains(&s)),
             AGE => self.age_at_entry().is_some(),
             _ => self
                 .characteristics
                 .get(id)
-                .is_some_and(|v| decl.characteristic(id).is_some_and(|c| c.accepts(v))),
+                .is_some_and(|v| rules.accepts(id, v)),
         }
     }
 }
+
+impl Entry {
+    /// The entry an `entry` fact records; `None` for any other fact, or an
+    /// entry without its participant. Every field other than `participant`,
+    /// `support`, `sex`, `age` and `birth_year` is a characteristic.
+    ///
+    /// ```
+    /// use kooperacja_core::facts::{FactReader, Format};
+    /// use kooperacja_core::participant::{Entry, Sex};
+    /// use kooperacja_core::project::Project;
+    /// use kooperacja_core::pseudonym::PseudonymKey;
+    /// let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// let line = r#"{"id":"e-1","date":"2019-03-04","by":"umk","kind":"entry","participant":"p-1","sex":"K","age":40}"#;
+    /// let key = PseudonymKey::from_bytes([7; 32]);
+    /// let fact = FactReader::new(line.as_bytes(), Format::JsonLines, project.vocabulary().clone(), key).next().expect("a fact")?;
+    /// let entry = Entry::of_fact(&fact).expect("an entry");
+    /// assert_eq!((entry.fact.as_str(), entry.sex, entry.age), ("e-1", Some(Sex::K), Some(40)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn of_fact(fact: &crate::facts::Fact) -> Option<Entry> {
+        use crate::facts::Value;
+        let fields = fact.what.fields().filter(|f| f.kind == "entry")?;
+        let Some(Value::Person(participant)) = fields.get("participant") else {
+            return None;
+        };
+        let mut entry = Entry::new(fact.id.clone(), participant.clone(), fact.date);
+        entry.support = fields.text("support").map(str::to_owned);
+        entry.sex = fields.text("sex").and_then(|s| s.parse().ok());
+        let count = |f: &str| match fields.get(f) {
+            Some(Value::Count(n)) => Some(*n),
+            _ => None,
+        };
+        entry.age = count("age").and_then(|n| u16::try_from(n).ok());
+        entry.birth_year = count("birth_year").and_then(|n| i32::try_from(n).ok());
+        for (id, value) in &fields.values {
+            if !ENTRY_FIELDS.contains(&id.as_str()) {
+                entry.characteristics.insert(id.clone(), value.to_text());
+            }
+        }
+        Some(entry)
+    }
+}
+
+/// The built-in fields of an entry fact; every other field is a
+/// characteristic.
+pub const ENTRY_FIELDS: [&str; 5] = ["participant", "support", "sex", "birth_year", "age"];
 
 /// A participation ends: the data of an `exit` fact.
 ///
@@ -954,6 +895,21 @@ impl Exit {
     }
 }
 
+impl Exit {
+    /// The exit an `exit` fact records; `None` for any other fact.
+    pub fn of_fact(fact: &crate::facts::Fact) -> Option<Exit> {
+        use crate::facts::Value;
+        let fields = fact.what.fields().filter(|f| f.kind == "exit")?;
+        let Some(Value::Person(participant)) = fields.get("participant") else {
+            return None;
+        };
+        let mut exit = Exit::new(fact.id.clone(), participant.clone(), fact.date);
+        exit.support = fields.text("support").map(str::to_owned);
+        exit.outcome = fields.text("outcome").map(str::to_owned);
+        Some(exit)
+    }
+}
+
 /// One participant as the registry holds them: the data of the first entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Participant<'r> {
@@ -961,7 +917,7 @@ pub struct Participant<'r> {
     pub first: &'r Entry,
     /// How many entries the person has (1 for no re-entry).
     pub entries: usize,
-    decl: &'r ParticipantsDecl,
+    rules: &'r Requirements,
 }
 
 impl<'r> Participant<'r> {
@@ -972,7 +928,7 @@ impl<'r> Participant<'r> {
 
     /// The sex as of the first entry, if recorded and declared.
     pub fn sex(&self) -> Option<Sex> {
-        self.first.sex.filter(|s| self.decl.sexes.contains(s))
+        self.first.sex.filter(|s| self.rules.sexes.contains(s))
     }
 
     /// A characteristic as of the first entry.
@@ -982,7 +938,7 @@ impl<'r> Participant<'r> {
 
     /// The required data the first entry lacks.
     pub fn missing(&self) -> Vec<&'r str> {
-        self.first.missing(self.decl)
+        self.first.missing(self.rules)
     }
 
     /// Whether the record holds every required datum, so it may be shown as
@@ -1023,13 +979,13 @@ impl Incomplete {
     /// use kooperacja_core::participant::{Entry, Registry, Sex};
     /// use kooperacja_core::pseudonym::PseudonymKey;
     /// let key = PseudonymKey::from_bytes([7; 32]);
-    /// let mut registry = Registry::default();
+    /// let mut registry = Registry::new(&toml::from_str(r#"required = ["sex", "age"]"#)?);
     /// registry.enter(Entry::new("e-3", key.person("p-2")?, NaiveDate::from_ymd_opt(2024, 3, 5).expect("a date")).sex(Sex::K));
     /// let finding = registry.incomplete()[0].finding();
     /// assert_eq!((finding.code, finding.path.as_str()), ("participant.incomplete", "facts[e-3]"));
     /// assert!(finding.message.contains("age"));
     /// assert!(!finding.message.contains("ps-"));
-    /// # Ok::<(), kooperacja_core::pseudonym::PersonError>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn finding(&self) -> crate::validate::Finding {
         crate::validate::Finding::new(
@@ -1079,7 +1035,7 @@ pub struct SupportCount {
 /// a fact twice changes nothing; [`Registry::retract`] removes one.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
-    decl: ParticipantsDecl,
+    rules: Requirements,
     /// By person key (its text, so that a key can be looked up by `&str`).
     entries: BTreeMap<String, Vec<Entry>>,
     exits: BTreeMap<String, Vec<Exit>>,
@@ -1089,16 +1045,16 @@ pub struct Registry {
 
 impl Registry {
     /// An empty registry under the declaration.
-    pub fn new(decl: ParticipantsDecl) -> Registry {
+    pub fn new(decl: &ParticipantsDecl) -> Registry {
         Registry {
-            decl,
+            rules: Requirements::of(decl),
             ..Registry::default()
         }
     }
 
-    /// The declaration.
-    pub fn decl(&self) -> &ParticipantsDecl {
-        &self.decl
+    /// What it applies of the declaration.
+    pub fn rules(&self) -> &Requirements {
+        &self.rules
     }
 
     /// Records an entry; `false` if its fact id was recorded already.
@@ -1193,7 +1149,7 @@ impl Registry {
         list.first().map(|first| Participant {
             first,
             entries: list.len(),
-            decl: &self.decl,
+            rules: &self.rules,
         })
     }
 
@@ -1234,7 +1190,7 @@ impl Registry {
         mut keep: impl FnMut(&Participant<'_>) -> bool,
     ) -> Count {
         let mut count = Count {
-            participants: SexSplit::new(&self.decl.sexes),
+            participants: SexSplit::new(&self.rules.sexes),
             incomplete: 0,
         };
         for p in self.participants(as_of).filter(|p| keep(p)) {

@@ -169,6 +169,17 @@ pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
         register,
         findings: Vec::new(),
     };
+    if let Some(from) = project.upgraded_from {
+        c.push(
+            "format.upgrade-available",
+            Severity::Info,
+            "format".to_owned(),
+            format!(
+                "the file is in format {from} and was read through its upgrade to format {}; `kooperacja project upgrade FILE --in-place` writes the upgrade, comments kept",
+                crate::project::FORMAT
+            ),
+        );
+    }
     check_ids(&mut c);
     check_references(&mut c);
     check_organisations(&mut c);
@@ -1359,7 +1370,7 @@ fn check_target_by_sex(c: &mut Checker<'_>, path: &str, ind: &crate::indicator::
     let Some(by_sex) = &ind.target_by_sex else {
         return;
     };
-    let declared = &c.project.participants().sexes;
+    let declared = crate::participant::Requirements::of(c.project.participants()).sexes;
     for sex in by_sex.keys().filter(|s| !declared.contains(s)) {
         let known = declared
             .iter()
@@ -1399,7 +1410,7 @@ fn check_participants(c: &mut Checker<'_>) {
     let Some(decl) = &c.project.participants else {
         return;
     };
-    for problem in decl.problems() {
+    for problem in crate::participant::problems(decl) {
         c.push(
             problem.code(),
             Severity::Error,
@@ -1407,14 +1418,14 @@ fn check_participants(c: &mut Checker<'_>) {
             problem.to_string(),
         );
     }
-    if decl.small_cell < 3 {
+    if let Some(small) = decl.small_cell.filter(|n| *n < 3) {
         c.push(
             "participants.small-cell-below-law",
             Severity::Warning,
             "participants.small_cell",
             format!(
                 "a small-cell threshold of {} is below 3, the least aggregate official statistics may publish (ustawa o statystyce publicznej, art. 38)",
-                decl.small_cell
+                small
             ),
         );
     }
@@ -1488,7 +1499,7 @@ fn check_indicators(c: &mut Checker<'_>) {
             }
         }
         if let (Some(kind), Some(k), Target::Count(target)) =
-            (ind.planned_by, due_index, ind.target)
+            (ind.planned_by.as_deref(), due_index, ind.target)
         {
             let relevant = &milestones[..=k];
             let lines: Vec<(String, u32)> = relevant
@@ -1496,10 +1507,7 @@ fn check_indicators(c: &mut Checker<'_>) {
                 .flat_map(|m| m.activities.iter().map(move |a| (m, a)))
                 .filter(|(_, a)| a.kind == kind)
                 .filter_map(|(m, a)| {
-                    let form = a
-                        .form
-                        .map(|f| format!("{f:?}").to_lowercase())
-                        .unwrap_or_else(|| "any form".into());
+                    let form = a.form.clone().unwrap_or_else(|| "any form".into());
                     a.persons.map(|n| (format!("{n} {form} in {}", m.id), n))
                 })
                 .collect();

@@ -81,7 +81,7 @@ fn any_decl() -> impl Strategy<Value = ParticipantsDecl> {
            required = ["age"]"#,
         r#"sexes = ["K", "M"]
            required = ["age"]
-           characteristics = [{ id = "labour", values = ["unemployed", "employed"], required = true }]"#,
+           characteristics = [{ id = "labour", type = "enum", values = ["unemployed", "employed"], required = true }]"#,
     ])
     .prop_map(|text| toml::from_str(text).expect("the declaration parses"))
 }
@@ -145,7 +145,7 @@ fn model(gens: &[Gen], decl_sexes: &[Sex], sex_required: bool, labour_required: 
 }
 
 fn registry(decl: &ParticipantsDecl, entries: Vec<Entry>) -> Registry {
-    let mut r = Registry::new(decl.clone());
+    let mut r = Registry::new(decl);
     for e in entries {
         r.enter(e);
     }
@@ -168,9 +168,9 @@ proptest! {
         prop_assert!(law_total(&count.participants));
         let m = model(
             &gens,
-            &decl.sexes,
+            &kooperacja_core::participant::Requirements::of(&decl).sexes,
             decl.required.iter().any(|x| x == "sex"),
-            decl.characteristic("labour").is_some(),
+            decl.characteristics.iter().any(|c| c.id == "labour"),
         );
         for (sex, n) in &m.by_sex {
             prop_assert_eq!(count.participants.of(*sex), Some(*n), "{:?}", sex);

@@ -33,10 +33,12 @@ fn codes(project: &Project) -> Vec<&'static str> {
 }
 
 fn report(project: Project) -> Report {
+    let vocabulary = project.vocabulary().clone();
     let mut engine = Engine::new(project, None);
     for fact in FactReader::new(
         FACTS.as_bytes(),
         Format::JsonLines,
+        vocabulary,
         PseudonymKey::from_bytes([0; 32]),
     ) {
         engine.apply(&fact.expect("the sample's facts are good"));
@@ -162,7 +164,7 @@ fn the_worked_example_of_the_indicators_page() {
         ]
     };
     let count = |decl: &str| {
-        let mut r = Registry::new(toml::from_str::<ParticipantsDecl>(decl).expect("parses"));
+        let mut r = Registry::new(&toml::from_str::<ParticipantsDecl>(decl).expect("parses"));
         entries().into_iter().for_each(|e| {
             r.enter(e);
         });
@@ -189,4 +191,120 @@ fn the_worked_example_of_the_indicators_page() {
         (total, k, m, unknown, incomplete),
         (2, Some(1), Some(0), 1, 1)
     );
+}
+
+/// A project with `[participants]` requiring sex and age, and an indicator
+/// counting participants, target 10 split 6/4.
+fn with_participants() -> Project {
+    project(
+        "",
+        r#"
+[participants]
+sexes = ["K", "M"]
+required = ["sex", "age"]
+
+[[indicators]]
+id = "participants"
+kind = "product"
+name = "Liczba uczestników"
+unit = "osoby"
+target = 10
+target_by_sex = { K = 6, M = 4 }
+rule = { distinct = "participant", kind = ["entry"] }
+"#,
+    )
+}
+
+/// Entries: `p-1` enters twice (first as K), `p-2` is M, `p-3` has no age.
+const ENTRIES: &str = concat!(
+    r#"{"id":"e-2","date":"2019-03-20","by":"umk","kind":"entry","participant":"p-1","sex":"M","age":41}"#,
+    "\n",
+    r#"{"id":"e-1","date":"2019-03-04","by":"umk","kind":"entry","participant":"p-1","sex":"K","age":40}"#,
+    "\n",
+    r#"{"id":"e-4","date":"2019-03-06","by":"umk","kind":"entry","participant":"p-2","sex":"M","birth_year":1980}"#,
+    "\n",
+    r#"{"id":"e-3","date":"2019-03-05","by":"umk","kind":"entry","participant":"p-3","sex":"K"}"#,
+    "\n",
+);
+
+fn facts(project: &Project, text: &str) -> Vec<kooperacja_core::facts::Fact> {
+    FactReader::new(
+        text.as_bytes(),
+        Format::JsonLines,
+        project.vocabulary().clone(),
+        PseudonymKey::from_bytes([0; 32]),
+    )
+    .map(|f| f.expect("a good fact"))
+    .collect()
+}
+
+#[test]
+fn participants_are_counted_once_with_the_first_entry_and_complete_records_only() {
+    let p = with_participants();
+    let facts = facts(&p, ENTRIES);
+    let mut engine = Engine::new(p, None);
+    facts.iter().for_each(|f| {
+        engine.apply(f);
+    });
+    let r = engine.report("2019-12-31".parse().expect("a date"));
+    let i = r
+        .indicators
+        .iter()
+        .find(|i| i.id == "participants")
+        .expect("the indicator");
+    assert_eq!(
+        i.value,
+        Some(Decimal::from(2)),
+        "p-1 once, p-2; p-3 is incomplete"
+    );
+    assert_eq!(i.incomplete, Some(1));
+    let split = i.by_sex.as_ref().expect("split");
+    assert_eq!(
+        (split.by_sex[&Sex::K], split.by_sex[&Sex::M]),
+        (Cell::Shown(1), Cell::Shown(1))
+    );
+    assert_eq!(r.participants.by_sex.total, Cell::Shown(2));
+    assert_eq!(r.participants.incomplete, 1);
+}
+
+#[test]
+fn retracting_the_first_entry_makes_the_re_entry_the_first() {
+    let p = with_participants();
+    let retraction = r#"{"id":"r-1","date":"2019-04-01","by":"umk","kind":"retraction","retracts":"e-1","reason":"wrong person"}"#;
+    let all = facts(&p, &format!("{ENTRIES}{retraction}\n"));
+    let mut engine = Engine::new(p, None);
+    all.iter().for_each(|f| {
+        engine.apply(f);
+    });
+    let r = engine.report("2019-12-31".parse().expect("a date"));
+    let i = r
+        .indicators
+        .iter()
+        .find(|i| i.id == "participants")
+        .expect("the indicator");
+    let split = i.by_sex.as_ref().expect("split");
+    assert_eq!(
+        (split.by_sex[&Sex::K], split.by_sex[&Sex::M]),
+        (Cell::Shown(0), Cell::Shown(2))
+    );
+}
+
+#[test]
+fn fact_validation_names_the_entry_missing_a_required_datum_by_fact_id() {
+    let p = with_participants();
+    let all = facts(&p, ENTRIES);
+    let mut check = kooperacja_core::fact_check::FactCheck::new(&p, None);
+    let mut findings = Vec::new();
+    for fact in &all {
+        findings.extend(check.check(fact));
+    }
+    findings.extend(check.finish());
+    let incomplete: Vec<_> = findings
+        .iter()
+        .filter(|f| f.code == "participant.incomplete")
+        .collect();
+    assert_eq!(incomplete.len(), 1, "{findings:?}");
+    assert_eq!(incomplete[0].path, "facts[e-3]");
+    assert!(incomplete[0].message.contains("age"));
+    assert!(!incomplete[0].message.contains("ps-"), "never the person");
 }

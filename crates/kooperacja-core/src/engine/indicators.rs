@@ -19,8 +19,9 @@ impl Engine {
         let Some(leaf) = self.leaves.get(leaf) else {
             return (Decimal::ZERO, Vec::new(), Vec::new());
         };
-        let total = count(leaf.total.value(i32::MIN / 2, to));
-        let parts = |tallies: &[Tally], names: &Interner| -> Vec<(String, i128)> {
+        let scale = leaf.scale;
+        let total = scaled(leaf.total.value(i32::MIN / 2, to), scale);
+        let parts = |tallies: &[Tally], names: &Interner| -> Vec<(String, Decimal)> {
             tallies
                 .iter()
                 .enumerate()
@@ -31,6 +32,7 @@ impl Engine {
                     )
                 })
                 .filter(|(_, v)| *v != 0)
+                .map(|(k, v)| (k, scaled(v, scale)))
                 .collect()
         };
         (
@@ -40,29 +42,41 @@ impl Engine {
         )
     }
 
-    /// Ogółem and by sex of a plan that counts distinct persons: each
-    /// person's sex as of their first entry ([`crate::participant::Registry`]).
-    /// `None` for any other plan.
-    pub(super) fn sex_split(&self, plan: &Plan, to: i32) -> Option<SexSplit> {
+    /// Ogółem and by sex of a plan that counts distinct persons, with each
+    /// person's sex as of their first entry ([`crate::participant::Registry`]);
+    /// for distinct participants (`distinct = "participant"`) only the
+    /// complete records, with the incomplete ones counted apart (the second
+    /// value). `None` for any other plan.
+    pub(super) fn sex_split(&self, plan: &Plan, to: i32) -> Option<(SexSplit, Option<u64>)> {
         let Plan::Leaf(leaf) = plan else {
             return None;
         };
         let leaf = self.leaves.get(*leaf)?;
-        let (
-            Rule::Distinct {
-                key: Key::Person, ..
-            },
-            Tally::Distinct(distinct),
-        ) = (&leaf.rule, &leaf.total)
+        let (Rule::Distinct { key, .. }, Tally::Distinct(distinct)) = (&leaf.rule, &leaf.total)
         else {
             return None;
         };
-        let names = self.keys.first()?;
-        let mut split = SexSplit::new(&self.participants.decl().sexes);
-        for key in distinct.keys_by(to) {
-            split.add(self.participants.sex_of(names.name(key)));
+        let names = self.keys.get(key.index())?;
+        let mut split = SexSplit::new(&self.participants.rules().sexes);
+        match key {
+            Key::Person => {
+                for k in distinct.keys_by(to) {
+                    split.add(self.participants.sex_of(names.name(k)));
+                }
+                Some((split, None))
+            }
+            Key::Participant => {
+                let mut incomplete = 0_u64;
+                for k in distinct.keys_by(to) {
+                    match self.participants.participant_of(names.name(k)) {
+                        Some(p) if p.is_complete() => split.add(p.sex()),
+                        _ => incomplete = incomplete.saturating_add(1),
+                    }
+                }
+                Some((split, Some(incomplete)))
+            }
+            _ => None,
         }
-        Some(split)
     }
 
     pub(super) fn units(
@@ -124,7 +138,10 @@ impl Engine {
                     }
                     PlanDenominator::Units { units, within } => {
                         let parts = self.units(*units, within.as_ref())?;
-                        (count(parts.iter().map(|(_, n)| n).sum::<i128>()), parts)
+                        (
+                            count(parts.iter().map(|(_, n)| n).sum::<i128>()),
+                            parts.into_iter().map(|(k, n)| (k, count(n))).collect(),
+                        )
                     }
                 };
                 if den.is_zero() {
@@ -144,13 +161,13 @@ impl Engine {
                     .iter()
                     .filter_map(|(k, n)| {
                         let d = den_by_v.iter().find(|(dk, _)| dk == k).map(|(_, d)| *d)?;
-                        (d != 0).then(|| (k.clone(), percent(count(*n), count(d))))
+                        (!d.is_zero()).then(|| (k.clone(), percent(*n, d)))
                     })
                     .collect::<Vec<_>>();
                 // Each partner's numerator as a share of the whole denominator.
                 let by_p = p
                     .iter()
-                    .map(|(k, n)| (k.clone(), percent(count(*n), den)))
+                    .map(|(k, n)| (k.clone(), percent(*n, den)))
                     .collect();
                 let value = percent(num, den);
                 let forecast = percent(forecast(num, start, to, due), den);
@@ -163,9 +180,7 @@ impl Engine {
             }
         };
         let forecast = forecast(value, start, to, due);
-        let to_parts = |v: Vec<(String, i128)>| {
-            sorted_parts(v.into_iter().map(|(k, n)| (k, count(n))).collect())
-        };
+        let to_parts = sorted_parts;
         Ok(Evaluation {
             value,
             forecast,
@@ -176,7 +191,14 @@ impl Engine {
 }
 
 /// A leaf's total, with its values by voivodeship and by partner.
-pub(super) type LeafParts = (Decimal, Vec<(String, i128)>, Vec<(String, i128)>);
+pub(super) type LeafParts = (Decimal, Vec<(String, Decimal)>, Vec<(String, Decimal)>);
+
+/// A tally in units of `scale` decimal places, as a decimal (normalised: no
+/// trailing zeros).
+pub(super) fn scaled(n: i128, scale: u32) -> Decimal {
+    Decimal::try_from_i128_with_scale(n, scale)
+        .map_or(Decimal::MAX, |d| if scale == 0 { d } else { d.normalize() })
+}
 
 /// A count as a decimal. Counts stay below 2^64 (fewer than 2^31 facts, each
 /// adding at most a u32 twice), far inside a decimal's 96 bits.

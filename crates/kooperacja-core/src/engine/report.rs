@@ -7,11 +7,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Engine;
-use super::indicators::status;
+use super::indicators::{forecast, status};
 use super::milestones::groups;
 use super::tally::day;
 use crate::admission::Reason;
-use crate::facts::FactKind;
 use crate::indicator::Target;
 use crate::money::{Amount, Rate};
 use crate::participant::ShownSplit;
@@ -100,6 +99,7 @@ impl Engine {
                     note: None,
                     by_sex: None,
                     target_by_sex: indicator.target_by_sex.clone(),
+                    incomplete: None,
                 };
                 let Some(plan) = plan else {
                     report.note = Some(
@@ -129,12 +129,21 @@ impl Engine {
                     .unwrap_or(version.period.start());
                 match self.evaluate(plan, to, window_start, due) {
                     Err(note) => report.note = Some(note),
-                    Ok(e) => {
+                    Ok(mut e) => {
+                        if let Some((split, incomplete)) = self.sex_split(plan, to) {
+                            // Participants as ESF counts them: complete
+                            // records only, the incomplete apart.
+                            if let Some(n) = incomplete {
+                                e.value = Decimal::from(split.total());
+                                e.forecast = forecast(e.value, window_start, to, due);
+                                report.incomplete = Some(n);
+                            }
+                            report.by_sex = Some(ShownSplit::exact(&split));
+                        }
                         report.value = Some(e.value);
                         report.forecast = Some(e.forecast);
                         report.by_voivodeship = e.by_voivodeship;
                         report.by_partner = e.by_partner;
-                        report.by_sex = self.sex_split(plan, to).map(|s| ShownSplit::exact(&s));
                         let target = match indicator.target {
                             Target::Count(n) => Decimal::from(n),
                             Target::Share(rate) => rate.percent(),
@@ -204,29 +213,45 @@ impl Engine {
                 .entry(Reason::TooManyFacts.code().to_owned())
                 .or_default() += self.overfull;
         }
-        let by_kind: Vec<(FactKind, u64)> = FactKind::ALL
+        let vocabulary = self.project.vocabulary();
+        let by_kind: Vec<(String, u64)> = vocabulary
+            .kinds()
             .iter()
             .filter_map(|k| {
-                let n = self.kinds.get(k).map_or(0, |s| s.up_to(to));
-                (n > 0).then(|| (*k, u64::try_from(n).unwrap_or(u64::MAX)))
+                let n = self.kinds.get(k.id.as_str()).map_or(0, |s| s.up_to(to));
+                (n > 0).then(|| (k.id.clone(), u64::try_from(n).unwrap_or(u64::MAX)))
             })
             .collect();
+        let rank = |kind: &str| {
+            vocabulary
+                .kinds()
+                .iter()
+                .position(|k| k.id == kind)
+                .unwrap_or(usize::MAX)
+        };
         FactCounts {
             live: by_kind
                 .iter()
                 .fold(0_u64, |sum, (_, n)| sum.saturating_add(*n)),
             by_kind,
             by_month: {
-                let mut months: BTreeMap<(YearMonth, FactKind), u64> = BTreeMap::new();
+                let mut months: BTreeMap<(YearMonth, usize, &str), u64> = BTreeMap::new();
                 for (kind, series) in &self.kinds {
                     for (month, n) in series.by_month(to) {
-                        months.insert((month, *kind), u64::try_from(n).unwrap_or(0));
+                        months.insert(
+                            (month, rank(kind), kind.as_str()),
+                            u64::try_from(n).unwrap_or(0),
+                        );
                     }
                 }
                 months
                     .into_iter()
                     .filter(|(_, facts)| *facts > 0)
-                    .map(|((month, kind), facts)| MonthlyFacts { month, kind, facts })
+                    .map(|((month, _, kind), facts)| MonthlyFacts {
+                        month,
+                        kind: kind.to_owned(),
+                        facts,
+                    })
                     .collect()
             },
             retracted: self.retracted,
@@ -276,6 +301,7 @@ impl Engine {
                     note: Some(note.clone()),
                     by_sex: None,
                     target_by_sex: indicator.target_by_sex.clone(),
+                    incomplete: None,
                 })
                 .collect(),
             milestones: Vec::new(),
@@ -318,7 +344,7 @@ impl Engine {
             by_sex: ShownSplit::exact(&count.participants),
             incomplete: count.incomplete,
             supports: self.participants.supports(Some(as_of)),
-            small_cell: self.participants.decl().small_cell,
+            small_cell: self.participants.rules().small_cell,
         }
     }
 }

@@ -116,7 +116,11 @@ fn render_parse_error(
     let end = at(before.saturating_add(REACH));
     let shown = &line[start..end];
     let annotation = AnnotationKind::Primary.span(caret - start..caret_end - start);
-    let report = [level.primary_title(err.message.as_str()).element(
+    let title = match err.code.as_deref() {
+        Some(code) => level.primary_title(err.message.as_str()).id(code),
+        None => level.primary_title(err.message.as_str()),
+    };
+    let report = [title.element(
         Snippet::source(shown)
             .path(path)
             .line_start(err.line)
