@@ -68,6 +68,7 @@
 //! - [`groups`]: the group structures (RGR, PGR, …) and their levels;
 //! - [`indicator`]: the indicators (wskaźniki), their targets and due dates;
 //! - [`rule`]: how an indicator's value is computed from facts, as data.
+//! - [`participant`]: participants as ESF monitoring counts them: first entry, sex split, small-cell suppression.
 //!
 //! Reading and checking:
 //! - [`parse`]: the project file parsed with located errors, bounded reads;
@@ -104,6 +105,7 @@ pub mod indicator;
 pub mod money;
 pub mod organisation;
 pub mod parse;
+pub mod participant;
 pub mod period;
 pub mod present;
 pub mod project;

@@ -190,6 +190,7 @@ pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
     check_territory(&mut c);
     check_register(&mut c);
     check_indicators(&mut c);
+    check_participants(&mut c);
     check_tasks(&mut c);
     Validation {
         findings: c.findings,
@@ -1590,6 +1591,73 @@ fn check_former_codes(c: &mut Checker<'_>, register: &Register) {
     }
 }
 
+/// A target split by sex names declared categories only, and its parts add up
+/// to the indicator's count target.
+fn check_target_by_sex(c: &mut Checker<'_>, path: &str, ind: &crate::indicator::Indicator) {
+    let Some(by_sex) = &ind.target_by_sex else {
+        return;
+    };
+    let declared = crate::participant::Requirements::of(c.project.participants()).sexes;
+    for sex in by_sex.keys().filter(|s| !declared.contains(s)) {
+        let known = declared
+            .iter()
+            .map(|s| s.code())
+            .collect::<Vec<_>>()
+            .join(", ");
+        c.push(
+            "indicator.target-sex-undeclared",
+            Severity::Error,
+            format!("{path}.target_by_sex.{}", sex.code()),
+            format!(
+                "the sex category {} is not among [participants] sexes; expected one of: {known}",
+                sex.code()
+            ),
+        );
+    }
+    let sum = by_sex.values().fold(0_u64, |a, n| a.saturating_add(*n));
+    match ind.target {
+        Target::Count(n) if n == sum => {}
+        Target::Count(n) => c.push(
+            "indicator.target-by-sex-sum",
+            Severity::Error,
+            format!("{path}.target_by_sex"),
+            format!("the target by sex adds up to {sum}, the target is {n}"),
+        ),
+        Target::Share(_) => c.push(
+            "indicator.target-by-sex-sum",
+            Severity::Error,
+            format!("{path}.target_by_sex"),
+            "a target by sex splits a count; this target is a share",
+        ),
+    }
+}
+
+/// The `[participants]` declaration's own problems.
+fn check_participants(c: &mut Checker<'_>) {
+    let Some(decl) = &c.project.participants else {
+        return;
+    };
+    for problem in crate::participant::problems(decl) {
+        c.push(
+            problem.code(),
+            Severity::Error,
+            "participants",
+            problem.to_string(),
+        );
+    }
+    if let Some(small) = decl.small_cell.filter(|n| *n < 3) {
+        c.push(
+            "participants.small-cell-below-law",
+            Severity::Warning,
+            "participants.small_cell",
+            format!(
+                "a small-cell threshold of {} is below 3, the least aggregate official statistics may publish (ustawa o statystyce publicznej, art. 38)",
+                small
+            ),
+        );
+    }
+}
+
 fn check_indicators(c: &mut Checker<'_>) {
     let p = c.project;
     let Some((current_index, current)) = p.versions.iter().enumerate().next_back() else {
@@ -1628,6 +1696,7 @@ fn check_indicators(c: &mut Checker<'_>) {
             }
             None => None,
         };
+        check_target_by_sex(c, &path, ind);
         if let Target::Share(rate) = ind.target {
             if rate.percent() > rust_decimal::Decimal::ONE_HUNDRED
                 || rate.fraction().is_sign_negative()

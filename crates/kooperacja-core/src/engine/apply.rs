@@ -5,6 +5,7 @@ use super::tally::{Leaf, Series, Tally, day};
 use super::{Applied, Engine, NO_SLOT};
 use crate::admission::{Reason, Verdict};
 use crate::facts::{Fact, Value, What};
+use crate::participant::{Entry, Exit};
 use crate::rule::{Key, Measure, Rule};
 use crate::vocabulary::FieldType;
 
@@ -112,6 +113,9 @@ impl Engine {
                 if let Some(index) = self.slot(target)
                     && self.stored.get(index as usize).is_some_and(|s| s.live)
                 {
+                    if let Some(id) = self.participant_facts.remove(&index) {
+                        self.participants.retract(&id);
+                    }
                     self.contribute(index, false);
                     if let Some(s) = self.stored.get_mut(index as usize) {
                         s.live = false;
@@ -143,6 +147,16 @@ impl Engine {
                     return Applied::ArrivedRetracted;
                 }
                 self.contribute(index, true);
+                // Entries and exits also go to the participant registry
+                // (first entry's data, re-entries once).
+                let recorded = match (Entry::of_fact(fact), Exit::of_fact(fact)) {
+                    (Some(entry), _) => self.participants.enter(entry),
+                    (None, Some(exit)) => self.participants.exit(exit),
+                    (None, None) => false,
+                };
+                if recorded {
+                    self.participant_facts.insert(index, fact.id.clone());
+                }
                 Applied::Added
             }
         }

@@ -129,7 +129,11 @@ pub async fn dashboard(State(state): AppRef, query: Q) -> Result<Response, Probl
     let reports: Vec<Report> = state
         .projects
         .iter()
-        .map(|p| read_engine(&p.engine).report(as_of))
+        .map(|p| {
+            let mut report = read_engine(&p.engine).report(as_of);
+            report.suppress_persons();
+            report
+        })
         .collect();
     let entries: Vec<dashboard::Entry<'_>> = state
         .projects
@@ -387,8 +391,10 @@ async fn part(
         };
         (project.generation.load(Ordering::Acquire), report)
     };
-    let report = report
+    let mut report = report
         .ok_or_else(|| Problem::not_found_said(message::NO_SUCH_VERSION, &[]).param("version"))?;
+    // Reads take no token: every person breakdown is shown suppressed.
+    report.suppress_persons();
     let body = render(&project, &report, which)?;
     let body = Bytes::from(body);
     project.keep(generation, which, as_of, version, body.clone());
