@@ -112,6 +112,7 @@ pub mod rule;
 pub mod schedule;
 pub mod synthetic;
 pub mod territory;
+pub mod upgrade;
 pub mod validate;
 
 mod error;
