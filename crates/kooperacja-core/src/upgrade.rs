@@ -237,11 +237,12 @@ impl UpgradeError {
     }
 
     /// The error located in `text` (the file upgraded), with its message in
-    /// `lang`, for [`crate::present::located`] to show with a caret.
+    /// `lang` and its code, for [`crate::present::located`] to show with a caret.
     pub fn to_parse_error(&self, text: &str, lang: Lang) -> ParseError {
         let span = self.span();
         let (line, column) = span.as_ref().map_or((1, 1), |s| line_column(text, s.start));
-        ParseError::new(line, column, span, self.message(lang))
+        let message = format!("{} [{}]", self.message(lang), self.code());
+        ParseError::new(line, column, span, message)
     }
 }
 

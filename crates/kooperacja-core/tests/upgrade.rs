@@ -362,7 +362,7 @@ fn an_unknown_format_is_refused_with_a_code_and_a_place() {
     assert_eq!((at.line, at.column), (2, 10));
     assert_eq!(
         at.message,
-        "unknown project file format 3: this version of kooperacja reads formats 1 and 2 (an integer)"
+        "unknown project file format 3: this version of kooperacja reads formats 1 and 2 (an integer) [format.unsupported]"
     );
 }
 
