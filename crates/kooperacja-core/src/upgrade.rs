@@ -60,6 +60,45 @@ pub const FORMAT1_VOCABULARY: &str = include_str!("upgrade/format1.toml");
 /// The format [`upgrade`] writes.
 pub const TARGET_FORMAT: i64 = 2;
 
+/// The comment above `activity_enumeration`.
+const ACTIVITY_COMMENT: &str =
+    "# Milestone activities: their `kind` is a value of this enumeration.";
+
+/// How the lines the upgrade adds begin (after indentation): no kept line of
+/// a format-1 file begins so, as format 1 has none of these keys.
+const ADDED_LINES: [&str; 5] = [
+    ACTIVITY_COMMENT,
+    "activity_enumeration = ",
+    "counts = ",
+    "sessions = ",
+    "absent = ",
+];
+
+/// For each line of `body` (the upgraded text before the vocabulary), the
+/// line of `original` it comes from: the lines the upgrade added are told by
+/// how they begin, and the others follow the original's in order. Should the
+/// counts disagree, each line is taken for the original's line of its number.
+fn origin(original: &str, body: &str, vocabulary: &str) -> Vec<Option<usize>> {
+    let mut next = 1;
+    let mut map: Vec<Option<usize>> = body
+        .lines()
+        .map(|line| {
+            let trimmed = line.trim_start();
+            if ADDED_LINES.iter().any(|a| trimmed.starts_with(a)) {
+                None
+            } else {
+                next += 1;
+                Some(next - 1)
+            }
+        })
+        .collect();
+    if next - 1 != original.lines().count() {
+        map = (1..=body.lines().count()).map(Some).collect();
+    }
+    map.extend(vocabulary.lines().map(|_| None));
+    map
+}
+
 /// Top-level keys format 2 introduced; a format-1 file holding one is refused
 /// rather than given a second declaration.
 const FORMAT2_KEYS: [&str; 4] = [
@@ -79,9 +118,72 @@ pub struct Upgraded {
     pub from: i64,
     /// What changed, in file order (empty when the input was format 2).
     pub changes: Vec<Change>,
+    /// For each line of `text`, the line of the input it comes from (from 1),
+    /// or `None` for a line the upgrade wrote; empty when nothing changed.
+    origin: Vec<Option<usize>>,
 }
 
 impl Upgraded {
+    /// The line of the input that line `line` (from 1) of [`Upgraded::text`]
+    /// comes from, or `None` for a line the upgrade wrote. The upgrade edits
+    /// lines in place and adds whole lines, so every other line has one.
+    ///
+    /// ```
+    /// let old = "format = 1\n\n[[versions]]\nid = \"v\"\n[[versions.milestones]]\nid = \"KM\"\n\
+    ///            [[versions.milestones.activities]]\nkind = \"seminar\"\ntext = \"s\"\n# end\n";
+    /// let up = kooperacja_core::upgrade::upgrade(old)?;
+    /// let line = |n: usize| up.text.lines().nth(n - 1).unwrap();
+    /// assert_eq!((line(10), up.original_line(10)), ("kind = \"seminar\"", Some(8)));
+    /// assert_eq!(line(12), "counts = { kind = [\"meeting\"], activity = \"seminar\" }");
+    /// assert_eq!(up.original_line(12), None);
+    /// assert_eq!((line(13), up.original_line(13)), ("# end", Some(10)));
+    /// # Ok::<(), kooperacja_core::upgrade::UpgradeError>(())
+    /// ```
+    pub fn original_line(&self, line: usize) -> Option<usize> {
+        if self.origin.is_empty() {
+            return Some(line);
+        }
+        line.checked_sub(1)
+            .and_then(|i| self.origin.get(i))
+            .copied()
+            .flatten()
+    }
+
+    /// An error found in [`Upgraded::text`] (by the project parser), located
+    /// in `original`, the text upgraded: the same line there, and the same
+    /// column (which may differ by a few characters on a line the upgrade
+    /// edited). An error in a line the upgrade wrote is put on the `format` line.
+    pub fn locate(&self, err: &ParseError, original: &str) -> ParseError {
+        let format_line = original
+            .lines()
+            .position(|l| l.trim_start().starts_with("format"))
+            .map_or(1, |i| i + 1);
+        let (line, column) = match self.original_line(err.line) {
+            Some(line) => (line, err.column),
+            None => (format_line, 1),
+        };
+        let start_of_line: usize = original
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let text_of_line = original
+            .get(start_of_line..)
+            .and_then(|rest| rest.split('\n').next())
+            .unwrap_or("");
+        let column = column.clamp(1, text_of_line.chars().count() + 1);
+        let within = text_of_line
+            .char_indices()
+            .nth(column - 1)
+            .map_or(text_of_line.len(), |(i, _)| i);
+        let start = start_of_line + within;
+        let span = err.span.as_ref().map(|s| {
+            let end = (start + s.len()).min(start_of_line + text_of_line.len());
+            start..end.max(start)
+        });
+        ParseError::new(line, column, span, err.message.clone())
+    }
+
     /// Whether the upgrade changed anything.
     pub fn changed(&self) -> bool {
         !self.changes.is_empty()
@@ -288,6 +390,7 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
                 text: text.to_owned(),
                 from: TARGET_FORMAT,
                 changes: Vec::new(),
+                origin: Vec::new(),
             });
         }
         Some(1) => {}
@@ -323,7 +426,7 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
         // After the last top-level key, told from the keys above it by a comment.
         let mut key = Key::new("activity_enumeration");
         key.leaf_decor_mut()
-            .set_prefix("\n# Milestone activities: their `kind` is a value of this enumeration.\n");
+            .set_prefix(format!("{ACTIVITY_COMMENT}\n"));
         doc.as_table_mut()
             .insert_formatted(&key, Item::Value(Value::from("activity")));
         changes.insert(
@@ -342,6 +445,7 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
     if !out.ends_with('\n') {
         out.push('\n');
     }
+    let origin = origin(text, &out, FORMAT1_VOCABULARY);
     out.push_str(FORMAT1_VOCABULARY);
     changes.push(Change {
         at: "enumerations".to_owned(),
@@ -359,6 +463,7 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
         text: out,
         from: 1,
         changes,
+        origin,
     })
 }
 

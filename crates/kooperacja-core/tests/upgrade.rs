@@ -426,3 +426,70 @@ fn the_upgrade_of_the_makroregion_fixture() {
 fn the_upgrade_of_the_kujawy_fixture() {
     insta::assert_snapshot!(summary(KUJAWY));
 }
+fn line_of(text: &str, start: &str) -> usize {
+    text.lines()
+        .position(|l| l.starts_with(start))
+        .expect("the line is there")
+        + 1
+}
+
+#[test]
+fn every_kept_line_knows_its_line_in_the_format_1_file() {
+    for original in [MAKROREGION, KUJAWY, ACTIVITIES_AS_TABLES, MINIMAL_RULES] {
+        let up = upgraded(original);
+        let lines: Vec<&str> = original.lines().collect();
+        for (i, line) in up.text.lines().enumerate() {
+            if let Some(n) = up.original_line(i + 1) {
+                let was = lines[n - 1];
+                // A kept line is the same, or the line the upgrade edited in place.
+                assert!(
+                    line == was
+                        || line.contains("sum = ")
+                        || line.contains("counts = ")
+                        || line.contains("absent = ")
+                        || line == "format = 2",
+                    "line {} is not line {n} of the format-1 file:\n{line}\n{was}",
+                    i + 1
+                );
+            }
+        }
+        let kept = (1..=up.text.lines().count())
+            .filter_map(|l| up.original_line(l))
+            .count();
+        assert_eq!(
+            kept,
+            lines.len(),
+            "every line of the format-1 file is kept once"
+        );
+    }
+}
+
+#[test]
+fn an_error_in_the_upgraded_text_is_located_in_the_format_1_file() {
+    use kooperacja_core::parse::ParseError;
+    let up = upgraded(MAKROREGION);
+    let at = line_of(&up.text, "[programme]");
+    let err = ParseError::new(at, 2, Some(0..3), "an error");
+    let located = up.locate(&err, MAKROREGION);
+    let line = line_of(MAKROREGION, "[programme]");
+    assert_eq!((located.line, located.column), (line, 2));
+    let start: usize = MAKROREGION
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum();
+    assert_eq!(located.span, Some(start + 1..start + 4));
+    assert_eq!(&MAKROREGION[start + 1..start + 4], "pro");
+}
+
+#[test]
+fn an_error_in_a_line_the_upgrade_wrote_is_put_on_the_format_line() {
+    use kooperacja_core::parse::ParseError;
+    let up = upgraded(MAKROREGION);
+    let at = line_of(&up.text, "[[fact_kinds]]");
+    let located = up.locate(&ParseError::new(at, 1, None, "an error"), MAKROREGION);
+    assert_eq!(
+        (located.line, located.column),
+        (line_of(MAKROREGION, "format = 1"), 1)
+    );
+}

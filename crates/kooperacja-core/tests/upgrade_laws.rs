@@ -443,4 +443,29 @@ proptest! {
             prop_assert!(once.text.contains(comment), "lost: {}", comment);
         }
     }
+
+    #[test]
+    fn any_edit_of_a_format_1_file_is_upgraded_or_refused_with_a_code(
+        at in 0..FIXTURE.len(),
+        cut in 0..4_usize,
+        insert in "[\\[\\]{}=\"'#\n a-z0-9.,]{0,3}",
+    ) {
+        let mut at = at;
+        while !FIXTURE.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + cut).min(FIXTURE.len());
+        while !FIXTURE.is_char_boundary(end) {
+            end += 1;
+        }
+        let text = format!("{}{insert}{}", &FIXTURE[..at], &FIXTURE[end..]);
+        match upgrade(&text) {
+            Ok(once) => {
+                prop_assert!(toml_edit::Document::parse(once.text.as_str()).is_ok(), "the upgrade writes TOML");
+                let twice = upgrade(&once.text);
+                prop_assert!(twice.is_ok(), "the upgrade's output upgrades again");
+            }
+            Err(e) => prop_assert!(e.code().starts_with("format.")),
+        }
+    }
 }
