@@ -58,6 +58,12 @@ use crate::present::{Lang, Text, label};
 pub const FORMAT1_VOCABULARY: &str = include_str!("upgrade/format1.toml");
 
 /// The format [`upgrade`] writes.
+///
+/// ```
+/// let up = kooperacja_core::upgrade::upgrade("format = 1\n")?;
+/// assert!(up.text.starts_with(&format!("format = {}\n", kooperacja_core::upgrade::TARGET_FORMAT)));
+/// # Ok::<(), kooperacja_core::upgrade::UpgradeError>(())
+/// ```
 pub const TARGET_FORMAT: i64 = 2;
 
 /// The comment above `activity_enumeration`.
@@ -153,6 +159,18 @@ impl Upgraded {
     /// in `original`, the text upgraded: the same line there, and the same
     /// column (which may differ by a few characters on a line the upgrade
     /// edited). An error in a line the upgrade wrote is put on the `format` line.
+    ///
+    /// ```
+    /// use kooperacja_core::parse::ParseError;
+    /// let old = "format = 1\n[[versions]]\nid = \"v\"\n[[versions.milestones]]\n\
+    ///            activities = [{ kind = \"seminar\", text = \"s\" }]\ntitle = 7\n";
+    /// let up = kooperacja_core::upgrade::upgrade(old)?;
+    /// // Two lines were added above the milestone (`activity_enumeration`).
+    /// let err = ParseError::new(8, 9, Some(0..1), "invalid type: integer `7`, expected a string");
+    /// let at = up.locate(&err, old);
+    /// assert_eq!((at.line, at.column, at.span), (6, 9, Some(old.find('7').unwrap()..old.find('7').unwrap() + 1)));
+    /// # Ok::<(), kooperacja_core::upgrade::UpgradeError>(())
+    /// ```
     pub fn locate(&self, err: &ParseError, original: &str) -> ParseError {
         let format_line = original
             .lines()
@@ -219,6 +237,18 @@ pub struct Change {
 
 impl Change {
     /// The change as one line: `at: was → now (why)` or `at: + now (why)`.
+    ///
+    /// ```
+    /// use kooperacja_core::present::Lang;
+    /// let up = kooperacja_core::upgrade::upgrade(
+    ///     "format = 1\n[[indicators]]\nid = \"d\"\nrule = { count = \"meeting-days\" }\n",
+    /// )?;
+    /// assert_eq!(
+    ///     up.changes[1].line(Lang::Pl),
+    ///     "indicators[d].rule: count = \"meeting-days\" → sum = \"days\" (format 2 nazywa sumowane pole faktu)"
+    /// );
+    /// # Ok::<(), kooperacja_core::upgrade::UpgradeError>(())
+    /// ```
     pub fn line(&self, lang: Lang) -> String {
         let why = self.why.text().get(lang);
         match &self.was {
@@ -250,6 +280,12 @@ pub enum Why {
 
 impl Why {
     /// The reason in words (the `UPGRADE_WHY_*` entries of the catalogue).
+    ///
+    /// ```
+    /// use kooperacja_core::present::Lang;
+    /// use kooperacja_core::upgrade::Why;
+    /// assert_eq!(Why::Format.text().get(Lang::En), "the version of the project file format");
+    /// ```
     pub fn text(self) -> Text {
         match self {
             Why::Format => label::UPGRADE_WHY_FORMAT,
