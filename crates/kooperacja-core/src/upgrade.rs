@@ -82,22 +82,33 @@ const ADDED_LINES: [&str; 5] = [
 
 /// For each line of `body` (the upgraded text before the vocabulary), the
 /// line of `original` it comes from: the lines the upgrade added are told by
-/// how they begin, and the others follow the original's in order. Should the
+/// how they begin (and the blank line above the `activity_enumeration`
+/// comment), and the others follow the original's in order. Should the
 /// counts disagree, each line is taken for the original's line of its number.
 fn origin(original: &str, body: &str, vocabulary: &str) -> Vec<Option<usize>> {
     let mut next = 1;
-    let mut map: Vec<Option<usize>> = body
-        .lines()
-        .map(|line| {
-            let trimmed = line.trim_start();
-            if ADDED_LINES.iter().any(|a| trimmed.starts_with(a)) {
-                None
-            } else {
-                next += 1;
-                Some(next - 1)
+    let mut map: Vec<Option<usize>> = Vec::new();
+    let mut previous_blank = false;
+    for line in body.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(ACTIVITY_COMMENT)
+            && previous_blank
+            && map.last() == Some(&Some(next - 1))
+        {
+            // The blank line above the comment is the upgrade's too.
+            if let Some(last) = map.last_mut() {
+                *last = None;
+                next -= 1;
             }
-        })
-        .collect();
+        }
+        previous_blank = trimmed.is_empty();
+        if ADDED_LINES.iter().any(|a| trimmed.starts_with(a)) {
+            map.push(None);
+        } else {
+            map.push(Some(next));
+            next += 1;
+        }
+    }
     if next - 1 != original.lines().count() {
         map = (1..=body.lines().count()).map(Some).collect();
     }
@@ -139,10 +150,10 @@ impl Upgraded {
     ///            [[versions.milestones.activities]]\nkind = \"seminar\"\ntext = \"s\"\n# end\n";
     /// let up = kooperacja_core::upgrade::upgrade(old)?;
     /// let line = |n: usize| up.text.lines().nth(n - 1).unwrap();
-    /// assert_eq!((line(10), up.original_line(10)), ("kind = \"seminar\"", Some(8)));
-    /// assert_eq!(line(12), "counts = { kind = [\"meeting\"], activity = \"seminar\" }");
-    /// assert_eq!(up.original_line(12), None);
-    /// assert_eq!((line(13), up.original_line(13)), ("# end", Some(10)));
+    /// assert_eq!((line(11), up.original_line(11)), ("kind = \"seminar\"", Some(8)));
+    /// assert_eq!(line(13), "counts = { kind = [\"meeting\"], activity = \"seminar\" }");
+    /// assert_eq!(up.original_line(13), None);
+    /// assert_eq!((line(14), up.original_line(14)), ("# end", Some(10)));
     /// # Ok::<(), kooperacja_core::upgrade::UpgradeError>(())
     /// ```
     pub fn original_line(&self, line: usize) -> Option<usize> {
@@ -158,15 +169,16 @@ impl Upgraded {
     /// An error found in [`Upgraded::text`] (by the project parser), located
     /// in `original`, the text upgraded: the same line there, and the same
     /// column (which may differ by a few characters on a line the upgrade
-    /// edited). An error in a line the upgrade wrote is put on the `format` line.
+    /// edited). An error in a line the upgrade wrote is put on the `format`
+    /// line, and its message says so. The code stays.
     ///
     /// ```
     /// use kooperacja_core::parse::ParseError;
     /// let old = "format = 1\n[[versions]]\nid = \"v\"\n[[versions.milestones]]\n\
     ///            activities = [{ kind = \"seminar\", text = \"s\" }]\ntitle = 7\n";
     /// let up = kooperacja_core::upgrade::upgrade(old)?;
-    /// // Two lines were added above the milestone (`activity_enumeration`).
-    /// let err = ParseError::new(8, 9, Some(0..1), "invalid type: integer `7`, expected a string");
+    /// // Three lines were added above the milestone (`activity_enumeration`).
+    /// let err = ParseError::new(9, 9, Some(0..1), "invalid type: integer `7`, expected a string");
     /// let at = up.locate(&err, old);
     /// assert_eq!((at.line, at.column, at.span), (6, 9, Some(old.find('7').unwrap()..old.find('7').unwrap() + 1)));
     /// # Ok::<(), kooperacja_core::upgrade::UpgradeError>(())
@@ -176,9 +188,16 @@ impl Upgraded {
             .lines()
             .position(|l| l.trim_start().starts_with("format"))
             .map_or(1, |i| i + 1);
-        let (line, column) = match self.original_line(err.line) {
-            Some(line) => (line, err.column),
-            None => (format_line, 1),
+        let (line, column, message) = match self.original_line(err.line) {
+            Some(line) => (line, err.column, err.message.clone()),
+            None => (
+                format_line,
+                1,
+                format!(
+                    "{} (in the file as upgraded to format {TARGET_FORMAT}: run `kooperacja project upgrade`)",
+                    err.message
+                ),
+            ),
         };
         let start_of_line: usize = original
             .split_inclusive('\n')
@@ -199,7 +218,9 @@ impl Upgraded {
             let end = (start + s.len()).min(start_of_line + text_of_line.len());
             start..end.max(start)
         });
-        ParseError::new(line, column, span, err.message.clone())
+        let mut located = ParseError::new(line, column, span, message);
+        located.code.clone_from(&err.code);
+        located
     }
 
     /// Whether the upgrade changed anything.
@@ -379,8 +400,9 @@ impl UpgradeError {
     pub fn to_parse_error(&self, text: &str, lang: Lang) -> ParseError {
         let span = self.span();
         let (line, column) = span.as_ref().map_or((1, 1), |s| line_column(text, s.start));
-        let message = format!("{} [{}]", self.message(lang), self.code());
-        ParseError::new(line, column, span, message)
+        let mut err = ParseError::new(line, column, span, self.message(lang));
+        err.code = Some(self.code().to_owned());
+        err
     }
 }
 
@@ -462,7 +484,7 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
         // After the last top-level key, told from the keys above it by a comment.
         let mut key = Key::new("activity_enumeration");
         key.leaf_decor_mut()
-            .set_prefix(format!("{ACTIVITY_COMMENT}\n"));
+            .set_prefix(format!("\n{ACTIVITY_COMMENT}\n"));
         doc.as_table_mut()
             .insert_formatted(&key, Item::Value(Value::from("activity")));
         changes.insert(

@@ -362,8 +362,9 @@ fn an_unknown_format_is_refused_with_a_code_and_a_place() {
     assert_eq!((at.line, at.column), (2, 10));
     assert_eq!(
         at.message,
-        "unknown project file format 3: this version of kooperacja reads formats 1 and 2 (an integer) [format.unsupported]"
+        "unknown project file format 3: this version of kooperacja reads formats 1 and 2 (an integer)"
     );
+    assert_eq!(at.code.as_deref(), Some("format.unsupported"));
 }
 
 #[test]
@@ -492,4 +493,36 @@ fn an_error_in_a_line_the_upgrade_wrote_is_put_on_the_format_line() {
         (located.line, located.column),
         (line_of(MAKROREGION, "format = 1"), 1)
     );
+}
+
+/// A format-1 file with a format-1 rule and, below it, an error of its own.
+fn with_an_error_below_a_format_1_rule() -> String {
+    KUJAWY.replacen(
+        "rule = { distinct = \"person\", kind = [\"support\"] }",
+        "rule = { count = \"participants\", kind = [\"meeting\"] }",
+        1,
+    ) + "\n[[indicators]]\nid = \"x\"\nkind = \"result\"\nname = 7\n"
+}
+
+#[test]
+fn a_format_1_file_read_in_memory_names_its_own_error_on_its_own_line() {
+    use kooperacja_core::project::Project;
+    let text = with_an_error_below_a_format_1_rule();
+    let err = Project::parse(&text).expect_err("name = 7");
+    assert_eq!(err.line, text.lines().count());
+    assert_eq!(err.column, 8);
+    assert!(
+        err.message.starts_with("invalid type: integer `7`"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn a_format_1_file_read_in_memory_is_located_below_the_lines_the_upgrade_adds() {
+    use kooperacja_core::project::Project;
+    let text = MAKROREGION.replacen("title = \"Podsumowanie testów\"", "title = 3", 1);
+    let err = Project::parse(&text).expect_err("title = 3");
+    assert_eq!(err.line, line_of(&text, "title = 3"));
+    assert_eq!(err.column, 9);
 }

@@ -261,22 +261,6 @@ pub const SCHEDULE: Text = Text::new("Harmonogram", "Schedule");
 pub const POWIAT: Text = Text::new("powiat", "powiat");
 /// A gmina.
 pub const GMINA: Text = Text::new("gmina", "gmina");
-/// A meeting fact.
-pub const FACT_MEETING: Text = Text::new("spotkanie", "meeting");
-/// A coaching fact.
-pub const FACT_COACHING: Text = Text::new("coaching", "coaching");
-/// An agreement fact.
-pub const FACT_AGREEMENT: Text = Text::new("porozumienie", "agreement");
-/// A pilot fact.
-pub const FACT_PILOT: Text = Text::new("pilotaż", "pilot");
-/// A deliverable fact.
-pub const FACT_DELIVERABLE: Text = Text::new("produkt", "deliverable");
-/// A support fact.
-pub const FACT_SUPPORT: Text = Text::new("wsparcie", "support");
-/// A qualification fact.
-pub const FACT_QUALIFICATION: Text = Text::new("kwalifikacja", "qualification");
-/// A DI plan fact.
-pub const FACT_DI_PLAN: Text = Text::new("plan DI", "DI plan");
 /// An expenditure fact.
 pub const FACT_EXPENDITURE: Text = Text::new("wydatek", "expenditure");
 /// A retraction fact.
@@ -711,23 +695,12 @@ pub const NO_RANDOMNESS_FOR_PSEUDONYMS: Text = Text::new(
 pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
 /// The heading of a column of voivodeships.
 pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
-
-/// The word of a fact's kind: `spotkanie`, `meeting` (the `FACT_*` entries).
-pub fn fact_kind(kind: crate::facts::FactKind) -> Text {
-    use crate::facts::FactKind;
-    match kind {
-        FactKind::Meeting => FACT_MEETING,
-        FactKind::Coaching => FACT_COACHING,
-        FactKind::Agreement => FACT_AGREEMENT,
-        FactKind::Pilot => FACT_PILOT,
-        FactKind::Deliverable => FACT_DELIVERABLE,
-        FactKind::Support => FACT_SUPPORT,
-        FactKind::Qualification => FACT_QUALIFICATION,
-        FactKind::DiPlan => FACT_DI_PLAN,
-        FactKind::Expenditure => FACT_EXPENDITURE,
-        FactKind::Retraction => FACT_RETRACTION,
-    }
-}
+/// The built-in kind of a participant's entry into support.
+pub const FACT_ENTRY: Text = Text::new("przystąpienie do wsparcia", "entry into support");
+/// The built-in kind of a participant's exit from support.
+pub const FACT_EXIT: Text = Text::new("zakończenie udziału", "exit from support");
+/// The built-in kind of a transfer received (an advance).
+pub const FACT_TRANSFER: Text = Text::new("transza", "transfer");
 /// Why an upgrade changed `format`: the version of the file format.
 pub const UPGRADE_WHY_FORMAT: Text = Text::new(
     "wersja formatu pliku projektu",
