@@ -92,6 +92,11 @@ run facts-generate $R facts generate $P --count 5 --seed 1
 run facts-generate-csv $R facts generate $P --count 3 --seed 1 --output -
 run facts-generate-file $W facts generate $P --count 3 -o synthetic.csv
 cp $W/synthetic.csv $O/synthetic.csv 2>/dev/null
+run project-upgrade $W project upgrade fixtures/format1/koordynacja-kujawy-pomorze.toml -o upgraded.toml
+(cd $W && diff -u --label fixtures/format1/koordynacja-kujawy-pomorze.toml --label upgraded.toml fixtures/format1/koordynacja-kujawy-pomorze.toml upgraded.toml > $O/project-upgrade-diff.out)
+run project-upgrade-again $W --lang en project upgrade upgraded.toml --in-place
+printf 'format = 3\nid = "future"\n' > $W/future.toml
+run project-upgrade-unknown $W --lang en project upgrade future.toml
 run status-skip $W status $P --facts bad-records.jsonl --as-of 2020-09-30 --on-error skip
 run status-stop $W status $P --facts bad-records.jsonl --as-of 2020-09-30
 run completions-bash $R completions bash

@@ -7,6 +7,7 @@
 
 mod facts_cmd;
 mod input;
+mod project_cmd;
 mod show;
 mod status;
 mod ui;
@@ -103,6 +104,9 @@ enum Command {
     /// Work with fact files.
     #[command(subcommand)]
     Facts(FactsCommand),
+    /// Work with project files.
+    #[command(subcommand)]
+    Project(ProjectCommand),
     /// Print a shell completion script.
     ///
     /// Example: kooperacja completions bash > ~/.local/share/bash-completion/completions/kooperacja
@@ -132,6 +136,35 @@ enum FactsCommand {
     /// Example: kooperacja facts generate fixtures/projects/kooperacja-makroregion-ii.toml
     /// --count 1000000 --seed 1 --output facts.csv
     Generate(FactsGenerateArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum ProjectCommand {
+    /// Rewrite a format-1 project file into format 2, keeping its comments and
+    /// layout, and list what changed.
+    ///
+    /// Example: kooperacja project upgrade fixtures/format1/kooperacja-makroregion-ii.toml
+    /// -o kooperacja-makroregion-ii.toml
+    ///
+    /// Without -o or --in-place the upgraded file goes to standard output and
+    /// the list of changes to standard error. A file already in format 2 is
+    /// left as it is. Exit code 0 when upgraded or already in format 2, 2 when
+    /// the file cannot be read or is no format-1 or format-2 project file.
+    Upgrade(ProjectUpgradeArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ProjectUpgradeArgs {
+    /// The project file (TOML).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Write the upgraded file here (`-` for standard output) instead of
+    /// standard output.
+    #[arg(long, short, value_name = "OUT", conflicts_with = "in_place")]
+    output: Option<PathBuf>,
+    /// Rewrite FILE itself (atomically: a reader never sees half a file).
+    #[arg(long)]
+    in_place: bool,
 }
 
 /// A project file and its register.
@@ -339,6 +372,7 @@ fn main() -> ExitCode {
         Command::Facts(FactsCommand::Check(args)) => facts_cmd::check(&args, &ctx, &mut out),
         Command::Facts(FactsCommand::Summary(args)) => facts_cmd::summary(&args, &ctx, &mut out),
         Command::Facts(FactsCommand::Generate(args)) => facts_cmd::generate(&args, &mut out),
+        Command::Project(ProjectCommand::Upgrade(args)) => project_cmd::run(&args, &ctx, &mut out),
         Command::Completions(args) => {
             let shell = match args.shell {
                 Shell::Bash => clap_complete::Shell::Bash,

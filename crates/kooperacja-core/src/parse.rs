@@ -235,24 +235,9 @@ pub fn parse_project(text: &str) -> Result<Project, ParseError> {
     if crate::upgrade::format_of(text) == Some(1) {
         let upgraded = crate::upgrade::upgrade(text)
             .map_err(|e| e.to_parse_error(text, crate::present::Lang::En))?;
-        let mut project = parse_project(&upgraded.text).map_err(|mut e| {
-            // A problem of the file's own text is located in it: the same
-            // text read as format 2 (the key's value is as long) fails alike.
-            if let Some(at) = text.find("format = 1")
-                && let Err(own) = parse_shape(&format!(
-                    "{}format = 2{}",
-                    &text[..at],
-                    &text[at + "format = 1".len()..]
-                ))
-            {
-                return own;
-            }
-            e.message = format!(
-                "{} (in the file as upgraded to format 2: run `kooperacja project upgrade`)",
-                e.message
-            );
-            e
-        })?;
+        // A problem is located in the file's own text: the upgrade keeps its
+        // lines in order and tells which lines it added.
+        let mut project = parse_project(&upgraded.text).map_err(|e| upgraded.locate(&e, text))?;
         project.upgraded_from = Some(1);
         return Ok(project);
     }

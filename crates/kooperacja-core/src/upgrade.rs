@@ -58,7 +58,63 @@ use crate::present::{Lang, Text, label};
 pub const FORMAT1_VOCABULARY: &str = include_str!("upgrade/format1.toml");
 
 /// The format [`upgrade`] writes.
+///
+/// ```
+/// let up = kooperacja_core::upgrade::upgrade("format = 1\n")?;
+/// assert!(up.text.starts_with(&format!("format = {}\n", kooperacja_core::upgrade::TARGET_FORMAT)));
+/// # Ok::<(), kooperacja_core::upgrade::UpgradeError>(())
+/// ```
 pub const TARGET_FORMAT: i64 = 2;
+
+/// The comment above `activity_enumeration`.
+const ACTIVITY_COMMENT: &str =
+    "# Milestone activities: their `kind` is a value of this enumeration.";
+
+/// How the lines the upgrade adds begin (after indentation): no kept line of
+/// a format-1 file begins so, as format 1 has none of these keys.
+const ADDED_LINES: [&str; 5] = [
+    ACTIVITY_COMMENT,
+    "activity_enumeration = ",
+    "counts = ",
+    "sessions = ",
+    "absent = ",
+];
+
+/// For each line of `body` (the upgraded text before the vocabulary), the
+/// line of `original` it comes from: the lines the upgrade added are told by
+/// how they begin (and the blank line above the `activity_enumeration`
+/// comment), and the others follow the original's in order. Should the
+/// counts disagree, each line is taken for the original's line of its number.
+fn origin(original: &str, body: &str, vocabulary: &str) -> Vec<Option<usize>> {
+    let mut next = 1;
+    let mut map: Vec<Option<usize>> = Vec::new();
+    let mut previous_blank = false;
+    for line in body.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(ACTIVITY_COMMENT)
+            && previous_blank
+            && map.last() == Some(&Some(next - 1))
+        {
+            // The blank line above the comment is the upgrade's too.
+            if let Some(last) = map.last_mut() {
+                *last = None;
+                next -= 1;
+            }
+        }
+        previous_blank = trimmed.is_empty();
+        if ADDED_LINES.iter().any(|a| trimmed.starts_with(a)) {
+            map.push(None);
+        } else {
+            map.push(Some(next));
+            next += 1;
+        }
+    }
+    if next - 1 != original.lines().count() {
+        map = (1..=body.lines().count()).map(Some).collect();
+    }
+    map.extend(vocabulary.lines().map(|_| None));
+    map
+}
 
 /// Top-level keys format 2 introduced; a format-1 file holding one is refused
 /// rather than given a second declaration.
@@ -79,9 +135,94 @@ pub struct Upgraded {
     pub from: i64,
     /// What changed, in file order (empty when the input was format 2).
     pub changes: Vec<Change>,
+    /// For each line of `text`, the line of the input it comes from (from 1),
+    /// or `None` for a line the upgrade wrote; empty when nothing changed.
+    origin: Vec<Option<usize>>,
 }
 
 impl Upgraded {
+    /// The line of the input that line `line` (from 1) of [`Upgraded::text`]
+    /// comes from, or `None` for a line the upgrade wrote. The upgrade edits
+    /// lines in place and adds whole lines, so every other line has one.
+    ///
+    /// ```
+    /// let old = "format = 1\n\n[[versions]]\nid = \"v\"\n[[versions.milestones]]\nid = \"KM\"\n\
+    ///            [[versions.milestones.activities]]\nkind = \"seminar\"\ntext = \"s\"\n# end\n";
+    /// let up = kooperacja_core::upgrade::upgrade(old)?;
+    /// let line = |n: usize| up.text.lines().nth(n - 1).unwrap();
+    /// assert_eq!((line(11), up.original_line(11)), ("kind = \"seminar\"", Some(8)));
+    /// assert_eq!(line(13), "counts = { kind = [\"meeting\"], activity = \"seminar\" }");
+    /// assert_eq!(up.original_line(13), None);
+    /// assert_eq!((line(14), up.original_line(14)), ("# end", Some(10)));
+    /// # Ok::<(), kooperacja_core::upgrade::UpgradeError>(())
+    /// ```
+    pub fn original_line(&self, line: usize) -> Option<usize> {
+        if self.origin.is_empty() {
+            return Some(line);
+        }
+        line.checked_sub(1)
+            .and_then(|i| self.origin.get(i))
+            .copied()
+            .flatten()
+    }
+
+    /// An error found in [`Upgraded::text`] (by the project parser), located
+    /// in `original`, the text upgraded: the same line there, and the same
+    /// column (which may differ by a few characters on a line the upgrade
+    /// edited). An error in a line the upgrade wrote is put on the `format`
+    /// line, and its message says so. The code stays.
+    ///
+    /// ```
+    /// use kooperacja_core::parse::ParseError;
+    /// let old = "format = 1\n[[versions]]\nid = \"v\"\n[[versions.milestones]]\n\
+    ///            activities = [{ kind = \"seminar\", text = \"s\" }]\ntitle = 7\n";
+    /// let up = kooperacja_core::upgrade::upgrade(old)?;
+    /// // Three lines were added above the milestone (`activity_enumeration`).
+    /// let err = ParseError::new(9, 9, Some(0..1), "invalid type: integer `7`, expected a string");
+    /// let at = up.locate(&err, old);
+    /// assert_eq!((at.line, at.column, at.span), (6, 9, Some(old.find('7').unwrap()..old.find('7').unwrap() + 1)));
+    /// # Ok::<(), kooperacja_core::upgrade::UpgradeError>(())
+    /// ```
+    pub fn locate(&self, err: &ParseError, original: &str) -> ParseError {
+        let format_line = original
+            .lines()
+            .position(|l| l.trim_start().starts_with("format"))
+            .map_or(1, |i| i + 1);
+        let (line, column, message) = match self.original_line(err.line) {
+            Some(line) => (line, err.column, err.message.clone()),
+            None => (
+                format_line,
+                1,
+                format!(
+                    "{} (in the file as upgraded to format {TARGET_FORMAT}: run `kooperacja project upgrade`)",
+                    err.message
+                ),
+            ),
+        };
+        let start_of_line: usize = original
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let text_of_line = original
+            .get(start_of_line..)
+            .and_then(|rest| rest.split('\n').next())
+            .unwrap_or("");
+        let column = column.clamp(1, text_of_line.chars().count() + 1);
+        let within = text_of_line
+            .char_indices()
+            .nth(column - 1)
+            .map_or(text_of_line.len(), |(i, _)| i);
+        let start = start_of_line + within;
+        let span = err.span.as_ref().map(|s| {
+            let end = (start + s.len()).min(start_of_line + text_of_line.len());
+            start..end.max(start)
+        });
+        let mut located = ParseError::new(line, column, span, message);
+        located.code.clone_from(&err.code);
+        located
+    }
+
     /// Whether the upgrade changed anything.
     pub fn changed(&self) -> bool {
         !self.changes.is_empty()
@@ -117,6 +258,18 @@ pub struct Change {
 
 impl Change {
     /// The change as one line: `at: was → now (why)` or `at: + now (why)`.
+    ///
+    /// ```
+    /// use kooperacja_core::present::Lang;
+    /// let up = kooperacja_core::upgrade::upgrade(
+    ///     "format = 1\n[[indicators]]\nid = \"d\"\nrule = { count = \"meeting-days\" }\n",
+    /// )?;
+    /// assert_eq!(
+    ///     up.changes[1].line(Lang::Pl),
+    ///     "indicators[d].rule: count = \"meeting-days\" → sum = \"days\" (format 2 nazywa sumowane pole faktu)"
+    /// );
+    /// # Ok::<(), kooperacja_core::upgrade::UpgradeError>(())
+    /// ```
     pub fn line(&self, lang: Lang) -> String {
         let why = self.why.text().get(lang);
         match &self.was {
@@ -148,6 +301,12 @@ pub enum Why {
 
 impl Why {
     /// The reason in words (the `UPGRADE_WHY_*` entries of the catalogue).
+    ///
+    /// ```
+    /// use kooperacja_core::present::Lang;
+    /// use kooperacja_core::upgrade::Why;
+    /// assert_eq!(Why::Format.text().get(Lang::En), "the version of the project file format");
+    /// ```
     pub fn text(self) -> Text {
         match self {
             Why::Format => label::UPGRADE_WHY_FORMAT,
@@ -241,8 +400,9 @@ impl UpgradeError {
     pub fn to_parse_error(&self, text: &str, lang: Lang) -> ParseError {
         let span = self.span();
         let (line, column) = span.as_ref().map_or((1, 1), |s| line_column(text, s.start));
-        let message = format!("{} [{}]", self.message(lang), self.code());
-        ParseError::new(line, column, span, message)
+        let mut err = ParseError::new(line, column, span, self.message(lang));
+        err.code = Some(self.code().to_owned());
+        err
     }
 }
 
@@ -288,6 +448,7 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
                 text: text.to_owned(),
                 from: TARGET_FORMAT,
                 changes: Vec::new(),
+                origin: Vec::new(),
             });
         }
         Some(1) => {}
@@ -323,7 +484,7 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
         // After the last top-level key, told from the keys above it by a comment.
         let mut key = Key::new("activity_enumeration");
         key.leaf_decor_mut()
-            .set_prefix("\n# Milestone activities: their `kind` is a value of this enumeration.\n");
+            .set_prefix(format!("\n{ACTIVITY_COMMENT}\n"));
         doc.as_table_mut()
             .insert_formatted(&key, Item::Value(Value::from("activity")));
         changes.insert(
@@ -342,6 +503,7 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
     if !out.ends_with('\n') {
         out.push('\n');
     }
+    let origin = origin(text, &out, FORMAT1_VOCABULARY);
     out.push_str(FORMAT1_VOCABULARY);
     changes.push(Change {
         at: "enumerations".to_owned(),
@@ -359,6 +521,7 @@ pub fn upgrade(text: &str) -> Result<Upgraded, UpgradeError> {
         text: out,
         from: 1,
         changes,
+        origin,
     })
 }
 
