@@ -97,7 +97,7 @@ impl Finding {
 }
 
 /// The result of validating a project: every finding, in the order the checks
-/// ran (identity, references, organisations, money, versions, schedule, groups,
+/// ran (identity, references, organisations, money, versions, amendments, schedule, groups,
 /// territory, the TERYT register, indicators, tasks).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -174,6 +174,7 @@ pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
     check_organisations(&mut c);
     check_money(&mut c);
     check_versions(&mut c);
+    c.findings.extend(crate::amendment::findings(project));
     check_schedule(&mut c);
     check_groups(&mut c);
     check_territory(&mut c);

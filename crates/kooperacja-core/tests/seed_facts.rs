@@ -48,9 +48,9 @@ fn indicator<'a>(p: &'a Project, id: &str) -> &'a Indicator {
         .expect("indicator present")
 }
 
-fn milestone<'a>(p: &'a Project, id: &str) -> &'a Milestone {
+fn milestone(p: &Project, id: &str) -> Milestone {
     p.milestones_of("umowa")
-        .iter()
+        .into_iter()
         .find(|m| m.id == id)
         .expect("milestone present")
 }
@@ -701,7 +701,7 @@ fn milestone_activities() {
     use ActivityKind::*;
     // SEED: M-02
     assert_eq!(
-        activity_summary(milestone(&p, "KM-I")),
+        activity_summary(&milestone(&p, "KM-I")),
         vec![
             (Meeting, g("PGR"), Some(100), Some(2), None),
             (Meeting, g("PGD"), Some(40), Some(1), None),
@@ -723,7 +723,7 @@ fn milestone_activities() {
     assert_eq!(km1.activities[0].meeting_days(), Some(200));
     // SEED: M-04
     assert_eq!(
-        activity_summary(milestone(&p, "KM-II")),
+        activity_summary(&milestone(&p, "KM-II")),
         vec![
             (Meeting, g("PZK"), Some(180), Some(2), None),
             (Meeting, g("PGD"), Some(40), None, None),
@@ -739,7 +739,7 @@ fn milestone_activities() {
     );
     // SEED: M-06
     assert_eq!(
-        activity_summary(milestone(&p, "KM-III")),
+        activity_summary(&milestone(&p, "KM-III")),
         vec![
             (Report, None, None, None, None),
             (Dissemination, None, None, None, None),
@@ -753,7 +753,7 @@ fn milestone_activities() {
     );
     // SEED: M-08
     assert_eq!(
-        activity_summary(milestone(&p, "KM-IV")),
+        activity_summary(&milestone(&p, "KM-IV")),
         vec![
             (Education, None, None, None, None),
             (Dissemination, None, Some(6), None, None),

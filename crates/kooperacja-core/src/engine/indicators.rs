@@ -9,6 +9,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::intern::Interner;
 use super::tally::{Tally, day};
 use super::{Engine, Plan, PlanDenominator};
+use crate::area::Territory;
 use crate::report::{Part, Status};
 use crate::rule::Units;
 use crate::territory::{Level, TerytCode};
@@ -39,10 +40,13 @@ impl Engine {
         )
     }
 
+    /// The units of `units` kind within `within`, or within the voivodeships
+    /// of `territory` (the version's area), counted by voivodeship.
     pub(super) fn units(
         &self,
         units: Units,
         within: Option<&TerytCode>,
+        territory: &Territory,
     ) -> Result<Vec<(String, i128)>, String> {
         let register = self
             .register
@@ -50,9 +54,7 @@ impl Engine {
             .ok_or("needs the TERYT register to count territorial units; none was given")?;
         let scopes: Vec<TerytCode> = match within {
             Some(unit) => vec![unit.clone()],
-            None => self
-                .project
-                .territory
+            None => territory
                 .voivodeships
                 .iter()
                 .map(|v| v.code.clone())
@@ -83,6 +85,7 @@ impl Engine {
         to: i32,
         start: NaiveDate,
         due: NaiveDate,
+        territory: &Territory,
     ) -> Result<Evaluation, String> {
         let (value, by_voivodeship, by_partner) = match plan {
             Plan::Leaf(leaf) => self.leaf_parts(*leaf, to),
@@ -97,7 +100,7 @@ impl Engine {
                         (d, dv)
                     }
                     PlanDenominator::Units { units, within } => {
-                        let parts = self.units(*units, within.as_ref())?;
+                        let parts = self.units(*units, within.as_ref(), territory)?;
                         (count(parts.iter().map(|(_, n)| n).sum::<i128>()), parts)
                     }
                 };
