@@ -35,7 +35,7 @@ const SECTIONS: &[(&str, &[&str])] = &[
         "#### Activities (`activities = [...]` of a milestone)",
         &["Activity"],
     ),
-    ("## `[[indicators]]`", &["Indicator"]),
+    ("## `[[indicators]]`", &["Indicator", "IndicatorChange"]),
     ("## `[[sources]]`", &["Source"]),
     (
         "## `as_written`: names as a source wrote them",
