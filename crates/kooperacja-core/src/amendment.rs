@@ -179,16 +179,44 @@ pub struct ResolvedVersion {
 
 impl ResolvedVersion {
     /// The indicator in force with this id.
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// let [umowa, aneks] = &p.resolved_versions()[..] else { panic!() };
+    /// assert!(umowa.indicator("seminars").is_some());
+    /// assert!(aneks.indicator("seminars").is_none());
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
     }
 
     /// The milestone with this id.
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// let aneks = p.resolve(1).unwrap();
+    /// assert!(aneks.milestone("KM-II").is_none());
+    /// assert_eq!(aneks.milestone("KM-IIb").unwrap().number, 3);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
     pub fn milestone(&self, id: &str) -> Option<&Milestone> {
         self.milestones.iter().find(|m| m.id == id)
     }
 
     /// The area a milestone works in: its own units, else the version's.
+    ///
+    /// ```
+    /// use kooperacja_core::{project::Project, territory::Level};
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// let aneks = p.resolve(1).unwrap();
+    /// let phase_1 = aneks.milestone("KM-IIa").unwrap();
+    /// assert_eq!(aneks.territory_of(phase_1).count(Level::Gmina), 1);
+    /// assert_eq!(aneks.territory.count(Level::Gmina), 2);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
     pub fn territory_of<'a>(&'a self, milestone: &'a Milestone) -> &'a Territory {
         milestone.territory.as_ref().unwrap_or(&self.territory)
     }
@@ -197,6 +225,14 @@ impl ResolvedVersion {
 /// Every version of `project` resolved, oldest first. Parts that name
 /// something not in force (an unknown indicator removed, a partner leaving
 /// who never joined) are skipped here; [`findings`] reports them.
+///
+/// ```
+/// use kooperacja_core::{amendment, project::Project};
+/// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+/// let ids: Vec<String> = amendment::resolve_all(&p).into_iter().map(|v| v.id).collect();
+/// assert_eq!(ids, ["umowa", "aneks-1"]);
+/// # Ok::<(), kooperacja_core::parse::ParseError>(())
+/// ```
 pub fn resolve_all(project: &Project) -> Vec<ResolvedVersion> {
     let mut out = Vec::with_capacity(project.versions.len());
     walk(project, |resolved, _| out.push(resolved.clone()));

@@ -302,12 +302,28 @@ impl Project {
 
     /// Every version with its parts resolved (indicators, territory,
     /// partners, milestones), oldest first; see [`crate::amendment`].
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// let partners: Vec<Vec<String>> = p.resolved_versions().into_iter().map(|v| v.partners).collect();
+    /// assert_eq!(partners, [["fundacja"], ["uczelnia"]]);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
     pub fn resolved_versions(&self) -> Vec<ResolvedVersion> {
         crate::amendment::resolve_all(self)
     }
 
     /// The version at `index` with its parts resolved: what it states and
     /// what it inherits.
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// assert_eq!(p.resolve(1).unwrap().indicator("meetings").unwrap().target.to_string(), "30");
+    /// assert!(p.resolve(2).is_none());
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
     pub fn resolve(&self, index: usize) -> Option<ResolvedVersion> {
         self.resolved_versions().into_iter().nth(index)
     }
@@ -347,6 +363,14 @@ impl Project {
 
     /// How many groups of a kind the project forms in `territory` (a
     /// version's or a milestone's area): one per unit of `level`.
+    ///
+    /// ```
+    /// use kooperacja_core::{groups::GroupLevel, project::Project};
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// let aneks = p.resolve(1).unwrap();
+    /// assert_eq!(p.expected_groups_in(&aneks.territory, GroupLevel::Powiat), 2);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
     pub fn expected_groups_in(
         &self,
         territory: &Territory,

@@ -1358,9 +1358,40 @@ fn check_indicators(c: &mut Checker<'_>) {
     let Some((current_index, current)) = p.versions.iter().enumerate().next_back() else {
         return;
     };
-    let milestones = p.milestones_at(current_index);
+    let resolved = p.resolved_versions();
+    // An indicator an amendment adds or changes is due by a milestone of that
+    // version.
+    for (vi, v) in p.versions.iter().enumerate() {
+        let Some(parts) = resolved.get(vi) else {
+            continue;
+        };
+        for (j, change) in v.indicators.iter().enumerate() {
+            if let Some(id) = change.due.as_ref().and_then(|d| d.milestone.as_ref()) {
+                if parts.milestone(id).is_none() {
+                    let known: Vec<&str> = parts.milestones.iter().map(|m| m.id.as_str()).collect();
+                    c.push(
+                        "reference.unknown",
+                        Severity::Error,
+                        format!("versions[{vi}].indicators[{j}].due.milestone"),
+                        format!(
+                            "unknown milestone {id:?} in version {:?}; expected one of: {}",
+                            v.id,
+                            known.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+    }
     for (i, ind) in p.indicators.iter().enumerate() {
         let path = format!("indicators[{i}]");
+        // The milestones of the last version the indicator is in force in.
+        let (current, milestones) = resolved
+            .iter()
+            .rev()
+            .find(|v| v.indicator(&ind.id).is_some())
+            .and_then(|v| Some((p.versions.get(v.index)?, v.milestones.clone())))
+            .unwrap_or_else(|| (current, p.milestones_at(current_index)));
         if let (Some(_), Some(_)) = (&ind.due.milestone, ind.due.date) {
             c.push(
                 "indicator.due-ambiguous",

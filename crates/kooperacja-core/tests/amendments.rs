@@ -376,3 +376,35 @@ fn removing_an_unknown_milestone_is_an_error() {
         "removed_milestones = [\"KM-II\", \"KM-III\"]"
     ));
 }
+
+#[test]
+fn an_amended_indicator_due_by_an_unknown_milestone_is_an_error() {
+    let text = ZMIANY.replacen(
+        "{ id = \"meetings\", target = 30 }",
+        "{ id = \"meetings\", target = 30, due = { milestone = \"KM-II\" } }",
+        1,
+    );
+    let v = validate(&Project::parse(&text).expect("parses"), None);
+    let paths: Vec<&str> = v
+        .with_code("reference.unknown")
+        .map(|f| f.path.as_str())
+        .collect();
+    // KM-II is removed by the same amendment.
+    assert_eq!(paths, ["versions[1].indicators[0].due.milestone"]);
+}
+
+#[test]
+fn an_indicator_removed_with_its_milestone_is_checked_where_it_is_in_force() {
+    let text = ZMIANY.replacen(
+        "target = 4\n",
+        "target = 4\ndue = { milestone = \"KM-II\" }\n",
+        1,
+    );
+    let v = validate(&Project::parse(&text).expect("parses"), None);
+    assert_eq!(
+        v.with_code("reference.unknown").count(),
+        0,
+        "{:?}",
+        v.findings
+    );
+}
