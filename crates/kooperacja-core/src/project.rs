@@ -347,6 +347,29 @@ impl Project {
         self.resolve(index)
     }
 
+    /// Whether the area of some version holds this voivodeship (2-digit
+    /// code): a fact there belongs to the project even if only an amendment
+    /// added the voivodeship.
+    ///
+    /// ```
+    /// use kooperacja_core::{project::Project, territory::TerytCode};
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// assert!(p.has_voivodeship_in_any_version(&TerytCode::parse("04").unwrap()));
+    /// assert!(!p.has_voivodeship_in_any_version(&TerytCode::parse("22").unwrap()));
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn has_voivodeship_in_any_version(&self, code: &crate::territory::TerytCode) -> bool {
+        let holds = |t: &Territory| t.voivodeships.iter().any(|v| &v.code == code);
+        holds(&self.territory)
+            || self.versions.iter().any(|v| {
+                v.territory.as_ref().is_some_and(holds)
+                    || v.milestones
+                        .iter()
+                        .flatten()
+                        .any(|m| m.territory.as_ref().is_some_and(holds))
+            })
+    }
+
     /// How many groups of a kind the project forms: one per unit of `level`
     /// in its territory (or per macroregion it belongs to).
     ///
