@@ -179,6 +179,7 @@ pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
     check_groups(&mut c);
     check_territory(&mut c);
     check_register(&mut c);
+    check_amended_territories(&mut c);
     check_indicators(&mut c);
     check_tasks(&mut c);
     Validation {
@@ -1251,6 +1252,50 @@ fn check_selections(c: &mut Checker<'_>) {
                 path.clone(),
                 format!("{problem}; expected the selection to match the territory"),
             );
+        }
+    }
+}
+
+/// The territory and register checks over each area an amendment states
+/// (`[versions.territory]`) or a milestone names as its own, with the paths
+/// of their findings under that area.
+fn check_amended_territories(c: &mut Checker<'_>) {
+    let p = c.project;
+    let mut areas: Vec<(String, &crate::area::Territory)> = Vec::new();
+    for (vi, v) in p.versions.iter().enumerate() {
+        if let Some(t) = &v.territory {
+            areas.push((format!("versions[{vi}].territory"), t));
+        }
+        for (mi, m) in v.milestones.iter().flatten().enumerate() {
+            if let Some(t) = &m.territory {
+                areas.push((format!("versions[{vi}].milestones[{mi}].territory"), t));
+            }
+        }
+    }
+    for (prefix, territory) in areas {
+        let mut project = p.clone();
+        project.territory = territory.clone();
+        if project.territory.register.is_none() {
+            project.territory.register.clone_from(&p.territory.register);
+        }
+        let mut sub = Checker {
+            project: &project,
+            register: c.register,
+            findings: Vec::new(),
+        };
+        check_territory(&mut sub);
+        check_register(&mut sub);
+        for mut f in sub.findings {
+            // Findings of the project's own area only, once: not the register
+            // note, not the macroregions.
+            let Some(rest) = f.path.strip_prefix("territory") else {
+                continue;
+            };
+            if rest.is_empty() && f.code == "teryt.not-checked" {
+                continue;
+            }
+            f.path = format!("{prefix}{rest}");
+            c.findings.push(f);
         }
     }
 }

@@ -408,3 +408,28 @@ fn an_indicator_removed_with_its_milestone_is_checked_where_it_is_in_force() {
         v.findings
     );
 }
+
+#[test]
+fn the_area_an_amendment_states_is_checked_against_the_register() {
+    let register = kooperacja_core::territory::Register::parse_terc(include_str!(
+        "../../../fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"
+    ))
+    .expect("the register parses");
+    let text = ZMIANY.replacen(
+        "gminas = [{ code = \"0403043\", name = \"Koronowo\" }]",
+        "gminas = [{ code = \"0403043\", name = \"Koronów\" }]",
+        1,
+    );
+    let v = validate(&Project::parse(&text).expect("parses"), Some(&register));
+    let errors: Vec<String> = v
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{} {}", f.code, f.path))
+        .collect();
+    assert_eq!(
+        errors,
+        ["teryt.name-mismatch versions[1].territory.voivodeships[0].powiats[1].gminas[0]"]
+    );
+    assert!(!validate(&zmiany(), Some(&register)).has_errors());
+}
