@@ -31,7 +31,7 @@ use crate::indicator::{CountedOnce, Due, Indicator, IndicatorKind, Target};
 use crate::organisation::PartnerRole;
 use crate::project::{Project, Value};
 use crate::rule::Rule;
-use crate::schedule::{ActivityKind, Milestone};
+use crate::schedule::Milestone;
 use crate::validate::{Finding, Severity};
 
 /// An indicator a version adds or changes. With the id of an indicator in
@@ -66,7 +66,7 @@ pub struct IndicatorChange {
     pub counts_once: Option<CountedOnce>,
     /// The kind of planned activity that delivers it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub planned_by: Option<ActivityKind>,
+    pub planned_by: Option<String>,
     /// The indicator (id) whose counted units include all of this one's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subset_of: Option<String>,
@@ -110,7 +110,7 @@ impl IndicatorChange {
                     target,
                     due: self.due.clone().unwrap_or_default(),
                     counts_once: self.counts_once,
-                    planned_by: self.planned_by,
+                    planned_by: self.planned_by.clone(),
                     subset_of: self.subset_of.clone(),
                     rule: self.rule.clone(),
                     source: self.source.clone(),
@@ -141,7 +141,7 @@ impl IndicatorChange {
             out.counts_once = self.counts_once;
         }
         if self.planned_by.is_some() {
-            out.planned_by = self.planned_by;
+            out.planned_by.clone_from(&self.planned_by);
         }
         if self.subset_of.is_some() {
             out.subset_of.clone_from(&self.subset_of);

@@ -89,9 +89,11 @@ fn any_history() -> impl Strategy<Value = Vec<String>> {
 
 fn facts(lines: &[String]) -> Vec<Fact> {
     let text = lines.join("\n");
+    let project = Project::parse(FIXTURE).expect("parses");
     FactReader::new(
         text.as_bytes(),
         Format::JsonLines,
+        project.vocabulary().clone(),
         PseudonymKey::from_bytes([5; 32]),
     )
     .map(|f| f.expect("a generated fact reads"))

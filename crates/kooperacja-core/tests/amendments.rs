@@ -36,6 +36,7 @@ fn facts(jsonl: &str) -> Vec<Fact> {
     FactReader::new(
         jsonl.as_bytes(),
         Format::JsonLines,
+        zmiany().vocabulary().clone(),
         PseudonymKey::from_bytes([3; 32]),
     )
     .map(|f| f.expect("a valid fact"))
@@ -47,7 +48,7 @@ fn facts(jsonl: &str) -> Vec<Fact> {
 const FACTS: &str = r#"{"id":"m1","date":"2024-02-01","by":"rops","territory":"0410013","kind":"meeting","group":"ZK","days":1}
 {"id":"m2","date":"2024-03-01","by":"rops","territory":"0410013","kind":"meeting","group":"ZK","days":1}
 {"id":"s1","date":"2024-04-01","by":"rops","territory":"0410013","kind":"meeting","activity":"seminar","days":1}
-{"id":"f1","date":"2024-08-01","by":"rops","territory":"0410013","kind":"support","person":"rodzina-1"}
+{"id":"f1","date":"2024-08-01","by":"rops","territory":"0410013","kind":"support","family":"rodzina-1"}
 "#;
 
 fn report(as_of: NaiveDate) -> Report {
@@ -178,10 +179,9 @@ fn an_activity_without_a_planned_count_is_in_the_milestone_view() {
 
 #[test]
 fn meetings_held_are_counted_for_an_activity_planned_without_a_count() {
-    let text = ZMIANY.replace(
-        "{ kind = \"meeting\", group = \"ZK\", count = 12, days_each = 1, text = \"12 spotkań zespołów\" }",
-        "{ kind = \"meeting\", group = \"ZK\", text = \"spotkania zespołów\" }",
-    );
+    let from = "count = 12, days_each = 1, text = \"12 spotkań zespołów\"";
+    assert!(ZMIANY.contains(from));
+    let text = ZMIANY.replacen(from, "text = \"spotkania zespołów\"", 1);
     let mut engine = Engine::new(Project::parse(&text).expect("parses"), None);
     for fact in facts(FACTS) {
         engine.apply(&fact);
@@ -432,4 +432,26 @@ fn the_area_an_amendment_states_is_checked_against_the_register() {
         ["teryt.name-mismatch versions[1].territory.voivodeships[0].powiats[1].gminas[0]"]
     );
     assert!(!validate(&zmiany(), Some(&register)).has_errors());
+}
+
+#[test]
+fn a_rule_an_amendment_states_is_checked_against_the_vocabulary() {
+    let text = ZMIANY.replacen(
+        "rule = { distinct = \"household\", kind = [\"support\"] }",
+        "rule = { distinct = \"household\", kind = [\"support\"], colour = \"red\" }",
+        1,
+    );
+    let err = Project::parse(&text).expect_err("an undeclared field");
+    let line = ZMIANY
+        .lines()
+        .position(|l| l.contains("id = \"families\""))
+        .map(|i| i + 1);
+    assert_eq!(Some(err.line), line, "{err}");
+    insta::assert_snapshot!(located::parse_error(
+        Lang::En,
+        located::Look::Plain,
+        "zmiany.toml",
+        &text,
+        &err
+    ));
 }
