@@ -105,6 +105,7 @@ run completions-fish $R completions fish
 # project-file.md
 run misplaced-sectors $W --lang en validate misplaced-sectors.toml
 run bad-amount $W --lang en validate bad-amount.toml
+run diff-amendment $R diff fixtures/amendments/zmiany.toml
 # indicators.md
 run indicators-worked-en $R --lang en indicators $P --facts $F --as-of 2020-03-31
 run indicators-fers-en $R --lang en indicators $P2 --facts $F2 --as-of 2025-11-30

@@ -827,3 +827,27 @@ fn an_escape_in_a_project_title_is_not_passed_to_the_terminal() {
         "{stdout:?}"
     );
 }
+
+/// The synthetic project whose amendment changes a part of every kind.
+const ZMIANY: Fixture = Fixture {
+    name: "zmiany",
+    project: "fixtures/amendments/zmiany.toml",
+    facts: "fixtures/facts/kooperacja-sample.jsonl",
+    as_of: "2024-12-31",
+    diff: ["--from", "umowa", "--to", "aneks-1"],
+};
+
+#[test]
+fn an_amendment_s_diff_as_a_table_names_every_kind_of_change() {
+    as_table(&ZMIANY, "diff");
+}
+
+#[test]
+fn an_amendment_s_diff_as_csv() {
+    as_csv(&ZMIANY, "diff");
+}
+
+#[test]
+fn an_amendment_s_diff_as_json() {
+    as_json(&ZMIANY, "diff");
+}

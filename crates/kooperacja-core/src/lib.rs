@@ -94,6 +94,7 @@
 #![forbid(unsafe_code)]
 
 pub mod admission;
+pub mod amendment;
 pub mod area;
 pub mod budget;
 pub mod engine;

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::amendment::ResolvedVersion;
 use crate::area::{Macroregion, Territory};
 use crate::budget::{Budget, FundingSource};
 use crate::groups::GroupKind;
@@ -140,9 +141,34 @@ pub struct Version {
     pub goal: Goal,
     /// The budget.
     pub budget: Budget,
-    /// The milestones. Absent means unchanged from the previous version.
+    /// The milestones this version states: in the first version, all of them;
+    /// in a later one, each replaces the previous version's milestone of the
+    /// same id or is added. Absent means unchanged from the previous version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub milestones: Option<Vec<Milestone>>,
+    /// The milestones (ids) this version removes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed_milestones: Vec<String>,
+    /// The indicators this version adds, or changes by id (stating only the
+    /// fields it changes: `{ id = "x", target = 60 }`). The first version's
+    /// indicators are the top-level `[[indicators]]`, with these added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<crate::amendment::IndicatorChange>,
+    /// The indicators (ids) this version removes: they are not evaluated while
+    /// it is in force.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed_indicators: Vec<String>,
+    /// The project's area from this version on, replacing the previous one
+    /// whole. Absent means unchanged; the first version's area is the
+    /// top-level `[territory]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub territory: Option<Territory>,
+    /// The partners (organisation ids) that join the project in this version.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners_joined: Vec<String>,
+    /// The partners (organisation ids) that leave the project in this version.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners_left: Vec<String>,
     /// Where the version's figures come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -288,6 +314,19 @@ impl Project {
                 );
             }
         }
+        // The rules of the indicators an amendment adds or changes.
+        for (v, version) in self.versions.iter().enumerate() {
+            for (j, change) in version.indicators.iter().enumerate() {
+                if let Some(rule) = &change.rule {
+                    crate::vocabulary::check_rule(
+                        &vocabulary,
+                        rule,
+                        &format!("versions[{v}].indicators[{j}].rule"),
+                        &mut errors,
+                    );
+                }
+            }
+        }
         let activity_values: Option<Vec<&str>> = match self.activity_enumeration.as_deref() {
             Some(id) => match vocabulary.enumeration(id) {
                 Some(e) => Some(e.values.iter().map(|v| v.id.as_str()).collect()),
@@ -408,6 +447,76 @@ impl Project {
         Some(in_force)
     }
 
+    /// Every version with its parts resolved (indicators, territory,
+    /// partners, milestones), oldest first; see [`crate::amendment`].
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// let partners: Vec<Vec<String>> = p.resolved_versions().into_iter().map(|v| v.partners).collect();
+    /// assert_eq!(partners, [["fundacja"], ["uczelnia"]]);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn resolved_versions(&self) -> Vec<ResolvedVersion> {
+        crate::amendment::resolve_all(self)
+    }
+
+    /// The version at `index` with its parts resolved: what it states and
+    /// what it inherits.
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// assert_eq!(p.resolve(1).unwrap().indicator("meetings").unwrap().target.to_string(), "30");
+    /// assert!(p.resolve(2).is_none());
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn resolve(&self, index: usize) -> Option<ResolvedVersion> {
+        self.resolved_versions().into_iter().nth(index)
+    }
+
+    /// The version in force on `as_of` (see [`Project::version_in_force`])
+    /// with its parts resolved: only these indicators, this territory, these
+    /// partners and milestones hold on that day.
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// let v = p.in_force(chrono::NaiveDate::from_ymd_opt(2019, 1, 1).unwrap()).unwrap();
+    /// assert_eq!(v.id, "aneks");
+    /// assert_eq!(v.indicators.len(), p.indicators.len());
+    /// assert_eq!(v.milestones.len(), 4);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn in_force(&self, as_of: NaiveDate) -> Option<ResolvedVersion> {
+        let version = self.version_in_force(as_of)?;
+        let (index, _) = self.version(&version.id)?;
+        self.resolve(index)
+    }
+
+    /// Whether the area of some version holds this voivodeship (2-digit
+    /// code): a fact there belongs to the project even if only an amendment
+    /// added the voivodeship.
+    ///
+    /// ```
+    /// use kooperacja_core::{project::Project, territory::TerytCode};
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// assert!(p.has_voivodeship_in_any_version(&TerytCode::parse("04").unwrap()));
+    /// assert!(!p.has_voivodeship_in_any_version(&TerytCode::parse("22").unwrap()));
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn has_voivodeship_in_any_version(&self, code: &crate::territory::TerytCode) -> bool {
+        let holds = |t: &Territory| t.voivodeships.iter().any(|v| &v.code == code);
+        holds(&self.territory)
+            || self.versions.iter().any(|v| {
+                v.territory.as_ref().is_some_and(holds)
+                    || v.milestones
+                        .iter()
+                        .flatten()
+                        .any(|m| m.territory.as_ref().is_some_and(holds))
+            })
+    }
+
     /// How many groups of a kind the project forms: one per unit of `level`
     /// in its territory (or per macroregion it belongs to).
     ///
@@ -419,41 +528,62 @@ impl Project {
     /// # Ok::<(), kooperacja_core::parse::ParseError>(())
     /// ```
     pub fn expected_groups(&self, level: crate::groups::GroupLevel) -> usize {
+        self.expected_groups_in(&self.territory, level)
+    }
+
+    /// How many groups of a kind the project forms in `territory` (a
+    /// version's or a milestone's area): one per unit of `level`.
+    ///
+    /// ```
+    /// use kooperacja_core::{groups::GroupLevel, project::Project};
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// let aneks = p.resolve(1).unwrap();
+    /// assert_eq!(p.expected_groups_in(&aneks.territory, GroupLevel::Powiat), 2);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn expected_groups_in(
+        &self,
+        territory: &Territory,
+        level: crate::groups::GroupLevel,
+    ) -> usize {
         use crate::groups::GroupLevel;
         use crate::territory::Level;
         match level {
             GroupLevel::Macroregion => self.macroregions.len(),
-            GroupLevel::Voivodeship => self.territory.count(Level::Voivodeship),
-            GroupLevel::Powiat => self.territory.count(Level::Powiat),
-            GroupLevel::Gmina => self.territory.count(Level::Gmina),
+            GroupLevel::Voivodeship => territory.count(Level::Voivodeship),
+            GroupLevel::Powiat => territory.count(Level::Powiat),
+            GroupLevel::Gmina => territory.count(Level::Gmina),
         }
     }
 
-    /// The milestones that apply in the version at `index`: its own, or those of
-    /// the nearest earlier version that lists them.
-    pub fn milestones_at(&self, index: usize) -> &[Milestone] {
-        self.versions
-            .get(..=index)
-            .unwrap_or(&[])
-            .iter()
-            .rev()
-            .find_map(|v| v.milestones.as_deref())
-            .unwrap_or(&[])
+    /// The milestones that apply in the version at `index`: the first
+    /// version's, with each later version's replacements, additions and
+    /// removals up to it, by number.
+    pub fn milestones_at(&self, index: usize) -> Vec<Milestone> {
+        self.resolve(index)
+            .map(|v| v.milestones)
+            .unwrap_or_default()
     }
 
     /// The milestones of the version with this id.
-    pub fn milestones_of(&self, version_id: &str) -> &[Milestone] {
+    pub fn milestones_of(&self, version_id: &str) -> Vec<Milestone> {
         match self.version(version_id) {
             Some((index, _)) => self.milestones_at(index),
-            None => &[],
+            None => Vec::new(),
         }
     }
 
-    /// What changed from version `from` to version `to`, field by field; `None`
-    /// if either id is unknown.
+    /// What changed from version `from` to version `to`: the period, goal and
+    /// budget field by field, then each partner joined or left, each
+    /// indicator added, removed or changed (target, name, unit, due date,
+    /// rule), each unit of the area added or removed, and each milestone and
+    /// planned activity added, removed or changed; `None` if either id is
+    /// unknown.
     pub fn diff<'a>(&'a self, from: &str, to: &str) -> Option<VersionDiff> {
         let (a_index, a) = self.version(from)?;
         let (b_index, b) = self.version(to)?;
+        let resolved = self.resolved_versions();
+        let (ra, rb) = (resolved.get(a_index)?, resolved.get(b_index)?);
         let mut changes = Vec::new();
         let mut push = |field: &str, old: Value, new: Value| {
             if old != new {
@@ -513,19 +643,7 @@ impl Project {
                 Value::stated(pb.and_then(|p| p.eu_contribution.as_ref())),
             );
         }
-        let (ma, mb) = (self.milestones_at(a_index), self.milestones_at(b_index));
-        let mut ids: Vec<&str> = ma.iter().chain(mb).map(|m| m.id.as_str()).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        for id in ids {
-            let pa = ma.iter().find(|m| m.id == id).map(|m| m.period);
-            let pb = mb.iter().find(|m| m.id == id).map(|m| m.period);
-            push(
-                &format!("milestones[{id}].period"),
-                Value::from(pa),
-                Value::from(pb),
-            );
-        }
+        crate::amendment::diff_parts(self, ra, rb, &mut push);
         Some(VersionDiff {
             from: a.id.clone(),
             to: b.id.clone(),
@@ -548,7 +666,9 @@ pub struct VersionDiff {
 /// One changed field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
-    /// The field's path within a version (`budget.total`, `milestones[KM-I].period`).
+    /// The field's path within a version (`budget.total`, `milestones[KM-I].period`,
+    /// `indicators[persons].target`, `partners[umk]`, `territory[0410013]`).
+    /// A part added has `old` [`Value::Absent`]; a part removed, `new`.
     pub field: String,
     /// The value in the older version.
     pub old: Value,
@@ -574,6 +694,10 @@ pub enum Value {
     Period(Period),
     /// A text.
     Text(String),
+    /// A count (planned meetings).
+    Count(u64),
+    /// An indicator's target.
+    Target(crate::indicator::Target),
 }
 
 impl Value {
@@ -610,6 +734,12 @@ impl From<Option<NaiveDate>> for Value {
     }
 }
 
+impl From<Option<String>> for Value {
+    fn from(v: Option<String>) -> Value {
+        v.map_or(Value::Absent, Value::Text)
+    }
+}
+
 impl From<Option<StatedDate>> for Value {
     fn from(v: Option<StatedDate>) -> Value {
         match v {
@@ -637,6 +767,8 @@ impl fmt::Display for Value {
             Value::Month(m) => f.write_str(&crate::present::month(crate::present::Lang::Pl, *m)),
             Value::Period(p) => f.write_str(&p.to_polish()),
             Value::Text(t) => f.write_str(t),
+            Value::Count(n) => write!(f, "{n}"),
+            Value::Target(t) => write!(f, "{t}"),
         }
     }
 }

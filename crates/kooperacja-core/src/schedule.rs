@@ -39,6 +39,10 @@ pub struct Milestone {
     /// The activities planned in this milestone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub activities: Vec<Activity>,
+    /// The units this milestone works in, when they are not the project's
+    /// (the pilot's gminas in one phase, other units in the next).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub territory: Option<crate::area::Territory>,
     /// Where the facts come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -77,6 +81,14 @@ pub struct Activity {
     /// One event per unit of this level (`6 meetings, one per voivodeship`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub one_per: Option<crate::groups::GroupLevel>,
+    /// The plan is per unit of this level (`6 meetings a month per team`,
+    /// one team per powiat): with `per_month`, the planned count is derived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<crate::groups::GroupLevel>,
+    /// How many are planned per unit of `per` and month; the planned count is
+    /// this × the milestone's whole months × the units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_month: Option<u32>,
     /// Who carries it out (ids of organisations or roles).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub carried_by: Vec<String>,

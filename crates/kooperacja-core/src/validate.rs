@@ -97,7 +97,7 @@ impl Finding {
 }
 
 /// The result of validating a project: every finding, in the order the checks
-/// ran (identity, references, organisations, money, versions, schedule, groups,
+/// ran (identity, references, organisations, money, versions, amendments, schedule, groups,
 /// territory, the TERYT register, indicators, tasks).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -185,10 +185,12 @@ pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
     check_organisations(&mut c);
     check_money(&mut c);
     check_versions(&mut c);
+    c.findings.extend(crate::amendment::findings(project));
     check_schedule(&mut c);
     check_groups(&mut c);
     check_territory(&mut c);
     check_register(&mut c);
+    check_amended_territories(&mut c);
     check_indicators(&mut c);
     check_participants(&mut c);
     check_tasks(&mut c);
@@ -1341,6 +1343,50 @@ fn check_selections(c: &mut Checker<'_>) {
     }
 }
 
+/// The territory and register checks over each area an amendment states
+/// (`[versions.territory]`) or a milestone names as its own, with the paths
+/// of their findings under that area.
+fn check_amended_territories(c: &mut Checker<'_>) {
+    let p = c.project;
+    let mut areas: Vec<(String, &crate::area::Territory)> = Vec::new();
+    for (vi, v) in p.versions.iter().enumerate() {
+        if let Some(t) = &v.territory {
+            areas.push((format!("versions[{vi}].territory"), t));
+        }
+        for (mi, m) in v.milestones.iter().flatten().enumerate() {
+            if let Some(t) = &m.territory {
+                areas.push((format!("versions[{vi}].milestones[{mi}].territory"), t));
+            }
+        }
+    }
+    for (prefix, territory) in areas {
+        let mut project = p.clone();
+        project.territory = territory.clone();
+        if project.territory.register.is_none() {
+            project.territory.register.clone_from(&p.territory.register);
+        }
+        let mut sub = Checker {
+            project: &project,
+            register: c.register,
+            findings: Vec::new(),
+        };
+        check_territory(&mut sub);
+        check_register(&mut sub);
+        for mut f in sub.findings {
+            // Findings of the project's own area only, once: not the register
+            // note, not the macroregions.
+            let Some(rest) = f.path.strip_prefix("territory") else {
+                continue;
+            };
+            if rest.is_empty() && f.code == "teryt.not-checked" {
+                continue;
+            }
+            f.path = format!("{prefix}{rest}");
+            c.findings.push(f);
+        }
+    }
+}
+
 fn check_register(c: &mut Checker<'_>) {
     let p = c.project;
     let Some(register) = c.register else {
@@ -1663,9 +1709,40 @@ fn check_indicators(c: &mut Checker<'_>) {
     let Some((current_index, current)) = p.versions.iter().enumerate().next_back() else {
         return;
     };
-    let milestones = p.milestones_at(current_index);
+    let resolved = p.resolved_versions();
+    // An indicator an amendment adds or changes is due by a milestone of that
+    // version.
+    for (vi, v) in p.versions.iter().enumerate() {
+        let Some(parts) = resolved.get(vi) else {
+            continue;
+        };
+        for (j, change) in v.indicators.iter().enumerate() {
+            if let Some(id) = change.due.as_ref().and_then(|d| d.milestone.as_ref()) {
+                if parts.milestone(id).is_none() {
+                    let known: Vec<&str> = parts.milestones.iter().map(|m| m.id.as_str()).collect();
+                    c.push(
+                        "reference.unknown",
+                        Severity::Error,
+                        format!("versions[{vi}].indicators[{j}].due.milestone"),
+                        format!(
+                            "unknown milestone {id:?} in version {:?}; expected one of: {}",
+                            v.id,
+                            known.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+    }
     for (i, ind) in p.indicators.iter().enumerate() {
         let path = format!("indicators[{i}]");
+        // The milestones of the last version the indicator is in force in.
+        let (current, milestones) = resolved
+            .iter()
+            .rev()
+            .find(|v| v.indicator(&ind.id).is_some())
+            .and_then(|v| Some((p.versions.get(v.index)?, v.milestones.clone())))
+            .unwrap_or_else(|| (current, p.milestones_at(current_index)));
         if let (Some(_), Some(_)) = (&ind.due.milestone, ind.due.date) {
             c.push(
                 "indicator.due-ambiguous",

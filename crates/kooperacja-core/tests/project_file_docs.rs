@@ -36,7 +36,7 @@ const SECTIONS: &[(&str, &[&str])] = &[
         "#### Activities (`activities = [...]` of a milestone)",
         &["Activity"],
     ),
-    ("## `[[indicators]]`", &["Indicator"]),
+    ("## `[[indicators]]`", &["Indicator", "IndicatorChange"]),
     ("### `[[enumerations]]`", &["Enumeration"]),
     ("### `[[fact_kinds]]`", &["FactKindDecl"]),
     ("### Fields (`fields = [...]` of a kind)", &["FieldDecl"]),

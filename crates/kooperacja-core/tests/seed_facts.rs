@@ -48,9 +48,9 @@ fn indicator<'a>(p: &'a Project, id: &str) -> &'a Indicator {
         .expect("indicator present")
 }
 
-fn milestone<'a>(p: &'a Project, id: &str) -> &'a Milestone {
+fn milestone(p: &Project, id: &str) -> Milestone {
     p.milestones_of("umowa")
-        .iter()
+        .into_iter()
         .find(|m| m.id == id)
         .expect("milestone present")
 }
@@ -717,7 +717,7 @@ fn milestone_activities() {
     let g = |s: &str| Some(s.to_owned());
     // SEED: M-02
     assert_eq!(
-        activity_summary(milestone(&p, "KM-I")),
+        activity_summary(&milestone(&p, "KM-I")),
         vec![
             ("meeting", g("PGR"), Some(100), Some(2), None),
             ("meeting", g("PGD"), Some(40), Some(1), None),
@@ -739,7 +739,7 @@ fn milestone_activities() {
     assert_eq!(km1.activities[0].meeting_days(), Some(200));
     // SEED: M-04
     assert_eq!(
-        activity_summary(milestone(&p, "KM-II")),
+        activity_summary(&milestone(&p, "KM-II")),
         vec![
             ("meeting", g("PZK"), Some(180), Some(2), None),
             ("meeting", g("PGD"), Some(40), None, None),
@@ -755,7 +755,7 @@ fn milestone_activities() {
     );
     // SEED: M-06
     assert_eq!(
-        activity_summary(milestone(&p, "KM-III")),
+        activity_summary(&milestone(&p, "KM-III")),
         vec![
             ("report", None, None, None, None),
             ("dissemination", None, None, None, None),
@@ -769,7 +769,7 @@ fn milestone_activities() {
     );
     // SEED: M-08
     assert_eq!(
-        activity_summary(milestone(&p, "KM-IV")),
+        activity_summary(&milestone(&p, "KM-IV")),
         vec![
             ("education", None, None, None, None),
             ("dissemination", None, Some(6), None, None),

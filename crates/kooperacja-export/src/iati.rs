@@ -554,8 +554,13 @@ fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_
         at.get(&date)?.indicators.iter().find(|i| i.id == id)
     };
     w.comment(message::IATI_RESULTS.get(Lang::En));
+    // The indicators as the report's version declares them (an amendment may
+    // add or change them).
+    let parts = project
+        .version(&report.version)
+        .and_then(|(index, _)| project.resolve(index));
     for indicator in &report.indicators {
-        let declared = project.indicators.iter().find(|i| i.id == indicator.id);
+        let declared = parts.as_ref().and_then(|v| v.indicator(&indicator.id));
         let result_type = match indicator.kind {
             IndicatorKind::Product => "1",
             IndicatorKind::Result => "2",

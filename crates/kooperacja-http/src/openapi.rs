@@ -259,7 +259,7 @@ pub fn document() -> Value {
                 "description": "A value of a changed field: its type, and the value unless absent",
                 "required": ["type"],
                 "properties": {
-                    "type": {"enum": ["absent", "amount", "date", "period", "text"]},
+                    "type": {"enum": ["absent", "amount", "date", "period", "text", "count", "target"]},
                     "value": {}
                 }
             }),

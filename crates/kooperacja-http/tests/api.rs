@@ -342,3 +342,32 @@ fn the_test_routes_are_off_by_default() {
     let server = Server::start();
     server.get("/__test/panic").problem(404);
 }
+
+#[test]
+fn the_territory_is_the_area_of_the_version_in_force() {
+    let zmiany = common::fixture("fixtures/amendments/zmiany.toml");
+    let server = Server::with(&["--project", &zmiany]);
+    let territory = |query: &str| {
+        server
+            .get(&format!("/v1/projects/zmiany/territory?{query}"))
+            .json()
+    };
+    let before = territory("as_of=2024-06-30");
+    assert_eq!(
+        (
+            before["version"].as_str(),
+            before["counts"]["powiats"].as_u64()
+        ),
+        (Some("umowa"), Some(1))
+    );
+    let after = territory("as_of=2024-07-01");
+    assert_eq!(
+        (
+            after["version"].as_str(),
+            after["counts"]["powiats"].as_u64()
+        ),
+        (Some("aneks-1"), Some(2))
+    );
+    let asked = territory("as_of=2024-07-01&version=umowa");
+    assert_eq!(asked["counts"]["powiats"], 1);
+}

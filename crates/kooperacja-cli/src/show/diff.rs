@@ -8,6 +8,7 @@ use kooperacja_core::present::{self, label};
 use crate::input::InputError;
 use crate::show::done;
 use crate::ui::{self, Csv, Ctx, Style, iso};
+use kooperacja_core::indicator::Target;
 use kooperacja_core::project::Value;
 
 use crate::show::unknown_version;
@@ -51,6 +52,9 @@ pub fn diff(args: &DiffArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode,
         Value::Month(m) => m.to_string(),
         Value::Period(p) => p.to_string(),
         Value::Text(t) => t.clone(),
+        Value::Count(n) => n.to_string(),
+        Value::Target(Target::Count(n)) => n.to_string(),
+        Value::Target(Target::Share(r)) => r.to_string(),
     };
     let human = |v: &Value| match v {
         Value::Absent => "—".to_owned(),
@@ -60,6 +64,8 @@ pub fn diff(args: &DiffArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode,
         Value::Month(m) => present::month(ctx.lang, *m),
         Value::Period(p) => present::period(ctx.lang, *p),
         Value::Text(t) => t.clone(),
+        Value::Count(n) => present::count(ctx.lang, *n),
+        Value::Target(t) => present::indicator_target(ctx.lang, *t),
     };
     done(match args.input.format {
         Format::Json => ui::write_json(out, &d),

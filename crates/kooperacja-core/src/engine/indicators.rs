@@ -9,7 +9,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::intern::Interner;
 use super::tally::{Tally, day};
 use super::{Engine, Plan, PlanDenominator};
-use crate::area::Within;
+use crate::area::{Territory, Within};
 use crate::participant::SexSplit;
 use crate::report::{Part, Status};
 use crate::rule::{Key, Rule, Units};
@@ -43,10 +43,6 @@ impl Engine {
         )
     }
 
-    /// The units a ratio's denominator counts, by voivodeship: the register's
-    /// powiats and/or gminas `within` (former codes recognised; `"project"`:
-    /// the project's own area), or within the project's voivodeships when
-    /// absent.
     /// Ogółem and by sex of a plan that counts distinct persons, with each
     /// person's sex as of their first entry ([`crate::participant::Registry`]);
     /// for distinct participants (`distinct = "participant"`) only the
@@ -84,16 +80,21 @@ impl Engine {
         }
     }
 
+    /// The units a ratio's denominator counts, by voivodeship: the register's
+    /// powiats and/or gminas `within` (former codes recognised; `"project"`:
+    /// the version's area), or within the voivodeships of `territory` (the
+    /// version's area) when absent.
     pub(super) fn units(
         &self,
         units: Units,
         within: Option<&Within>,
+        territory: &Territory,
     ) -> Result<Vec<(String, i128)>, String> {
         let register = self
             .register
             .as_deref()
             .ok_or("needs the TERYT register to count territorial units; none was given")?;
-        let area = &self.project.territory;
+        let area = territory;
         let in_scope = |code: &TerytCode| match within {
             Some(within) => within.contains(code, area),
             None => area.voivodeships.iter().any(|v| code.is_within(&v.code)),
@@ -123,6 +124,7 @@ impl Engine {
         to: i32,
         start: NaiveDate,
         due: NaiveDate,
+        territory: &Territory,
     ) -> Result<Evaluation, String> {
         let (value, by_voivodeship, by_partner) = match plan {
             Plan::Leaf(leaf) => self.leaf_parts(*leaf, to),
@@ -137,7 +139,7 @@ impl Engine {
                         (d, dv)
                     }
                     PlanDenominator::Units { units, within } => {
-                        let parts = self.units(*units, within.as_ref())?;
+                        let parts = self.units(*units, within.as_ref(), territory)?;
                         (
                             count(parts.iter().map(|(_, n)| n).sum::<i128>()),
                             parts.into_iter().map(|(k, n)| (k, count(n))).collect(),

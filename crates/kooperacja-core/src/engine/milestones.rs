@@ -4,15 +4,19 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Engine;
+use crate::area::Territory;
 use crate::groups::GroupLevel;
 use crate::project::Project;
 use crate::report::{ActivityProgress, GroupReport, Held, MilestoneMeetings, MilestoneReport};
-use crate::territory::Level;
 
 impl Engine {
+    /// The progress of `activity`, planned in `milestone` over the units of
+    /// `territory` (the milestone's own, else the version's).
     pub(super) fn activity_progress(
         &self,
         activity: &crate::schedule::Activity,
+        milestone: &crate::schedule::Milestone,
+        territory: &Territory,
         from: i32,
         until: i32,
     ) -> ActivityProgress {
@@ -49,7 +53,7 @@ impl Engine {
                 held += u64::try_from(sessions.len()).unwrap_or(u64::MAX);
                 held_days += u64::try_from(days.len()).unwrap_or(u64::MAX);
             }
-            for (territory, tally) in &leaf.by_territory {
+            for (unit_id, tally) in &leaf.by_territory {
                 let n = u64::try_from(tally.count.sum(from, until)).unwrap_or(0);
                 let d = u64::try_from(tally.days.sum(from, until)).unwrap_or(0);
                 if n == 0 && d == 0 {
@@ -57,7 +61,7 @@ impl Engine {
                 }
                 held += n;
                 held_days += d;
-                let code = self.territories.name(*territory);
+                let code = self.territories.name(*unit_id);
                 let voivodeship = code
                     .get(..2)
                     .filter(|_| code != "-")
@@ -78,13 +82,25 @@ impl Engine {
                 }
             }
         }
-        let groups = group_kind.map(|g| match g.one_per {
-            GroupLevel::Macroregion => self.project.macroregions.len(),
-            GroupLevel::Voivodeship => self.project.territory.count(Level::Voivodeship),
-            GroupLevel::Powiat => self.project.territory.count(Level::Powiat),
-            GroupLevel::Gmina => self.project.territory.count(Level::Gmina),
+        let groups = group_kind.map(|g| self.project.expected_groups_in(territory, g.one_per));
+        // A plan per unit and month: per_month × the milestone's whole months
+        // per unit of `per`, times the units.
+        let per_unit = activity
+            .per_month
+            .zip(milestone.period.whole_months())
+            .and_then(|(n, months)| n.checked_mul(months));
+        let derived = per_unit.zip(activity.per).and_then(|(n, level)| {
+            let units = u32::try_from(self.project.expected_groups_in(territory, level)).ok()?;
+            n.checked_mul(units)
         });
-        let planned_per_group = match (activity.count, groups, group_kind.map(|g| g.joint)) {
+        let planned = activity.count.or(derived);
+        let planned_per_group = match (planned, groups, group_kind.map(|g| g.joint)) {
+            _ if activity.count.is_none()
+                && activity.per.is_some()
+                && activity.per == group_kind.map(|g| g.one_per) =>
+            {
+                per_unit
+            }
             (Some(count), Some(groups), Some(false)) if groups > 0 => {
                 let groups = u32::try_from(groups).unwrap_or(u32::MAX);
                 (count % groups == 0).then_some(count / groups)
@@ -104,8 +120,10 @@ impl Engine {
             text: activity.text.clone(),
             kind: activity.kind.clone(),
             group: activity.group.clone(),
-            planned: activity.count,
-            planned_days: activity.meeting_days(),
+            planned,
+            planned_days: planned
+                .zip(activity.days_each)
+                .and_then(|(n, d)| n.checked_mul(d)),
             planned_per_group,
             held,
             held_days,
@@ -117,7 +135,11 @@ impl Engine {
 
 /// The project's group kinds, each joined with the activities of
 /// `milestones` its groups meet for.
-pub(super) fn groups(project: &Project, milestones: &[MilestoneReport]) -> Vec<GroupReport> {
+pub(super) fn groups(
+    project: &Project,
+    territory: &Territory,
+    milestones: &[MilestoneReport],
+) -> Vec<GroupReport> {
     project
         .groups
         .iter()
@@ -126,7 +148,8 @@ pub(super) fn groups(project: &Project, milestones: &[MilestoneReport]) -> Vec<G
             name: g.name.clone(),
             name_en: g.name_en.clone(),
             one_per: g.one_per,
-            expected: u64::try_from(project.expected_groups(g.one_per)).unwrap_or(u64::MAX),
+            expected: u64::try_from(project.expected_groups_in(territory, g.one_per))
+                .unwrap_or(u64::MAX),
             stated: g.stated_count,
             members: g.members,
             transforms_into: g.transforms_into.clone(),

@@ -39,12 +39,15 @@ mod milestones;
 mod report;
 mod tally;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::admission::{Admission, FactId, Reason};
+use crate::amendment::ResolvedVersion;
 use crate::facts::Fact;
+use crate::indicator::Indicator;
 use crate::project::Project;
 use crate::report::Report;
 use crate::rule::{Denominator, Rule, Units};
@@ -82,8 +85,13 @@ pub struct Engine {
     /// Which facts count, with their exact ids and content.
     admission: Admission,
     leaves: Vec<Leaf>,
-    /// For each indicator, its rule rewritten over leaf indexes.
+    /// Every indicator of any version, each distinct declaration once (an
+    /// amendment that changes an indicator's rule or target adds one).
+    indicators: Vec<Indicator>,
+    /// For each of `indicators`, its rule rewritten over leaf indexes.
     plans: Vec<Option<Plan>>,
+    /// Each version's parts, resolved, oldest first.
+    versions: Vec<VersionParts>,
     /// For each fact id (by [`FactId`]), its index in `stored`, or `u32::MAX`.
     slots: Vec<u32>,
     stored: Vec<Stored>,
@@ -119,6 +127,15 @@ pub struct Engine {
     /// Facts the admission counted that the engine could not take (2^32
     /// names interned): counted under [`Reason::TooManyFacts`].
     overfull: u64,
+}
+
+/// A version's parts as the engine evaluates them.
+#[derive(Debug, Clone)]
+struct VersionParts {
+    /// The indicators, territory, partners and milestones in force.
+    parts: ResolvedVersion,
+    /// The positions of its indicators in [`Engine::indicators`], in order.
+    indicators: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -172,8 +189,35 @@ impl Engine {
             leaves.push(Leaf::new(rule.clone()));
             Some(leaves.len() - 1)
         };
-        let plans = project
-            .indicators
+        // Each version's indicators, every distinct declaration once.
+        let mut indicators: Vec<Indicator> = Vec::new();
+        let mut by_id: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let versions: Vec<VersionParts> = project
+            .resolved_versions()
+            .into_iter()
+            .map(|parts| {
+                let positions = parts
+                    .indicators
+                    .iter()
+                    .map(|indicator| {
+                        let same = by_id.entry(indicator.id.clone()).or_default();
+                        match same.iter().find(|&&i| indicators.get(i) == Some(indicator)) {
+                            Some(&i) => i,
+                            None => {
+                                indicators.push(indicator.clone());
+                                same.push(indicators.len() - 1);
+                                indicators.len() - 1
+                            }
+                        }
+                    })
+                    .collect();
+                VersionParts {
+                    parts,
+                    indicators: positions,
+                }
+            })
+            .collect();
+        let plans = indicators
             .iter()
             .map(|indicator| {
                 let rule = indicator.rule.as_ref()?;
@@ -250,7 +294,9 @@ impl Engine {
             register,
             admission: Admission::new(),
             leaves,
+            indicators,
             plans,
+            versions,
             slots: Vec::new(),
             stored: Vec::new(),
             leaf_sets: Vec::new(),

@@ -63,15 +63,21 @@ impl Engine {
     /// The report as of `as_of` against the version at `version_index`.
     fn report_against(&self, as_of: NaiveDate, version_index: usize) -> Report {
         let project = &*self.project;
-        let Some(version) = project.versions.get(version_index) else {
+        let (Some(version), Some(parts)) = (
+            project.versions.get(version_index),
+            self.versions.get(version_index),
+        ) else {
             return self.report_without_version(as_of);
         };
-        let milestones = project.milestones_at(version_index);
+        // Only what the version holds is evaluated: its indicators (with its
+        // targets), its milestones, its area.
+        let territory = &parts.parts.territory;
+        let milestones = &parts.parts.milestones;
         let to = day(as_of);
-        let indicators = project
+        let indicators = parts
             .indicators
             .iter()
-            .zip(&self.plans)
+            .filter_map(|&i| Some((self.indicators.get(i)?, self.plans.get(i)?)))
             .map(|(indicator, plan)| {
                 let due = match (&indicator.due.milestone, indicator.due.date) {
                     (_, Some(date)) => date,
@@ -127,7 +133,7 @@ impl Engine {
                 let window_start = rule_from
                     .or(milestone_start)
                     .unwrap_or(version.period.start());
-                match self.evaluate(plan, to, window_start, due) {
+                match self.evaluate(plan, to, window_start, due, territory) {
                     Err(note) => report.note = Some(note),
                     Ok(mut e) => {
                         if let Some((split, incomplete)) = self.sex_split(plan, to) {
@@ -167,11 +173,11 @@ impl Engine {
                     MilestoneState::Running
                 };
                 let (from, until) = (day(m.period.start()), day(m.period.end()).min(to));
+                // Every planned activity, with a planned count or without.
                 let activities = m
                     .activities
                     .iter()
-                    .filter(|a| a.count.is_some())
-                    .map(|a| self.activity_progress(a, from, until))
+                    .map(|a| self.activity_progress(a, m, parts.parts.territory_of(m), from, until))
                     .collect();
                 MilestoneReport {
                     id: m.id.clone(),
@@ -196,7 +202,7 @@ impl Engine {
             period_elapsed: elapsed(version.period, as_of),
             by_status: by_status(&indicators),
             indicators,
-            groups: groups(project, &milestones),
+            groups: groups(project, territory, &milestones),
             milestones,
             budget: self.budget(version, to),
             facts: self.fact_counts(to),
@@ -278,7 +284,7 @@ impl Engine {
             days_passed: 0,
             period_elapsed: Rate::from_fraction(Decimal::ZERO),
             by_status: Vec::new(),
-            groups: groups(&self.project, &[]),
+            groups: groups(&self.project, &self.project.territory, &[]),
             indicators: self
                 .project
                 .indicators

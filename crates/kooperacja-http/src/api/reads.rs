@@ -701,14 +701,13 @@ pub async fn territory(
     let params = Params::from(query)?;
     let as_of = params.date("as_of")?.unwrap_or_else(today);
     let p = &project.project;
-    let version = match version_index(p, &params)? {
-        Some(i) => p.versions[i].id.clone(),
-        None => p
-            .version_in_force(as_of)
-            .map(|v| v.id.clone())
-            .unwrap_or_default(),
+    // The area of that version: an amendment may replace it.
+    let parts = match version_index(p, &params)? {
+        Some(i) => p.resolve(i),
+        None => p.in_force(as_of),
     };
-    let t = &p.territory;
+    let version = parts.as_ref().map(|v| v.id.clone()).unwrap_or_default();
+    let t = parts.as_ref().map_or(&p.territory, |v| &v.territory);
     json(
         StatusCode::OK,
         &TerritoryOut {
@@ -745,7 +744,9 @@ pub struct DiffOut {
 /// One changed field.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ChangeOut {
-    /// The field's path within a version (`budget.total`).
+    /// The field's path within a version (`budget.total`, `indicators[ID].target`,
+    /// `partners[ID]`, `territory[CODE]`); a part added has `old` absent, a part
+    /// removed `new` absent.
     pub field: String,
     /// The value in the older version.
     #[schema(schema_with = refs::diff_value)]

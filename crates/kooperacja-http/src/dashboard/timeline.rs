@@ -78,16 +78,16 @@ pub(super) fn panel(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
 
 /// The milestone's English title, on the English page, if the project file
 /// gives one.
-fn title_en<'a>(entry: &Entry<'a>, m: &MilestoneReport, lang: Lang) -> Option<&'a str> {
+fn title_en(entry: &Entry<'_>, m: &MilestoneReport, lang: Lang) -> Option<String> {
     if lang == Lang::Pl {
         return None;
     }
     entry
         .project
         .milestones_of(&entry.report.version)
-        .iter()
+        .into_iter()
         .find(|p| p.id == m.id)
-        .and_then(|p| p.title_en.as_deref())
+        .and_then(|p| p.title_en)
 }
 
 fn title_markup(entry: &Entry<'_>, m: &MilestoneReport, lang: Lang) -> Markup {
@@ -203,7 +203,7 @@ fn gantt(entry: &Entry<'_>, anchor: &str, lang: Lang, g: Geometry) -> Markup {
                     (x(start), x(start + i64::from(m.days_passed)), x(start + i64::from(m.period.days()))),
                     (swatch.fill.hex(), swatch.tint.hex()),
                     &format!("{}: {}, {} – {}", m.id, present::period(lang, m.period), lang.text(label::state(m.state)),
-                        title_en(entry, m, lang).unwrap_or(&m.title))))
+                        title_en(entry, m, lang).unwrap_or_else(|| m.title.clone()))))
             }
             line x1=(today) y1=(TOP - 8) x2=(today) y2=(bottom + 2) stroke=(palette::AS_OF.hex()) stroke-width="2" {}
             text x=(today + dx) y=(TOP - 10) font-size="11.5" font-weight="700" fill=(palette::AS_OF.hex()) text-anchor=(text_anchor) { (as_of_text) }
