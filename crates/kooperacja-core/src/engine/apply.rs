@@ -6,7 +6,6 @@ use super::{Applied, Engine, NO_SLOT};
 use crate::admission::{Reason, Verdict};
 use crate::facts::{Fact, Value, What};
 use crate::rule::{Key, Measure, Rule};
-use crate::territory::TerytCode;
 use crate::vocabulary::FieldType;
 
 /// What one stored fact contributed, so that a retraction can undo it.
@@ -152,13 +151,18 @@ impl Engine {
     /// Works out what a fact contributes, interning its names; `None` when an
     /// interner is full.
     fn describe(&mut self, fact: &Fact, at: i32, index: u32) -> Option<Stored> {
+        // A former code of the project's territory counts as the unit's code
+        // now (area::FormerCode): for filters, the breakdowns, JST keys and
+        // milestones.
+        let project = std::sync::Arc::clone(&self.project);
+        let area = &project.territory;
         let mut matched = std::mem::take(&mut self.matched);
         matched.clear();
         matched.extend(
             self.leaves
                 .iter()
                 .enumerate()
-                .filter(|(_, leaf)| leaf.filter().is_some_and(|f| f.matches(fact)))
+                .filter(|(_, leaf)| leaf.filter().is_some_and(|f| f.matches(fact, area)))
                 .filter_map(|(i, _)| u32::try_from(i).ok()),
         );
         let leaves = match self.leaf_set_ids.get(matched.as_slice()) {
@@ -171,7 +175,9 @@ impl Engine {
         self.matched = matched;
         let leaves = leaves?;
         let voivodeship = match &fact.territory {
-            Some(t) => self.voivodeships.intern(t.voivodeship().as_str())?,
+            Some(t) => self
+                .voivodeships
+                .intern(area.current(t).voivodeship().as_str())?,
             None => self.voivodeships.intern("-")?,
         };
         let partner = self.partners.intern(&fact.recorded_by)?;
@@ -202,7 +208,7 @@ impl Engine {
                     for item in value.items() {
                         let text = match item {
                             Value::Person(p) => p.as_str().to_owned(),
-                            Value::Jst(c) => c.as_str().to_owned(),
+                            Value::Jst(c) => area.current(c).as_str().to_owned(),
                             Value::Text(t) => t.clone(),
                             _ => continue,
                         };
@@ -222,7 +228,7 @@ impl Engine {
         // The planned activities the fact is an event of.
         let mut activities = Vec::new();
         for (i, activity) in self.activities.iter().enumerate() {
-            if !activity.filter.matches(fact) {
+            if !activity.filter.matches(fact, area) {
                 continue;
             }
             let session = if activity.sessions.is_empty() {
@@ -237,7 +243,7 @@ impl Engine {
                         "territory" => fact
                             .territory
                             .as_ref()
-                            .map_or_else(String::new, |t| t.as_str().to_owned()),
+                            .map_or_else(String::new, |t| area.current(t).as_str().to_owned()),
                         field => fact.value(field).map_or_else(String::new, |v| v.to_text()),
                     })
                     .collect();
@@ -246,9 +252,11 @@ impl Engine {
             activities.push((u32::try_from(i).ok()?, session));
         }
         if !activities.is_empty() {
-            let territory = self
-                .territories
-                .intern(fact.territory.as_ref().map_or("-", TerytCode::as_str))?;
+            let territory = self.territories.intern(
+                fact.territory
+                    .as_ref()
+                    .map_or("-", |t| area.current(t).as_str()),
+            )?;
             let days = match fact.value("days") {
                 Some(Value::Count(d)) => d,
                 _ => 0,

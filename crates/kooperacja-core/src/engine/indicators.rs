@@ -9,6 +9,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::intern::Interner;
 use super::tally::{Tally, day};
 use super::{Engine, Plan, PlanDenominator};
+use crate::area::Within;
 use crate::report::{Part, Status};
 use crate::rule::Units;
 use crate::territory::{Level, TerytCode};
@@ -41,24 +42,23 @@ impl Engine {
         )
     }
 
+    /// The units a ratio's denominator counts, by voivodeship: the register's
+    /// powiats and/or gminas `within` (former codes recognised; `"project"`:
+    /// the project's own area), or within the project's voivodeships when
+    /// absent.
     pub(super) fn units(
         &self,
         units: Units,
-        within: Option<&TerytCode>,
+        within: Option<&Within>,
     ) -> Result<Vec<(String, i128)>, String> {
         let register = self
             .register
             .as_deref()
             .ok_or("needs the TERYT register to count territorial units; none was given")?;
-        let scopes: Vec<TerytCode> = match within {
-            Some(unit) => vec![unit.clone()],
-            None => self
-                .project
-                .territory
-                .voivodeships
-                .iter()
-                .map(|v| v.code.clone())
-                .collect(),
+        let area = &self.project.territory;
+        let in_scope = |code: &TerytCode| match within {
+            Some(within) => within.contains(code, area),
+            None => area.voivodeships.iter().any(|v| code.is_within(&v.code)),
         };
         let mut by_voivodeship: BTreeMap<String, i128> = BTreeMap::new();
         for unit in register.units() {
@@ -67,7 +67,7 @@ impl Engine {
                 (Units::Jst | Units::Powiats, Level::Powiat)
                     | (Units::Jst | Units::Gminas, Level::Gmina)
             );
-            if counted && scopes.iter().any(|s| unit.code.is_within(s)) {
+            if counted && in_scope(&unit.code) {
                 *by_voivodeship
                     .entry(unit.code.voivodeship().to_string())
                     .or_default() += 1;

@@ -48,7 +48,7 @@ use crate::facts::Fact;
 use crate::project::Project;
 use crate::report::Report;
 use crate::rule::{Denominator, Rule, Units};
-use crate::territory::{Register, TerytCode};
+use crate::territory::Register;
 use apply::{Extra, MeetingTally, Stored};
 use intern::{FastMap, Interner, fast_map};
 use tally::{Leaf, Series};
@@ -130,7 +130,7 @@ enum PlanDenominator {
     Leaf(usize),
     Units {
         units: Units,
-        within: Option<TerytCode>,
+        within: Option<crate::area::Within>,
     },
 }
 

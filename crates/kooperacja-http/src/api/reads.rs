@@ -661,7 +661,8 @@ pub struct TerritoryOut {
     /// The counts the documents state.
     #[schema(schema_with = refs::stated_counts)]
     pub stated: serde_json::Value,
-    /// The TERC register's date, if the project names a register.
+    /// The date of the TERC register the project is checked against (the one
+    /// it pins, else the one built in), as findings name it.
     pub register: Option<String>,
     /// The voivodeships with their powiats and gminas.
     #[schema(schema_with = refs::voivodeships)]
@@ -715,11 +716,7 @@ pub async fn territory(
                 jst: t.jst_count() as u64,
             },
             stated: to_value(&t.stated),
-            register: project
-                .register
-                .as_ref()
-                .and_then(|r| r.as_of())
-                .map(str::to_owned),
+            register: project.register.date().map(|d| d.to_string()),
             voivodeships: to_value(&t.voivodeships),
         },
     )
