@@ -348,15 +348,12 @@ fn admit(
         );
         // The field the first defect names (`date`, `territory`, or a field
         // of the kind: `group`, `role`…), else the one its code blames.
-        let named = kooperacja_core::admission::defects(
-            &project.project,
-            Some(&project.register),
-            &fact,
-        )
-        .into_iter()
-        .find(|d| d.reason.code() == first.code)
-        .and_then(|d| d.fields.into_iter().next())
-        .map(|f| format!("/{}", escape_pointer(&f)));
+        let named =
+            kooperacja_core::admission::defects(&project.project, Some(&project.register), &fact)
+                .into_iter()
+                .find(|d| d.reason.code() == first.code)
+                .and_then(|d| d.fields.into_iter().next())
+                .map(|f| format!("/{}", escape_pointer(&f)));
         if let Some(pointer) = named.or_else(|| pointer_of(&first.code).map(str::to_owned)) {
             problem = problem.at(pointer);
         }
