@@ -223,8 +223,7 @@ pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<Exit
         Format as FactFormat, Shape, csv_header, to_csv_row, to_json_line,
     };
     let project = crate::input::project(&args.project)?;
-    let register = crate::input::register(&args.project, &project, args.teryt.as_deref())?
-        .ok_or_else(|| InputError(crate::ui::msg(label::GENERATOR_NEEDS_REGISTER).to_owned()))?;
+    let register = crate::input::register(&args.project, &project, args.teryt.as_deref())?;
     // Checked before any output file is created.
     let generator =
         kooperacja_core::synthetic::Generator::new(&project, &register, args.seed, args.count)

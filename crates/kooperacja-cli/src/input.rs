@@ -78,16 +78,18 @@ pub fn project(path: &Path) -> Result<Project, InputError> {
 }
 
 /// The register to check `project` against: `override_path`, else the file
-/// the project names in `territory.register`, relative to the project file.
+/// the project pins in `territory.register` (relative to the project file),
+/// else the register core embeds ([`Register::embedded`]). A file read is dated
+/// by its GUS name (`TERC_Urzedowy_2025-11-18.csv`) when it has one.
 pub fn register(
     project_path: &Path,
     project: &Project,
     override_path: Option<&Path>,
-) -> Result<Option<Register>, InputError> {
+) -> Result<Arc<Register>, InputError> {
     let path: PathBuf = match (override_path, &project.territory.register) {
         (Some(p), _) => p.to_path_buf(),
         (None, Some(rel)) => project_path.parent().unwrap_or(Path::new(".")).join(rel),
-        (None, None) => return Ok(None),
+        (None, None) => return Ok(Register::embedded()),
     };
     let bytes = read_bounded(&path, MAX_REGISTER_BYTES, msg(label::OF_THE_TERC_REGISTER))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -100,8 +102,9 @@ pub fn register(
             ),
         ))
     })?;
-    Register::parse_terc(&text)
-        .map(Some)
+    let name = path.to_string_lossy();
+    Register::parse_named(&name, &text)
+        .map(Arc::new)
         .map_err(|e| InputError(format!("{}: {e}", path.display())))
 }
 
@@ -166,12 +169,10 @@ pub fn pseudonym_key() -> Result<PseudonymKey, InputError> {
 
 /// The project and register of a command's arguments, shared so that an
 /// engine can own them.
-pub fn load(
-    args: &crate::ProjectArgs,
-) -> Result<(Arc<Project>, Option<Arc<Register>>), InputError> {
+pub fn load(args: &crate::ProjectArgs) -> Result<(Arc<Project>, Arc<Register>), InputError> {
     let project = project(&args.project)?;
     let register = register(&args.project, &project, args.teryt.as_deref())?;
-    Ok((Arc::new(project), register.map(Arc::new)))
+    Ok((Arc::new(project), register))
 }
 
 /// The report of a project as of the arguments' date (today by default), with
@@ -179,10 +180,11 @@ pub fn load(
 pub fn report(
     args: &crate::ReportArgs,
     project: &Arc<Project>,
-    register: Option<&Arc<Register>>,
+    register: &Arc<Register>,
 ) -> Result<kooperacja_core::report::Report, InputError> {
     use std::io::Write;
-    let mut engine = kooperacja_core::engine::Engine::new(Arc::clone(project), register.cloned());
+    let mut engine =
+        kooperacja_core::engine::Engine::new(Arc::clone(project), Some(Arc::clone(register)));
     let mut bad = 0_u64;
     let mut excluded = 0_u64;
     if let Some(path) = &args.facts {

@@ -14,8 +14,8 @@ use crate::{Format, StatusArgs};
 
 pub fn run(args: &StatusArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, InputError> {
     let (project, register) = crate::input::load(&args.report.input)?;
-    let validation = validate(&project, register.as_deref());
-    let report = crate::input::report(&args.report, &project, register.as_ref())?;
+    let validation = validate(&project, Some(&register));
+    let report = crate::input::report(&args.report, &project, &register)?;
     let written = match args.report.input.format {
         Format::Table => table(ctx, &report, &validation, out),
         Format::Json => ui::write_json(

@@ -51,11 +51,11 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCo
     for path in &args.files {
         let loaded = crate::input::project(path).and_then(|project| {
             let register = crate::input::register(path, &project, args.teryt.as_deref())?;
-            let validation = validate(&project, register.as_ref());
+            let validation = validate(&project, Some(&register));
             // A fact file that cannot be read is reported, but the project's
             // findings are still shown.
             if let Some(facts) = &args.facts {
-                match check_facts(facts, &project, register.as_ref()) {
+                match check_facts(facts, &project, &register) {
                     Ok(checked) => facts_checked = Some(checked),
                     Err(InputError(message)) => {
                         unreadable += 1;
@@ -107,9 +107,9 @@ pub fn run(args: &ValidateArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCo
 fn check_facts(
     path: &Path,
     project: &Project,
-    register: Option<&Register>,
+    register: &Register,
 ) -> Result<FactsChecked, InputError> {
-    let mut check = FactCheck::new(project, register);
+    let mut check = FactCheck::new(project, Some(register));
     let mut findings = Vec::new();
     let mut facts = 0;
     let mut reader = crate::input::facts_with_progress(path, project)?;

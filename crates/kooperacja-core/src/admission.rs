@@ -265,7 +265,7 @@ pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> V
             .any(|v| v.code == voivodeship)
         {
             outside.push((field, code));
-        } else if register.is_some_and(|r| r.get(code).is_none()) {
+        } else if register.is_some_and(|r| r.get(p.territory.current(code)).is_none()) {
             unlisted.push((field, code));
         }
     }
@@ -292,9 +292,16 @@ pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> V
         out.push(Defect {
             reason: Reason::TerritoryUnknown,
             message: format!(
-                "{} {} not in the TERC register; expected an official code",
+                "{} {} not in {}; expected an official code{}",
                 fields_text(&fields),
-                listed(&unlisted)
+                listed(&unlisted),
+                register.map_or_else(|| "the TERC register".to_owned(), Register::name),
+                register
+                    .and_then(|r| crate::area::type_change_hint(
+                        r,
+                        unlisted.iter().map(|(_, c)| *c)
+                    ))
+                    .unwrap_or_default()
             ),
             fields,
         });

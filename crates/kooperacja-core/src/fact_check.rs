@@ -56,6 +56,9 @@ pub struct FactCheck<'p> {
     project: &'p Project,
     register: Option<&'p Register>,
     admission: Admission,
+    /// The participants of the entries counted so far, so that `finish`
+    /// names the records missing a required datum.
+    participants: crate::participant::Registry,
 }
 
 fn finding(id: &str, defect: Defect) -> Finding {
@@ -75,6 +78,7 @@ impl<'p> FactCheck<'p> {
             project,
             register,
             admission: Admission::new(),
+            participants: crate::participant::Registry::new(project.participants()),
         }
     }
 
@@ -100,19 +104,40 @@ impl<'p> FactCheck<'p> {
                     fact.id
                 ),
             }],
-            Verdict::Counted { .. } | Verdict::Retraction { .. } => Vec::new(),
+            Verdict::Counted { .. } => {
+                if let Some(entry) = crate::participant::Entry::of_fact(fact) {
+                    self.participants.enter(entry);
+                }
+                Vec::new()
+            }
+            Verdict::Retraction { .. } => {
+                if let What::Retraction { retracts, .. } = &fact.what {
+                    self.participants.retract(retracts);
+                }
+                Vec::new()
+            }
         }
     }
 
     /// The findings that need the whole file: retractions of ids that no fact
-    /// has, and retractions of facts that turned out to be retractions. Call
-    /// it once, after the last fact.
+    /// has, retractions of facts that turned out to be retractions, and
+    /// (`participant.incomplete`, by the fact id of the first entry, never the
+    /// person) the participants whose first entry lacks a datum
+    /// `[participants] required` names. Call it once, after the last fact.
     pub fn finish(&mut self) -> Vec<Finding> {
-        self.admission
+        let mut findings: Vec<Finding> = self
+            .admission
             .finish()
             .into_iter()
             .map(|(id, d)| finding(&id, d))
-            .collect()
+            .collect();
+        findings.extend(
+            self.participants
+                .incomplete()
+                .iter()
+                .map(crate::participant::Incomplete::finding),
+        );
+        findings
     }
 }
 

@@ -165,6 +165,10 @@ pub struct Indicator {
     pub unit: String,
     /// The target value.
     pub target: Target,
+    /// The target split by sex (`{ K = 60, M = 40 }`), when the application
+    /// states one: its parts add up to a count target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_by_sex: Option<std::collections::BTreeMap<crate::participant::Sex, u64>>,
     /// When it is due.
     #[serde(default)]
     pub due: Due,

@@ -27,9 +27,10 @@
 //! use kooperacja_core::territory::Register;
 //! use kooperacja_core::validate::validate;
 //!
-//! // The caller reads files; core only parses text.
+//! // The caller reads files; core only parses text. The TERC register is built
+//! // in (another edition: `Register::parse_terc` of its text).
 //! let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
-//! let register = Register::parse_terc(include_str!("../../../fixtures/teryt/TERC_Urzedowy_2025-11-18.csv"))?;
+//! let register = Register::embedded();
 //!
 //! // Every consistency problem at once; the source's typo "Bursy" is reported
 //! // as a corrected name (Q-01).
@@ -41,7 +42,7 @@
 //! // a key the embedding application keeps secret.
 //! let key = PseudonymKey::from_bytes([7; 32]);
 //! let facts = r#"{"id":"w-1","date":"2019-03-15","by":"umk","kind":"expenditure","amount":"1234,56","category":"personel"}"#;
-//! let mut engine = Engine::new(project.clone(), Some(register.into()));
+//! let mut engine = Engine::new(project.clone(), Some(register));
 //! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines, project.vocabulary().clone(), key) {
 //!     engine.apply(&fact?);
 //! }
@@ -58,7 +59,7 @@
 //! The model, each module named after its domain word:
 //! - [`money`]: exact amounts in złoty, rates, named roundings, exact splits;
 //! - [`period`]: dates and periods as the documents write them, months;
-//! - [`territory`]: TERYT codes and the TERC register;
+//! - [`territory`]: TERYT codes and the TERC register (one edition built in);
 //! - [`area`]: the voivodeships, powiats and gminas a project works in;
 //! - [`organisation`]: the leader and partners, sectors, roles, target groups, tasks;
 //! - [`project`]: a project and its versions (agreement, amendments), the version in force;
@@ -67,6 +68,7 @@
 //! - [`groups`]: the group structures (RGR, PGR, …) and their levels;
 //! - [`indicator`]: the indicators (wskaźniki), their targets and due dates;
 //! - [`rule`]: how an indicator's value is computed from facts, as data.
+//! - [`participant`]: participants as ESF monitoring counts them: first entry, sex split, small-cell suppression.
 //!
 //! Reading and checking:
 //! - [`parse`]: the project file parsed with located errors, bounded reads;
@@ -103,6 +105,7 @@ pub mod indicator;
 pub mod money;
 pub mod organisation;
 pub mod parse;
+pub mod participant;
 pub mod period;
 pub mod present;
 pub mod project;

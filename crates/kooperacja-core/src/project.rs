@@ -341,6 +341,21 @@ impl Project {
         crate::parse::parse_project(text)
     }
 
+    /// The `[participants]` declaration, or its defaults when the file has none.
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// assert_eq!(project.participants().sexes, ["K", "M"]);
+    /// assert_eq!(project.participants().small_cell, None); // 5: participant::DEFAULT_SMALL_CELL
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn participants(&self) -> &crate::participant::ParticipantsDecl {
+        static DEFAULT: std::sync::LazyLock<crate::participant::ParticipantsDecl> =
+            std::sync::LazyLock::new(crate::participant::ParticipantsDecl::default);
+        self.participants.as_ref().unwrap_or(&DEFAULT)
+    }
+
     /// The organisation with this id.
     pub fn organisation(&self, id: &str) -> Option<&Organisation> {
         self.organisations.iter().find(|o| o.id == id)

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::groups::GroupLevel;
 use crate::indicator::{IndicatorKind, Target};
 use crate::money::{Amount, Rate};
+use crate::participant::{Sex, ShownSplit, SupportCount};
 use crate::period::{Period, YearMonth};
 use crate::validate::{Finding, Severity};
 
@@ -131,6 +132,17 @@ pub struct IndicatorReport {
     pub rule: Option<String>,
     /// Why the indicator is not evaluated, if it is not.
     pub note: Option<String>,
+    /// Ogółem and by sex, for an indicator that counts persons (a distinct
+    /// count of persons): each person's sex as of their first entry, persons
+    /// with none (or no entry) apart as unknown. `None` for other indicators
+    /// and when not evaluated. Reads without a token show it suppressed
+    /// ([`Report::suppress_persons`]).
+    pub by_sex: Option<ShownSplit>,
+    /// The target by sex, when the indicator states one.
+    pub target_by_sex: Option<BTreeMap<Sex, u64>>,
+    /// For a count of participants (`distinct = "participant"`): the records
+    /// missing a required datum, counted apart and not in the value.
+    pub incomplete: Option<u64>,
 }
 
 /// Where a milestone stands.
@@ -547,6 +559,23 @@ pub struct Report {
     pub budget: BudgetReport,
     /// The facts the report rests on.
     pub facts: FactCounts,
+    /// The participants (entry facts) as of the report's date.
+    pub participants: ParticipantsReport,
+}
+
+/// The participants of a project as of a date, as ESF monitoring counts them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[non_exhaustive]
+pub struct ParticipantsReport {
+    /// Participants (complete records, once each, with their first entry's
+    /// data), ogółem and by sex.
+    pub by_sex: ShownSplit,
+    /// Records missing a required datum: counted apart, not participants.
+    pub incomplete: u64,
+    /// Per support: the persons who entered it and those who left.
+    pub supports: Vec<SupportCount>,
+    /// The project's small-cell threshold (`[participants] small_cell`).
+    pub small_cell: u64,
 }
 
 impl Report {
@@ -583,6 +612,58 @@ impl Report {
             .iter()
             .find(|c| c.status == status)
             .map_or(0, |c| c.indicators)
+    }
+
+    /// The report as a read without a token may show it: small-cell
+    /// suppression ([`crate::participant::suppress`]) under the project's
+    /// threshold of every person breakdown: the split by sex of the
+    /// participants and of each person indicator, and the parts by
+    /// voivodeship and by partner of each person indicator (a part of at
+    /// least one person and fewer than the threshold is left out, as a part
+    /// with none is; when that leaves out exactly one, the smallest other one
+    /// goes too). Applying it twice changes nothing more.
+    ///
+    /// ```
+    /// use kooperacja_core::{engine::Engine, participant::Cell, project::Project};
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// let mut report = Engine::new(p, None).report("2019-01-01".parse().unwrap());
+    /// report.suppress_persons();
+    /// assert_eq!(report.participants.by_sex.threshold, Some(5));
+    /// assert_eq!(report.participants.by_sex.total, Cell::Shown(0));
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn suppress_persons(&mut self) {
+        let threshold = self.participants.small_cell;
+        self.participants.by_sex = self.participants.by_sex.suppressed(threshold, false);
+        for indicator in &mut self.indicators {
+            let Some(split) = &indicator.by_sex else {
+                continue;
+            };
+            if split.threshold.is_none() {
+                suppress_parts(&mut indicator.by_voivodeship, threshold);
+                suppress_parts(&mut indicator.by_partner, threshold);
+            }
+            indicator.by_sex = Some(split.suppressed(threshold, false));
+        }
+    }
+}
+
+/// Leaves out the parts of at least one and fewer than `threshold`, and when
+/// that leaves out exactly one, the smallest other part too.
+fn suppress_parts(parts: &mut Vec<Part>, threshold: u64) {
+    let limit = Decimal::from(threshold);
+    let small = |p: &Part| p.value > Decimal::ZERO && p.value < limit;
+    let hidden = parts.iter().filter(|p| small(p)).count();
+    parts.retain(|p| !small(p));
+    if hidden == 1 {
+        if let Some(i) = parts
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, p)| p.value)
+            .map(|(i, _)| i)
+        {
+            parts.remove(i);
+        }
     }
 }
 

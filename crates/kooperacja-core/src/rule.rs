@@ -21,8 +21,9 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::area::{Territory, Within};
 use crate::facts::{Fact, Value};
-use crate::territory::TerytCode;
+use crate::territory::Level;
 use crate::vocabulary::FieldType;
 
 /// What a distinct count counts: the values of the fields of one subject type.
@@ -140,8 +141,13 @@ pub struct Filter {
     pub from: Option<NaiveDate>,
     /// The last day (inclusive).
     pub to: Option<NaiveDate>,
-    /// A territorial unit: the fact's territory must be it or lie within it.
-    pub within: Option<TerytCode>,
+    /// Where: the fact's territory must be one of these units or lie within
+    /// one, or lie in the project's own area (`"project"`); see
+    /// [`Within`]. Former codes of the project's territory are recognised.
+    pub within: Option<Within>,
+    /// Only facts whose territory is a unit of this level (`"gmina"`,
+    /// `"powiat"`), so that a rule counts gminas or powiats only.
+    pub units_level: Option<Level>,
     /// The organisation (id) that recorded the fact.
     pub recorded_by: Option<String>,
     /// Declared fields and the values they must have (any of them): the fact
@@ -176,7 +182,33 @@ impl Filter {
     }
 
     /// Whether a fact passes. Retractions never pass: they act on other facts.
-    pub fn matches(&self, fact: &Fact) -> bool {
+    /// `area` is the project's territory: `within` and `units_level` read a
+    /// fact's territory through its [former codes](crate::area::FormerCode),
+    /// and `within = "project"` is its own area.
+    ///
+    /// ```
+    /// use kooperacja_core::area::{Territory, Within};
+    /// use kooperacja_core::facts::{FactReader, Format};
+    /// use kooperacja_core::project::Project;
+    /// use kooperacja_core::rule::Filter;
+    /// use kooperacja_core::territory::{Level, TerytCode};
+    /// let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// let line = r#"{"id":"p","date":"2019-09-02","by":"rops-poznan","territory":"3021083","kind":"pilot","jst":"3021083"}"#;
+    /// let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
+    /// let fact = FactReader::new(line.as_bytes(), Format::JsonLines, project.vocabulary().clone(), key)
+    ///     .next().unwrap()?;
+    /// let mut filter = Filter::of_kinds(&["pilot"]);
+    /// filter.within = Some(Within::Project);
+    /// filter.units_level = Some(Level::Gmina);
+    /// assert!(filter.matches(&fact, &project.territory));
+    /// filter.units_level = Some(Level::Powiat);
+    /// assert!(!filter.matches(&fact, &project.territory));
+    /// filter.units_level = None;
+    /// filter.within = Some(Within::Units(vec![TerytCode::parse("04")?]));
+    /// assert!(!filter.matches(&fact, &project.territory));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn matches(&self, fact: &Fact, area: &Territory) -> bool {
         if fact.what.is_retraction() {
             return false;
         }
@@ -186,8 +218,21 @@ impl Filter {
         if self.from.is_some_and(|d| fact.date < d) || self.to.is_some_and(|d| fact.date > d) {
             return false;
         }
-        if let Some(unit) = &self.within {
-            if !fact.territory.as_ref().is_some_and(|t| t.is_within(unit)) {
+        if let Some(within) = &self.within {
+            if !fact
+                .territory
+                .as_ref()
+                .is_some_and(|t| within.contains(t, area))
+            {
+                return false;
+            }
+        }
+        if let Some(level) = self.units_level {
+            let at_level = match &fact.territory {
+                Some(t) => area.current(t).level() == level,
+                None => false,
+            };
+            if !at_level {
                 return false;
             }
         }
@@ -257,12 +302,13 @@ pub enum Denominator {
     /// Another rule (a count or distinct rule).
     Rule(Box<Rule>),
     /// The number of units in a territory, from the TERYT register: within
-    /// `within`, or within the project's voivodeships when absent.
+    /// `within` (units, or `"project"`: the project's own area), or within
+    /// the project's voivodeships when absent.
     Territory {
         /// Which units.
         units: Units,
         /// Where.
-        within: Option<TerytCode>,
+        within: Option<Within>,
     },
 }
 
@@ -311,7 +357,9 @@ struct RawRule {
     #[schemars(with = "Option<crate::period::Date>")]
     to: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    within: Option<TerytCode>,
+    within: Option<Within>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    units_level: Option<Level>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     recorded_by: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -348,6 +396,7 @@ impl RawRule {
             from: self.from,
             to: self.to,
             within: self.within.clone(),
+            units_level: self.units_level,
             recorded_by: self.recorded_by.clone(),
             fields: self
                 .fields
@@ -464,6 +513,7 @@ impl RawRule {
             from: filter.from,
             to: filter.to,
             within: filter.within.clone(),
+            units_level: filter.units_level,
             recorded_by: filter.recorded_by.clone(),
             absent: filter.absent.clone(),
             fields: filter
@@ -557,7 +607,7 @@ impl<'de> Deserialize<'de> for Filter {
             || raw.units.is_some()
         {
             return Err(serde::de::Error::custom(
-                "a filter takes filter keys only (kind, from, to, within, recorded_by, absent, declared fields), not `count`, `sum`, `distinct`, `ratio` or `units`",
+                "a filter takes filter keys only (kind, from, to, within, units_level, recorded_by, absent, declared fields), not `count`, `sum`, `distinct`, `ratio` or `units`",
             ));
         }
         Ok(raw.filter())

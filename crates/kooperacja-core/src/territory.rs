@@ -1,9 +1,19 @@
 //! Poland's territorial division on official TERYT codes: voivodeship → powiat →
 //! gmina, read from the TERC register published by GUS.
 //!
-//! The register is given to [`Register::parse_terc`] as text by the caller (core
-//! reads no files), so any edition of it can be used and any project anywhere in
-//! Poland can be checked.
+//! Core embeds one edition of the register, [`Register::embedded`] (GUS's file
+//! `TERC_Urzedowy_2025-11-18.csv`, copied unchanged), so that no user needs a file
+//! to check a project anywhere in Poland. Another edition is read from its text with
+//! [`Register::parse_terc`] (core reads no files: a project pins one with
+//! `territory.register`, and the adapters read it).
+//!
+//! ```
+//! use kooperacja_core::territory::{Register, TerytCode};
+//! let register = Register::embedded();
+//! assert_eq!(register.date().map(|d| d.to_string()).as_deref(), Some("2025-11-18"));
+//! assert_eq!(register.get(&TerytCode::parse("0410033")?).map(|u| u.name.as_str()), Some("Nakło nad Notecią"));
+//! # Ok::<(), kooperacja_core::territory::TerytError>(())
+//! ```
 //!
 //! ```
 //! use kooperacja_core::territory::{Register, TerytCode, UnitKind, GminaType};
@@ -21,7 +31,9 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// What went wrong reading a TERYT code or the register.
@@ -343,9 +355,120 @@ impl Unit {
 pub struct Register {
     units: BTreeMap<TerytCode, Unit>,
     as_of: Option<String>,
+    date: Option<NaiveDate>,
 }
 
+/// The date of the edition of the TERC register core embeds
+/// ([`Register::embedded`]): the date in the name GUS gave its file.
+pub const EMBEDDED_DATE: &str = "2025-11-18";
+
+/// The embedded register's text: `fixtures/teryt/TERC_Urzedowy_2025-11-18.csv`,
+/// GUS's file unchanged (its origin is in `fixtures/teryt/SOURCE.md`).
+const EMBEDDED_TERC: &str = include_str!("../../../fixtures/teryt/TERC_Urzedowy_2025-11-18.csv");
+
 impl Register {
+    /// The TERC register core embeds: GUS's edition of 2025-11-18
+    /// ([`EMBEDDED_DATE`]; its `STAN_NA` is 2025-01-01), 16 voivodeships,
+    /// 380 powiats and 2,479 gminas. It is the default of every adapter; a
+    /// project pins another edition with `territory.register`.
+    ///
+    /// The text is parsed once, on the first call, and shared after that
+    /// (`std::sync::OnceLock`). A test checks that it parses; were it ever
+    /// unreadable, the register returned would be empty, so every code would be
+    /// reported as not in it rather than silently accepted.
+    ///
+    /// ```
+    /// use kooperacja_core::territory::{Register, Level};
+    /// let register = Register::embedded();
+    /// assert_eq!(register.at_level(Level::Voivodeship).count(), 16);
+    /// assert_eq!(register.as_of(), Some("2025-01-01"));
+    /// assert!(std::sync::Arc::ptr_eq(&register, &Register::embedded()));
+    /// ```
+    pub fn embedded() -> Arc<Register> {
+        static EMBEDDED: OnceLock<Arc<Register>> = OnceLock::new();
+        Arc::clone(EMBEDDED.get_or_init(|| {
+            Arc::new(
+                Register::parse_named("TERC_Urzedowy_2025-11-18.csv", EMBEDDED_TERC)
+                    .unwrap_or_default(),
+            )
+        }))
+    }
+
+    /// The register with the date of its edition set (see [`Register::date`]).
+    pub fn with_date(mut self, date: NaiveDate) -> Register {
+        self.date = Some(date);
+        self
+    }
+
+    /// The date in the name GUS gives a TERC file (`TERC_Urzedowy_2025-11-18.csv`,
+    /// also `TERC_Adresowy_…`), if the name has that form; a directory before the
+    /// name is ignored.
+    ///
+    /// ```
+    /// use kooperacja_core::territory::Register;
+    /// let date = Register::date_in_file_name("../teryt/TERC_Urzedowy_2025-11-18.csv");
+    /// assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2025-11-18"));
+    /// assert_eq!(Register::date_in_file_name("terc.csv"), None);
+    /// ```
+    pub fn date_in_file_name(name: &str) -> Option<NaiveDate> {
+        let base = name.rsplit(['/', '\\']).next()?;
+        let stem = base.strip_prefix("TERC_")?.strip_suffix(".csv")?;
+        let (_, date) = stem.rsplit_once('_')?;
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+    }
+
+    /// Reads a TERC file's text ([`Register::parse_terc`]) and dates it by the
+    /// file's name ([`Register::date_in_file_name`]) when GUS's name is kept:
+    /// how adapters read the register a project pins.
+    ///
+    /// ```
+    /// use kooperacja_core::territory::Register;
+    /// let terc = "WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n04;;;;KUJAWSKO-POMORSKIE;województwo;2025-01-01\n";
+    /// let register = Register::parse_named("teryt/TERC_Urzedowy_2025-11-18.csv", terc)?;
+    /// assert_eq!(register.date().map(|d| d.to_string()).as_deref(), Some("2025-11-18"));
+    /// # Ok::<(), kooperacja_core::territory::TerytError>(())
+    /// ```
+    pub fn parse_named(name: &str, text: &str) -> Result<Register, TerytError> {
+        let register = Register::parse_terc(text)?;
+        Ok(match Register::date_in_file_name(name) {
+            Some(date) => register.with_date(date),
+            None => register,
+        })
+    }
+
+    /// The date that names this register in findings: the date of its edition
+    /// when known (the embedded one's, or one set by [`Register::with_date`]),
+    /// else the date it describes (`STAN_NA`, [`Register::as_of`]).
+    ///
+    /// ```
+    /// use kooperacja_core::territory::Register;
+    /// let terc = "WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\n04;;;;KUJAWSKO-POMORSKIE;województwo;2025-01-01\n";
+    /// let register = Register::parse_terc(terc)?;
+    /// assert_eq!(register.date().map(|d| d.to_string()).as_deref(), Some("2025-01-01"));
+    /// # Ok::<(), kooperacja_core::territory::TerytError>(())
+    /// ```
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.date.or_else(|| {
+            self.as_of
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        })
+    }
+
+    /// How findings name the register: `the TERC register of 2025-11-18`, or
+    /// `the TERC register` when it has no date.
+    ///
+    /// ```
+    /// use kooperacja_core::territory::Register;
+    /// assert_eq!(Register::embedded().name(), "the TERC register of 2025-11-18");
+    /// ```
+    pub fn name(&self) -> String {
+        match self.date() {
+            Some(date) => format!("the TERC register of {date}"),
+            None => "the TERC register".to_owned(),
+        }
+    }
+
     /// Reads the TERC register in the official "urzędowy" CSV form: UTF-8 (with or
     /// without BOM), `;`-separated, columns `WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA`.
     /// Blank lines are skipped; any other unreadable line is an error naming it.
@@ -425,6 +548,32 @@ impl Register {
         self.units.get(code)
     }
 
+    /// For a gmina code that is not in the register, the register's gmina with
+    /// the same first six digits (voivodeship, powiat, gmina number) and another
+    /// type digit: most likely the same gmina after a change of type (a rural
+    /// gmina that became urban-rural). `None` when the code is in the register,
+    /// is no gmina code, or no such gmina exists. Within one edition of TERC,
+    /// the first six digits name one gmina.
+    ///
+    /// ```
+    /// use kooperacja_core::territory::{Register, TerytCode};
+    /// let register = Register::embedded();
+    /// let old = TerytCode::parse("0410012")?; // Kcynia is 0410013
+    /// assert_eq!(register.same_gmina_other_type(&old).map(|u| u.name.as_str()), Some("Kcynia"));
+    /// assert!(register.same_gmina_other_type(&TerytCode::parse("0410013")?).is_none());
+    /// # Ok::<(), kooperacja_core::territory::TerytError>(())
+    /// ```
+    pub fn same_gmina_other_type(&self, code: &TerytCode) -> Option<&Unit> {
+        if code.level() != Level::Gmina || self.units.contains_key(code) {
+            return None;
+        }
+        let number = code.as_str().get(..6)?;
+        ['1', '2', '3'].iter().find_map(|digit| {
+            let candidate = TerytCode(format!("{number}{digit}"));
+            self.units.get(&candidate)
+        })
+    }
+
     /// The date the register describes (its `STAN_NA` column), as written.
     pub fn as_of(&self) -> Option<&str> {
         self.as_of.as_deref()
@@ -501,6 +650,37 @@ pub fn voivodeship_name(code: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_register_holds_all_of_poland() {
+        let register = Register::embedded();
+        assert_eq!(register.at_level(Level::Voivodeship).count(), 16);
+        assert_eq!(register.at_level(Level::Powiat).count(), 380);
+        assert_eq!(register.at_level(Level::Gmina).count(), 2479);
+    }
+
+    #[test]
+    fn the_embedded_register_is_dated_by_its_edition() {
+        assert_eq!(
+            Register::embedded()
+                .date()
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some(EMBEDDED_DATE)
+        );
+    }
+
+    #[test]
+    fn a_file_name_without_gus_form_has_no_date() {
+        for name in [
+            "TERC.csv",
+            "TERC_Urzedowy.csv",
+            "TERC_Urzedowy_2025-13-01.csv",
+            "x_2025-11-18.csv",
+        ] {
+            assert_eq!(Register::date_in_file_name(name), None, "{name}");
+        }
+    }
 
     #[test]
     fn bad_lines_are_named() {

@@ -190,6 +190,7 @@ pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
     check_territory(&mut c);
     check_register(&mut c);
     check_indicators(&mut c);
+    check_participants(&mut c);
     check_tasks(&mut c);
     Validation {
         findings: c.findings,
@@ -1352,16 +1353,16 @@ fn check_register(c: &mut Checker<'_>) {
         return;
     };
     let mut problems = Vec::new();
-    let mut check = |path: String, code: &TerytCode, name: &str| match register.get(code) {
+    let mut check = |path: String, code: &TerytCode, name: &str| match register
+        .get(p.territory.current(code))
+    {
         None => problems.push((
             "teryt.unknown-code",
             path,
             format!(
-                "{code} ({name}) is not in the TERC register{}; expected an official code",
-                register
-                    .as_of()
-                    .map(|d| format!(" of {d}"))
-                    .unwrap_or_default()
+                "{code} ({name}) is not in {}; expected an official code{}",
+                register.name(),
+                crate::area::type_change_hint(register, [code]).unwrap_or_default()
             ),
         )),
         Some(unit) if unit.name != name => {
@@ -1378,8 +1379,9 @@ fn check_register(c: &mut Checker<'_>) {
                 "teryt.name-mismatch",
                 path,
                 format!(
-                    "{code} is {:?} in the TERC register, not {name:?}{hint}",
-                    unit.name
+                    "{code} is {:?} in {}, not {name:?}{hint}",
+                    unit.name,
+                    register.name()
                 ),
             ));
         }
@@ -1402,7 +1404,7 @@ fn check_register(c: &mut Checker<'_>) {
                 problems.push((
                     "teryt.unknown-code",
                     format!("macroregions[{i}].voivodeships[{j}]"),
-                    format!("{code} is not a voivodeship in the TERC register"),
+                    format!("{code} is not a voivodeship in {}", register.name()),
                 ));
             }
         }
@@ -1410,6 +1412,8 @@ fn check_register(c: &mut Checker<'_>) {
     for (code, path, message) in problems {
         c.push(code, Severity::Error, path, message);
     }
+    check_former_codes(c, register);
+    check_within(c, register);
     if p.macroregions.len() > 1 {
         let covered: BTreeSet<&TerytCode> = p
             .macroregions
@@ -1435,6 +1439,222 @@ fn check_register(c: &mut Checker<'_>) {
                 ),
             );
         }
+    }
+}
+
+/// Every `within` code of every indicator rule (filters and units
+/// denominators) is a unit of the register (under the code it has now).
+fn check_within(c: &mut Checker<'_>, register: &Register) {
+    let p = c.project;
+    let mut found = Vec::new();
+    for (i, ind) in p.indicators.iter().enumerate() {
+        if let Some(rule) = &ind.rule {
+            rule_withins(rule, format!("indicators[{i}].rule"), &mut found);
+        }
+    }
+    for (path, within) in found {
+        let unknown: Vec<String> = within
+            .unknown_codes(register, &p.territory)
+            .map(|code| {
+                format!(
+                    "{code}{}",
+                    crate::area::type_change_hint(register, [code]).unwrap_or_default()
+                )
+            })
+            .collect();
+        if !unknown.is_empty() {
+            c.push(
+                "teryt.within-unknown",
+                Severity::Error,
+                path,
+                format!(
+                    "within names {} not in {}; expected official codes",
+                    unknown.join(", "),
+                    register.name()
+                ),
+            );
+        }
+    }
+}
+
+/// The `within` of a rule and of its parts, each with its path in the file.
+fn rule_withins(
+    rule: &crate::rule::Rule,
+    path: String,
+    out: &mut Vec<(String, crate::area::Within)>,
+) {
+    use crate::rule::{Denominator, Rule};
+    match rule {
+        Rule::Count { filter, .. } | Rule::Distinct { filter, .. } => {
+            if let Some(w) = &filter.within {
+                out.push((format!("{path}.within"), w.clone()));
+            }
+        }
+        Rule::Ratio {
+            numerator,
+            denominator,
+        } => {
+            rule_withins(numerator, format!("{path}.ratio.numerator"), out);
+            match denominator {
+                Denominator::Rule(r) => rule_withins(r, format!("{path}.ratio.denominator"), out),
+                Denominator::Territory { within, .. } => {
+                    if let Some(w) = within {
+                        out.push((format!("{path}.ratio.denominator.within"), w.clone()));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The declared former codes: each names a unit of the register under its new
+/// code, is no current unit itself, and is declared once.
+fn check_former_codes(c: &mut Checker<'_>, register: &Register) {
+    let t = &c.project.territory;
+    for (i, f) in t.former_codes.iter().enumerate() {
+        let path = format!("territory.former_codes[{i}]");
+        let (code, now) = (&f.code, &f.now);
+        if code.level() != now.level() || code == now {
+            c.push(
+                "territory.former-code-level",
+                Severity::Error,
+                path,
+                format!(
+                    "former code {code} ({}) and now = {now} ({}) are not two codes of one unit; expected two different codes of the same level",
+                    code.level().name(),
+                    now.level().name()
+                ),
+            );
+            continue;
+        }
+        if t.former_codes[..i].iter().any(|g| &g.code == code) {
+            c.push(
+                "territory.former-code-duplicate",
+                Severity::Error,
+                format!("{path}.code"),
+                format!("former code {code} is declared twice; expected it once"),
+            );
+            continue;
+        }
+        if t.former_code(now).is_some() {
+            c.push(
+                "territory.former-code-chain",
+                Severity::Error,
+                format!("{path}.now"),
+                format!(
+                    "now = {now} is itself declared as a former code; expected the code the unit has in the register"
+                ),
+            );
+            continue;
+        }
+        if let Some(unit) = register.get(code) {
+            c.push(
+                "teryt.former-code-current",
+                Severity::Error,
+                format!("{path}.code"),
+                format!(
+                    "{code} is {:?} in {}, a unit of its own, so it cannot be a former code of {now}",
+                    unit.name,
+                    register.name()
+                ),
+            );
+            continue;
+        }
+        let Some(unit) = register.get(now) else {
+            c.push(
+                "teryt.former-code-unknown",
+                Severity::Error,
+                format!("{path}.now"),
+                format!(
+                    "now = {now} is not in {}; expected the unit's code in it",
+                    register.name()
+                ),
+            );
+            continue;
+        };
+        let kind = unit
+            .code
+            .gmina_type()
+            .map(|g| format!(", {}", g.english()))
+            .unwrap_or_default();
+        let until = f.until.map(|d| format!(" until {d}")).unwrap_or_default();
+        c.push(
+            "teryt.former-code",
+            Severity::Info,
+            path,
+            format!(
+                "{code} (its code{until}) is counted as {now} ({}{kind} in {}): facts, units and `within` under either code are one unit",
+                unit.name,
+                register.name()
+            ),
+        );
+    }
+}
+
+/// A target split by sex names declared categories only, and its parts add up
+/// to the indicator's count target.
+fn check_target_by_sex(c: &mut Checker<'_>, path: &str, ind: &crate::indicator::Indicator) {
+    let Some(by_sex) = &ind.target_by_sex else {
+        return;
+    };
+    let declared = crate::participant::Requirements::of(c.project.participants()).sexes;
+    for sex in by_sex.keys().filter(|s| !declared.contains(s)) {
+        let known = declared
+            .iter()
+            .map(|s| s.code())
+            .collect::<Vec<_>>()
+            .join(", ");
+        c.push(
+            "indicator.target-sex-undeclared",
+            Severity::Error,
+            format!("{path}.target_by_sex.{}", sex.code()),
+            format!(
+                "the sex category {} is not among [participants] sexes; expected one of: {known}",
+                sex.code()
+            ),
+        );
+    }
+    let sum = by_sex.values().fold(0_u64, |a, n| a.saturating_add(*n));
+    match ind.target {
+        Target::Count(n) if n == sum => {}
+        Target::Count(n) => c.push(
+            "indicator.target-by-sex-sum",
+            Severity::Error,
+            format!("{path}.target_by_sex"),
+            format!("the target by sex adds up to {sum}, the target is {n}"),
+        ),
+        Target::Share(_) => c.push(
+            "indicator.target-by-sex-sum",
+            Severity::Error,
+            format!("{path}.target_by_sex"),
+            "a target by sex splits a count; this target is a share",
+        ),
+    }
+}
+
+/// The `[participants]` declaration's own problems.
+fn check_participants(c: &mut Checker<'_>) {
+    let Some(decl) = &c.project.participants else {
+        return;
+    };
+    for problem in crate::participant::problems(decl) {
+        c.push(
+            problem.code(),
+            Severity::Error,
+            "participants",
+            problem.to_string(),
+        );
+    }
+    if let Some(small) = decl.small_cell.filter(|n| *n < 3) {
+        c.push(
+            "participants.small-cell-below-law",
+            Severity::Warning,
+            "participants.small_cell",
+            format!(
+                "a small-cell threshold of {} is below 3, the least aggregate official statistics may publish (ustawa o statystyce publicznej, art. 38)",
+                small
+            ),
+        );
     }
 }
 
@@ -1476,6 +1696,7 @@ fn check_indicators(c: &mut Checker<'_>) {
             }
             None => None,
         };
+        check_target_by_sex(c, &path, ind);
         if let Target::Share(rate) = ind.target {
             if rate.percent() > rust_decimal::Decimal::ONE_HUNDRED
                 || rate.fraction().is_sign_negative()

@@ -312,7 +312,7 @@ fn naive_leaf(rule: &Rule, facts: &[&Fact], as_of: NaiveDate) -> Decimal {
     match rule {
         Rule::Count { measure, filter } => Decimal::from(
             passing
-                .filter(|f| filter.matches(f))
+                .filter(|f| filter.matches(f, &kooperacja_core::area::Territory::default()))
                 .map(|f| match measure {
                     Measure::Facts => 1,
                     Measure::Sum(field) => match f.value(field) {
@@ -325,7 +325,7 @@ fn naive_leaf(rule: &Rule, facts: &[&Fact], as_of: NaiveDate) -> Decimal {
         ),
         Rule::Distinct { key, filter } => {
             let set: BTreeSet<String> = passing
-                .filter(|f| filter.matches(f))
+                .filter(|f| filter.matches(f, &kooperacja_core::area::Territory::default()))
                 .flat_map(|f| keys(f, *key))
                 .collect();
             Decimal::from(set.len())

@@ -25,6 +25,7 @@ const SECTIONS: &[(&str, &[&str])] = &[
     ("### `[[territory.voivodeships.powiats]]`", &["Powiat"]),
     ("### Gminas (`gminas = [...]` of a powiat)", &["Gmina"]),
     ("### `[[territory.selections]]`", &["Selection"]),
+    ("### `[[territory.former_codes]]`", &["FormerCode"]),
     ("## `[[groups]]`", &["GroupKind"]),
     ("## `[[versions]]`", &["Version"]),
     ("### `[versions.goal]`", &["Goal"]),

@@ -633,7 +633,7 @@ fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_
             let started = period.start() <= as_of;
             let actual = if started {
                 find(period.end().min(as_of), &indicator.id)
-                    .and_then(|i| i.value.map(|v| (v, &i.by_voivodeship)))
+                    .and_then(|i| i.value.map(|v| (v, &i.by_voivodeship, &i.by_sex)))
             } else {
                 None
             };
@@ -645,8 +645,13 @@ fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_
             w.empty("period-end", &[("iso-date", &iso(period.end()))]);
             if has_target {
                 w.empty("target", &[("value", &target)]);
+                for (sex, n) in indicator.target_by_sex.iter().flatten() {
+                    w.open("target", &[("value", &n.to_string())]);
+                    w.empty("dimension", &[("name", "sex"), ("value", sex.code())]);
+                    w.close("target");
+                }
             }
-            if let Some((value, parts)) = actual {
+            if let Some((value, parts, by_sex)) = actual {
                 let running = as_of < period.end();
                 if running {
                     w.open("actual", &[("value", &value.normalize().to_string())]);
@@ -679,6 +684,25 @@ fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_
                         &[("name", "voivodeship"), ("value", &part.key)],
                     );
                     w.close("actual");
+                }
+                // The split by sex, as a publication shows it: small cells
+                // suppressed under the project's threshold, and (like the
+                // voivodeship parts) zero cells left out, so that a missing
+                // cell may be either.
+                if let Some(split) = by_sex {
+                    let shown = split.suppressed(report.participants.small_cell, false);
+                    let cells = shown
+                        .by_sex
+                        .iter()
+                        .map(|(sex, cell)| (sex.code(), *cell))
+                        .chain(std::iter::once(("unknown", shown.unknown)));
+                    for (code, cell) in cells {
+                        if let Some(n) = cell.value().filter(|n| *n > 0) {
+                            w.open("actual", &[("value", &n.to_string())]);
+                            w.empty("dimension", &[("name", "sex"), ("value", code)]);
+                            w.close("actual");
+                        }
+                    }
                 }
             }
             w.close("period");

@@ -36,7 +36,8 @@ struct Args {
     /// The date to report on, like 2020-09-30. Default: today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     as_of: Option<NaiveDate>,
-    /// The TERC register. Default: the file named by the project's `territory.register`.
+    /// The TERC register. Default: the file the project pins in `territory.register`,
+    /// else the register built in (TERC 2025-11-18).
     #[arg(long, value_name = "CSV")]
     teryt: Option<PathBuf>,
     /// The format.
@@ -143,6 +144,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             &e,
         )
     })?);
+    // The register the project pins (or --teryt), else the one core embeds.
     let register_path = match (&args.teryt, &project.territory.register) {
         (Some(p), _) => Some(p.clone()),
         (None, Some(rel)) => Some(args.project.parent().unwrap_or(Path::new(".")).join(rel)),
@@ -153,13 +155,14 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             let bytes = read_bounded(&path, MAX_REGISTER_BYTES, message::FILE_KIND_TERC)?;
             let text = String::from_utf8(bytes)
                 .map_err(|_| message::READ_NOT_UTF8.fill(en, &[&path.display()]))?;
-            Some(std::sync::Arc::new(
-                Register::parse_terc(&text).map_err(|e| format!("{}: {e}", path.display()))?,
-            ))
+            std::sync::Arc::new(
+                Register::parse_named(&path.to_string_lossy(), &text)
+                    .map_err(|e| format!("{}: {e}", path.display()))?,
+            )
         }
-        None => None,
+        None => Register::embedded(),
     };
-    let validation = validate(&project, register.as_deref());
+    let validation = validate(&project, Some(&register));
     let errors = validation.error_lines();
     if !errors.is_empty() && !args.force {
         let mut err = std::io::stderr();
@@ -181,7 +184,7 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     };
     let warning = warning_in(args.lang);
 
-    let mut engine = Engine::new(std::sync::Arc::clone(&project), register.clone());
+    let mut engine = Engine::new(std::sync::Arc::clone(&project), Some(register.clone()));
     if let Some(path) = &args.facts {
         let file = std::fs::File::open(path)
             .map_err(|e| message::CANNOT_READ.fill(en, &[&path.display(), &e]))?;

@@ -35,6 +35,7 @@ use kooperacja_core::groups::GroupLevel;
 use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::money::{Amount, Rate};
 use kooperacja_core::organisation::PartnerRole;
+use kooperacja_core::participant::{self, Sex};
 use kooperacja_core::period::{StatedDate, YearMonth};
 use kooperacja_core::present::{self, Text, label, palette, palette::Swatch, spreadsheet};
 use kooperacja_core::project::Project;
@@ -608,7 +609,10 @@ fn schedule_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result
 }
 
 fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
-    s.frozen_header(&[
+    // Person indicators by sex: a column per declared category, then those
+    // with no recorded sex.
+    let sexes: Vec<Sex> = r.participants.by_sex.by_sex.keys().copied().collect();
+    let mut header = vec![
         label::ID.get(lang),
         label::NAME.get(lang),
         label::KIND.get(lang),
@@ -619,7 +623,10 @@ fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Resu
         label::DUE.get(lang),
         label::STATUS.get(lang),
         label::FORECAST.get(lang),
-    ])?;
+    ];
+    header.extend(sexes.iter().map(|sex| sex.label().get(lang)));
+    header.push(label::SEX_UNKNOWN.get(lang));
+    s.frozen_header(&header)?;
     for i in &r.indicators {
         let name = match (lang, &i.name_en) {
             (Lang::En, Some(en)) => en.clone(),
@@ -634,7 +641,7 @@ fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Resu
             Target::Count(n) => (i.unit.clone(), Cell::from(n)),
             Target::Share(rate) => ("%".to_owned(), Cell::Percent(rate)),
         };
-        s.row(vec![
+        let mut row = vec![
             i.id.as_str().into(),
             name.into(),
             kind.into(),
@@ -645,7 +652,17 @@ fn indicators_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Resu
             i.due.into(),
             Cell::Swatched(status_text(lang, i.status), palette::of_status(i.status)),
             indicator_cell(i.target, i.forecast),
-        ])?;
+        ];
+        let count = |c: Option<participant::Cell>| {
+            c.and_then(participant::Cell::value)
+                .map_or(Cell::Empty, Cell::from)
+        };
+        let split = i.by_sex.as_ref();
+        for sex in &sexes {
+            row.push(count(split.and_then(|x| x.by_sex.get(sex).copied())));
+        }
+        row.push(count(split.map(|x| x.unknown)));
+        s.row(row)?;
     }
     Ok(())
 }

@@ -211,7 +211,7 @@ fn read_bounded(
 fn load_project(
     path: &Path,
     registers: &mut HashMap<PathBuf, Arc<Register>>,
-) -> Result<(Arc<Project>, Option<Arc<Register>>), String> {
+) -> Result<(Arc<Project>, Arc<Register>), String> {
     let bytes = read_bounded(path, MAX_PROJECT_BYTES, message::FILE_KIND_PROJECT)?;
     let project = parse_project_bytes(&bytes).map_err(|e| {
         kooperacja_core::present::located::parse_error_unnamed(
@@ -221,27 +221,28 @@ fn load_project(
             &e,
         )
     })?;
+    // The register the project pins, else the one core embeds.
     let register = match &project.territory.register {
-        None => None,
+        None => Register::embedded(),
         Some(rel) => {
             let file = path.parent().unwrap_or(Path::new(".")).join(rel);
             let key = file.canonicalize().unwrap_or_else(|_| file.clone());
             match registers.get(&key) {
-                Some(r) => Some(Arc::clone(r)),
+                Some(r) => Arc::clone(r),
                 None => {
                     let bytes = read_bounded(&file, MAX_REGISTER_BYTES, message::FILE_KIND_TERC)?;
                     let text = String::from_utf8(bytes)
                         .map_err(|_| message::READ_NOT_UTF8.fill(Lang::En, &[&file.display()]))?;
-                    let register = Register::parse_terc(&text)
+                    let register = Register::parse_named(&file.to_string_lossy(), &text)
                         .map_err(|e| format!("{}: {e}", file.display()))?;
                     let register = Arc::new(register);
                     registers.insert(key, Arc::clone(&register));
-                    Some(register)
+                    register
                 }
             }
         }
     };
-    let validation = validate(&project, register.as_deref());
+    let validation = validate(&project, Some(&register));
     let errors = validation.error_lines();
     if !errors.is_empty() {
         return Err(message::PROJECT_NOT_SERVED.fill(
@@ -475,15 +476,13 @@ async fn import(
             );
             continue;
         }
-        let codes: Vec<&str> = kooperacja_core::fact_check::FactCheck::new(
-            &target.project,
-            target.register.as_deref(),
-        )
-        .check(&fact)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.code)
-        .collect();
+        let codes: Vec<&str> =
+            kooperacja_core::fact_check::FactCheck::new(&target.project, Some(&target.register))
+                .check(&fact)
+                .into_iter()
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| f.code)
+                .collect();
         if codes.is_empty() {
             admitted.push((n, Incoming::new(&state.secret, target.id(), fact, None)));
         } else {

@@ -41,8 +41,8 @@ type CacheKey = (Part, NaiveDate, Option<usize>);
 pub struct ProjectState {
     /// The project, shared with its engines.
     pub project: Arc<Project>,
-    /// Its TERC register, if the project names one.
-    pub register: Option<Arc<Register>>,
+    /// Its TERC register: the one the project pins, else the one core embeds.
+    pub register: Arc<Register>,
     /// The project file.
     pub path: PathBuf,
     /// The engine over every fact stored, in storage order.
@@ -54,12 +54,8 @@ pub struct ProjectState {
 
 impl ProjectState {
     /// A project with an empty engine.
-    pub fn new(
-        project: Arc<Project>,
-        register: Option<Arc<Register>>,
-        path: PathBuf,
-    ) -> ProjectState {
-        let engine = Engine::new(Arc::clone(&project), register.clone());
+    pub fn new(project: Arc<Project>, register: Arc<Register>, path: PathBuf) -> ProjectState {
+        let engine = Engine::new(Arc::clone(&project), Some(Arc::clone(&register)));
         ProjectState {
             project,
             register,

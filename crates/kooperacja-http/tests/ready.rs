@@ -34,7 +34,11 @@ async fn every_path_but_the_health_checks_answers_503_until_ready() {
     let path = common::fixture("fixtures/projects/kooperacja-makroregion-ii.toml");
     let project = Arc::new(Project::parse(&std::fs::read_to_string(&path).unwrap()).unwrap());
     let state = Arc::new(AppState {
-        projects: vec![Arc::new(ProjectState::new(project, None, path.into()))],
+        projects: vec![Arc::new(ProjectState::new(
+            project,
+            kooperacja_core::territory::Register::embedded(),
+            path.into(),
+        ))],
         readers: Readers::new(&db),
         writer,
         secret: Secret::random().unwrap(),

@@ -25,7 +25,7 @@ fn machine(amount: Option<kooperacja_core::money::Amount>) -> String {
 
 pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, InputError> {
     let (project, register) = crate::input::load(&args.report.input)?;
-    let r = crate::input::report(&args.report, &project, register.as_ref())?;
+    let r = crate::input::report(&args.report, &project, &register)?;
     let id = args.plan.clone().unwrap_or_else(|| r.version.clone());
     let Some((index, version)) = project.version(&id) else {
         return Err(unknown_version(ctx, &project, &id));

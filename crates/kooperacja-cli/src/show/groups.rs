@@ -13,7 +13,7 @@ use crate::{Format, ReportArgs};
 
 pub fn groups(args: &ReportArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, InputError> {
     let (project, register) = crate::input::load(&args.input)?;
-    let r = crate::input::report(args, &project, register.as_ref())?;
+    let r = crate::input::report(args, &project, &register)?;
     done(match args.input.format {
         Format::Json => ui::write_json(
             out,

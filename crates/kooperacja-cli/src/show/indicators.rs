@@ -9,6 +9,7 @@ use crate::input::InputError;
 use crate::show::{done, heading};
 use crate::ui::{self, Cell, Col, Csv, Ctx, Style, Table, iso, opt};
 use kooperacja_core::indicator::Target;
+use kooperacja_core::participant::{self, Sex};
 use kooperacja_core::report::Status;
 
 use crate::status::value_and_target;
@@ -20,7 +21,7 @@ pub fn indicators(
     out: &mut dyn Write,
 ) -> Result<ExitCode, InputError> {
     let (project, register) = crate::input::load(&args.input)?;
-    let r = crate::input::report(args, &project, register.as_ref())?;
+    let r = crate::input::report(args, &project, &register)?;
     done(match args.input.format {
         Format::Json => ui::write_json(out, &r.indicators),
         Format::Csv => {
@@ -36,13 +37,22 @@ pub fn indicators(
                 "due",
                 "status",
                 "forecast",
+                // By sex (person indicators; empty for others and for a
+                // category the project does not declare), in Sex::ALL order.
+                "value_k",
+                "value_m",
+                "value_n",
+                "value_unknown",
+                "target_k",
+                "target_m",
+                "target_n",
             ]);
             for i in &r.indicators {
                 let (target_kind, target) = match i.target {
                     Target::Count(n) => ("count", n.to_string()),
                     Target::Share(s) => ("share", s.percent().to_string()),
                 };
-                csv.row(vec![
+                let mut row = vec![
                     i.id.clone(),
                     i.name.clone(),
                     i.kind.name().to_owned(),
@@ -54,7 +64,18 @@ pub fn indicators(
                     iso(i.due),
                     i.status.machine().to_owned(),
                     opt(i.forecast.map(|v| v.normalize())),
-                ]);
+                ];
+                let split = i.by_sex.as_ref();
+                for sex in Sex::ALL {
+                    row.push(opt(split
+                        .and_then(|s| s.by_sex.get(&sex))
+                        .and_then(|c| c.value())));
+                }
+                row.push(opt(split.and_then(|s| s.unknown.value())));
+                for sex in Sex::ALL {
+                    row.push(opt(i.target_by_sex.as_ref().and_then(|t| t.get(&sex))));
+                }
+                csv.row(row);
             }
             csv.write(out)
         }
@@ -100,6 +121,24 @@ pub fn indicators(
             for (id, name) in names {
                 for (k, line) in ui::wrap(&format!("{id}: {name}"), 76).iter().enumerate() {
                     writeln!(out, "{}{line}", if k == 0 { "  " } else { "    " })?;
+                }
+            }
+            for i in &r.indicators {
+                if let Some(split) = &i.by_sex {
+                    writeln!(
+                        out,
+                        "  {}: {}",
+                        i.id,
+                        participant::split_line(ctx.lang, split)
+                    )?;
+                }
+                if let Some(target) = &i.target_by_sex {
+                    writeln!(
+                        out,
+                        "    {}: {}",
+                        ctx.text(label::TARGET),
+                        participant::target_line(ctx.lang, target)
+                    )?;
                 }
             }
             for i in r.indicators.iter().filter(|i| i.note.is_some()) {

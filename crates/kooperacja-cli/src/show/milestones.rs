@@ -18,7 +18,7 @@ pub fn milestones(
     out: &mut dyn Write,
 ) -> Result<ExitCode, InputError> {
     let (project, register) = crate::input::load(&args.input)?;
-    let r = crate::input::report(args, &project, register.as_ref())?;
+    let r = crate::input::report(args, &project, &register)?;
     done(match args.input.format {
         Format::Json => ui::write_json(
             out,

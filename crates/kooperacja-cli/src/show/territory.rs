@@ -19,9 +19,8 @@ pub fn territory(
 ) -> Result<ExitCode, InputError> {
     let (project, register) = crate::input::load(args)?;
     let t = &project.territory;
-    let in_register = |code: &kooperacja_core::territory::TerytCode| {
-        register.as_ref().map(|r| r.get(code).is_some())
-    };
+    let in_register =
+        |code: &kooperacja_core::territory::TerytCode| Some(register.get(code).is_some());
     done(match args.format {
         Format::Json => ui::write_json(
             out,
@@ -33,7 +32,7 @@ pub fn territory(
                     "jst": t.jst_count(),
                 },
                 "stated": t.stated,
-                "register": register.as_ref().and_then(|r| r.as_of()),
+                "register": register.date(),
                 "voivodeships": t.voivodeships,
             }),
         ),

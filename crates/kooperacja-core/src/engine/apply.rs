@@ -5,8 +5,8 @@ use super::tally::{Leaf, Series, Tally, day};
 use super::{Applied, Engine, NO_SLOT};
 use crate::admission::{Reason, Verdict};
 use crate::facts::{Fact, Value, What};
+use crate::participant::{Entry, Exit};
 use crate::rule::{Key, Measure, Rule};
-use crate::territory::TerytCode;
 use crate::vocabulary::FieldType;
 
 /// What one stored fact contributed, so that a retraction can undo it.
@@ -113,6 +113,9 @@ impl Engine {
                 if let Some(index) = self.slot(target)
                     && self.stored.get(index as usize).is_some_and(|s| s.live)
                 {
+                    if let Some(id) = self.participant_facts.remove(&index) {
+                        self.participants.retract(&id);
+                    }
                     self.contribute(index, false);
                     if let Some(s) = self.stored.get_mut(index as usize) {
                         s.live = false;
@@ -144,6 +147,16 @@ impl Engine {
                     return Applied::ArrivedRetracted;
                 }
                 self.contribute(index, true);
+                // Entries and exits also go to the participant registry
+                // (first entry's data, re-entries once).
+                let recorded = match (Entry::of_fact(fact), Exit::of_fact(fact)) {
+                    (Some(entry), _) => self.participants.enter(entry),
+                    (None, Some(exit)) => self.participants.exit(exit),
+                    (None, None) => false,
+                };
+                if recorded {
+                    self.participant_facts.insert(index, fact.id.clone());
+                }
                 Applied::Added
             }
         }
@@ -152,13 +165,18 @@ impl Engine {
     /// Works out what a fact contributes, interning its names; `None` when an
     /// interner is full.
     fn describe(&mut self, fact: &Fact, at: i32, index: u32) -> Option<Stored> {
+        // A former code of the project's territory counts as the unit's code
+        // now (area::FormerCode): for filters, the breakdowns, JST keys and
+        // milestones.
+        let project = std::sync::Arc::clone(&self.project);
+        let area = &project.territory;
         let mut matched = std::mem::take(&mut self.matched);
         matched.clear();
         matched.extend(
             self.leaves
                 .iter()
                 .enumerate()
-                .filter(|(_, leaf)| leaf.filter().is_some_and(|f| f.matches(fact)))
+                .filter(|(_, leaf)| leaf.filter().is_some_and(|f| f.matches(fact, area)))
                 .filter_map(|(i, _)| u32::try_from(i).ok()),
         );
         let leaves = match self.leaf_set_ids.get(matched.as_slice()) {
@@ -171,7 +189,9 @@ impl Engine {
         self.matched = matched;
         let leaves = leaves?;
         let voivodeship = match &fact.territory {
-            Some(t) => self.voivodeships.intern(t.voivodeship().as_str())?,
+            Some(t) => self
+                .voivodeships
+                .intern(area.current(t).voivodeship().as_str())?,
             None => self.voivodeships.intern("-")?,
         };
         let partner = self.partners.intern(&fact.recorded_by)?;
@@ -202,7 +222,7 @@ impl Engine {
                     for item in value.items() {
                         let text = match item {
                             Value::Person(p) => p.as_str().to_owned(),
-                            Value::Jst(c) => c.as_str().to_owned(),
+                            Value::Jst(c) => area.current(c).as_str().to_owned(),
                             Value::Text(t) => t.clone(),
                             _ => continue,
                         };
@@ -222,7 +242,7 @@ impl Engine {
         // The planned activities the fact is an event of.
         let mut activities = Vec::new();
         for (i, activity) in self.activities.iter().enumerate() {
-            if !activity.filter.matches(fact) {
+            if !activity.filter.matches(fact, area) {
                 continue;
             }
             let session = if activity.sessions.is_empty() {
@@ -237,7 +257,7 @@ impl Engine {
                         "territory" => fact
                             .territory
                             .as_ref()
-                            .map_or_else(String::new, |t| t.as_str().to_owned()),
+                            .map_or_else(String::new, |t| area.current(t).as_str().to_owned()),
                         field => fact.value(field).map_or_else(String::new, |v| v.to_text()),
                     })
                     .collect();
@@ -246,9 +266,11 @@ impl Engine {
             activities.push((u32::try_from(i).ok()?, session));
         }
         if !activities.is_empty() {
-            let territory = self
-                .territories
-                .intern(fact.territory.as_ref().map_or("-", TerytCode::as_str))?;
+            let territory = self.territories.intern(
+                fact.territory
+                    .as_ref()
+                    .map_or("-", |t| area.current(t).as_str()),
+            )?;
             let days = match fact.value("days") {
                 Some(Value::Count(d)) => d,
                 _ => 0,

@@ -9,8 +9,10 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::intern::Interner;
 use super::tally::{Tally, day};
 use super::{Engine, Plan, PlanDenominator};
+use crate::area::Within;
+use crate::participant::SexSplit;
 use crate::report::{Part, Status};
-use crate::rule::Units;
+use crate::rule::{Key, Rule, Units};
 use crate::territory::{Level, TerytCode};
 
 impl Engine {
@@ -41,24 +43,60 @@ impl Engine {
         )
     }
 
+    /// The units a ratio's denominator counts, by voivodeship: the register's
+    /// powiats and/or gminas `within` (former codes recognised; `"project"`:
+    /// the project's own area), or within the project's voivodeships when
+    /// absent.
+    /// Ogółem and by sex of a plan that counts distinct persons, with each
+    /// person's sex as of their first entry ([`crate::participant::Registry`]);
+    /// for distinct participants (`distinct = "participant"`) only the
+    /// complete records, with the incomplete ones counted apart (the second
+    /// value). `None` for any other plan.
+    pub(super) fn sex_split(&self, plan: &Plan, to: i32) -> Option<(SexSplit, Option<u64>)> {
+        let Plan::Leaf(leaf) = plan else {
+            return None;
+        };
+        let leaf = self.leaves.get(*leaf)?;
+        let (Rule::Distinct { key, .. }, Tally::Distinct(distinct)) = (&leaf.rule, &leaf.total)
+        else {
+            return None;
+        };
+        let names = self.keys.get(key.index())?;
+        let mut split = SexSplit::new(&self.participants.rules().sexes);
+        match key {
+            Key::Person => {
+                for k in distinct.keys_by(to) {
+                    split.add(self.participants.sex_of(names.name(k)));
+                }
+                Some((split, None))
+            }
+            Key::Participant => {
+                let mut incomplete = 0_u64;
+                for k in distinct.keys_by(to) {
+                    match self.participants.participant_of(names.name(k)) {
+                        Some(p) if p.is_complete() => split.add(p.sex()),
+                        _ => incomplete = incomplete.saturating_add(1),
+                    }
+                }
+                Some((split, Some(incomplete)))
+            }
+            _ => None,
+        }
+    }
+
     pub(super) fn units(
         &self,
         units: Units,
-        within: Option<&TerytCode>,
+        within: Option<&Within>,
     ) -> Result<Vec<(String, i128)>, String> {
         let register = self
             .register
             .as_deref()
             .ok_or("needs the TERYT register to count territorial units; none was given")?;
-        let scopes: Vec<TerytCode> = match within {
-            Some(unit) => vec![unit.clone()],
-            None => self
-                .project
-                .territory
-                .voivodeships
-                .iter()
-                .map(|v| v.code.clone())
-                .collect(),
+        let area = &self.project.territory;
+        let in_scope = |code: &TerytCode| match within {
+            Some(within) => within.contains(code, area),
+            None => area.voivodeships.iter().any(|v| code.is_within(&v.code)),
         };
         let mut by_voivodeship: BTreeMap<String, i128> = BTreeMap::new();
         for unit in register.units() {
@@ -67,7 +105,7 @@ impl Engine {
                 (Units::Jst | Units::Powiats, Level::Powiat)
                     | (Units::Jst | Units::Gminas, Level::Gmina)
             );
-            if counted && scopes.iter().any(|s| unit.code.is_within(s)) {
+            if counted && in_scope(&unit.code) {
                 *by_voivodeship
                     .entry(unit.code.voivodeship().to_string())
                     .or_default() += 1;

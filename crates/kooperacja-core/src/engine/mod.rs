@@ -48,7 +48,7 @@ use crate::facts::Fact;
 use crate::project::Project;
 use crate::report::Report;
 use crate::rule::{Denominator, Rule, Units};
-use crate::territory::{Register, TerytCode};
+use crate::territory::Register;
 use apply::{Extra, MeetingTally, Stored};
 use intern::{FastMap, Interner, fast_map};
 use tally::{Leaf, Series};
@@ -111,6 +111,11 @@ pub struct Engine {
     spending: FastMap<(u32, u32), Series>,
     kinds: FastMap<String, Series>,
     retracted: u64,
+    /// The participants of entry and exit facts (first entry's data).
+    participants: crate::participant::Registry,
+    /// The fact id of each stored entry or exit (by index in `stored`), so
+    /// that a retraction reaches the registry.
+    participant_facts: FastMap<u32, String>,
     /// Facts the admission counted that the engine could not take (2^32
     /// names interned): counted under [`Reason::TooManyFacts`].
     overfull: u64,
@@ -130,7 +135,7 @@ enum PlanDenominator {
     Leaf(usize),
     Units {
         units: Units,
-        within: Option<TerytCode>,
+        within: Option<crate::area::Within>,
     },
 }
 
@@ -239,6 +244,7 @@ impl Engine {
                 }
             }
         }
+        let participants = crate::participant::Registry::new(project.participants());
         Engine {
             project,
             register,
@@ -264,6 +270,8 @@ impl Engine {
             spending: fast_map(),
             kinds: fast_map(),
             retracted: 0,
+            participants,
+            participant_facts: fast_map(),
             overfull: 0,
         }
     }

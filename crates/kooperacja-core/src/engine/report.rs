@@ -7,16 +7,17 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Engine;
-use super::indicators::status;
+use super::indicators::{forecast, status};
 use super::milestones::groups;
 use super::tally::day;
 use crate::admission::Reason;
 use crate::indicator::Target;
 use crate::money::{Amount, Rate};
+use crate::participant::ShownSplit;
 use crate::period::YearMonth;
 use crate::report::{
     BudgetReport, FactCounts, IndicatorReport, MilestoneReport, MilestoneState, MonthlyFacts,
-    Report, Status, StatusCount,
+    ParticipantsReport, Report, Status, StatusCount,
 };
 use crate::rule::Rule;
 
@@ -96,6 +97,9 @@ impl Engine {
                     by_partner: Vec::new(),
                     rule: indicator.rule.as_ref().map(ToString::to_string),
                     note: None,
+                    by_sex: None,
+                    target_by_sex: indicator.target_by_sex.clone(),
+                    incomplete: None,
                 };
                 let Some(plan) = plan else {
                     report.note = Some(
@@ -125,7 +129,17 @@ impl Engine {
                     .unwrap_or(version.period.start());
                 match self.evaluate(plan, to, window_start, due) {
                     Err(note) => report.note = Some(note),
-                    Ok(e) => {
+                    Ok(mut e) => {
+                        if let Some((split, incomplete)) = self.sex_split(plan, to) {
+                            // Participants as ESF counts them: complete
+                            // records only, the incomplete apart.
+                            if let Some(n) = incomplete {
+                                e.value = Decimal::from(split.total());
+                                e.forecast = forecast(e.value, window_start, to, due);
+                                report.incomplete = Some(n);
+                            }
+                            report.by_sex = Some(ShownSplit::exact(&split));
+                        }
                         report.value = Some(e.value);
                         report.forecast = Some(e.forecast);
                         report.by_voivodeship = e.by_voivodeship;
@@ -186,6 +200,7 @@ impl Engine {
             milestones,
             budget: self.budget(version, to),
             facts: self.fact_counts(to),
+            participants: self.participants_report(as_of),
         }
     }
 
@@ -284,6 +299,9 @@ impl Engine {
                     by_partner: Vec::new(),
                     rule: indicator.rule.as_ref().map(ToString::to_string),
                     note: Some(note.clone()),
+                    by_sex: None,
+                    target_by_sex: indicator.target_by_sex.clone(),
+                    incomplete: None,
                 })
                 .collect(),
             milestones: Vec::new(),
@@ -308,6 +326,7 @@ impl Engine {
                 findings: Vec::new(),
             },
             facts: self.fact_counts(day(as_of)),
+            participants: self.participants_report(as_of),
         };
         report.by_status = by_status(&report.indicators);
         report
@@ -316,6 +335,20 @@ impl Engine {
 
 /// The share of `period` passed on `as_of`: its days passed over its days,
 /// exact.
+impl Engine {
+    /// The participants as of `as_of`: complete records by sex, the
+    /// incomplete apart, and the counts per support.
+    fn participants_report(&self, as_of: NaiveDate) -> ParticipantsReport {
+        let count = self.participants.count(Some(as_of));
+        ParticipantsReport {
+            by_sex: ShownSplit::exact(&count.participants),
+            incomplete: count.incomplete,
+            supports: self.participants.supports(Some(as_of)),
+            small_cell: self.participants.rules().small_cell,
+        }
+    }
+}
+
 pub(super) fn elapsed(period: crate::period::Period, as_of: NaiveDate) -> Rate {
     let days = Decimal::from(period.days().max(1));
     Decimal::from(period.days_passed(as_of))

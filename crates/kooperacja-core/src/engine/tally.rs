@@ -240,6 +240,14 @@ pub(super) struct Distinct {
 }
 
 impl Distinct {
+    /// The keys that first appear on or before day `to`.
+    pub(super) fn keys_by(&self, to: i32) -> impl Iterator<Item = u32> + '_ {
+        self.keys
+            .iter()
+            .filter(move |(_, days)| days.first().is_some_and(|d| d <= to))
+            .map(|(k, _)| *k)
+    }
+
     pub(super) fn change(&mut self, key: u32, at: i32, add: bool) {
         let days = self.keys.entry(key).or_default();
         let before = days.first();

@@ -695,6 +695,24 @@ pub const NO_RANDOMNESS_FOR_PSEUDONYMS: Text = Text::new(
 pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
 /// The heading of a column of voivodeships.
 pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
+
+/// The column of women in a split by sex.
+pub const SEX_WOMEN: Text = Text::new("kobiety", "women");
+/// The column of men in a split by sex.
+pub const SEX_MEN: Text = Text::new("mężczyźni", "men");
+/// The column of non-binary persons in a split by sex (where national law has the category).
+pub const SEX_NON_BINARY: Text = Text::new("osoby niebinarne", "non-binary persons");
+/// The column of persons with no recorded sex in a split by sex.
+pub const SEX_UNKNOWN: Text = Text::new("płeć nieznana", "sex not recorded");
+/// The total of a split by sex (ogółem).
+pub const SEX_TOTAL: Text = Text::new("ogółem", "total");
+/// A cell hidden by small-cell suppression: `{0}` the threshold (`<5`).
+pub const CELL_HIDDEN: Text = Text::new("<{0}", "<{0}");
+/// Records missing a required characteristic, not shown as participants.
+pub const PARTICIPANTS_INCOMPLETE: Text = Text::new(
+    "rekordy niekompletne (nie wykazywane jako uczestnicy)",
+    "incomplete records (not shown as participants)",
+);
 /// The built-in kind of a participant's entry into support.
 pub const FACT_ENTRY: Text = Text::new("przystąpienie do wsparcia", "entry into support");
 /// The built-in kind of a participant's exit from support.

@@ -73,6 +73,9 @@ impl Page<'_> {
                     span class="id" { (i.id) }
                     span class="name" lang=[name_lang] { (self.indicator_name(i)) }
                     span class="kind" { (kind.get(lang)) }
+                    @if let Some(split) = &i.by_sex {
+                        span class="by-sex" { (kooperacja_core::participant::split_line(lang, split)) }
+                    }
                     @if let Some(note) = &i.note {
                         span class="note" lang=[self.source_lang()] { (note) }
                     }

@@ -89,6 +89,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .name { display: block; font-size: 12.5px; color: var(--muted); }
 .note { display: block; font-size: 12.5px; }
 .kind { display: block; font-size: 11.5px; color: var(--muted); font-style: italic; }
+.by-sex { display: block; font-size: 11.5px; color: var(--muted); }
 table.indicators th[scope="row"] { width: 42%; }
 .bar { width: 22%; min-width: 120px; }
 .bar svg { margin-bottom: 1px; }

@@ -331,17 +331,16 @@ fn admit(
     let fact = incoming.fact;
     actor.may_write(&project.project, &fact)?;
     within_budget(project, &fact)?;
-    let findings: Vec<ProblemFinding> =
-        FactCheck::new(&project.project, project.register.as_deref())
-            .check(&fact)
-            .into_iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| ProblemFinding {
-                code: f.code.to_owned(),
-                severity: f.severity.name().to_owned(),
-                message: f.message,
-            })
-            .collect();
+    let findings: Vec<ProblemFinding> = FactCheck::new(&project.project, Some(&project.register))
+        .check(&fact)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| ProblemFinding {
+            code: f.code.to_owned(),
+            severity: f.severity.name().to_owned(),
+            message: f.message,
+        })
+        .collect();
     if let Some(first) = findings.first() {
         let mut problem = Problem::unprocessable_said(
             message::FACT_DOES_NOT_FIT_THE_PROJECT,
@@ -351,7 +350,7 @@ fn admit(
         // of the kind: `group`, `role`…), else the one its code blames.
         let named = kooperacja_core::admission::defects(
             &project.project,
-            project.register.as_deref(),
+            Some(&project.register),
             &fact,
         )
         .into_iter()

@@ -129,7 +129,11 @@ pub async fn dashboard(State(state): AppRef, query: Q) -> Result<Response, Probl
     let reports: Vec<Report> = state
         .projects
         .iter()
-        .map(|p| read_engine(&p.engine).report(as_of))
+        .map(|p| {
+            let mut report = read_engine(&p.engine).report(as_of);
+            report.suppress_persons();
+            report
+        })
         .collect();
     let entries: Vec<dashboard::Entry<'_>> = state
         .projects
@@ -387,8 +391,10 @@ async fn part(
         };
         (project.generation.load(Ordering::Acquire), report)
     };
-    let report = report
+    let mut report = report
         .ok_or_else(|| Problem::not_found_said(message::NO_SUCH_VERSION, &[]).param("version"))?;
+    // Reads take no token: every person breakdown is shown suppressed.
+    report.suppress_persons();
     let body = render(&project, &report, which)?;
     let body = Bytes::from(body);
     project.keep(generation, which, as_of, version, body.clone());
@@ -661,7 +667,8 @@ pub struct TerritoryOut {
     /// The counts the documents state.
     #[schema(schema_with = refs::stated_counts)]
     pub stated: serde_json::Value,
-    /// The TERC register's date, if the project names a register.
+    /// The date of the TERC register the project is checked against (the one
+    /// it pins, else the one built in), as findings name it.
     pub register: Option<String>,
     /// The voivodeships with their powiats and gminas.
     #[schema(schema_with = refs::voivodeships)]
@@ -715,11 +722,7 @@ pub async fn territory(
                 jst: t.jst_count() as u64,
             },
             stated: to_value(&t.stated),
-            register: project
-                .register
-                .as_ref()
-                .and_then(|r| r.as_of())
-                .map(str::to_owned),
+            register: project.register.date().map(|d| d.to_string()),
             voivodeships: to_value(&t.voivodeships),
         },
     )

@@ -3,6 +3,7 @@
 //! the forecast), its value, target, due date and forecast.
 
 use kooperacja_core::indicator::Target;
+use kooperacja_core::participant;
 use kooperacja_core::present::{self, Lang, label, palette};
 use kooperacja_core::report::{IndicatorReport, Status};
 use maud::{Markup, html};
@@ -90,6 +91,9 @@ fn indicator(i: &IndicatorReport, lang: Lang) -> Markup {
                     " · " (lang.text(label::FORECAST_AT_DUE)) ": " span data-figure=(format!("indicator.{}.forecast", i.id)) { (shown(i, forecast, lang)) }
                 }
                 " · " code { (i.id) }
+            }
+            @if let Some(split) = &i.by_sex {
+                p.by-sex { (participant::split_line(lang, split)) }
             }
             @if let Some(note) = &i.note {
                 p.note { (english(lang, note)) }
