@@ -58,11 +58,18 @@ impl ParseError {
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
+        match &self.code {
+            Some(code) => write!(
+                f,
+                "line {}, column {}: {} [{code}]",
+                self.line, self.column, self.message
+            ),
+            None => write!(
+                f,
+                "line {}, column {}: {}",
+                self.line, self.column, self.message
+            ),
+        }
     }
 }
 
@@ -347,12 +354,20 @@ fn parse_shape(text: &str) -> Result<Project, ParseError> {
             }
             _ => (line, column),
         };
+        // A value's own check may name its code: `[code] message`.
+        let (code, message) = match message
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once("] "))
+        {
+            Some((code, rest)) if !code.contains(' ') => (Some(code.to_owned()), rest.to_owned()),
+            _ => (None, message),
+        };
         ParseError {
             line,
             column,
             span,
             message: bounded(message),
-            code: None,
+            code,
         }
     })
 }

@@ -326,6 +326,12 @@ struct RawRule {
 #[serde(rename_all = "kebab-case")]
 enum CountWord {
     Facts,
+    /// Format 1's word, refused with its format-2 spelling.
+    #[schemars(skip)]
+    MeetingDays,
+    /// Format 1's word, refused with its format-2 spelling.
+    #[schemars(skip)]
+    Participants,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
@@ -378,6 +384,19 @@ impl RawRule {
             );
         }
         let filter = self.filter();
+        match self.count {
+            Some(CountWord::MeetingDays) => {
+                return Err(
+                    "[rule.format1-count] `count = \"meeting-days\"` is format 1's; format 2 writes `sum = \"days\"` (`kooperacja project upgrade` rewrites it)".to_owned(),
+                );
+            }
+            Some(CountWord::Participants) => {
+                return Err(
+                    "[rule.format1-count] `count = \"participants\"` is format 1's; format 2 writes `sum = \"participants\"` (`kooperacja project upgrade` rewrites it)".to_owned(),
+                );
+            }
+            _ => {}
+        }
         if self.count.is_some() {
             return Ok(Rule::Count {
                 measure: Measure::Facts,

@@ -55,7 +55,6 @@ pub const BASE_FIELDS: [&str; 6] = ["id", "date", "by", "territory", "kind", "no
     PartialOrd,
     Ord,
     Serialize,
-    Deserialize,
     schemars::JsonSchema,
     strum::EnumString,
     strum::IntoStaticStr,
@@ -124,6 +123,20 @@ impl FieldType {
     /// Whether values of this type are pseudonymised as they are read.
     pub fn is_pseudonymous(self) -> bool {
         matches!(self, FieldType::Person | FieldType::Household)
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use strum::VariantArray;
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(|_| {
+            let names: Vec<&str> = FieldType::VARIANTS.iter().map(|t| t.name()).collect();
+            serde::de::Error::custom(format!(
+                "[vocabulary.unknown-type] unknown field type `{text}`; expected one of: {}",
+                names.join(", ")
+            ))
+        })
     }
 }
 
