@@ -1,4 +1,4 @@
-//! [proptest] strategies for teams that embed core: valid projects of any
+//! [proptest](mod@proptest) strategies for teams that embed core: valid projects of any
 //! declared vocabulary, and fact histories for any project (with repeats,
 //! retractions and participants' re-entries), so that a team can state laws
 //! about its own rules in a few lines. Only with the `proptest` feature:
