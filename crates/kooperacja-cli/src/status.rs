@@ -127,7 +127,7 @@ fn table(
             out,
             "  {} {}",
             pad(label, 22),
-            ui::right(&present::amount(l, amount), 20)
+            ui::right(&present::amount_or_unknown(l, amount), 20)
         )?;
     }
     let spent_share = b.spent_share.map_or(String::new(), |s| {
@@ -143,7 +143,7 @@ fn table(
         out,
         "  {} {}",
         pad(ctx.text(label::REMAINING), 22),
-        ui::right(&present::amount(l, b.remaining), 20)
+        ui::right(&present::amount_or_unknown(l, b.remaining), 20)
     )?;
     for finding in &b.findings {
         crate::validate::write_finding(ctx, out, finding, &finding.path)?;
@@ -279,21 +279,28 @@ fn csv(r: &Report, validation: &Validation) -> Csv {
         );
     }
     let b = &r.budget;
-    put("budget", &r.project, "total", b.total.to_plain());
+    // An unknown amount is the machine word `unknown`.
+    let machine = |a: Option<kooperacja_core::money::Amount>| {
+        a.map_or_else(
+            || kooperacja_core::budget::UNKNOWN.to_owned(),
+            |a| a.to_plain(),
+        )
+    };
+    put("budget", &r.project, "total", machine(b.total));
     put(
         "budget",
         &r.project,
         "eu_contribution",
-        b.eu_contribution.to_plain(),
+        machine(b.eu_contribution),
     );
     put(
         "budget",
         &r.project,
         "national_contribution",
-        b.national_contribution.to_plain(),
+        machine(b.national_contribution),
     );
     put("budget", &r.project, "spent", b.spent.to_plain());
-    put("budget", &r.project, "remaining", b.remaining.to_plain());
+    put("budget", &r.project, "remaining", machine(b.remaining));
     for f in &b.findings {
         put("finding", &f.path, f.code, f.message.clone());
     }

@@ -101,7 +101,7 @@ fn an_error_finding_exits_1() {
     let path = edited_fixture(
         "pgr-count",
         "stated_count = 20\ntransforms_into",
-        "stated_count = 21\ntransforms_into",
+        "stated_count = 19\ntransforms_into",
     );
     let out = run(&["validate", path.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(1));
@@ -111,7 +111,7 @@ fn an_error_finding_exits_1() {
         "{text}"
     );
     assert!(
-        text.contains("PGR groups are stated as 21, but one per powiat gives 20"),
+        text.contains("PGR groups are stated as 19, but one per powiat gives 20"),
         "{text}"
     );
 }

@@ -26,41 +26,122 @@ use serde::{Deserialize, Serialize};
 
 use crate::money::{Amount, MoneyError, Rate, Rounding};
 
+/// The word a project file writes for an amount the sources do not publish:
+/// `eu_contribution = "unknown"`.
+pub const UNKNOWN: &str = "unknown";
+
 /// An amount as the project file states it, with the text a source wrote if that
-/// differs from the amount's clean notation.
+/// differs from the amount's clean notation; or an amount the sources do not
+/// publish (unknown).
 ///
-/// In a file it is either a plain string (`"31 604 368,34 zł"`) or a table
-/// `{ amount = "4 863 047,40 zł", as_written = "4 863 047, 40 zł", source = "seed 000" }`.
-/// The amount is always parsed strictly; `as_written` is parsed leniently by
-/// validation, which reports every repair it needed.
+/// In a file it is either a plain string (`"31 604 368,34 zł"`, or `"unknown"`)
+/// or a table `{ amount = "4 863 047,40 zł", as_written = "4 863 047, 40 zł",
+/// source = "seed 000" }`. The amount is always parsed strictly; `as_written` is
+/// parsed leniently by validation, which reports every repair it needed. A table
+/// without `amount` takes its amount from `as_written`, read leniently; a text
+/// that cannot be read as an amount is kept, and the amount is unknown.
+///
+/// ```
+/// use kooperacja_core::budget::Stated;
+/// #[derive(serde::Deserialize)]
+/// struct Doc { eu: Stated, total: Stated, partner: Stated }
+/// let doc: Doc = toml::from_str(r#"
+///     eu = "unknown"
+///     total = { as_written = "4 863 047, 40 zł", source = "seed 000" }
+///     partner = { as_written = "ok. 4,8 mln zł" }
+/// "#).unwrap();
+/// assert_eq!(doc.eu.amount, None);
+/// assert_eq!(doc.total.amount.map(|a| a.to_polish()).as_deref(), Some("4 863 047,40 zł"));
+/// assert_eq!((doc.partner.amount, doc.partner.as_written.as_deref()), (None, Some("ok. 4,8 mln zł")));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stated {
-    /// The amount.
-    pub amount: Amount,
+    /// The amount; `None` when it is unknown (not published, or only written in
+    /// a text that cannot be read as an amount).
+    pub amount: Option<Amount>,
     /// The text as a source wrote it.
     pub as_written: Option<String>,
     /// Where it is written.
     pub source: Option<String>,
 }
 
-impl From<Amount> for Stated {
-    fn from(amount: Amount) -> Stated {
+impl Stated {
+    /// An amount the sources do not publish.
+    ///
+    /// ```
+    /// use kooperacja_core::budget::Stated;
+    /// assert_eq!(Stated::unknown().amount, None);
+    /// ```
+    pub fn unknown() -> Stated {
         Stated {
-            amount,
+            amount: None,
             as_written: None,
             source: None,
         }
     }
 }
 
+impl From<Amount> for Stated {
+    fn from(amount: Amount) -> Stated {
+        Stated {
+            amount: Some(amount),
+            as_written: None,
+            source: None,
+        }
+    }
+}
+
+/// Reads an amount field's text: [`UNKNOWN`], or an amount parsed strictly.
+fn amount_or_unknown(text: &str) -> Result<Option<Amount>, MoneyError> {
+    if text.trim() == UNKNOWN {
+        Ok(None)
+    } else {
+        Amount::parse(text).map(Some)
+    }
+}
+
+/// An amount, or [`UNKNOWN`], in a table's `amount` key.
+struct AmountOrUnknown(Option<Amount>);
+
+impl<'de> Deserialize<'de> for AmountOrUnknown {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = AmountOrUnknown;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an amount like \"31 604 368,34 zł\", or \"unknown\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<AmountOrUnknown, E> {
+                amount_or_unknown(v).map(AmountOrUnknown).map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<AmountOrUnknown, E> {
+                Amount::deserialize(serde::de::value::I64Deserializer::<E>::new(v))
+                    .map(|a| AmountOrUnknown(Some(a)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<AmountOrUnknown, E> {
+                Amount::deserialize(serde::de::value::U64Deserializer::<E>::new(v))
+                    .map(|a| AmountOrUnknown(Some(a)))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 impl Serialize for Stated {
+    /// An unknown amount writes as `"unknown"`.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
         if self.as_written.is_none() && self.source.is_none() {
-            return self.amount.serialize(serializer);
+            return match self.amount {
+                Some(amount) => amount.serialize(serializer),
+                None => serializer.serialize_str(UNKNOWN),
+            };
         }
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("amount", &self.amount)?;
+        match &self.amount {
+            Some(amount) => map.serialize_entry("amount", amount)?,
+            None => map.serialize_entry("amount", UNKNOWN)?,
+        }
         if let Some(w) = &self.as_written {
             map.serialize_entry("as_written", w)?;
         }
@@ -77,10 +158,15 @@ impl<'de> Deserialize<'de> for Stated {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = Stated;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an amount like \"31 604 368,34 zł\", or a table { amount, as_written, source }")
+                f.write_str("an amount like \"31 604 368,34 zł\", \"unknown\", or a table { amount, as_written, source }")
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Stated, E> {
-                Amount::parse(v).map(Stated::from).map_err(E::custom)
+                let amount = amount_or_unknown(v).map_err(E::custom)?;
+                Ok(Stated {
+                    amount,
+                    as_written: None,
+                    source: None,
+                })
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Stated, E> {
                 Amount::deserialize(serde::de::value::I64Deserializer::<E>::new(v))
@@ -96,11 +182,11 @@ impl<'de> Deserialize<'de> for Stated {
             ) -> Result<Stated, A::Error> {
                 use serde::de::Error;
                 let mut amount = None;
-                let mut as_written = None;
+                let mut as_written: Option<String> = None;
                 let mut source = None;
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "amount" => amount = Some(map.next_value::<Amount>()?),
+                        "amount" => amount = Some(map.next_value::<AmountOrUnknown>()?.0),
                         "as_written" => as_written = Some(map.next_value::<String>()?),
                         "source" => source = Some(map.next_value::<String>()?),
                         other => {
@@ -111,8 +197,19 @@ impl<'de> Deserialize<'de> for Stated {
                         }
                     }
                 }
+                let amount = match (amount, &as_written) {
+                    (Some(amount), _) => amount,
+                    // The source's text is the evidence: its amount, if it reads
+                    // as one (validation reports each repair), else unknown.
+                    (None, Some(text)) => Amount::parse_lenient(text).ok().map(|(a, _)| a),
+                    (None, None) => {
+                        return Err(A::Error::custom(
+                            "missing field `amount`: expected an amount, \"unknown\" when the sources do not publish it, or `as_written` with the source's text",
+                        ));
+                    }
+                };
                 Ok(Stated {
-                    amount: amount.ok_or_else(|| A::Error::missing_field("amount"))?,
+                    amount,
                     as_written,
                     source,
                 })
@@ -129,17 +226,18 @@ impl schemars::JsonSchema for Stated {
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let amount = generator.subschema_for::<Amount>();
         schemars::json_schema!({
-            "description": "An amount, or a table with the amount, the text as a source wrote it, and the source.",
+            "description": "An amount, \"unknown\" when the sources do not publish it, or a table with the amount (or \"unknown\"), the text as a source wrote it, and the source. A table without `amount` takes it from `as_written`, read leniently; a text that is no amount leaves it unknown.",
             "oneOf": [
                 amount,
+                { "type": "string", "enum": ["unknown"] },
                 {
                     "type": "object",
                     "properties": {
-                        "amount": amount,
+                        "amount": { "oneOf": [amount, { "type": "string", "enum": ["unknown"] }] },
                         "as_written": { "type": "string" },
                         "source": { "type": "string" }
                     },
-                    "required": ["amount"],
+                    "anyOf": [{ "required": ["amount"] }, { "required": ["as_written"] }],
                     "additionalProperties": false
                 }
             ]
@@ -163,7 +261,9 @@ pub enum FundingSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
-    /// The total value of the project (wartość projektu).
+    /// The total value of the project (wartość projektu); `"unknown"` when the
+    /// sources do not publish it. A version's figures are its own: an unknown
+    /// figure is never taken from another version.
     pub total: Stated,
     /// The EU contribution (wkład Funduszy Europejskich, dofinansowanie z UE).
     pub eu_contribution: Stated,
@@ -184,7 +284,7 @@ pub struct Budget {
 
 impl Budget {
     /// The part of the total not covered by the EU contribution (the state budget
-    /// and own contributions together).
+    /// and own contributions together); unknown when either is.
     ///
     /// ```
     /// use kooperacja_core::budget::Budget;
@@ -192,10 +292,10 @@ impl Budget {
     ///     total = "11 977 479,39 zł"
     ///     eu_contribution = "10 094 619,62 zł"
     /// "#).unwrap();
-    /// assert_eq!(b.national_contribution().to_polish(), "1 882 859,77 zł");
+    /// assert_eq!(b.national_contribution().map(|a| a.to_polish()).as_deref(), Some("1 882 859,77 zł"));
     /// ```
-    pub fn national_contribution(&self) -> Amount {
-        self.total.amount - self.eu_contribution.amount
+    pub fn national_contribution(&self) -> Option<Amount> {
+        Some(self.total.amount? - self.eu_contribution.amount?)
     }
 }
 

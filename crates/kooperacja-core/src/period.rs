@@ -108,13 +108,187 @@ pub fn polish_date(date: NaiveDate) -> String {
     crate::present::date(crate::present::Lang::Pl, date)
 }
 
+/// How precisely a source states a date: to the day, or only to the month.
+///
+/// A date stated to the month is evaluated by one rule: as the start of
+/// something (a period's start, `in_force_from`) it is the month's first day; as
+/// its end (a period's end, a deadline) the month's last day. Outputs show it as
+/// the month.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    /// A day: `2019-04-15`.
+    #[default]
+    Day,
+    /// A month only: `2019-04`.
+    Month,
+}
+
+impl Precision {
+    /// Whether the precision is a day (the usual case, left out of JSON).
+    pub fn is_day(&self) -> bool {
+        *self == Precision::Day
+    }
+}
+
+/// A date as a source states it: a day, or only a month.
+///
+/// It reads from everything [`Date`] reads, and also from a month, `"2019-04"` or
+/// `"04.2019"`; it writes as ISO, `2019-04-15` or `2019-04`.
+///
+/// ```
+/// use kooperacja_core::period::{Precision, StatedDate};
+/// let month = StatedDate::parse("04.2019")?;
+/// assert_eq!(month.precision(), Precision::Month);
+/// assert_eq!(month.first_day().to_string(), "2019-04-01");
+/// assert_eq!(month.last_day().to_string(), "2019-04-30");
+/// assert_eq!(month.to_string(), "2019-04");
+/// assert_eq!(StatedDate::parse("15.04.2019 r.")?.to_string(), "2019-04-15");
+/// # Ok::<(), kooperacja_core::period::DateError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum StatedDate {
+    /// A day.
+    Day(NaiveDate),
+    /// A month, without its day.
+    Month(YearMonth),
+}
+
+impl StatedDate {
+    /// Parses a day (as [`parse_date`] does) or, failing that, a month (as
+    /// [`YearMonth::parse`] does); the error is the day's when the text is
+    /// neither.
+    pub fn parse(text: &str) -> Result<StatedDate, DateError> {
+        match parse_date(text) {
+            Ok(day) => Ok(StatedDate::Day(day)),
+            Err(day_error) => YearMonth::parse(text)
+                .map(StatedDate::Month)
+                .map_err(|_| day_error),
+        }
+    }
+
+    /// The first day it may mean: the day, or the month's first day (the rule for
+    /// a start).
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            StatedDate::Day(day) => day,
+            StatedDate::Month(month) => month.period().start(),
+        }
+    }
+
+    /// The last day it may mean: the day, or the month's last day (the rule for
+    /// an end or a deadline).
+    pub fn last_day(self) -> NaiveDate {
+        match self {
+            StatedDate::Day(day) => day,
+            StatedDate::Month(month) => month.period().end(),
+        }
+    }
+
+    /// To the day or to the month.
+    pub fn precision(self) -> Precision {
+        match self {
+            StatedDate::Day(_) => Precision::Day,
+            StatedDate::Month(_) => Precision::Month,
+        }
+    }
+}
+
+impl From<NaiveDate> for StatedDate {
+    fn from(day: NaiveDate) -> StatedDate {
+        StatedDate::Day(day)
+    }
+}
+
+impl fmt::Display for StatedDate {
+    /// ISO: `2019-04-15`, or `2019-04` for a month.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StatedDate::Day(day) => write!(f, "{day}"),
+            StatedDate::Month(month) => write!(f, "{month}"),
+        }
+    }
+}
+
+impl Serialize for StatedDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for StatedDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = StatedDate;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(
+                    "a date like 2018-04-01 or \"01.04.2018 r.\", or a month like \"2018-04\"",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<StatedDate, E> {
+                StatedDate::parse(v).map_err(E::custom)
+            }
+            // A TOML date arrives as a one-entry map holding its text.
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<StatedDate, A::Error> {
+                Date::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|d| StatedDate::Day(d.0))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+impl schemars::JsonSchema for StatedDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "StatedDate".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        if generator.contract().is_serialize() {
+            return schemars::json_schema!({
+                "description": "A date, ISO 8601: \"2018-04-01\", or a month when the source gives only the month: \"2018-04\".",
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
+            });
+        }
+        schemars::json_schema!({
+            "description": "A date (a TOML date 2018-04-01, or a string \"2018-04-01\" or \"01.04.2018 r.\"), or a month when the source gives only the month (\"2018-04\" or \"04.2018\"): a month is its first day as a start, its last day as an end or a deadline.",
+            "type": "string"
+        })
+    }
+}
+
 /// An inclusive range of days: both the first and the last day belong to it.
 ///
-/// "01.04.2018 r. – 31.03.2019 r." is one year: 365 days, 12 whole months.
+/// "01.04.2018 r. – 31.03.2019 r." is one year: 365 days, 12 whole months. Either
+/// end may be stated to the month only ("04.2019 – 03.2020"): the period then
+/// runs from the first day of its first month to the last day of its last, and
+/// remembers the [`Precision`] of each end, so that outputs show the months.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Period {
     start: NaiveDate,
     end: NaiveDate,
+    /// Day, or month (the start is then its month's first day).
+    #[serde(skip_serializing_if = "Precision::is_day")]
+    start_precision: Precision,
+    /// Day, or month (the end is then its month's last day).
+    #[serde(skip_serializing_if = "Precision::is_day")]
+    end_precision: Precision,
 }
 
 impl Period {
@@ -131,7 +305,55 @@ impl Period {
         if end < start {
             return Err(DateError::EndBeforeStart { start, end });
         }
-        Ok(Period { start, end })
+        Ok(Period {
+            start,
+            end,
+            start_precision: Precision::Day,
+            end_precision: Precision::Day,
+        })
+    }
+
+    /// A period from its ends as a source states them: a start stated to the
+    /// month begins on the month's first day, an end stated to the month ends on
+    /// its last day.
+    ///
+    /// ```
+    /// use kooperacja_core::period::{Period, StatedDate};
+    /// let p = Period::stated(StatedDate::parse("2019-04")?, StatedDate::parse("2020-03")?)?;
+    /// assert_eq!((p.start().to_string(), p.end().to_string()), ("2019-04-01".into(), "2020-03-31".into()));
+    /// # Ok::<(), kooperacja_core::period::DateError>(())
+    /// ```
+    pub fn stated(start: StatedDate, end: StatedDate) -> Result<Period, DateError> {
+        let mut period = Period::new(start.first_day(), end.last_day())?;
+        period.start_precision = start.precision();
+        period.end_precision = end.precision();
+        Ok(period)
+    }
+
+    /// The start as the source states it (a day, or a month).
+    pub fn start_stated(self) -> StatedDate {
+        match self.start_precision {
+            Precision::Day => StatedDate::Day(self.start),
+            Precision::Month => StatedDate::Month(YearMonth::of(self.start)),
+        }
+    }
+
+    /// The end as the source states it (a day, or a month).
+    pub fn end_stated(self) -> StatedDate {
+        match self.end_precision {
+            Precision::Day => StatedDate::Day(self.end),
+            Precision::Month => StatedDate::Month(YearMonth::of(self.end)),
+        }
+    }
+
+    /// How precisely the start is stated.
+    pub fn start_precision(self) -> Precision {
+        self.start_precision
+    }
+
+    /// How precisely the end is stated.
+    pub fn end_precision(self) -> Precision {
+        self.end_precision
     }
 
     /// The period of one day.
@@ -146,11 +368,15 @@ impl Period {
         Period {
             start: date,
             end: date,
+            start_precision: Precision::Day,
+            end_precision: Precision::Day,
         }
     }
 
     /// Parses `"01.04.2018 r. – 31.03.2019 r."` (an en dash, an em dash or a hyphen
-    /// with spaces between the two dates) or `"2018-04-01..2019-03-31"`.
+    /// with spaces between the two dates) or `"2018-04-01..2019-03-31"`; either
+    /// end may be a month (`"04.2019 – 03.2020"`, `"2019-04..2020-03"`), as
+    /// [`Period::stated`] reads it.
     pub fn parse(text: &str) -> Result<Period, DateError> {
         let separators = [" – ", " — ", " - ", "..", "–", "—"];
         let (start, end) = separators
@@ -159,7 +385,7 @@ impl Period {
             .ok_or_else(|| DateError::InvalidPeriod {
                 text: text.to_owned(),
             })?;
-        Period::new(parse_date(start)?, parse_date(end)?)
+        Period::stated(StatedDate::parse(start)?, StatedDate::parse(end)?)
     }
 
     /// The first day.
@@ -251,6 +477,8 @@ impl Period {
                 Period {
                     start: first.max(self.start),
                     end: last.min(self.end),
+                    start_precision: Precision::Day,
+                    end_precision: Precision::Day,
                 }
             })
             .collect()
@@ -263,9 +491,10 @@ impl Period {
 }
 
 impl fmt::Display for Period {
-    /// ISO dates: `2018-04-01..2019-03-31`.
+    /// ISO dates: `2018-04-01..2019-03-31`; an end stated to the month as the
+    /// month, `2019-04..2020-03`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}..{}", self.start, self.end)
+        write!(f, "{}..{}", self.start_stated(), self.end_stated())
     }
 }
 
@@ -297,14 +526,14 @@ impl<'de> Deserialize<'de> for Period {
                 let mut end = None;
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "start" => start = Some(map.next_value::<Date>()?.0),
-                        "end" => end = Some(map.next_value::<Date>()?.0),
+                        "start" => start = Some(map.next_value::<StatedDate>()?),
+                        "end" => end = Some(map.next_value::<StatedDate>()?),
                         other => return Err(A::Error::unknown_field(other, &["start", "end"])),
                     }
                 }
                 let start = start.ok_or_else(|| A::Error::missing_field("start"))?;
                 let end = end.ok_or_else(|| A::Error::missing_field("end"))?;
-                Period::new(start, end).map_err(A::Error::custom)
+                Period::stated(start, end).map_err(A::Error::custom)
             }
         }
         deserializer.deserialize_any(Visitor)
@@ -317,17 +546,25 @@ impl schemars::JsonSchema for Period {
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let date = generator.subschema_for::<Date>();
+        let stated = generator.subschema_for::<StatedDate>();
         if generator.contract().is_serialize() {
+            let precision = generator.subschema_for::<Precision>();
             return schemars::json_schema!({
-                "description": "An inclusive period: its first and last day.",
+                "description": "An inclusive period: its first and last day. An end the source states to the month only has its precision \"month\" (absent means \"day\"): the start is then its month's first day, the end its month's last day.",
                 "type": "object",
-                "properties": { "start": date, "end": date },
+                "properties": {
+                    "start": date,
+                    "end": date,
+                    "start_precision": precision,
+                    "end_precision": precision
+                },
                 "required": ["start", "end"],
                 "additionalProperties": false
             });
         }
+        let date = stated;
         schemars::json_schema!({
-            "description": "An inclusive period: a table with start and end dates, or a string like \"01.04.2018 r. – 31.03.2019 r.\".",
+            "description": "An inclusive period: a table with start and end dates, or a string like \"01.04.2018 r. – 31.03.2019 r.\". Either end may be a month (\"2019-04\"): a start month begins on its first day, an end month ends on its last.",
             "oneOf": [
                 {
                     "type": "object",
@@ -512,6 +749,8 @@ impl YearMonth {
         Period {
             start: first,
             end: last,
+            start_precision: Precision::Day,
+            end_precision: Precision::Day,
         }
     }
 }

@@ -6,7 +6,7 @@
 //! let text = include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml");
 //! let project = Project::parse(text)?;
 //! let [original, amended] = &project.versions[..] else { panic!() };
-//! assert_eq!(original.budget.total.amount.to_polish(), "11 977 479,39 zł");
+//! assert_eq!(original.budget.total.amount.map(|a| a.to_polish()).as_deref(), Some("11 977 479,39 zł"));
 //! assert_eq!(amended.period.to_polish(), "01.04.2018 r. – 31.12.2022 r.");
 //! let diff = project.diff(&original.id, &amended.id).unwrap();
 //! assert!(diff.changes.iter().any(|c| c.field == "budget.total"));
@@ -25,7 +25,7 @@ use crate::groups::GroupKind;
 use crate::indicator::Indicator;
 use crate::money::Amount;
 use crate::organisation::{Organisation, PartnerRole, Role, Sector, TargetGroup, Task};
-use crate::period::Period;
+use crate::period::{Period, StatedDate};
 use crate::schedule::Milestone;
 use crate::vocabulary::{DeclarationError, Vocabulary};
 
@@ -111,14 +111,10 @@ pub struct Goal {
     /// In English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_en: Option<String>,
-    /// The deadline the goal names.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::period::date_serde::option"
-    )]
-    #[schemars(with = "Option<crate::period::Date>")]
-    pub deadline: Option<NaiveDate>,
+    /// The deadline the goal names: a day, or a month when the source gives
+    /// only the month (then its last day is the deadline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<StatedDate>,
 }
 
 /// One version of the project: the agreement or an amendment, with everything it
@@ -132,15 +128,12 @@ pub struct Version {
     pub kind: VersionKind,
     /// A label for people.
     pub label: String,
-    /// The day it took effect, if known. Without it the version is in force from
-    /// the day the previous one is superseded; see [`Project::version_in_force`].
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::period::date_serde::option"
-    )]
-    #[schemars(with = "Option<crate::period::Date>")]
-    pub in_force_from: Option<NaiveDate>,
+    /// The day it took effect, if known; a month when the source gives only the
+    /// month (then it is in force from the month's first day). Without it the
+    /// version is in force from the day the previous one is superseded; see
+    /// [`Project::version_in_force`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force_from: Option<StatedDate>,
     /// The period of the project (okres realizacji).
     pub period: Period,
     /// The goal.
@@ -153,6 +146,21 @@ pub struct Version {
     /// Where the version's figures come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+}
+
+impl Version {
+    /// The first day the version is in force, if the file says: `in_force_from`,
+    /// a month read as its first day.
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// assert_eq!(p.versions[0].in_force_date(), None);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn in_force_date(&self) -> Option<NaiveDate> {
+        self.in_force_from.map(StatedDate::first_day)
+    }
 }
 
 /// A source document the file cites.
@@ -377,7 +385,7 @@ impl Project {
     pub fn version_in_force(&self, as_of: NaiveDate) -> Option<&Version> {
         let mut in_force = self.versions.first()?;
         for version in &self.versions {
-            let from = version.in_force_from.unwrap_or(version.period.start());
+            let from = version.in_force_date().unwrap_or(version.period.start());
             if from <= as_of {
                 in_force = version;
             }
@@ -428,7 +436,7 @@ impl Project {
 
     /// What changed from version `from` to version `to`, field by field; `None`
     /// if either id is unknown.
-    pub fn diff(&self, from: &str, to: &str) -> Option<VersionDiff> {
+    pub fn diff<'a>(&'a self, from: &str, to: &str) -> Option<VersionDiff> {
         let (a_index, a) = self.version(from)?;
         let (b_index, b) = self.version(to)?;
         let mut changes = Vec::new();
@@ -454,18 +462,18 @@ impl Project {
         );
         push(
             "budget.total",
-            Value::Amount(a.budget.total.amount),
-            Value::Amount(b.budget.total.amount),
+            Value::stated(Some(&a.budget.total)),
+            Value::stated(Some(&b.budget.total)),
         );
         push(
             "budget.eu_contribution",
-            Value::Amount(a.budget.eu_contribution.amount),
-            Value::Amount(b.budget.eu_contribution.amount),
+            Value::stated(Some(&a.budget.eu_contribution)),
+            Value::stated(Some(&b.budget.eu_contribution)),
         );
         push(
             "budget.national_contribution",
-            Value::Amount(a.budget.national_contribution()),
-            Value::Amount(b.budget.national_contribution()),
+            Value::known(a.budget.national_contribution()),
+            Value::known(b.budget.national_contribution()),
         );
         let mut partner_ids: Vec<&str> = a
             .budget
@@ -477,23 +485,17 @@ impl Project {
         partner_ids.sort_unstable();
         partner_ids.dedup();
         for id in partner_ids {
-            let find = |v: &Version| {
-                v.budget
-                    .partners
-                    .iter()
-                    .find(|p| p.organisation == id)
-                    .cloned()
-            };
+            let find = |v: &'a Version| v.budget.partners.iter().find(|p| p.organisation == id);
             let (pa, pb) = (find(a), find(b));
             push(
                 &format!("budget.partners[{id}].total"),
-                Value::from(pa.as_ref().map(|p| p.total.amount)),
-                Value::from(pb.as_ref().map(|p| p.total.amount)),
+                Value::stated(pa.map(|p| &p.total)),
+                Value::stated(pb.map(|p| &p.total)),
             );
             push(
                 &format!("budget.partners[{id}].eu_contribution"),
-                Value::from(pa.and_then(|p| p.eu_contribution).map(|s| s.amount)),
-                Value::from(pb.and_then(|p| p.eu_contribution).map(|s| s.amount)),
+                Value::stated(pa.and_then(|p| p.eu_contribution.as_ref())),
+                Value::stated(pb.and_then(|p| p.eu_contribution.as_ref())),
             );
         }
         let (ma, mb) = (self.milestones_at(a_index), self.milestones_at(b_index));
@@ -547,12 +549,38 @@ pub enum Value {
     Absent,
     /// An amount.
     Amount(Amount),
+    /// An amount the version states as unknown (not published).
+    Unknown,
     /// A date.
     Date(NaiveDate),
+    /// A month, where the source gives only the month.
+    Month(crate::period::YearMonth),
     /// A period.
     Period(Period),
     /// A text.
     Text(String),
+}
+
+impl Value {
+    /// A stated amount: absent when not stated, [`Value::Unknown`] when stated
+    /// as unknown.
+    ///
+    /// ```
+    /// use kooperacja_core::{budget::Stated, project::Value};
+    /// assert_eq!(Value::stated(Some(&Stated::unknown())), Value::Unknown);
+    /// assert_eq!(Value::stated(None), Value::Absent);
+    /// ```
+    pub fn stated(stated: Option<&crate::budget::Stated>) -> Value {
+        match stated {
+            None => Value::Absent,
+            Some(s) => Value::known(s.amount),
+        }
+    }
+
+    /// An amount that exists in the version but may be unknown.
+    pub fn known(amount: Option<Amount>) -> Value {
+        amount.map_or(Value::Unknown, Value::Amount)
+    }
 }
 
 impl From<Option<Amount>> for Value {
@@ -567,6 +595,16 @@ impl From<Option<NaiveDate>> for Value {
     }
 }
 
+impl From<Option<StatedDate>> for Value {
+    fn from(v: Option<StatedDate>) -> Value {
+        match v {
+            None => Value::Absent,
+            Some(StatedDate::Day(day)) => Value::Date(day),
+            Some(StatedDate::Month(month)) => Value::Month(month),
+        }
+    }
+}
+
 impl From<Option<Period>> for Value {
     fn from(v: Option<Period>) -> Value {
         v.map_or(Value::Absent, Value::Period)
@@ -578,8 +616,10 @@ impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Absent => f.write_str("—"),
+            Value::Unknown => f.write_str(crate::budget::UNKNOWN),
             Value::Amount(a) => f.write_str(&a.to_polish()),
             Value::Date(d) => f.write_str(&crate::period::polish_date(*d)),
+            Value::Month(m) => f.write_str(&crate::present::month(crate::present::Lang::Pl, *m)),
             Value::Period(p) => f.write_str(&p.to_polish()),
             Value::Text(t) => f.write_str(t),
         }

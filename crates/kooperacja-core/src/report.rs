@@ -302,7 +302,11 @@ pub struct StatusCount {
 pub struct PartnerSpending {
     /// The organisation's id.
     pub partner: String,
-    /// Its budget in the version in force, if stated.
+    /// Whether the budget of the version in force has a line for it (its
+    /// `planned` may still be unknown).
+    pub in_plan: bool,
+    /// Its budget in the version in force; `None` when the version has no
+    /// line for it (`in_plan` false) or states its amount as unknown.
     pub planned: Option<Amount>,
     /// Spent up to the report's date.
     pub spent: Amount,
@@ -322,27 +326,30 @@ pub struct BudgetReport {
     /// The id of the version whose plan the execution is measured against
     /// (the version in force, or the one asked for).
     pub version: String,
-    /// The total value of that version.
-    pub total: Amount,
-    /// Its EU contribution.
-    pub eu_contribution: Amount,
+    /// The total value of that version; `None` (JSON `null`) when the version
+    /// states it as unknown. Never taken from another version.
+    pub total: Option<Amount>,
+    /// Its EU contribution; `None` when stated as unknown.
+    pub eu_contribution: Option<Amount>,
     /// eu_contribution / total.
     pub eu_share: Option<Rate>,
-    /// The rest: state budget and own contributions.
-    pub national_contribution: Amount,
+    /// The rest: state budget and own contributions; `None` when the total or
+    /// the EU contribution is unknown.
+    pub national_contribution: Option<Amount>,
     /// national_contribution / total.
     pub national_share: Option<Rate>,
     /// Spent up to the report's date (expenditure facts).
     pub spent: Amount,
     /// spent / total.
     pub spent_share: Option<Rate>,
-    /// total − spent.
-    pub remaining: Amount,
+    /// total − spent; `None` when the total is unknown.
+    pub remaining: Option<Amount>,
     /// remaining / total.
     pub remaining_share: Option<Rate>,
     /// The sum of the partners' stated budgets (those of `by_partner` that
-    /// have one): the "planned" total of a table of partners.
-    pub partners_planned: Amount,
+    /// have one): the "planned" total of a table of partners; `None` when a
+    /// partner's line in the plan states its amount as unknown.
+    pub partners_planned: Option<Amount>,
     /// The sum of every partner's spending in `by_partner`: equal to `spent`,
     /// the "spent" total of a table of partners.
     pub partners_spent: Amount,
@@ -372,6 +379,7 @@ impl BudgetReport {
     /// - `execution.partner-over-plan` (warning, path `budget.partners[ID]`): a
     ///   partner spent more than its stated budget.
     ///
+    /// An unknown plan is never exceeded: nothing is said against it.
     /// Spending above plan is not eligible for funding, so it is worth acting on;
     /// the data still holds, hence a warning and not an error. Later levels of
     /// the plan (tasks, cost lines) extend the same `execution.*-over-plan`
@@ -393,7 +401,7 @@ impl BudgetReport {
     pub fn execution_findings(&self) -> Vec<Finding> {
         let mut findings = Vec::new();
         let over = |spent: Amount, planned: Amount| spent > planned;
-        if over(self.spent, self.total) {
+        if let Some(total) = self.total.filter(|&total| over(self.spent, total)) {
             findings.push(Finding {
                 code: "execution.project-over-plan",
                 severity: Severity::Warning,
@@ -401,8 +409,8 @@ impl BudgetReport {
                 message: format!(
                     "spent {} of the project's value {}, {} more than planned; spending above plan is not eligible",
                     self.spent.to_polish(),
-                    self.total.to_polish(),
-                    (self.spent - self.total).to_polish()
+                    total.to_polish(),
+                    (self.spent - total).to_polish()
                 ),
             });
         }

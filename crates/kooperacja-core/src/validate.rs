@@ -20,7 +20,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::budget::{RateCheck, Stated};
+use crate::budget::{RateCheck, Stated, UNKNOWN};
 use crate::indicator::{CountedOnce, Target};
 use crate::money::{Amount, MoneyError, Rounding};
 use crate::organisation::AsWritten;
@@ -199,7 +199,7 @@ pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
 /// The explanation of every stated EU amount in every version: the project's and
 /// each partner's, against the version's programme rate and rounding.
 ///
-/// Versions without a programme rate are skipped; the rounding defaults to
+/// Versions without a programme rate, and unknown amounts, are skipped; the rounding defaults to
 /// [`Rounding::Down`], the rule of the funding agreements.
 pub fn rate_checks(project: &Project) -> Vec<RateCheck> {
     rate_checks_and_overflows(project).0
@@ -220,28 +220,32 @@ fn rate_checks_and_overflows(project: &Project) -> (Vec<RateCheck>, Vec<(String,
             continue;
         };
         let rounding = budget.eu_rounding.unwrap_or(Rounding::Down);
-        let path = format!("versions[{i}].budget.eu_contribution");
-        add(
-            path.clone(),
-            RateCheck::new(
-                path,
-                format!("{} · project", version.id),
-                budget.total.amount,
-                budget.eu_contribution.amount,
-                rate,
-                rounding,
-            ),
-        );
+        // An unknown amount has nothing to check.
+        if let (Some(total), Some(eu)) = (budget.total.amount, budget.eu_contribution.amount) {
+            let path = format!("versions[{i}].budget.eu_contribution");
+            add(
+                path.clone(),
+                RateCheck::new(
+                    path,
+                    format!("{} · project", version.id),
+                    total,
+                    eu,
+                    rate,
+                    rounding,
+                ),
+            );
+        }
         for (j, partner) in budget.partners.iter().enumerate() {
-            if let Some(eu) = &partner.eu_contribution {
+            let eu = partner.eu_contribution.as_ref().and_then(|s| s.amount);
+            if let (Some(total), Some(eu)) = (partner.total.amount, eu) {
                 let path = format!("versions[{i}].budget.partners[{j}].eu_contribution");
                 add(
                     path.clone(),
                     RateCheck::new(
                         path,
                         format!("{} · partner {}", version.id, partner.organisation),
-                        partner.total.amount,
-                        eu.amount,
+                        total,
+                        eu,
                         rate,
                         rounding,
                     ),
@@ -526,48 +530,63 @@ fn check_organisations(c: &mut Checker<'_>) {
 }
 
 fn check_stated(c: &mut Checker<'_>, path: &str, stated: &Stated) {
-    if stated.amount.is_negative() {
-        c.push(
+    let source = stated.source.as_deref().unwrap_or("the source");
+    match (stated.amount, &stated.as_written) {
+        (Some(amount), _) if amount.is_negative() => c.push(
             "budget.negative",
             Severity::Error,
             path,
             format!(
                 "{} is negative; expected an amount of zero or more",
-                stated.amount.to_polish()
+                amount.to_polish()
             ),
-        );
+        ),
+        (None, None) => c.push(
+            "amount.unknown",
+            Severity::Info,
+            path,
+            format!(
+                "{source} does not publish this amount; it is shown as unknown, and what depends on it is unknown too"
+            ),
+        ),
+        _ => {}
     }
     let Some(text) = &stated.as_written else {
         return;
     };
-    let source = stated.source.as_deref().unwrap_or("the source");
-    match Amount::parse_lenient(text) {
-        Err(e) => c.push(
+    match (Amount::parse_lenient(text), stated.amount) {
+        (Err(e), None) => c.push(
             "amount.as-written-unreadable",
-            Severity::Error,
+            Severity::Warning,
             format!("{path}.as_written"),
-            format!("{source} text cannot be read as an amount even leniently: {e}"),
+            format!("{source} writes {text:?}, which cannot be read as an amount even leniently ({e}); the text is kept and the amount is unknown"),
         ),
-        Ok((amount, _)) if amount != stated.amount => c.push(
+        (Err(e), Some(amount)) => c.push(
+            "amount.as-written-unreadable",
+            Severity::Warning,
+            format!("{path}.as_written"),
+            format!("{source} writes {text:?}, which cannot be read as an amount even leniently ({e}); the text is kept and the file's amount {} stands", amount.to_polish()),
+        ),
+        (Ok((read, _)), stated_amount) if Some(read) != stated_amount => c.push(
             "amount.as-written-differs",
             Severity::Error,
             format!("{path}.as_written"),
             format!(
                 "{source} writes {text:?}, which is {}, but the file states {}; expected the same amount",
-                amount.to_polish(),
-                stated.amount.to_polish()
+                read.to_polish(),
+                stated_amount.map_or_else(|| UNKNOWN.to_owned(), Amount::to_polish)
             ),
         ),
-        Ok((_, repairs)) if !repairs.is_empty() => {
+        (Ok((read, repairs)), _) if !repairs.is_empty() => {
             let what = repairs.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
             c.push(
                 "amount.as-written-repaired",
                 Severity::Info,
                 format!("{path}.as_written"),
-                format!("{source} writes {text:?}, which is malformed ({what}); read as {}", stated.amount.to_polish()),
+                format!("{source} writes {text:?}, which is malformed ({what}); read as {}", read.to_polish()),
             );
         }
-        Ok(_) => {}
+        (Ok(_), _) => {}
     }
 }
 
@@ -578,51 +597,59 @@ fn check_money(c: &mut Checker<'_>) {
         let base = format!("versions[{i}].budget");
         check_stated(c, &format!("{base}.total"), &b.total);
         check_stated(c, &format!("{base}.eu_contribution"), &b.eu_contribution);
-        if b.eu_contribution.amount > b.total.amount {
-            c.push(
-                "budget.eu-exceeds-total",
-                Severity::Error,
-                format!("{base}.eu_contribution"),
-                format!(
-                    "EU contribution {} exceeds the total {}; expected at most the total",
-                    b.eu_contribution.amount.to_polish(),
-                    b.total.amount.to_polish()
-                ),
-            );
+        if let (Some(eu), Some(total)) = (b.eu_contribution.amount, b.total.amount) {
+            if eu > total {
+                c.push(
+                    "budget.eu-exceeds-total",
+                    Severity::Error,
+                    format!("{base}.eu_contribution"),
+                    format!(
+                        "EU contribution {} exceeds the total {}; expected at most the total",
+                        eu.to_polish(),
+                        total.to_polish()
+                    ),
+                );
+            }
         }
+        // The known partners' amounts: an unknown one is zero or more, so a sum
+        // of the known ones above the total is already a contradiction.
         let mut partners_total = Amount::ZERO;
         for (j, pb) in b.partners.iter().enumerate() {
             let pp = format!("{base}.partners[{j}]");
             check_stated(c, &format!("{pp}.total"), &pb.total);
-            partners_total = partners_total + pb.total.amount;
+            partners_total = partners_total + pb.total.amount.unwrap_or(Amount::ZERO);
             if let Some(eu) = &pb.eu_contribution {
                 check_stated(c, &format!("{pp}.eu_contribution"), eu);
-                if eu.amount > pb.total.amount {
-                    c.push(
-                        "budget.eu-exceeds-total",
-                        Severity::Error,
-                        format!("{pp}.eu_contribution"),
-                        format!(
-                            "partner {}'s EU funding {} exceeds its total funding {}; expected at most that",
-                            pb.organisation,
-                            eu.amount.to_polish(),
-                            pb.total.amount.to_polish()
-                        ),
-                    );
+                if let (Some(eu), Some(total)) = (eu.amount, pb.total.amount) {
+                    if eu > total {
+                        c.push(
+                            "budget.eu-exceeds-total",
+                            Severity::Error,
+                            format!("{pp}.eu_contribution"),
+                            format!(
+                                "partner {}'s EU funding {} exceeds its total funding {}; expected at most that",
+                                pb.organisation,
+                                eu.to_polish(),
+                                total.to_polish()
+                            ),
+                        );
+                    }
                 }
             }
         }
-        if partners_total > b.total.amount {
-            c.push(
-                "budget.partners-exceed-total",
-                Severity::Error,
-                format!("{base}.partners"),
-                format!(
-                    "the partners' amounts sum to {}, more than the project's total {}",
-                    partners_total.to_polish(),
-                    b.total.amount.to_polish()
-                ),
-            );
+        if let Some(total) = b.total.amount {
+            if partners_total > total {
+                c.push(
+                    "budget.partners-exceed-total",
+                    Severity::Error,
+                    format!("{base}.partners"),
+                    format!(
+                        "the partners' amounts sum to {}, more than the project's total {}",
+                        partners_total.to_polish(),
+                        total.to_polish()
+                    ),
+                );
+            }
         }
     }
     let (checks, overflows) = rate_checks_and_overflows(p);
@@ -688,7 +715,7 @@ fn check_versions(c: &mut Checker<'_>) {
                 },
             );
         }
-        if let Some(from) = v.in_force_from {
+        if let Some(from) = v.in_force_date() {
             if last_from.is_some_and(|last| from < last) {
                 c.push(
                     "version.order",
@@ -710,7 +737,8 @@ fn check_versions(c: &mut Checker<'_>) {
                 ),
             );
         }
-        if let Some(deadline) = v.goal.deadline {
+        // A deadline stated to the month is that month's last day.
+        if let Some(deadline) = v.goal.deadline.map(crate::period::StatedDate::last_day) {
             if deadline != v.period.end() {
                 c.push(
                     "goal.deadline-mismatch",
@@ -898,17 +926,28 @@ fn check_groups(c: &mut Checker<'_>) {
     for (i, g) in p.groups.iter().enumerate() {
         let expected = p.expected_groups(g.one_per);
         if let Some(stated) = g.stated_count {
-            if usize::try_from(stated).ok() != Some(expected) {
-                c.push(
+            match listed_against_stated(stated, expected) {
+                std::cmp::Ordering::Equal => {}
+                std::cmp::Ordering::Less => c.push(
+                    "groups.list-incomplete",
+                    Severity::Info,
+                    format!("groups[{i}].stated_count"),
+                    format!(
+                        "{} groups are stated as {stated}, and one per {} of the listed territory gives {expected}; the territory's list is incomplete",
+                        g.code,
+                        g.one_per.name()
+                    ),
+                ),
+                std::cmp::Ordering::Greater => c.push(
                     "groups.count-mismatch",
                     Severity::Error,
                     format!("groups[{i}].stated_count"),
                     format!(
-                        "{} groups are stated as {stated}, but one per {} gives {expected}",
+                        "{} groups are stated as {stated}, but one per {} gives {expected}; the territory lists more units than groups are stated",
                         g.code,
                         g.one_per.name()
                     ),
-                );
+                ),
             }
         }
         if g.members == Some(0) {
@@ -967,16 +1006,39 @@ fn check_groups(c: &mut Checker<'_>) {
     }
 }
 
+/// How a stated count compares with the units listed: equal, more stated than
+/// listed (the list is incomplete: a note), or more listed than stated (a
+/// contradiction: an error).
+fn listed_against_stated(stated: u32, listed: usize) -> std::cmp::Ordering {
+    // A count that does not fit a usize is more than any list.
+    usize::try_from(stated).map_or(std::cmp::Ordering::Less, |s| listed.cmp(&s))
+}
+
+/// A stated count of territorial units against the units the territory lists:
+/// fewer listed is `territory.list-incomplete` (info), more listed is
+/// `territory.count-mismatch` (error).
 fn count_check(c: &mut Checker<'_>, path: String, what: &str, stated: Option<u32>, actual: usize) {
-    if let Some(stated) = stated {
-        if usize::try_from(stated).ok() != Some(actual) {
-            c.push(
-                "territory.count-mismatch",
-                Severity::Error,
-                path,
-                format!("{stated} {what} are stated, but the territory lists {actual}"),
-            );
-        }
+    let Some(stated) = stated else {
+        return;
+    };
+    match listed_against_stated(stated, actual) {
+        std::cmp::Ordering::Equal => {}
+        std::cmp::Ordering::Less => c.push(
+            "territory.list-incomplete",
+            Severity::Info,
+            path,
+            format!(
+                "{stated} {what} are stated, and the territory lists {actual} of them; the list is incomplete, and figures over listed units count only those {actual}"
+            ),
+        ),
+        std::cmp::Ordering::Greater => c.push(
+            "territory.count-mismatch",
+            Severity::Error,
+            path,
+            format!(
+                "{stated} {what} are stated, but the territory lists {actual}; expected at most {stated} listed"
+            ),
+        ),
     }
 }
 
@@ -1203,30 +1265,30 @@ fn check_selections(c: &mut Checker<'_>) {
             continue;
         };
         let listed_gminas = v.powiats.iter().map(|p| p.gminas.len()).sum::<usize>();
-        let mut problems = Vec::new();
-        if usize::try_from(s.gminas).ok() != Some(listed_gminas) {
-            problems.push(format!(
-                "{} gminas stated, {listed_gminas} listed in {}",
-                s.gminas, v.name
-            ));
-        }
-        if usize::try_from(s.powiats).ok() != Some(v.powiats.len()) {
-            problems.push(format!(
-                "{} powiats stated, {} listed in {}",
-                s.powiats,
-                v.powiats.len(),
-                v.name
-            ));
-        }
-        if !s.subregions.is_empty() {
-            let sum: u64 = s.subregions.iter().map(|r| u64::from(r.gminas)).sum();
-            if sum != u64::from(s.gminas) {
-                problems.push(format!(
-                    "the subregions' gminas sum to {sum}, not {}",
-                    s.gminas
-                ));
-            }
-        }
+        // Each problem: whether it only says the list is incomplete, and what.
+        let mut problems: Vec<(bool, String)> = Vec::new();
+        let mut against =
+            |stated: u32, listed: usize, what: &str, where_: &str| match listed_against_stated(
+                stated, listed,
+            ) {
+                std::cmp::Ordering::Equal => {}
+                order => problems.push((
+                    order == std::cmp::Ordering::Less,
+                    format!("{stated} {what} stated, {listed} {where_}"),
+                )),
+            };
+        against(
+            s.gminas,
+            listed_gminas,
+            "gminas",
+            &format!("listed in {}", v.name),
+        );
+        against(
+            s.powiats,
+            v.powiats.len(),
+            "powiats",
+            &format!("listed in {}", v.name),
+        );
         if !s.chosen.is_empty() {
             let chosen_g = s
                 .chosen
@@ -1238,29 +1300,42 @@ fn check_selections(c: &mut Checker<'_>) {
                 .iter()
                 .filter(|c| c.level() == Level::Powiat)
                 .count();
-            if usize::try_from(s.gminas).ok() != Some(chosen_g)
-                || usize::try_from(s.powiats).ok() != Some(chosen_p)
-            {
-                problems.push(format!(
-                    "{chosen_g} gminas and {chosen_p} powiats are named as chosen"
+            against(s.gminas, chosen_g, "gminas", "named as chosen");
+            against(s.powiats, chosen_p, "powiats", "named as chosen");
+        }
+        if !s.subregions.is_empty() {
+            let sum: u64 = s.subregions.iter().map(|r| u64::from(r.gminas)).sum();
+            if sum != u64::from(s.gminas) {
+                problems.push((
+                    false,
+                    format!("the subregions' gminas sum to {sum}, not {}", s.gminas),
                 ));
             }
-            for code in &s.chosen {
-                if !code.is_within(&s.voivodeship) || !t.contains(code) {
-                    problems.push(format!(
-                        "chosen unit {code} is not a listed unit of {}",
-                        v.name
-                    ));
-                }
+        }
+        for code in &s.chosen {
+            if !code.is_within(&s.voivodeship) || !t.contains(code) {
+                problems.push((
+                    false,
+                    format!("chosen unit {code} is not a listed unit of {}", v.name),
+                ));
             }
         }
-        for problem in problems {
-            c.push(
-                "selection.mismatch",
-                Severity::Error,
-                path.clone(),
-                format!("{problem}; expected the selection to match the territory"),
-            );
+        for (incomplete, problem) in problems {
+            if incomplete {
+                c.push(
+                    "selection.list-incomplete",
+                    Severity::Info,
+                    path.clone(),
+                    format!("{problem}; the list is incomplete"),
+                );
+            } else {
+                c.push(
+                    "selection.mismatch",
+                    Severity::Error,
+                    path.clone(),
+                    format!("{problem}; expected the selection to match the territory"),
+                );
+            }
         }
     }
 }

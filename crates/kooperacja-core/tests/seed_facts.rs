@@ -186,8 +186,8 @@ fn goals_of_both_versions() {
             "popularyzacja deinstytucjonalizacji (DI) oraz centrów usług społecznych (CUS)"
         )
     );
-    assert_eq!(original.goal.deadline, Some(date(2021, 3, 31)));
-    assert_eq!(amended.goal.deadline, Some(date(2022, 12, 31)));
+    assert_eq!(original.goal.deadline, Some(date(2021, 3, 31).into()));
+    assert_eq!(amended.goal.deadline, Some(date(2022, 12, 31).into()));
 }
 
 #[test]
@@ -240,33 +240,42 @@ fn money_of_both_versions() {
     let p = kooperacja();
     let (original, amended) = (&p.versions[0].budget, &p.versions[1].budget);
     // SEED: B-01
-    assert_eq!(original.total.amount, amount("11 977 479,39 zł"));
+    assert_eq!(original.total.amount, Some(amount("11 977 479,39 zł")));
     // SEED: B-02
-    assert_eq!(original.eu_contribution.amount, amount("10 094 619,62 zł"));
+    assert_eq!(
+        original.eu_contribution.amount,
+        Some(amount("10 094 619,62 zł"))
+    );
     // SEED: B-03
-    assert_eq!(amended.total.amount, amount("31 604 368,34 zł"));
+    assert_eq!(amended.total.amount, Some(amount("31 604 368,34 zł")));
     assert_eq!(amended.total.as_written.as_deref(), Some("31 604 368,34zł"));
     // SEED: B-04
-    assert_eq!(amended.eu_contribution.amount, amount("26 736 161,63 zł"));
+    assert_eq!(
+        amended.eu_contribution.amount,
+        Some(amount("26 736 161,63 zł"))
+    );
     let umk = amended
         .partners
         .iter()
         .find(|b| b.organisation == "umk")
         .expect("UMK's budget");
     // SEED: B-05
-    assert_eq!(umk.total.amount, amount("4 863 047,40 zł"));
+    assert_eq!(umk.total.amount, Some(amount("4 863 047,40 zł")));
     assert_eq!(umk.total.as_written.as_deref(), Some("4 863 047, 40 zł"));
     // SEED: B-06
     assert_eq!(
         umk.eu_contribution.as_ref().expect("UMK EU").amount,
-        amount("4 098 576,36 zł")
+        Some(amount("4 098 576,36 zł"))
     );
     // SEED: B-07
     assert_eq!(
         p.programme.co_financed_by,
         [FundingSource::Eu, FundingSource::StateBudget]
     );
-    assert_eq!(original.national_contribution(), amount("1 882 859,77 zł"));
+    assert_eq!(
+        original.national_contribution(),
+        Some(amount("1 882 859,77 zł"))
+    );
 }
 
 #[test]
@@ -951,7 +960,10 @@ fn fers_project() {
     let b = &p.versions[0].budget;
     assert_eq!(
         (b.total.amount, b.eu_contribution.amount),
-        (amount("22 009 655,37 zł"), amount("18 162 367,61 zł"))
+        (
+            Some(amount("22 009 655,37 zł")),
+            Some(amount("18 162 367,61 zł"))
+        )
     );
     let checks = rate_checks(&p);
     assert_eq!(checks.len(), 1);

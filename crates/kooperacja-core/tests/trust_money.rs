@@ -156,7 +156,9 @@ fn spending_above_a_partners_plan_is_a_finding_naming_the_partner() {
     let project = Project::parse(KOOPERACJA).expect("fixture parses");
     let version = project.versions.last().expect("a version");
     let partner = version.budget.partners.first().expect("a partner budget");
-    let over = (partner.total.amount + Amount::parse("0,01").expect("amount")).to_plain();
+    let over = (partner.total.amount.expect("a stated partner total")
+        + Amount::parse("0,01").expect("amount"))
+    .to_plain();
     let facts = spend(&[(partner.organisation.as_str(), over.as_str(), "2020-05-01")]);
     let report = report_with(KOOPERACJA, &facts, "2020-09-30");
     let finding = report

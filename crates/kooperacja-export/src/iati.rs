@@ -449,10 +449,14 @@ fn sectors(w: &mut Xml, project: &Project) {
 }
 
 fn budgets(w: &mut Xml, report: &Report) {
+    // An unknown total has no yearly plan: no budget elements.
+    let Some(total) = report.budget.total else {
+        return;
+    };
     if report.budget.by_year.is_empty() {
         return;
     }
-    w.comment(&message::IATI_BUDGETS.fill(Lang::En, &[&report.budget.total.to_plain()]));
+    w.comment(&message::IATI_BUDGETS.fill(Lang::En, &[&total.to_plain()]));
     for year in &report.budget.by_year {
         let start = iso(year.period.start());
         w.open("budget", &[("type", "1"), ("status", "1")]);

@@ -35,7 +35,7 @@ use kooperacja_core::groups::GroupLevel;
 use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::money::{Amount, Rate};
 use kooperacja_core::organisation::PartnerRole;
-use kooperacja_core::period::YearMonth;
+use kooperacja_core::period::{StatedDate, YearMonth};
 use kooperacja_core::present::{self, Text, label, palette, palette::Swatch, spreadsheet};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{MilestoneState, Report, Status};
@@ -104,6 +104,17 @@ enum Cell {
     Empty,
 }
 
+impl Cell {
+    /// An amount that may be unknown: the money, or the catalogue's word for an
+    /// unknown amount in its place.
+    fn stated(amount: Option<Amount>, lang: Lang) -> Cell {
+        amount.map_or_else(
+            || present::amount_or_unknown(lang, None).into(),
+            Cell::Money,
+        )
+    }
+}
+
 impl From<&str> for Cell {
     fn from(text: &str) -> Cell {
         Cell::Text(text.to_owned())
@@ -125,6 +136,16 @@ impl<T: Into<Cell>> From<Option<T>> for Cell {
 impl From<Amount> for Cell {
     fn from(amount: Amount) -> Cell {
         Cell::Money(amount)
+    }
+}
+
+impl From<StatedDate> for Cell {
+    /// A day as a date, a month (where the source gives only the month) as the month.
+    fn from(date: StatedDate) -> Cell {
+        match date {
+            StatedDate::Day(day) => Cell::Date(day),
+            StatedDate::Month(month) => Cell::Month(month),
+        }
     }
 }
 
@@ -428,19 +449,22 @@ fn project_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(
         ),
         (label::VERSION_IN_FORCE, r.version.as_str().into()),
         (label::VERSION_LABEL, r.version_label.as_str().into()),
-        (label::START, r.period.start().into()),
-        (label::END, r.period.end().into()),
+        (label::START, r.period.start_stated().into()),
+        (label::END, r.period.end_stated().into()),
         (label::AS_OF_DATE, r.as_of.into()),
         (label::DAYS_PASSED, r.days_passed.into()),
         (label::PERIOD_DAYS, r.period.days().into()),
-        (label::PROJECT_VALUE, r.budget.total.into()),
-        (label::EU_CONTRIBUTION, r.budget.eu_contribution.into()),
+        (label::PROJECT_VALUE, Cell::stated(r.budget.total, lang)),
+        (
+            label::EU_CONTRIBUTION,
+            Cell::stated(r.budget.eu_contribution, lang),
+        ),
         (
             label::NATIONAL_CONTRIBUTION,
-            r.budget.national_contribution.into(),
+            Cell::stated(r.budget.national_contribution, lang),
         ),
         (label::SPENT, r.budget.spent.into()),
-        (label::REMAINING, r.budget.remaining.into()),
+        (label::REMAINING, Cell::stated(r.budget.remaining, lang)),
     ];
     for (name, value) in rows {
         s.row(vec![name.get(lang).into(), value])?;
@@ -463,7 +487,11 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
         s.row(vec![
             part.partner.as_str().into(),
             name.into(),
-            part.planned.into(),
+            if part.in_plan {
+                Cell::stated(part.planned, lang)
+            } else {
+                Cell::Empty
+            },
             part.spent.into(),
             part.share.into(),
         ])?;
@@ -472,7 +500,7 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
     s.row(vec![
         label::TOTAL.get(lang).into(),
         Cell::Empty,
-        b.partners_planned.into(),
+        Cell::stated(b.partners_planned, lang),
         b.partners_spent.into(),
     ])?;
     // The project's plan is its value, not the sum of the partners' plans
@@ -480,7 +508,7 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
     s.row(vec![
         label::WHOLE_PROJECT.get(lang).into(),
         Cell::Empty,
-        b.total.into(),
+        Cell::stated(b.total, lang),
         b.spent.into(),
         b.spent_share.into(),
     ])?;
@@ -489,11 +517,11 @@ fn budget_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
     s.header(&[label::SOURCE.get(lang), label::AMOUNT.get(lang)])?;
     s.row(vec![
         label::EU_CONTRIBUTION.get(lang).into(),
-        b.eu_contribution.into(),
+        Cell::stated(b.eu_contribution, lang),
     ])?;
     s.row(vec![
         label::NATIONAL_CONTRIBUTION.get(lang).into(),
-        b.national_contribution.into(),
+        Cell::stated(b.national_contribution, lang),
     ])?;
     s.blank();
     s.title(label::YEARLY_PLAN.get(lang))?;
@@ -553,8 +581,8 @@ fn schedule_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result
             m.id.as_str().into(),
             m.number.into(),
             m.title.as_str().into(),
-            m.period.start().into(),
-            m.period.end().into(),
+            m.period.start_stated().into(),
+            m.period.end_stated().into(),
             Cell::Swatched(state_text(lang, m.state), palette::of_state(m.state)),
         ])?;
         for a in &m.activities {

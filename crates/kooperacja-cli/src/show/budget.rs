@@ -14,6 +14,15 @@ use kooperacja_core::validate::rate_checks;
 use crate::show::unknown_version;
 use crate::{BudgetArgs, Format};
 
+/// An amount for machines: a plain decimal, or `unknown` where the sources
+/// publish none.
+fn machine(amount: Option<kooperacja_core::money::Amount>) -> String {
+    amount.map_or_else(
+        || kooperacja_core::budget::UNKNOWN.to_owned(),
+        |a| a.to_plain(),
+    )
+}
+
 pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode, InputError> {
     let (project, register) = crate::input::load(&args.report.input)?;
     let r = crate::input::report(&args.report, &project, register.as_ref())?;
@@ -75,16 +84,16 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
             let mut row =
                 |holder: &str,
                  name: String,
-                 total: kooperacja_core::money::Amount,
-                 eu: Option<kooperacja_core::money::Amount>,
+                 total: Option<kooperacja_core::money::Amount>,
+                 eu: Option<Option<kooperacja_core::money::Amount>>,
                  check: Option<&RateCheck>,
                  spent: Option<kooperacja_core::money::Amount>| {
                     csv.row(vec![
                         version.id.clone(),
                         holder.to_owned(),
                         name,
-                        total.to_plain(),
-                        opt(eu.map(|a| a.to_plain())),
+                        machine(total),
+                        opt(eu.map(machine)),
                         opt(check.map(RateCheck::implied_percent_shown)),
                         opt(check.map(|c| c.programme_rate.percent().normalize())),
                         opt(check.map(|c| c.expected.to_plain())),
@@ -121,6 +130,12 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
         }
         Format::Table => (|| {
             let l = ctx.lang;
+            let number_or_unknown = |a: Option<kooperacja_core::money::Amount>| {
+                a.map_or_else(
+                    || ctx.text(label::UNKNOWN_AMOUNT).to_owned(),
+                    |a| present::amount_number(l, a),
+                )
+            };
             ui::heading(
                 ctx,
                 out,
@@ -152,7 +167,7 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                     out,
                     "  {} {}",
                     pad(label, 24),
-                    ui::right(&present::amount(l, amount), 20)
+                    ui::right(&present::amount_or_unknown(l, amount), 20)
                 )?;
             }
             if let Some(rate) = b.programme_rate {
@@ -184,10 +199,10 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                 });
                 t.row(vec![
                     name_of(&p.organisation).into(),
-                    present::amount_number(l, p.total.amount).into(),
+                    number_or_unknown(p.total.amount).into(),
                     p.eu_contribution
                         .as_ref()
-                        .map_or(String::new(), |s| present::amount_number(l, s.amount))
+                        .map_or(String::new(), |s| number_or_unknown(s.amount))
                         .into(),
                     match check {
                         Some(c) if !c.matches => Cell::styled(rate, Style::YELLOW),
@@ -258,7 +273,7 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
                 out,
                 "  {} {}",
                 pad(ctx.text(label::REMAINING), 24),
-                ui::right(&present::amount(l, e.remaining), 20)
+                ui::right(&present::amount_or_unknown(l, e.remaining), 20)
             )?;
             for finding in &e.findings {
                 crate::validate::write_finding(ctx, out, finding, &finding.path)?;
@@ -272,9 +287,12 @@ pub fn budget(args: &BudgetArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitC
             for s in &e.by_partner {
                 t.row(vec![
                     name_of(&s.partner).into(),
-                    s.planned
-                        .map_or(String::new(), |a| present::amount_number(l, a))
-                        .into(),
+                    if s.in_plan {
+                        number_or_unknown(s.planned)
+                    } else {
+                        String::new()
+                    }
+                    .into(),
                     present::amount_number(l, s.spent).into(),
                     s.share
                         .map_or(String::new(), |x| present::share(l, x))

@@ -46,14 +46,18 @@ pub fn diff(args: &DiffArgs, ctx: &Ctx, out: &mut dyn Write) -> Result<ExitCode,
     let plain = |v: &Value| match v {
         Value::Absent => String::new(),
         Value::Amount(a) => a.to_plain(),
+        Value::Unknown => kooperacja_core::budget::UNKNOWN.to_owned(),
         Value::Date(d) => iso(*d),
-        Value::Period(p) => format!("{}..{}", iso(p.start()), iso(p.end())),
+        Value::Month(m) => m.to_string(),
+        Value::Period(p) => p.to_string(),
         Value::Text(t) => t.clone(),
     };
     let human = |v: &Value| match v {
         Value::Absent => "—".to_owned(),
         Value::Amount(a) => present::amount(ctx.lang, *a),
+        Value::Unknown => present::amount_or_unknown(ctx.lang, None),
         Value::Date(d) => present::date(ctx.lang, *d),
+        Value::Month(m) => present::month(ctx.lang, *m),
         Value::Period(p) => present::period(ctx.lang, *p),
         Value::Text(t) => t.clone(),
     };

@@ -32,18 +32,23 @@ impl Engine {
                 .or_default() += spent;
         }
         let spent = amount(by_partner.values().sum());
+        let total = budget.total.amount;
         let mut partners: Vec<PartnerSpending> = budget
             .partners
             .iter()
             .map(|p| {
                 let spent = amount(by_partner.remove(&p.organisation).unwrap_or(0));
+                let planned = p.total.amount;
                 PartnerSpending {
                     partner: p.organisation.clone(),
-                    planned: Some(p.total.amount),
+                    in_plan: true,
+                    planned,
                     spent,
-                    share: Rate::implied(spent, p.total.amount),
-                    planned_share: Rate::implied(p.total.amount, budget.total.amount),
-                    remaining: Some(p.total.amount - spent),
+                    share: planned.and_then(|planned| Rate::implied(spent, planned)),
+                    planned_share: planned
+                        .zip(total)
+                        .and_then(|(planned, total)| Rate::implied(planned, total)),
+                    remaining: planned.map(|planned| planned - spent),
                 }
             })
             .collect();
@@ -52,6 +57,7 @@ impl Engine {
                 .into_iter()
                 .map(|(partner, grosze)| PartnerSpending {
                     partner,
+                    in_plan: false,
                     planned: None,
                     spent: amount(grosze),
                     share: None,
@@ -59,21 +65,30 @@ impl Engine {
                     remaining: None,
                 }),
         );
-        let total = budget.total.amount;
+        let eu = budget.eu_contribution.amount;
         let national = budget.national_contribution();
-        let remaining = total - spent;
+        let remaining = total.map(|total| total - spent);
+        let share_of_total = |part: Option<Amount>| {
+            part.zip(total)
+                .and_then(|(part, total)| Rate::implied(part, total))
+        };
         let mut report = BudgetReport {
             version: version.id.clone(),
             total,
-            eu_contribution: budget.eu_contribution.amount,
-            eu_share: Rate::implied(budget.eu_contribution.amount, total),
+            eu_contribution: eu,
+            eu_share: share_of_total(eu),
             national_contribution: national,
-            national_share: Rate::implied(national, total),
+            national_share: share_of_total(national),
             spent,
-            spent_share: Rate::implied(spent, total),
+            spent_share: share_of_total(Some(spent)),
             remaining,
-            remaining_share: Rate::implied(remaining, total),
-            partners_planned: partners.iter().filter_map(|p| p.planned).sum(),
+            remaining_share: share_of_total(remaining),
+            // A sum with an unknown term is unknown.
+            partners_planned: partners
+                .iter()
+                .filter(|p| p.in_plan)
+                .map(|p| p.planned)
+                .sum(),
             partners_spent: partners.iter().map(|p| p.spent).sum(),
             partners_scale: partners
                 .iter()
@@ -91,10 +106,9 @@ impl Engine {
                 let days: Vec<u64> = years.iter().map(|y| u64::from(y.days())).collect();
                 // A total too large to split cannot be parsed in the first place;
                 // if it ever were, the yearly plan is left empty rather than wrong.
-                budget
-                    .total
-                    .amount
-                    .split(&days)
+                // An unknown total has no yearly plan.
+                total
+                    .and_then(|total| total.split(&days).ok())
                     .map(|parts| {
                         years
                             .into_iter()

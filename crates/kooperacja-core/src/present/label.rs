@@ -766,3 +766,5 @@ pub const UPGRADE_FORMAT2_KEY_IN_FORMAT1: Text = Text::new(
     "plik w formacie 1 ma klucz `{0}` formatu 2; ustaw `format = 2` albo usuń ten klucz",
     "a format-1 file has the format-2 key `{0}`; set `format = 2` or remove the key",
 );
+/// In place of an amount the sources do not publish (a budget stated as `"unknown"`).
+pub const UNKNOWN_AMOUNT: Text = Text::new("nieznana", "unknown");

@@ -45,7 +45,7 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::money::{Amount, Rate};
-use crate::period::{Period, YearMonth};
+use crate::period::{Period, StatedDate, YearMonth};
 
 /// The language of everything shown to people.
 ///
@@ -350,6 +350,22 @@ pub fn amount(lang: Lang, amount: Amount) -> String {
     }
 }
 
+/// An amount that may be unknown: [`amount`], or the catalogue's word for an
+/// unknown amount ([`label::UNKNOWN_AMOUNT`]) where the sources publish none.
+///
+/// ```
+/// use kooperacja_core::money::Amount;
+/// use kooperacja_core::present::{Lang, amount_or_unknown};
+/// assert_eq!(amount_or_unknown(Lang::Pl, None), "nieznana");
+/// assert_eq!(amount_or_unknown(Lang::En, Some(Amount::from_grosze(150))), "PLN 1.50");
+/// ```
+pub fn amount_or_unknown(lang: Lang, value: Option<Amount>) -> String {
+    match value {
+        Some(value) => amount(lang, value),
+        None => lang.text(label::UNKNOWN_AMOUNT).to_owned(),
+    }
+}
+
 /// The text after a number of per cent: ` %` (Polish, with a space), `%`.
 pub fn percent_sign(lang: Lang) -> &'static str {
     match lang {
@@ -540,17 +556,37 @@ pub fn short_date(lang: Lang, date: NaiveDate) -> String {
 pub fn period(lang: Lang, period: Period) -> String {
     format!(
         "{} – {}",
-        date(lang, period.start()),
-        date(lang, period.end())
+        stated_date(lang, period.start_stated()),
+        stated_date(lang, period.end_stated())
     )
+}
+
+/// A date as a source states it: [`date`] for a day, [`month`] for a month.
+///
+/// ```
+/// use kooperacja_core::period::StatedDate;
+/// use kooperacja_core::present::{Lang, stated_date};
+/// assert_eq!(stated_date(Lang::Pl, StatedDate::parse("2019-04")?), "04.2019");
+/// assert_eq!(stated_date(Lang::Pl, StatedDate::parse("2019-04-15")?), "15.04.2019 r.");
+/// # Ok::<(), kooperacja_core::period::DateError>(())
+/// ```
+pub fn stated_date(lang: Lang, stated: StatedDate) -> String {
+    match stated {
+        StatedDate::Day(day) => date(lang, day),
+        StatedDate::Month(m) => month(lang, m),
+    }
 }
 
 /// A period for narrow columns: `01.04.2018 – 31.03.2019`.
 pub fn short_period(lang: Lang, period: Period) -> String {
+    let short = |stated: StatedDate| match stated {
+        StatedDate::Day(day) => short_date(lang, day),
+        StatedDate::Month(m) => month(lang, m),
+    };
     format!(
         "{} – {}",
-        short_date(lang, period.start()),
-        short_date(lang, period.end())
+        short(period.start_stated()),
+        short(period.end_stated())
     )
 }
 

@@ -7,7 +7,7 @@ use super::*;
 
 /// One segment of a stacked bar: its label, amount, fill and text colour,
 /// and its share of the project value.
-type Segment = (&'static str, Amount, String, String, Option<Rate>);
+type Segment = (&'static str, Option<Amount>, String, String, Option<Rate>);
 
 impl Page<'_> {
     pub(super) fn budget(&self) -> Markup {
@@ -40,7 +40,13 @@ impl Page<'_> {
                 share(b.national_share),
                 false,
             ),
-            ("budget.spent", label::SPENT, b.spent, spent_share, true),
+            (
+                "budget.spent",
+                label::SPENT,
+                Some(b.spent),
+                spent_share,
+                true,
+            ),
             (
                 "budget.remaining",
                 label::REMAINING,
@@ -70,10 +76,10 @@ impl Page<'_> {
                             tr {
                                 @if strong {
                                     th scope="row" { strong { (name.get(lang)) } }
-                                    td class="num" { strong data-figure=(figure) { (self.amount(amount)) } }
+                                    td class="num" { strong data-figure=(figure) { (self.maybe_amount(amount)) } }
                                 } @else {
                                     th scope="row" { (name.get(lang)) }
-                                    td class="num" data-figure=(figure) { (self.amount(amount)) }
+                                    td class="num" data-figure=(figure) { (self.maybe_amount(amount)) }
                                 }
                                 td class="num" data-figure=(format!("{figure}-share")) { (share) }
                             }
@@ -146,15 +152,15 @@ impl Page<'_> {
         let desc = format!(
             "{}: {}; {}: {}; {}: {}; {}: {}; {}: {}.",
             label::PROJECT_VALUE.get(lang),
-            self.amount(b.total),
+            self.maybe_amount(b.total),
             label::EU_CONTRIBUTION_WORD.get(lang),
-            self.amount(b.eu_contribution),
+            self.maybe_amount(b.eu_contribution),
             label::NATIONAL_CONTRIBUTION_WORD.get(lang),
-            self.amount(b.national_contribution),
+            self.maybe_amount(b.national_contribution),
             label::SPENT_WORD.get(lang),
             self.amount(b.spent),
             label::REMAINING_WORD.get(lang),
-            self.amount(b.remaining)
+            self.maybe_amount(b.remaining)
         );
         let rows: [(&str, Segment, Segment, i64); 2] = [
             (
@@ -179,7 +185,7 @@ impl Page<'_> {
                 label::EXECUTION.get(lang),
                 (
                     label::SPENT.get(lang),
-                    b.spent,
+                    Some(b.spent),
                     palette::SPENT.hex(),
                     white,
                     b.spent_share,
@@ -212,11 +218,11 @@ impl Page<'_> {
                         text x="0" y=(y + 19) font-size="15" font-weight="bold" { (name) }
                         "\n"
                         rect x=(X0) y=(y) width=(w1) height="28" fill=(first.2) {
-                            title { (first.0) ": " (self.amount(first.1)) }
+                            title { (first.0) ": " (self.maybe_amount(first.1)) }
                         }
                         "\n"
                         rect x=(X0 + w1) y=(y) width=(w2) height="28" fill=(second.2) {
-                            title { (second.0) ": " (self.amount(second.1)) }
+                            title { (second.0) ": " (self.maybe_amount(second.1)) }
                         }
                         "\n"
                         rect x=(X0) y=(y) width=(W) height="28" fill="none" stroke=(palette::INK.hex()) stroke-width="1" {}
@@ -232,11 +238,11 @@ impl Page<'_> {
                             "\n"
                         }
                         text x=(X0) y=(y + 46) font-size="13.5" {
-                            tspan font-weight="bold" { (first.0) } " " (self.amount(first.1))
+                            tspan font-weight="bold" { (first.0) } " " (self.maybe_amount(first.1))
                         }
                         "\n"
                         text x=(X0 + W) y=(y + 46) font-size="13.5" text-anchor="end" {
-                            tspan font-weight="bold" { (second.0) } " " (self.amount(second.1))
+                            tspan font-weight="bold" { (second.0) } " " (self.maybe_amount(second.1))
                         }
                         "\n"
                     }
@@ -264,10 +270,11 @@ impl Page<'_> {
                     "{} – {}: {}, {}: {}",
                     self.partner(&p.partner),
                     label::PLANNED.get(lang),
-                    p.planned.map_or_else(
-                        || label::NOT_STATED.get(lang).to_owned(),
-                        |a| self.amount(a)
-                    ),
+                    match (p.in_plan, p.planned) {
+                        (_, Some(a)) => self.amount(a),
+                        (true, None) => self.maybe_amount(None),
+                        (false, None) => label::NOT_STATED.get(lang).to_owned(),
+                    },
                     label::SPENT_WORD.get(lang),
                     self.amount(p.spent)
                 )
@@ -310,6 +317,12 @@ impl Page<'_> {
                                     "\n"
                                     text x=(W + 12) y=(y + 28) font-size="12.5" {
                                         (label::PLANNED.get(lang)) " " (self.amount(planned))
+                                    }
+                                    "\n"
+                                }
+                                None if p.in_plan => {
+                                    text x=(W + 12) y=(y + 28) font-size="12.5" style={ "fill:" (muted) } {
+                                        (label::PLANNED.get(lang)) " " (self.maybe_amount(None))
                                     }
                                     "\n"
                                 }

@@ -38,6 +38,7 @@ use chrono::{Datelike, NaiveDate};
 use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::money::{Amount, Rate};
 use kooperacja_core::organisation::PartnerRole;
+use kooperacja_core::period::StatedDate;
 use kooperacja_core::present::{self, label, palette};
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{IndicatorReport, MilestoneState, Report, Status};
@@ -188,6 +189,19 @@ impl Page<'_> {
         present::short_date(self.lang, date)
     }
 
+    /// A date as the source states it: a day, or a month.
+    fn stated(&self, date: StatedDate) -> String {
+        present::stated_date(self.lang, date)
+    }
+
+    /// A date as the source states it, for narrow places: a short day, or a month.
+    fn short_stated(&self, date: StatedDate) -> String {
+        match date {
+            StatedDate::Day(day) => self.short_date(day),
+            StatedDate::Month(month) => present::month(self.lang, month),
+        }
+    }
+
     /// A date as `<time>`, with the ISO date for machines.
     fn time(&self, date: NaiveDate) -> Markup {
         html! { time datetime=(present::short_date(Lang::En, date)) { (self.date(date)) } }
@@ -206,6 +220,11 @@ impl Page<'_> {
 
     fn amount(&self, amount: Amount) -> String {
         present::amount(self.lang, amount)
+    }
+
+    /// An amount that may be unknown (the catalogue's word in its place).
+    fn maybe_amount(&self, amount: Option<Amount>) -> String {
+        present::amount_or_unknown(self.lang, amount)
     }
 
     /// A value of an indicator (or of one of its parts): a count, or a

@@ -72,7 +72,7 @@ impl Page<'_> {
                     }
                     p class="small nowrap" { (self.amount(b.spent)) }
                     "\n"
-                    p class="small nowrap" { (label::OF.get(lang)) " " (self.amount(b.total)) }
+                    p class="small nowrap" { (label::OF.get(lang)) " " (self.maybe_amount(b.total)) }
                     "\n"
                 }
                 "\n"
@@ -96,7 +96,7 @@ impl Page<'_> {
                             "\n"
                             p class="small" {
                                 (self.state(m.state)) " · " (label::UNTIL_WORD.get(lang)) " "
-                                (self.short_date(m.period.end()))
+                                (self.short_stated(m.period.end_stated()))
                             }
                             "\n"
                         }

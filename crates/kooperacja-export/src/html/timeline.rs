@@ -98,15 +98,15 @@ impl Page<'_> {
         let mut desc = vec![format!(
             "{}: {} – {}",
             label::PROJECT.get(lang),
-            self.date(r.period.start()),
-            self.date(r.period.end())
+            self.stated(r.period.start_stated()),
+            self.stated(r.period.end_stated())
         )];
         for m in &r.milestones {
             desc.push(format!(
                 "{}: {} – {}, {}",
                 m.id,
-                self.date(m.period.start()),
-                self.date(m.period.end()),
+                self.stated(m.period.start_stated()),
+                self.stated(m.period.end_stated()),
                 self.state(m.state)
             ));
         }
@@ -157,8 +157,8 @@ impl Page<'_> {
                     "\n"
                     rect x=(px0) y=(y) width=((px1 - px0).max(2)) height="18" fill=(line) stroke=(muted) {
                         title {
-                            (label::PROJECT.get(lang)) ": " (self.date(r.period.start())) " – "
-                            (self.date(r.period.end()))
+                            (label::PROJECT.get(lang)) ": " (self.stated(r.period.start_stated())) " – "
+                            (self.stated(r.period.end_stated()))
                         }
                     }
                     "\n"
@@ -177,8 +177,8 @@ impl Page<'_> {
                         "\n"
                         rect x=(mx0) y=(y) width=((mx1 - mx0).max(2)) height="18" fill=(fill) stroke=(stroke) {
                             title {
-                                (m.id) ": " (self.date(m.period.start())) " – "
-                                (self.date(m.period.end())) " (" (self.state(m.state)) ")"
+                                (m.id) ": " (self.stated(m.period.start_stated())) " – "
+                                (self.stated(m.period.end_stated())) " (" (self.state(m.state)) ")"
                             }
                         }
                         "\n"

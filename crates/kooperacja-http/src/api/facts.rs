@@ -382,7 +382,7 @@ fn within_budget(project: &ProjectState, fact: &Fact) -> Result<(), Problem> {
         .project
         .versions
         .iter()
-        .map(|v| v.budget.total.amount)
+        .filter_map(|v| v.budget.total.amount)
         .max()
     else {
         return Ok(());

@@ -224,7 +224,9 @@ pub struct VersionInfo {
     pub kind: String,
     /// A label for people.
     pub label: String,
-    /// The day it took effect, if the file says.
+    /// The day it took effect, if the file says (`2020-07-01`); a month
+    /// (`2020-07`, in force from its first day) where the source gives only the
+    /// month.
     pub in_force_from: Option<String>,
     /// The first day of the project's period in this version.
     pub start: String,

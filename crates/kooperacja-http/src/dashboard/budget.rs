@@ -13,11 +13,15 @@ use super::{Entry, english, polish};
 /// The budget panel of a card.
 pub(super) fn panel(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
     let b = &entry.report.budget;
-    let row = |class: &str, figure: &str, text: Text, amount: Amount, extra: Option<Markup>| {
+    let row = |class: &str,
+               figure: &str,
+               text: Text,
+               amount: Option<Amount>,
+               extra: Option<Markup>| {
         html! {
             tr class=(class) {
                 th scope="row" { (lang.text(text)) }
-                td.amt { span data-figure=(figure) { (present::amount(lang, amount)) } @if let Some(extra) = extra { (extra) } }
+                td.amt { span data-figure=(figure) { (present::amount_or_unknown(lang, amount)) } @if let Some(extra) = extra { (extra) } }
             }
         }
     };
@@ -28,7 +32,7 @@ pub(super) fn panel(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
                 (row("total", "budget.total", label::PROJECT_VALUE, b.total, None))
                 (row("part", "budget.eu", label::EU_CONTRIBUTION, b.eu_contribution, None))
                 (row("part", "budget.national", label::NATIONAL_CONTRIBUTION, b.national_contribution, None))
-                (row("spent", "budget.spent", label::SPENT, b.spent,
+                (row("spent", "budget.spent", label::SPENT, Some(b.spent),
                     b.spent_share.map(|s| html! { " " span.pct { "(" (present::share(lang, s)) ")" } })))
                 (row("left", "budget.remaining", label::REMAINING, b.remaining, None))
             }
@@ -51,6 +55,9 @@ pub(super) fn panel(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
                                         Some(o) => (polish(lang, &o.name)),
                                         None => (p.partner),
                                     }
+                                    @if p.in_plan && p.planned.is_none() {
+                                        span.plan { (lang.text(label::PLANNED)) " " (present::amount_or_unknown(lang, None)) }
+                                    }
                                     @if let Some(planned) = p.planned {
                                         span.plan {
                                             (lang.text(label::PLANNED)) " " (present::amount(lang, planned))
@@ -69,7 +76,7 @@ pub(super) fn panel(entry: &Entry<'_>, anchor: &str, lang: Lang) -> Markup {
                         }
                     }
                 }
-                @if b.by_partner.iter().any(|p| p.planned.is_none()) {
+                @if b.by_partner.iter().any(|p| !p.in_plan) {
                     p.legend { (lang.text(label::PLAN_WHERE_STATED)) }
                 }
             }

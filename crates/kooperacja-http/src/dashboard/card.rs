@@ -98,13 +98,13 @@ fn tiles(entry: &Entry<'_>, lang: Lang) -> Markup {
                 html! { (days) br; span data-figure="period" { (present::period(lang, r.period)) } }))
             (tile(lang.text(label::SPENT),
                 html! { span data-figure="budget.spent-share" { @match b.spent_share { Some(s) => (present::share(lang, s)), None => "—" } } },
-                html! { (label::PART_OF_WHOLE.fill(lang, &[&present::amount(lang, b.spent), &present::amount(lang, b.total)])) }))
+                html! { (label::PART_OF_WHOLE.fill(lang, &[&present::amount(lang, b.spent), &present::amount_or_unknown(lang, b.total)])) }))
             @match current {
                 Some(m) => {
                     @let when = match m.state {
-                        MilestoneState::Running => label::UNTIL.fill(lang, &[&present::date(lang, m.period.end())]),
-                        MilestoneState::NotStarted => label::FROM_DATE.fill(lang, &[&present::date(lang, m.period.start())]),
-                        MilestoneState::Finished => present::date(lang, m.period.end()),
+                        MilestoneState::Running => label::UNTIL.fill(lang, &[&present::stated_date(lang, m.period.end_stated())]),
+                        MilestoneState::NotStarted => label::FROM_DATE.fill(lang, &[&present::stated_date(lang, m.period.start_stated())]),
+                        MilestoneState::Finished => present::stated_date(lang, m.period.end_stated()),
                     };
                     (tile(lang.text(label::MILESTONE),
                         html! { (m.id) },
