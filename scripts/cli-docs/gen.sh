@@ -112,6 +112,10 @@ run indicators-fers-en $R --lang en indicators $P2 --facts $F2 --as-of 2025-11-3
 run facts-check-bad-en $W --lang en facts check bad-records.jsonl --project $P
 run csv-header $W facts generate $P --count 0 -o csv-header.csv
 cp $W/csv-header.csv $O/csv-header.csv 2>/dev/null
+# The team's law (a test that compiles and passes: cargo test -p kooperacja-core
+# --features proptest --test team_law), the lines between its docs: markers.
+sed -n '/\/\/ docs:begin/,/\/\/ docs:end/p' "$R/crates/kooperacja-core/tests/team_law.rs" \
+  | sed '1d;$d' > $O/team-law.rs
 
 status=0
 for template in "$HERE"/*.md.in; do

@@ -66,7 +66,7 @@ pub struct IndicatorChange {
     pub counts_once: Option<CountedOnce>,
     /// The target by sex.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub target_by_sex: Option<std::collections::BTreeMap<crate::participant::Sex, u64>>,
+    pub target_by_sex: Option<BTreeMap<crate::participant::Sex, u64>>,
     /// The kind of planned activity that delivers it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_by: Option<String>,

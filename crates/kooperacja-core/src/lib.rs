@@ -114,6 +114,8 @@ pub mod pseudonym;
 pub mod report;
 pub mod rule;
 pub mod schedule;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 pub mod synthetic;
 pub mod territory;
 pub mod upgrade;

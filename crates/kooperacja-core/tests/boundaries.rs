@@ -48,6 +48,12 @@ const CORE_ALLOWED: &[&str] = &[
     // its comments and layout: an editing TOML parser instead of re-serialising
     // (which loses comments); pure text to text (issue 13).
     "toml_edit",
+    // Optional, only with the `proptest` feature: `kooperacja_core::strategies`
+    // gives teams that embed core generators of valid projects and fact
+    // histories for their own laws (issue 13). Strategies are pure values; the
+    // test runner that drives them (and persists failures) runs in the team's
+    // tests, never in core's code.
+    "proptest",
 ];
 
 fn metadata() -> Value {

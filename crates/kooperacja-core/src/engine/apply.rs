@@ -7,7 +7,6 @@ use crate::admission::{Reason, Verdict};
 use crate::facts::{Fact, Value, What};
 use crate::participant::{Entry, Exit};
 use crate::rule::{Key, Measure, Rule};
-use crate::vocabulary::FieldType;
 
 /// What one stored fact contributed, so that a retraction can undo it.
 #[derive(Debug, Clone)]
@@ -34,22 +33,19 @@ pub(super) struct MeetingTally {
     pub(super) days: Series,
 }
 
-/// The scale of a quantity field's values as the engine adds them up: hours
-/// in hundredths, amounts in grosze, counts and days whole.
-pub(super) fn scale(field_type: FieldType) -> u32 {
-    match field_type {
-        FieldType::Hours | FieldType::Amount => 2,
-        _ => 0,
-    }
-}
+/// The scale every `sum` leaf adds its values in: hundredths (of an hour, a
+/// złoty: grosze; counts and days too), so that a field whose type differs
+/// between the rule's kinds (a count in one, hours in another) adds up
+/// exactly, whatever other kinds declare under the same name.
+pub(super) const SUM_SCALE: u32 = 2;
 
-/// A value as a whole number of its scale's units (0 for a non-quantity).
+/// A value as a whole number of hundredths (0 for a non-quantity).
 fn scaled(value: &Value) -> i128 {
     match value {
-        Value::Count(n) => i128::from(*n),
+        Value::Count(n) => i128::from(*n) * 100,
         Value::Hours(h) => {
             let mut h = *h;
-            h.rescale(2);
+            h.rescale(SUM_SCALE);
             h.mantissa()
         }
         Value::Amount(a) => a.grosze(),
@@ -232,6 +228,18 @@ impl Engine {
                     }
                 }
             }
+        }
+        // An expenditure's partner is its organisation field.
+        if let What::Expenditure { partner, .. } = &fact.what
+            && self
+                .used_keys
+                .get(Key::Organisation.index())
+                .copied()
+                .unwrap_or(false)
+        {
+            let slot = Key::Organisation.index();
+            let interner = self.keys.get_mut(slot)?;
+            interned.push((u8::try_from(slot).ok()?, interner.intern(partner)?));
         }
         let keys: Box<[(u8, u32)]> = interned.into();
         let measures: Box<[i128]> = self

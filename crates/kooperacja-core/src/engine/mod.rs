@@ -239,7 +239,6 @@ impl Engine {
                 })
             })
             .collect();
-        let vocabulary = Arc::clone(project.vocabulary());
         let mut measures: Vec<String> = Vec::new();
         let mut used_keys = [false; 7];
         for leaf in &mut leaves {
@@ -253,11 +252,7 @@ impl Engine {
                         measures.len() - 1
                     });
                     leaf.measure = Some(at);
-                    leaf.scale = vocabulary
-                        .fields_named(field)
-                        .map(|(_, f)| apply::scale(f.field_type))
-                        .next()
-                        .unwrap_or(0);
+                    leaf.scale = apply::SUM_SCALE;
                 }
                 Rule::Distinct { key, .. } => {
                     if let Some(used) = used_keys.get_mut(key.index()) {
