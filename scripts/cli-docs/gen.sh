@@ -80,11 +80,11 @@ run diff-en $R --lang en diff $P --from umowa --to aneks
 run diff2 $R diff $P2
 run diff-json $R diff $P --format json
 run diff-csv $R diff $P --format csv
-run facts-check $R facts check $F
-run facts-check-bad $W facts check bad-records.jsonl
-run facts-check-bad-max $W facts check bad-records.jsonl --max-errors 2
-run facts-check-json $W facts check bad-records.jsonl --max-errors 1 --format json
-run facts-check-csv $W facts check bad-records.jsonl --format csv
+run facts-check $R facts check $F --project $P
+run facts-check-bad $W facts check bad-records.jsonl --project $P
+run facts-check-bad-max $W facts check bad-records.jsonl --project $P --max-errors 2
+run facts-check-json $W facts check bad-records.jsonl --project $P --max-errors 1 --format json
+run facts-check-csv $W facts check bad-records.jsonl --project $P --format csv
 run facts-summary $R facts summary $F --project $P
 run facts-summary-json $R facts summary $F --project $P --format json
 run facts-summary-csv $R facts summary $F --project $P --format csv
@@ -103,7 +103,7 @@ run bad-amount $W --lang en validate bad-amount.toml
 # indicators.md
 run indicators-worked-en $R --lang en indicators $P --facts $F --as-of 2020-03-31
 run indicators-fers-en $R --lang en indicators $P2 --facts $F2 --as-of 2025-11-30
-run facts-check-bad-en $W --lang en facts check bad-records.jsonl
+run facts-check-bad-en $W --lang en facts check bad-records.jsonl --project $P
 run csv-header $W facts generate $P --count 0 -o csv-header.csv
 cp $W/csv-header.csv $O/csv-header.csv 2>/dev/null
 

@@ -4,8 +4,6 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::ExitCode;
 
-use kooperacja_core::facts::FactKind;
-
 use kooperacja_core::fact_check::FactSummary;
 use kooperacja_core::territory::TerytCode;
 
@@ -20,15 +18,16 @@ pub fn check(
     ctx: &Ctx,
     out: &mut dyn Write,
 ) -> Result<ExitCode, InputError> {
-    let mut by_kind: BTreeMap<FactKind, u64> = BTreeMap::new();
+    let project = crate::input::project(&args.project)?;
+    let mut by_kind: BTreeMap<String, u64> = BTreeMap::new();
     let mut bad = Vec::new();
     let mut bad_count = 0_u64;
     let mut good = 0_u64;
-    for item in crate::input::facts_with_progress(&args.file)? {
+    for item in crate::input::facts_with_progress(&args.file, &project)? {
         match item {
             Ok(fact) => {
                 good += 1;
-                *by_kind.entry(fact.what.kind()).or_default() += 1;
+                *by_kind.entry(fact.kind().to_owned()).or_default() += 1;
             }
             Err(e) => {
                 bad_count += 1;
@@ -38,12 +37,14 @@ pub fn check(
             }
         }
     }
+    // In the order of the project's vocabulary: declared kinds, then built-in.
+    let by_kind = in_vocabulary_order(&project, &by_kind);
     let written = match args.format {
         Format::Json => {
             let doc = serde_json::json!({
                 "file": args.file.display().to_string(),
                 "facts": good,
-                "by_kind": by_kind.iter().map(|(k, n)| (k.name().to_owned(), serde_json::Value::from(*n))).collect::<serde_json::Map<String, serde_json::Value>>(),
+                "by_kind": by_kind.iter().map(|(k, n)| ((*k).to_owned(), serde_json::Value::from(*n))).collect::<serde_json::Map<String, serde_json::Value>>(),
                 "bad_records": bad_count,
                 "errors": bad.iter().map(|e| serde_json::json!({"line": e.line, "field": e.field, "message": e.message})).collect::<Vec<_>>(),
             });
@@ -69,12 +70,7 @@ pub fn check(
                 ctx.count(bad_count, label::BAD_RECORDS),
             )?;
             for (kind, n) in &by_kind {
-                writeln!(
-                    out,
-                    "  {:<14} {:>10}",
-                    kind.name(),
-                    present::count(ctx.lang, *n)
-                )?;
+                writeln!(out, "  {:<14} {:>10}", kind, present::count(ctx.lang, *n))?;
             }
             for e in &bad {
                 writeln!(out, "  {}: {e}", ctx.text(label::BAD_RECORD))?;
@@ -104,25 +100,26 @@ pub fn summary(
     ctx: &Ctx,
     out: &mut dyn Write,
 ) -> Result<ExitCode, InputError> {
-    let project = args
-        .project
-        .as_deref()
-        .map(crate::input::project)
-        .transpose()?;
+    let project = crate::input::project(&args.project)?;
     let mut summary = FactSummary::default();
     let mut bad = 0_u64;
-    for item in crate::input::facts_with_progress(&args.file)? {
+    for item in crate::input::facts_with_progress(&args.file, &project)? {
         match item {
             Ok(fact) => summary.add(&fact),
             Err(_) => bad += 1,
         }
     }
+    // By kind in the order of the project's vocabulary (declared kinds, then
+    // the built-in ones), as `facts check` and the report list them.
+    let by_kind = in_vocabulary_order(&project, &summary.by_kind);
     let name_of = |code: &Option<TerytCode>| -> String {
         match code {
             None => "—".to_owned(),
             Some(c) => project
-                .as_ref()
-                .and_then(|p| p.territory.voivodeships.iter().find(|v| &v.code == c))
+                .territory
+                .voivodeships
+                .iter()
+                .find(|v| &v.code == c)
                 .map_or_else(String::new, |v| v.name.clone()),
         }
     };
@@ -135,7 +132,7 @@ pub fn summary(
                 "bad_records": bad,
                 "first": summary.first.map(iso),
                 "last": summary.last.map(iso),
-                "by_kind": summary.by_kind.iter().map(|(k, n)| (k.name().to_owned(), serde_json::Value::from(*n))).collect::<serde_json::Map<_, _>>(),
+                "by_kind": by_kind.iter().map(|(k, n)| ((*k).to_owned(), serde_json::Value::from(*n))).collect::<serde_json::Map<_, _>>(),
                 "by_month": summary.by_month.iter().map(|(m, n)| (m.to_string(), serde_json::Value::from(*n))).collect::<serde_json::Map<_, _>>(),
                 "by_voivodeship": summary.by_voivodeship.iter().map(|(v, n)| serde_json::json!({
                     "code": v.as_ref().map(TerytCode::as_str),
@@ -146,8 +143,8 @@ pub fn summary(
         ),
         Format::Csv => {
             let mut csv = Csv::new(vec!["dimension", "key", "facts"]);
-            for (k, n) in &summary.by_kind {
-                csv.row(vec!["kind".into(), k.name().into(), n.to_string()]);
+            for (k, n) in &by_kind {
+                csv.row(vec!["kind".into(), (*k).to_owned(), n.to_string()]);
             }
             for (m, n) in &summary.by_month {
                 csv.row(vec!["month".into(), m.to_string(), n.to_string()]);
@@ -185,8 +182,8 @@ pub fn summary(
                 Col::left(ctx.text(label::KIND)),
                 Col::right(ctx.text(label::FACTS)),
             ]);
-            for (k, n) in &summary.by_kind {
-                t.row(vec![k.name().into(), present::count(ctx.lang, *n).into()]);
+            for (k, n) in &by_kind {
+                t.row(vec![(*k).into(), present::count(ctx.lang, *n).into()]);
             }
             t.write(ctx, out)?;
             writeln!(out)?;
@@ -222,7 +219,9 @@ pub fn summary(
 }
 
 pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<ExitCode, InputError> {
-    use kooperacja_core::facts::{Format as FactFormat, csv_header, to_csv_row, to_json_line};
+    use kooperacja_core::facts::{
+        Format as FactFormat, Shape, csv_header, to_csv_row, to_json_line,
+    };
     let project = crate::input::project(&args.project)?;
     let register = crate::input::register(&args.project, &project, args.teryt.as_deref())?
         .ok_or_else(|| InputError(crate::ui::msg(label::GENERATOR_NEEDS_REGISTER).to_owned()))?;
@@ -256,15 +255,16 @@ pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<Exit
         }
         None => stdout,
     };
+    let columns = project.vocabulary().columns();
     let written = (|| {
         if format == FactFormat::Csv {
-            writeln!(out, "{}", csv_header())?;
+            writeln!(out, "{}", csv_header(&columns))?;
         }
         for fact in generator {
             let mut record = fact.to_record();
-            record.note = Some("synthetic".to_owned());
+            record.set("note", "synthetic", Shape::Text);
             match format {
-                FactFormat::Csv => writeln!(out, "{}", to_csv_row(&record))?,
+                FactFormat::Csv => writeln!(out, "{}", to_csv_row(&record, &columns))?,
                 FactFormat::JsonLines => writeln!(out, "{}", to_json_line(&record))?,
             }
         }
@@ -282,6 +282,18 @@ pub fn generate(args: &FactsGenerateArgs, stdout: &mut dyn Write) -> Result<Exit
         _ => crate::finish(written)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Counts by kind id in the order of the project's vocabulary; a kind it does
+/// not know (none, for facts read against it) comes last, by id.
+fn in_vocabulary_order<'a>(
+    project: &kooperacja_core::project::Project,
+    counts: &'a BTreeMap<String, u64>,
+) -> Vec<(&'a str, u64)> {
+    let kinds = project.vocabulary().kinds();
+    let mut out: Vec<(&str, u64)> = counts.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+    out.sort_by_key(|(k, _)| kinds.iter().position(|d| d.id == *k).unwrap_or(usize::MAX));
+    out
 }
 
 /// "1 fact", "2 facts"; "1 fakt", "2 fakty", "5 faktów".

@@ -116,9 +116,13 @@ pub fn fact_format(path: &Path) -> Format {
 /// Fact files larger than this show a progress bar (on a terminal).
 const PROGRESS_FROM_BYTES: u64 = 4 << 20;
 
-/// A streaming reader over a fact file that shows a progress bar on stderr
-/// when the file is larger than a few MB and stderr is a terminal.
-pub fn facts_with_progress(path: &Path) -> Result<FactReader<Box<dyn BufRead>>, InputError> {
+/// A streaming reader over a fact file, checking each fact against the
+/// project's vocabulary, that shows a progress bar on stderr when the file is
+/// larger than a few MB and stderr is a terminal.
+pub fn facts_with_progress(
+    path: &Path,
+    project: &Project,
+) -> Result<FactReader<Box<dyn BufRead>>, InputError> {
     use std::io::IsTerminal;
     let file = File::open(path).map_err(|e| cannot_read(path, &e))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
@@ -137,7 +141,12 @@ pub fn facts_with_progress(path: &Path) -> Result<FactReader<Box<dyn BufRead>>, 
     } else {
         Box::new(BufReader::with_capacity(1 << 20, file))
     };
-    Ok(FactReader::new(reader, fact_format(path), pseudonym_key()?))
+    Ok(FactReader::new(
+        reader,
+        fact_format(path),
+        Arc::clone(project.vocabulary()),
+        pseudonym_key()?,
+    ))
 }
 
 /// The key of person pseudonyms for this run: random, drawn once per run.
@@ -177,7 +186,7 @@ pub fn report(
     let mut bad = 0_u64;
     let mut excluded = 0_u64;
     if let Some(path) = &args.facts {
-        let mut reader = facts_with_progress(path)?;
+        let mut reader = facts_with_progress(path, project)?;
         while let Some(item) = reader.next() {
             // The record just read ends on this line.
             let line = reader.lines_read();

@@ -111,10 +111,12 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum FactsCommand {
-    /// Read a fact file (JSON Lines, or CSV for a `.csv` name): counts by kind and
-    /// every bad record with its line and field.
+    /// Read a fact file (JSON Lines, or CSV for a `.csv` name) against the kinds
+    /// of fact the project declares: counts by kind and every bad record with its
+    /// line and field.
     ///
     /// Example: kooperacja facts check fixtures/facts/kooperacja-sample.jsonl
+    /// --project fixtures/projects/kooperacja-makroregion-ii.toml
     ///
     /// Exit code 0 when every record is good, 1 when some are bad, 2 when the
     /// file cannot be read.
@@ -252,6 +254,10 @@ struct FactsCheckArgs {
     /// The fact file.
     #[arg(value_name = "FILE")]
     file: PathBuf,
+    /// The project file, whose vocabulary declares the kinds of fact and their
+    /// fields.
+    #[arg(long, value_name = "PROJECT")]
+    project: PathBuf,
     /// How many bad records to list (all are counted).
     #[arg(long, default_value_t = 50)]
     max_errors: usize,
@@ -265,9 +271,10 @@ struct FactsSummaryArgs {
     /// The fact file.
     #[arg(value_name = "FILE")]
     file: PathBuf,
-    /// A project file, to name the voivodeships.
+    /// The project file, whose vocabulary declares the kinds of fact and their
+    /// fields; it also names the voivodeships.
     #[arg(long, value_name = "PROJECT")]
-    project: Option<PathBuf>,
+    project: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,

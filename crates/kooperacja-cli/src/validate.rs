@@ -112,7 +112,7 @@ fn check_facts(
     let mut check = FactCheck::new(project, register);
     let mut findings = Vec::new();
     let mut facts = 0;
-    let mut reader = crate::input::facts_with_progress(path)?;
+    let mut reader = crate::input::facts_with_progress(path, project)?;
     let mut lines_of: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     while let Some(item) = reader.next() {
         let line = reader.lines_read();

@@ -72,7 +72,7 @@ fn args(f: &Fixture, name: &str) -> Vec<&'static str> {
         }
         "validate" => vec!["validate", f.project, "--facts", f.facts],
         "facts-summary" => vec!["facts", "summary", f.facts, "--project", f.project],
-        "facts-check" => vec!["facts", "check", f.facts],
+        "facts-check" => vec!["facts", "check", f.facts, "--project", f.project],
         other => panic!("no command {other:?}"),
     }
 }
@@ -193,9 +193,15 @@ fn cores_report(f: &Fixture) -> serde_json::Value {
     });
     let facts = std::fs::File::open(format!("{ROOT}/{}", f.facts)).expect("the facts");
     let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([7; 32]);
+    let vocabulary = std::sync::Arc::clone(project.vocabulary());
     let mut engine =
         kooperacja_core::engine::Engine::new(project, register.map(std::sync::Arc::new));
-    for fact in FactReader::new(std::io::BufReader::new(facts), Format::JsonLines, key) {
+    for fact in FactReader::new(
+        std::io::BufReader::new(facts),
+        Format::JsonLines,
+        vocabulary,
+        key,
+    ) {
         engine.apply(&fact.expect("the sample's facts are good"));
     }
     let as_of = kooperacja_core::period::parse_date(f.as_of).expect("a date");

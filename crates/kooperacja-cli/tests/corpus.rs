@@ -218,6 +218,16 @@ const INVALID: &[&str] = &[
     "59-error-at-the-end-of-a-long-line.toml",
     "60-versions-empty.toml",
     "61-rate-huge.toml",
+    "70-vocabulary-unknown-field-type.toml",
+    "71-vocabulary-duplicate-kind.toml",
+    "72-vocabulary-built-in-kind.toml",
+    "73-vocabulary-enum-without-values.toml",
+    "74-vocabulary-unknown-enumeration.toml",
+    "75-vocabulary-base-field.toml",
+    "76-rule-undeclared-field.toml",
+    "77-rule-unknown-kind.toml",
+    "78-rule-sum-not-a-quantity.toml",
+    "79-rule-old-count-word.toml",
 ];
 
 #[test]
@@ -349,6 +359,16 @@ invalid! {
     invalid_59_error_at_the_end_of_a_long_line => "59-error-at-the-end-of-a-long-line.toml",
     invalid_60_versions_empty => "60-versions-empty.toml",
     invalid_61_rate_huge => "61-rate-huge.toml",
+    invalid_70_vocabulary_unknown_field_type => "70-vocabulary-unknown-field-type.toml",
+    invalid_71_vocabulary_duplicate_kind => "71-vocabulary-duplicate-kind.toml",
+    invalid_72_vocabulary_built_in_kind => "72-vocabulary-built-in-kind.toml",
+    invalid_73_vocabulary_enum_without_values => "73-vocabulary-enum-without-values.toml",
+    invalid_74_vocabulary_unknown_enumeration => "74-vocabulary-unknown-enumeration.toml",
+    invalid_75_vocabulary_base_field => "75-vocabulary-base-field.toml",
+    invalid_76_rule_undeclared_field => "76-rule-undeclared-field.toml",
+    invalid_77_rule_unknown_kind => "77-rule-unknown-kind.toml",
+    invalid_78_rule_sum_not_a_quantity => "78-rule-sum-not-a-quantity.toml",
+    invalid_79_rule_old_count_word => "79-rule-old-count-word.toml",
 }
 
 /// Makes a generated input; returns its path.
@@ -533,6 +553,7 @@ fn manifest_case(name: &str) {
                 };
                 args.extend(["facts", "check"].map(str::to_owned));
                 args.push(facts.clone());
+                args.extend(["--project".to_owned(), project.clone()]);
                 runs.push(run_checked(kooperacja, &case.name, args, &allowed));
                 continue;
             }

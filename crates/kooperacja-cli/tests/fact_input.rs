@@ -16,7 +16,15 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn check_json(file: &str) -> serde_json::Value {
-    let out = run(&["facts", "check", "--format", "json", file]);
+    let out = run(&[
+        "facts",
+        "check",
+        "--format",
+        "json",
+        file,
+        "--project",
+        "fixtures/projects/kooperacja-makroregion-ii.toml",
+    ]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     serde_json::from_slice(&out.stdout).expect("JSON")
 }

@@ -485,7 +485,7 @@ fn a_closed_pipe_is_not_an_error_for_json() {
 
 #[test]
 fn facts_check_on_the_kooperacja_sample() {
-    let out = run(&["facts", "check", KOOPERACJA_FACTS]);
+    let out = run(&["facts", "check", KOOPERACJA_FACTS, "--project", KOOPERACJA]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
     insta::assert_snapshot!(stdout(&out));
@@ -493,7 +493,15 @@ fn facts_check_on_the_kooperacja_sample() {
 
 #[test]
 fn facts_check_on_the_koordynacja_sample_as_json() {
-    let out = run(&["facts", "check", "--format", "json", KOORDYNACJA_FACTS]);
+    let out = run(&[
+        "facts",
+        "check",
+        "--format",
+        "json",
+        KOORDYNACJA_FACTS,
+        "--project",
+        KOORDYNACJA,
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
     assert_eq!(
@@ -527,7 +535,7 @@ const BAD_RECORDS: &str = concat!(
 #[test]
 fn facts_check_lists_bad_records_by_line() {
     let facts = temp_file("bad-records.jsonl", BAD_RECORDS);
-    let out = run(&["facts", "check", path_str(&facts)]);
+    let out = run(&["facts", "check", path_str(&facts), "--project", KOOPERACJA]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let text = stdout(&out).replace(path_str(&facts), "FILE");
     insta::assert_snapshot!(text);
@@ -543,7 +551,15 @@ fn facts_check_lists_bad_records_by_line() {
 #[test]
 fn facts_check_as_json_gives_each_bad_records_line_and_field() {
     let facts = temp_file("bad-records-json.jsonl", BAD_RECORDS);
-    let json = run(&["facts", "check", "--format", "json", path_str(&facts)]);
+    let json = run(&[
+        "facts",
+        "check",
+        "--format",
+        "json",
+        path_str(&facts),
+        "--project",
+        KOOPERACJA,
+    ]);
     assert_eq!(json.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("valid JSON");
     assert_eq!(doc["facts"], 2);
@@ -560,7 +576,15 @@ fn facts_check_as_json_gives_each_bad_records_line_and_field() {
 #[test]
 fn facts_check_max_errors_lists_fewer_but_counts_all() {
     let facts = temp_file("bad-records-few.jsonl", BAD_RECORDS);
-    let few = run(&["facts", "check", "--max-errors", "1", path_str(&facts)]);
+    let few = run(&[
+        "facts",
+        "check",
+        "--max-errors",
+        "1",
+        path_str(&facts),
+        "--project",
+        KOOPERACJA,
+    ]);
     assert_eq!(few.status.code(), Some(1));
     let text = stdout(&few);
     assert!(text.contains("2 facts, 3 bad records"), "{text}");
@@ -570,7 +594,13 @@ fn facts_check_max_errors_lists_fewer_but_counts_all() {
 
 #[test]
 fn facts_check_on_a_missing_file_exits_2() {
-    let out = run(&["facts", "check", "no/such/facts.jsonl"]);
+    let out = run(&[
+        "facts",
+        "check",
+        "no/such/facts.jsonl",
+        "--project",
+        KOOPERACJA,
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).starts_with("error: cannot read no/such/facts.jsonl: "),
@@ -590,7 +620,7 @@ fn facts_check_reads_csv() {
             "report-1,2020-10-15,umk,deliverable,pilot-report,Sprawozdanie z pilotażu\n",
         ),
     );
-    let out = run(&["facts", "check", path_str(&facts)]);
+    let out = run(&["facts", "check", path_str(&facts), "--project", KOOPERACJA]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert_eq!(
         stdout(&out),
@@ -631,7 +661,7 @@ fn facts_check_counts_csv_lines_from_the_header() {
             "short,2020-10-15,umk\n",
         ),
     );
-    let out = run(&["facts", "check", path_str(&facts)]);
+    let out = run(&["facts", "check", path_str(&facts), "--project", KOOPERACJA]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out).replace(path_str(&facts), "FILE");
     assert_eq!(
@@ -650,7 +680,7 @@ fn facts_check_counts_csv_lines_from_the_header() {
         "bad-header.csv",
         "id,date,by,kind,deliverable,titel\nmodel-1,2019-03-20,umk,deliverable,model,Model\n",
     );
-    let out = run(&["facts", "check", path_str(&header)]);
+    let out = run(&["facts", "check", path_str(&header), "--project", KOOPERACJA]);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(text.contains("0 facts, 1 bad record\n"), "{text}");

@@ -24,7 +24,7 @@
 //! let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
 //! let text = r#"{"id":"d1","date":"2030-01-01","by":"umk","kind":"deliverable","deliverable":"model","title":"Model"}"#;
 //! let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
-//! let fact = FactReader::new(text.as_bytes(), Format::JsonLines, key).next().unwrap()?;
+//! let fact = FactReader::new(text.as_bytes(), Format::JsonLines, project.vocabulary().clone(), key).next().unwrap()?;
 //! assert_eq!(admit(&project, None, &fact).unwrap_err().reason, Reason::DateOutside);
 //!
 //! let mut admission = Admission::new();
@@ -39,11 +39,12 @@ use std::hash::BuildHasher;
 use chrono::{Datelike, NaiveDate};
 use hashbrown::HashTable;
 
-use crate::facts::{Fact, What};
+use crate::facts::{Fact, Value, What};
 use crate::money::AMOUNT_LIMIT_ZLOTY;
 use crate::period::polish_date;
 use crate::project::Project;
 use crate::territory::{Register, TerytCode};
+use crate::vocabulary::FieldType;
 
 /// Why a fact is excluded. Each reason has a stable code ([`Reason::code`]),
 /// the same in reports, in `validate --facts` and over HTTP.
@@ -128,7 +129,7 @@ pub struct Defect {
     /// Why.
     pub reason: Reason,
     /// The fields that carry it (`["territory", "jst"]`), as files name them.
-    pub fields: Vec<&'static str>,
+    pub fields: Vec<String>,
     /// What is wrong and what was expected.
     pub message: String,
 }
@@ -152,7 +153,7 @@ fn choices<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     }
 }
 
-fn fields_text(fields: &[&str]) -> String {
+fn fields_text(fields: &[String]) -> String {
     fields.join(" and ")
 }
 
@@ -163,28 +164,51 @@ pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> V
     let p = project;
     let mut out = Vec::new();
 
-    // Organisations: the recorder, the leaders of a meeting, the spender.
-    let mut unknown: Vec<(&'static str, &str)> = Vec::new();
+    // Organisations: the recorder, every organisation field, the spender.
+    let vocabulary = std::sync::Arc::clone(p.vocabulary());
+    let declared: Vec<(&str, FieldType, Option<&str>, &Value)> = match &fact.what {
+        What::Fields(fields) => {
+            let kind = vocabulary.kind(&fields.kind);
+            fields
+                .values
+                .iter()
+                .filter_map(|(name, value)| {
+                    let decl = kind.and_then(|k| k.field(name))?;
+                    Some((
+                        name.as_str(),
+                        decl.field_type,
+                        decl.enumeration.as_deref(),
+                        value,
+                    ))
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let mut unknown: Vec<(String, String)> = Vec::new();
     if p.organisation(&fact.recorded_by).is_none() {
-        unknown.push(("by", &fact.recorded_by));
+        unknown.push(("by".to_owned(), fact.recorded_by.clone()));
     }
-    match &fact.what {
-        What::Meeting { led_by, .. } => {
-            for org in led_by {
-                if p.organisation(org).is_none() && !unknown.iter().any(|(f, _)| *f == "led_by") {
-                    unknown.push(("led_by", org));
-                }
+    for (name, field_type, _, value) in &declared {
+        if *field_type != FieldType::Organisation {
+            continue;
+        }
+        for item in value.items() {
+            let org = item.to_text();
+            if p.organisation(&org).is_none() && !unknown.iter().any(|(f, _)| f == name) {
+                unknown.push(((*name).to_owned(), org));
             }
         }
-        What::Expenditure { partner, .. } if p.organisation(partner).is_none() => {
-            unknown.push(("partner", partner));
-        }
-        _ => {}
+    }
+    if let What::Expenditure { partner, .. } = &fact.what
+        && p.organisation(partner).is_none()
+    {
+        unknown.push(("partner".to_owned(), partner.clone()));
     }
     if !unknown.is_empty() {
-        let mut names: Vec<&str> = unknown.iter().map(|(_, v)| *v).collect();
+        let mut names: Vec<&str> = unknown.iter().map(|(_, v)| v.as_str()).collect();
         names.dedup();
-        let fields: Vec<&'static str> = unknown.iter().map(|(f, _)| *f).collect();
+        let fields: Vec<String> = unknown.iter().map(|(f, _)| f.clone()).collect();
         out.push(Defect {
             reason: Reason::UnknownOrganisation,
             message: format!(
@@ -201,7 +225,7 @@ pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> V
     match p.version_in_force(fact.date) {
         Some(version) if !version.period.contains(fact.date) => out.push(Defect {
             reason: Reason::DateOutside,
-            fields: vec!["date"],
+            fields: vec!["date".to_owned()],
             message: format!(
                 "dated {}, outside the project's period {} (version {:?}); expected a date within it",
                 polish_date(fact.date),
@@ -212,22 +236,27 @@ pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> V
         Some(_) => {}
         None => out.push(Defect {
             reason: Reason::DateOutside,
-            fields: vec!["date"],
+            fields: vec!["date".to_owned()],
             message: "the project has no version, so no period a fact could fall in".to_owned(),
         }),
     }
 
-    // Territory: the fact's own, and the JST of a pilot or DI plan.
-    let jst = match &fact.what {
-        What::Pilot { jst } | What::DiPlan { jst } => Some(jst),
-        _ => None,
-    };
-    let codes = [
-        fact.territory.as_ref().map(|c| ("territory", c)),
-        jst.map(|c| ("jst", c)),
-    ];
+    // Territory: the fact's own, and every JST field's.
+    let mut codes: Vec<(&str, &TerytCode)> = Vec::new();
+    if let Some(t) = &fact.territory {
+        codes.push(("territory", t));
+    }
+    for (name, field_type, _, value) in &declared {
+        if *field_type == FieldType::Jst {
+            for item in value.items() {
+                if let Value::Jst(code) = item {
+                    codes.push((name, code));
+                }
+            }
+        }
+    }
     let (mut outside, mut unlisted) = (Vec::new(), Vec::new());
-    for (field, code) in codes.into_iter().flatten() {
+    for (field, code) in codes {
         let voivodeship = code.voivodeship();
         if !p
             .territory
@@ -240,13 +269,13 @@ pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> V
             unlisted.push((field, code));
         }
     }
-    let listed = |units: &[(&'static str, &TerytCode)]| {
+    let listed = |units: &[(&str, &TerytCode)]| {
         let mut codes: Vec<String> = units.iter().map(|(_, c)| c.to_string()).collect();
         codes.dedup();
         codes.join(", ")
     };
     if !outside.is_empty() {
-        let fields: Vec<&'static str> = outside.iter().map(|(f, _)| *f).collect();
+        let fields: Vec<String> = outside.iter().map(|(f, _)| (*f).to_owned()).collect();
         out.push(Defect {
             reason: Reason::TerritoryOutside,
             message: format!(
@@ -259,7 +288,7 @@ pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> V
         });
     }
     if !unlisted.is_empty() {
-        let fields: Vec<&'static str> = unlisted.iter().map(|(f, _)| *f).collect();
+        let fields: Vec<String> = unlisted.iter().map(|(f, _)| (*f).to_owned()).collect();
         out.push(Defect {
             reason: Reason::TerritoryUnknown,
             message: format!(
@@ -271,41 +300,45 @@ pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> V
         });
     }
 
-    match &fact.what {
-        What::Meeting {
-            group: Some(code), ..
-        } if p.group_kind(code).is_none() => out.push(Defect {
-            reason: Reason::UnknownGroup,
-            fields: vec!["group"],
-            message: format!(
-                "a meeting of group {code:?}, which the project does not form; expected one of: {}",
-                choices(p.groups.iter().map(|g| g.code.as_str()))
-            ),
-        }),
-        What::Coaching { role, .. }
-        | What::Support {
-            role: Some(role), ..
-        } if !p.roles.iter().any(|r| &r.id == role) => out.push(Defect {
-            reason: Reason::UnknownRole,
-            fields: vec!["role"],
-            message: format!(
-                "role {role:?} is not a role of the project; expected one of: {}",
-                choices(p.roles.iter().map(|r| r.id.as_str()))
-            ),
-        }),
-        What::Agreement { sector, .. } if !p.sectors.iter().any(|s| &s.id == sector) => {
-            out.push(Defect {
-                reason: Reason::UnknownSector,
-                fields: vec!["sector"],
-                message: format!(
-                    "sector {sector:?} is not a sector of the project; expected one of: {}",
-                    choices(p.sectors.iter().map(|s| s.id.as_str()))
-                ),
-            });
+    for (name, field_type, enumeration, value) in &declared {
+        for item in value.items() {
+            let Some(code) = item.as_text() else {
+                continue;
+            };
+            if *field_type == FieldType::Group && p.group_kind(code).is_none() {
+                out.push(Defect {
+                    reason: Reason::UnknownGroup,
+                    fields: vec![(*name).to_owned()],
+                    message: format!(
+                        "a fact of group {code:?}, which the project does not form; expected one of: {}",
+                        choices(p.groups.iter().map(|g| g.code.as_str()))
+                    ),
+                });
+            } else if *enumeration == Some("roles") && !p.roles.iter().any(|r| r.id == code) {
+                out.push(Defect {
+                    reason: Reason::UnknownRole,
+                    fields: vec![(*name).to_owned()],
+                    message: format!(
+                        "{name} {code:?} is not a role of the project; expected one of: {}",
+                        choices(p.roles.iter().map(|r| r.id.as_str()))
+                    ),
+                });
+            } else if *enumeration == Some("sectors") && !p.sectors.iter().any(|s| s.id == code) {
+                out.push(Defect {
+                    reason: Reason::UnknownSector,
+                    fields: vec![(*name).to_owned()],
+                    message: format!(
+                        "{name} {code:?} is not a sector of the project; expected one of: {}",
+                        choices(p.sectors.iter().map(|s| s.id.as_str()))
+                    ),
+                });
+            }
         }
+    }
+    match &fact.what {
         What::Retraction { retracts, .. } if *retracts == fact.id => out.push(Defect {
             reason: Reason::RetractsItself,
-            fields: vec!["retracts"],
+            fields: vec!["retracts".to_owned()],
             message: "the fact retracts itself; expected the id of another fact".to_owned(),
         }),
         _ => {}
@@ -458,70 +491,14 @@ fn content(fact: &Fact, out: &mut Vec<u8>) {
     text(out, recorded_by);
     opt(out, territory.as_ref().map(TerytCode::as_str));
     match what {
-        What::Meeting {
-            group,
-            activity,
-            days,
-            participants,
-            place,
-            persons,
-            led_by,
-        } => {
+        What::Fields(fields) => {
             out.push(0);
-            opt(out, group.as_deref());
-            out.push(activity.map_or(u8::MAX, |a| a as u8));
-            out.extend_from_slice(&days.to_le_bytes());
-            out.extend_from_slice(&participants.to_le_bytes());
-            opt(out, place.as_deref());
-            len(out, persons.len());
-            persons.iter().for_each(|p| text(out, p.as_str()));
-            len(out, led_by.len());
-            led_by.iter().for_each(|o| text(out, o));
-        }
-        What::Coaching { person, form, role } => {
-            out.push(1);
-            text(out, person.as_str());
-            out.push(*form as u8);
-            text(out, role);
-        }
-        What::Agreement {
-            institution,
-            name,
-            sector,
-            place,
-        } => {
-            out.push(2);
-            text(out, institution);
-            text(out, name);
-            text(out, sector);
-            opt(out, place.as_deref());
-        }
-        What::Pilot { jst } => {
-            out.push(3);
-            text(out, jst.as_str());
-        }
-        What::Deliverable { deliverable, title } => {
-            out.push(4);
-            out.push(*deliverable as u8);
-            text(out, title);
-        }
-        What::Support {
-            person,
-            institution,
-            role,
-        } => {
-            out.push(5);
-            opt(out, person.as_ref().map(crate::facts::PersonKey::as_str));
-            opt(out, institution.as_deref());
-            opt(out, role.as_deref());
-        }
-        What::Qualification { person } => {
-            out.push(6);
-            text(out, person.as_str());
-        }
-        What::DiPlan { jst } => {
-            out.push(7);
-            text(out, jst.as_str());
+            text(out, &fields.kind);
+            len(out, fields.values.len());
+            for (name, value) in &fields.values {
+                text(out, name);
+                value_bytes(out, value);
+            }
         }
         What::Expenditure {
             partner,
@@ -537,6 +514,45 @@ fn content(fact: &Fact, out: &mut Vec<u8>) {
             out.push(9);
             text(out, retracts);
             text(out, reason);
+        }
+    }
+}
+
+/// A field's value as bytes: a tag of its type, then its content.
+fn value_bytes(out: &mut Vec<u8>, value: &Value) {
+    match value {
+        Value::Text(t) => {
+            out.push(0);
+            text(out, t);
+        }
+        Value::Person(p) => {
+            out.push(1);
+            text(out, p.as_str());
+        }
+        Value::Jst(c) => {
+            out.push(2);
+            text(out, c.as_str());
+        }
+        Value::Count(n) => {
+            out.push(3);
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        Value::Hours(h) => {
+            out.push(4);
+            out.extend_from_slice(&h.normalize().serialize());
+        }
+        Value::Amount(a) => {
+            out.push(5);
+            out.extend_from_slice(&a.grosze().to_le_bytes());
+        }
+        Value::Date(d) => {
+            out.push(6);
+            out.extend_from_slice(&d.num_days_from_ce().to_le_bytes());
+        }
+        Value::List(items) => {
+            out.push(7);
+            len(out, items.len());
+            items.iter().for_each(|v| value_bytes(out, v));
         }
     }
 }
@@ -734,7 +750,7 @@ impl Admission {
             }
             let mut all = vec![Defect {
                 reason: Reason::IdConflict,
-                fields: vec!["id"],
+                fields: vec!["id".to_owned()],
                 message: format!(
                     "id {:?} is used again with other content; expected each id once (retract the fact and record a new one)",
                     fact.id
@@ -757,7 +773,7 @@ impl Admission {
         {
             found.push(Defect {
                 reason: Reason::RetractsRetraction,
-                fields: vec!["retracts"],
+                fields: vec!["retracts".to_owned()],
                 message: format!(
                     "retracts {target:?}, which is itself a retraction; record the fact again under a new id instead"
                 ),
@@ -774,7 +790,7 @@ impl Admission {
         {
             found.push(Defect {
                 reason: Reason::SpendingLimit,
-                fields: vec!["amount"],
+                fields: vec!["amount".to_owned()],
                 message: format!(
                     "with this amount the counted expenditures would sum to {} zł or more in magnitude, beyond the range of amounts; expected real amounts",
                     AMOUNT_LIMIT_ZLOTY
@@ -784,7 +800,7 @@ impl Admission {
         let Some(index) = self.intern(&fact.id) else {
             let mut all = vec![Defect {
                 reason: Reason::TooManyFacts,
-                fields: vec!["id"],
+                fields: vec!["id".to_owned()],
                 message: format!("more than {MAX_FACTS} facts; expected fewer per project"),
             }];
             all.extend(found);
@@ -823,7 +839,7 @@ impl Admission {
                 None => {
                     found.push(Defect {
                         reason: Reason::TooManyFacts,
-                        fields: vec!["retracts"],
+                        fields: vec!["retracts".to_owned()],
                         message: format!("more than {MAX_FACTS} facts; expected fewer per project"),
                     });
                     None
@@ -918,7 +934,7 @@ impl Admission {
                 *r,
                 Defect {
                     reason: Reason::RetractsRetraction,
-                    fields: vec!["retracts"],
+                    fields: vec!["retracts".to_owned()],
                     message: format!(
                         "retracts {target:?}, which is itself a retraction; record the fact again under a new id instead"
                     ),
@@ -932,7 +948,7 @@ impl Admission {
                     *r,
                     Defect {
                         reason: Reason::RetractionUnknown,
-                        fields: vec!["retracts"],
+                        fields: vec!["retracts".to_owned()],
                         message: format!(
                             "retracts {name:?}, but no fact has that id; expected the id of a recorded fact"
                         ),
@@ -946,7 +962,7 @@ impl Admission {
                     *r,
                     Defect {
                         reason: Reason::RetractionUnknown,
-                        fields: vec!["retracts"],
+                        fields: vec!["retracts".to_owned()],
                         message: format!(
                             "retracts {target:?}, but no fact has that id; expected the id of a recorded fact"
                         ),
@@ -976,12 +992,19 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2019, 3, date).expect("valid date"),
             recorded_by: "umk".to_owned(),
             territory: None,
-            what: What::Agreement {
-                institution: institution.to_owned(),
-                name: name.to_owned(),
-                sector: "education".to_owned(),
-                place: place.map(str::to_owned),
-            },
+            what: What::Fields(crate::facts::Fields {
+                kind: "agreement".to_owned(),
+                values: [
+                    Some(("institution", institution)),
+                    Some(("name", name)),
+                    Some(("sector", "education")),
+                    place.map(|p| ("place", p)),
+                ]
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.to_owned(), Value::Text(v.to_owned())))
+                .collect(),
+            }),
         }
     }
 

@@ -23,7 +23,7 @@
 //!     r#"{"id":"r1","date":"2019-03-01","by":"rops-torun","kind":"retraction","retracts":"m9","reason":"typo"}"#, "\n",
 //! );
 //! let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
-//! let outcome = read_all(facts.as_bytes(), Format::JsonLines, OnError::Stop, &key)?;
+//! let outcome = read_all(facts.as_bytes(), Format::JsonLines, OnError::Stop, project.vocabulary(), &key)?;
 //! let mut check = FactCheck::new(&project, None);
 //! let mut findings = Vec::new();
 //! for fact in &outcome.facts {
@@ -38,7 +38,7 @@
 use std::collections::BTreeMap;
 
 use crate::admission::{Admission, Defect, Verdict};
-use crate::facts::{Fact, FactKind, What};
+use crate::facts::{Fact, Value, What};
 use crate::period::YearMonth;
 use crate::project::Project;
 use crate::territory::{Register, TerytCode};
@@ -124,18 +124,20 @@ impl<'p> FactCheck<'p> {
 ///
 /// ```
 /// use kooperacja_core::fact_check::FactSummary;
-/// use kooperacja_core::facts::{read_all, Format, OnError, FactKind};
+/// use kooperacja_core::facts::{read_all, Format, OnError};
+/// use kooperacja_core::project::Project;
 ///
+/// let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
 /// let text = concat!(
 ///     r#"{"id":"p1","date":"2020-02-01","by":"umk","territory":"0410","kind":"pilot","jst":"0410"}"#, "\n",
 ///     r#"{"id":"p2","date":"2020-02-15","by":"umk","territory":"2003","kind":"pilot","jst":"2003"}"#, "\n",
 /// );
 /// let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
-/// let facts = read_all(text.as_bytes(), Format::JsonLines, OnError::Stop, &key)?.facts;
+/// let facts = read_all(text.as_bytes(), Format::JsonLines, OnError::Stop, project.vocabulary(), &key)?.facts;
 /// let mut summary = FactSummary::default();
 /// facts.iter().for_each(|f| summary.add(f));
 /// assert_eq!(summary.total, 2);
-/// assert_eq!(summary.by_kind[&FactKind::Pilot], 2);
+/// assert_eq!(summary.by_kind["pilot"], 2);
 /// assert_eq!(summary.by_voivodeship.len(), 2);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -148,7 +150,7 @@ pub struct FactSummary {
     /// The last date.
     pub last: Option<NaiveDate>,
     /// By kind.
-    pub by_kind: BTreeMap<FactKind, u64>,
+    pub by_kind: BTreeMap<String, u64>,
     /// By calendar month of the fact's date.
     pub by_month: BTreeMap<YearMonth, u64>,
     /// By the voivodeship (2-digit TERYT code) of the fact's territory; facts
@@ -162,7 +164,7 @@ impl FactSummary {
         self.total += 1;
         self.first = Some(self.first.map_or(fact.date, |d| d.min(fact.date)));
         self.last = Some(self.last.map_or(fact.date, |d| d.max(fact.date)));
-        *self.by_kind.entry(fact.what.kind()).or_default() += 1;
+        *self.by_kind.entry(fact.kind().to_owned()).or_default() += 1;
         let month = YearMonth {
             year: fact.date.year(),
             month: fact.date.month(),
@@ -172,7 +174,10 @@ impl FactSummary {
             .territory
             .as_ref()
             .or(match &fact.what {
-                What::Pilot { jst } | What::DiPlan { jst } => Some(jst),
+                What::Fields(fields) => fields.values.iter().find_map(|(_, v)| match v {
+                    Value::Jst(code) => Some(code),
+                    _ => None,
+                }),
                 _ => None,
             })
             .map(TerytCode::voivodeship);
@@ -192,9 +197,15 @@ mod tests {
         let project = Project::parse(PROJECT).expect("fixture parses");
         let text = lines.join("\n");
         let key = crate::pseudonym::PseudonymKey::from_bytes([0; 32]);
-        let facts = read_all(text.as_bytes(), Format::JsonLines, OnError::Stop, &key)
-            .expect("facts read")
-            .facts;
+        let facts = read_all(
+            text.as_bytes(),
+            Format::JsonLines,
+            OnError::Stop,
+            project.vocabulary(),
+            &key,
+        )
+        .expect("facts read")
+        .facts;
         let mut check = FactCheck::new(&project, register);
         let mut out: Vec<Vec<&'static str>> = facts
             .iter()

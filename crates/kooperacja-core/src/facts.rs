@@ -10,23 +10,33 @@
 //! of every bad record without stopping at the first one.
 //!
 //! ```
-//! use kooperacja_core::facts::{FactReader, Format, What};
-//! let jsonl = r#"{"id":"m-1","date":"2020-02-11","by":"rops-torun","territory":"0410","kind":"meeting","activity":"meeting","days":1,"participants":25,"place":"Przystań, Nakło nad Notecią"}
+//! use std::sync::Arc;
+//! use kooperacja_core::facts::{FactReader, Format, Value};
+//! use kooperacja_core::vocabulary::{Declaration, Vocabulary};
+//! let declaration: Declaration = toml::from_str(r#"
+//!     [[fact_kinds]]
+//!     id = "meeting"
+//!     fields = [{ id = "days", type = "days", default = 1 }, { id = "participants", type = "count" }, { id = "place", type = "text" }]
+//! "#).unwrap();
+//! let vocabulary = Arc::new(Vocabulary::new(&declaration).unwrap());
+//! let jsonl = r#"{"id":"m-1","date":"2020-02-11","by":"rops-torun","territory":"0410","kind":"meeting","participants":25,"place":"Przystań, Nakło nad Notecią"}
 //! {"id":"x","date":"2020-02-30","by":"rops-torun","kind":"meeting"}
 //! "#;
 //! let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
-//! let results: Vec<_> = FactReader::new(jsonl.as_bytes(), Format::JsonLines, key).collect();
+//! let results: Vec<_> = FactReader::new(jsonl.as_bytes(), Format::JsonLines, vocabulary, key).collect();
 //! let fact = results[0].as_ref().unwrap();
-//! assert!(matches!(fact.what, What::Meeting { days: 1, participants: 25, .. }));
+//! assert_eq!(fact.value("days"), Some(Value::Count(1)));
+//! assert_eq!(fact.value("participants"), Some(Value::Count(25)));
 //! let err = results[1].as_ref().unwrap_err();
 //! assert_eq!(err.to_string(), "line 2, field date: invalid date \"2020-02-30\": there is no such day in the calendar");
-//! ```
+//! //! ```
 
 use std::fmt;
 use std::io::BufRead;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 mod json;
 mod reader;
@@ -38,8 +48,8 @@ use crate::identifier;
 use crate::money::Amount;
 use crate::period::parse_date;
 use crate::pseudonym::PseudonymKey;
-use crate::schedule::{ActivityKind, CoachingForm};
 use crate::territory::TerytCode;
+use crate::vocabulary::{BASE_FIELDS, FieldDecl, FieldType, Vocabulary};
 
 /// The pseudonymous key of a person: `ps-` and 40 lower-case hex digits, the
 /// keyed hash ([`PseudonymKey::person`]) of the value a fact file or a request
@@ -140,112 +150,112 @@ fn unparsed(text: &str, name: &str, error: impl fmt::Display) -> FieldError {
     }
 }
 
-/// What kind of product a deliverable is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum DeliverableKind {
-    /// A cooperation model.
-    Model,
-    /// A report from the pilot.
-    PilotReport,
-    /// A report summarising the pilot, with recommendations.
-    SummaryReport,
-    /// A recommendation book (Księga rekomendacyjna).
-    RecommendationBook,
-    /// A package of tools (diagnostic or for social work).
-    ToolPackage,
-    /// A research report.
-    ResearchReport,
-    /// Anything else.
-    Other,
+/// The value of one field of a fact, typed by the field's declaration.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Value {
+    /// An id (institution, group, organisation), an enumeration value or free text.
+    Text(String),
+    /// A person or household, by pseudonymous key.
+    Person(PersonKey),
+    /// A JST, by TERYT code.
+    Jst(TerytCode),
+    /// A count or whole days.
+    Count(u32),
+    /// Hours, exact, with at most two decimal places.
+    Hours(rust_decimal::Decimal),
+    /// An amount.
+    Amount(Amount),
+    /// A day.
+    Date(#[serde(with = "crate::period::date_serde")] NaiveDate),
+    /// The values of a list field.
+    List(Vec<Value>),
+}
+
+impl Value {
+    /// The value as a fact file writes it (a list's entries separated by spaces).
+    ///
+    /// ```
+    /// use kooperacja_core::facts::Value;
+    /// assert_eq!(Value::Count(2).to_text(), "2");
+    /// assert_eq!(Value::List(vec![Value::Text("a".into()), Value::Text("b".into())]).to_text(), "a b");
+    /// ```
+    pub fn to_text(&self) -> String {
+        match self {
+            Value::Text(t) => t.clone(),
+            Value::Person(p) => p.as_str().to_owned(),
+            Value::Jst(c) => c.to_string(),
+            Value::Count(n) => n.to_string(),
+            Value::Hours(h) => h.normalize().to_string(),
+            Value::Amount(a) => a.to_plain(),
+            Value::Date(d) => d.to_string(),
+            Value::List(items) => items
+                .iter()
+                .map(Value::to_text)
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+
+    /// The single values this value holds: itself, or a list's entries.
+    pub fn items(&self) -> &[Value] {
+        match self {
+            Value::List(items) => items,
+            one => std::slice::from_ref(one),
+        }
+    }
+
+    /// The text of an id, enumeration or text value.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Value::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// What a fact of a kind other than an expenditure or a retraction records:
+/// its kind and the values of its fields, in the order the kind declares them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Fields {
+    /// The kind's id.
+    pub kind: String,
+    /// The fields given (and the declared defaults), in declaration order.
+    pub values: Vec<(String, Value)>,
+}
+
+impl Fields {
+    /// The value of a field, if given.
+    ///
+    /// ```
+    /// use kooperacja_core::facts::{Fields, Value};
+    /// let f = Fields { kind: "meeting".into(), values: vec![("days".into(), Value::Count(2))] };
+    /// assert_eq!(f.get("days"), Some(&Value::Count(2)));
+    /// assert_eq!(f.get("place"), None);
+    /// ```
+    pub fn get(&self, field: &str) -> Option<&Value> {
+        self.values
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, v)| v)
+    }
+
+    /// The text of an id, enumeration or text field, if given.
+    pub fn text(&self, field: &str) -> Option<&str> {
+        self.get(field).and_then(Value::as_text)
+    }
 }
 
 /// What a fact records.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum What {
-    /// A meeting was held: of a group (`group`), or an activity (`activity`).
-    Meeting {
-        /// The group kind (code) that met.
-        group: Option<String>,
-        /// The kind of activity, when not a group meeting (seminar, education…).
-        activity: Option<ActivityKind>,
-        /// How many days it lasted.
-        days: u32,
-        /// How many took part.
-        participants: u32,
-        /// Where.
-        place: Option<String>,
-        /// The participants' pseudonymous keys, where recorded.
-        persons: Vec<PersonKey>,
-        /// The organisations (ids) that led it.
-        led_by: Vec<String>,
-    },
-    /// A person was coached.
-    Coaching {
-        /// Who.
-        person: PersonKey,
-        /// Individual or group coaching.
-        form: CoachingForm,
-        /// The person's role (a role id, such as `social-worker`).
-        role: String,
-    },
-    /// An institution signed a cooperation agreement (porozumienie).
-    Agreement {
-        /// The institution's stable id.
-        institution: String,
-        /// Its name.
-        name: String,
-        /// Its sector of cooperation (a sector id).
-        sector: String,
-        /// Where it was signed.
-        place: Option<String>,
-    },
-    /// The pilot of the model started in a JST (`jst`).
-    Pilot {
-        /// The JST (powiat or gmina).
-        jst: TerytCode,
-    },
-    /// A deliverable was produced.
-    Deliverable {
-        /// What kind.
-        deliverable: DeliverableKind,
-        /// Its title.
-        title: String,
-    },
-    /// A person or an institution received support.
-    Support {
-        /// The person supported, if a person.
-        person: Option<PersonKey>,
-        /// The institution supported, or the person's employer.
-        institution: Option<String>,
-        /// The person's role.
-        role: Option<String>,
-    },
-    /// A person gained a qualification thanks to the support.
-    Qualification {
-        /// Who.
-        person: PersonKey,
-    },
-    /// A JST adopted a deinstitutionalisation (DI) plan.
-    DiPlan {
-        /// The JST.
-        jst: TerytCode,
-    },
-    /// Money was spent.
+    /// A fact of a declared kind, or of the built-in kinds `entry`, `exit` and
+    /// `transfer`: its fields as the vocabulary types them.
+    Fields(Fields),
+    /// Money was spent (the built-in kind `expenditure`).
     Expenditure {
         /// The partner (organisation id) that spent it.
         partner: String,
@@ -264,101 +274,26 @@ pub enum What {
 }
 
 impl What {
-    /// The kind's name as files write it.
-    pub fn kind(&self) -> FactKind {
+    /// The kind's id, as files write it under `kind`.
+    pub fn kind(&self) -> &str {
         match self {
-            What::Meeting { .. } => FactKind::Meeting,
-            What::Coaching { .. } => FactKind::Coaching,
-            What::Agreement { .. } => FactKind::Agreement,
-            What::Pilot { .. } => FactKind::Pilot,
-            What::Deliverable { .. } => FactKind::Deliverable,
-            What::Support { .. } => FactKind::Support,
-            What::Qualification { .. } => FactKind::Qualification,
-            What::DiPlan { .. } => FactKind::DiPlan,
-            What::Expenditure { .. } => FactKind::Expenditure,
-            What::Retraction { .. } => FactKind::Retraction,
-        }
-    }
-}
-
-/// The kinds of fact.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum FactKind {
-    /// [`What::Meeting`].
-    Meeting,
-    /// [`What::Coaching`].
-    Coaching,
-    /// [`What::Agreement`].
-    Agreement,
-    /// [`What::Pilot`].
-    Pilot,
-    /// [`What::Deliverable`].
-    Deliverable,
-    /// [`What::Support`].
-    Support,
-    /// [`What::Qualification`].
-    Qualification,
-    /// [`What::DiPlan`].
-    DiPlan,
-    /// [`What::Expenditure`].
-    Expenditure,
-    /// [`What::Retraction`].
-    Retraction,
-}
-
-impl FactKind {
-    /// Every kind, in a fixed order.
-    pub const ALL: [FactKind; 10] = [
-        FactKind::Meeting,
-        FactKind::Coaching,
-        FactKind::Agreement,
-        FactKind::Pilot,
-        FactKind::Deliverable,
-        FactKind::Support,
-        FactKind::Qualification,
-        FactKind::DiPlan,
-        FactKind::Expenditure,
-        FactKind::Retraction,
-    ];
-
-    /// The name files use.
-    pub fn name(self) -> &'static str {
-        match self {
-            FactKind::Meeting => "meeting",
-            FactKind::Coaching => "coaching",
-            FactKind::Agreement => "agreement",
-            FactKind::Pilot => "pilot",
-            FactKind::Deliverable => "deliverable",
-            FactKind::Support => "support",
-            FactKind::Qualification => "qualification",
-            FactKind::DiPlan => "di-plan",
-            FactKind::Expenditure => "expenditure",
-            FactKind::Retraction => "retraction",
+            What::Fields(f) => &f.kind,
+            What::Expenditure { .. } => "expenditure",
+            What::Retraction { .. } => "retraction",
         }
     }
 
-    fn parse(text: &str) -> Option<FactKind> {
-        FactKind::ALL.into_iter().find(|k| k.name() == text)
+    /// The fields of a fact of a declared kind (or of `entry`, `exit`, `transfer`).
+    pub fn fields(&self) -> Option<&Fields> {
+        match self {
+            What::Fields(f) => Some(f),
+            _ => None,
+        }
     }
-}
 
-impl fmt::Display for FactKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+    /// Whether this is a retraction.
+    pub fn is_retraction(&self) -> bool {
+        matches!(self, What::Retraction { .. })
     }
 }
 
@@ -376,182 +311,167 @@ pub struct Fact {
     /// The territorial unit it belongs to.
     pub territory: Option<TerytCode>,
     /// What happened.
-    #[serde(flatten)]
     pub what: What,
 }
 
 impl Fact {
-    /// Reads a fact from a flat [`Record`], naming the field of any problem;
-    /// person values are pseudonymised with `key`.
-    pub fn from_record(record: Record, key: &PseudonymKey) -> Result<Fact, FieldError> {
-        record.into_fact(key)
+    /// Reads a fact from a flat [`Record`], checking it against the
+    /// vocabulary and naming the field of any problem; person values are
+    /// pseudonymised with `key`.
+    pub fn from_record(
+        record: Record,
+        vocabulary: &Vocabulary,
+        key: &PseudonymKey,
+    ) -> Result<Fact, FieldError> {
+        record.into_fact(vocabulary, key)
+    }
+
+    /// The kind's id.
+    pub fn kind(&self) -> &str {
+        self.what.kind()
+    }
+
+    /// The value of a field, from any kind (an expenditure's `partner`,
+    /// `amount`, `category`; a retraction's `retracts`, `reason`).
+    pub fn value(&self, field: &str) -> Option<Value> {
+        match &self.what {
+            What::Fields(f) => f.get(field).cloned(),
+            What::Expenditure {
+                partner,
+                amount,
+                category,
+            } => match field {
+                "partner" => Some(Value::Text(partner.clone())),
+                "amount" => Some(Value::Amount(*amount)),
+                "category" => Some(Value::Text(category.clone())),
+                _ => None,
+            },
+            What::Retraction { retracts, reason } => match field {
+                "retracts" => Some(Value::Text(retracts.clone())),
+                "reason" => Some(Value::Text(reason.clone())),
+                _ => None,
+            },
+        }
     }
 
     /// The flat record of this fact, as JSON Lines and CSV write it.
     pub fn to_record(&self) -> Record {
-        let mut r = Record {
-            id: Some(self.id.clone()),
-            date: Some(self.date.to_string()),
-            by: Some(self.recorded_by.clone()),
-            territory: self.territory.as_ref().map(ToString::to_string),
-            kind: Some(self.what.kind().name().to_owned()),
-            ..Record::default()
+        let mut r = Record::default();
+        r.set("id", &self.id, Shape::Text);
+        r.set("date", &self.date.to_string(), Shape::Text);
+        r.set("by", &self.recorded_by, Shape::Text);
+        if let Some(t) = &self.territory {
+            r.set("territory", t.as_str(), Shape::Text);
+        }
+        r.set("kind", self.kind(), Shape::Text);
+        let mut put = |name: &str, value: &Value| {
+            let shape = match value {
+                Value::Count(_) => Shape::Number,
+                Value::List(_) => Shape::List,
+                _ => Shape::Text,
+            };
+            r.set(name, &value.to_text(), shape);
         };
         match &self.what {
-            What::Meeting {
-                group,
-                activity,
-                days,
-                participants,
-                place,
-                persons,
-                led_by,
-            } => {
-                if !led_by.is_empty() {
-                    r.led_by = Some(led_by.join(" "));
-                }
-                r.group.clone_from(group);
-                r.activity = activity.map(|a| kebab(&a));
-                r.days = Some(days.to_string());
-                r.participants = Some(participants.to_string());
-                r.place.clone_from(place);
-                if !persons.is_empty() {
-                    r.persons = Some(
-                        persons
-                            .iter()
-                            .map(PersonKey::as_str)
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    );
+            What::Fields(f) => {
+                for (name, value) in &f.values {
+                    put(name, value);
                 }
             }
-            What::Coaching { person, form, role } => {
-                r.person = Some(person.0.clone());
-                r.form = Some(kebab(form));
-                r.role = Some(role.clone());
-            }
-            What::Agreement {
-                institution,
-                name,
-                sector,
-                place,
-            } => {
-                r.institution = Some(institution.clone());
-                r.name = Some(name.clone());
-                r.sector = Some(sector.clone());
-                r.place.clone_from(place);
-            }
-            What::Pilot { jst } | What::DiPlan { jst } => r.jst = Some(jst.to_string()),
-            What::Deliverable { deliverable, title } => {
-                r.deliverable = Some(kebab(deliverable));
-                r.title = Some(title.clone());
-            }
-            What::Support {
-                person,
-                institution,
-                role,
-            } => {
-                r.person = person.as_ref().map(|p| p.0.clone());
-                r.institution.clone_from(institution);
-                r.role.clone_from(role);
-            }
-            What::Qualification { person } => r.person = Some(person.0.clone()),
             What::Expenditure {
                 partner,
                 amount,
                 category,
             } => {
-                r.partner = Some(partner.clone());
-                r.amount = Some(amount.to_plain());
-                r.category = Some(category.clone());
+                put("partner", &Value::Text(partner.clone()));
+                put("amount", &Value::Amount(*amount));
+                put("category", &Value::Text(category.clone()));
             }
             What::Retraction { retracts, reason } => {
-                r.retracts = Some(retracts.clone());
-                r.reason = Some(reason.clone());
+                put("retracts", &Value::Text(retracts.clone()));
+                put("reason", &Value::Text(reason.clone()));
             }
         }
         r
     }
 }
 
-fn kebab<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
+/// How a record's value was written: as text, as a JSON number, or as a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub enum Shape {
+    /// A string (every CSV value).
+    Text,
+    /// A JSON number (its exact text kept).
+    Number,
+    /// A JSON array of strings, its entries joined by single spaces.
+    List,
+}
+
+/// A fact as a flat record of named text values, in the order given: the
+/// shape of a JSON Lines object and of a CSV row alike. JSON text becomes a
+/// record through [`parse_json_record`], and a record becomes a fact through
+/// [`Fact::from_record`], which checks it against the project's vocabulary.
+///
+/// ```
+/// use kooperacja_core::facts::{Record, Shape};
+/// let mut r = Record::default();
+/// r.set("days", "2", Shape::Number);
+/// assert_eq!(r.get("days"), Some("2"));
+/// assert_eq!(r.get("place"), None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Record {
+    entries: Vec<(String, String, Shape)>,
+}
+
+impl Record {
+    /// Sets a field (replacing an earlier value of the same name).
+    pub fn set(&mut self, name: &str, value: &str, shape: Shape) {
+        match self.entries.iter_mut().find(|(n, _, _)| n == name) {
+            Some(entry) => {
+                value.clone_into(&mut entry.1);
+                entry.2 = shape;
+            }
+            None => self
+                .entries
+                .push((name.to_owned(), value.to_owned(), shape)),
+        }
+    }
+
+    /// A field's text, if given and not empty.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|(n, v, _)| n == name && !v.trim().is_empty())
+            .map(|(_, v, _)| v.as_str())
+    }
+
+    /// Whether a field was given (even empty).
+    pub fn has(&self, name: &str) -> bool {
+        self.entries.iter().any(|(n, _, _)| n == name)
+    }
+
+    /// The fields given, in order: name, text and shape.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str, Shape)> {
+        self.entries
+            .iter()
+            .map(|(n, v, s)| (n.as_str(), v.as_str(), *s))
+    }
+
+    /// Removes a field, returning its text if it was given and not empty.
+    pub fn take(&mut self, name: &str) -> Option<(String, Shape)> {
+        let i = self.entries.iter().position(|(n, _, _)| n == name)?;
+        let (_, v, s) = self.entries.remove(i);
+        (!v.trim().is_empty()).then_some((v, s))
     }
 }
-
-/// Declares [`Record`], its column list and its accessors from one list of
-/// fields, so that the three cannot disagree.
-macro_rules! record {
-    ($($(#[$meta:meta])* $field:ident),* $(,)?) => {
-        /// A fact as a flat record of optional text fields: the shape of a JSON
-        /// Lines object and of a CSV row alike. [`Record::COLUMNS`] lists the fields.
-        ///
-        /// JSON text becomes a record through [`parse_json_record`], and a
-        /// record becomes a fact through [`Fact::from_record`].
-        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-        #[allow(missing_docs)]
-        pub struct Record {
-            $($(#[$meta])* pub $field: Option<String>,)*
-        }
-
-        impl Record {
-            /// The fields, in the order CSV files write them.
-            pub const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),*];
-
-            /// The field at a [`Record::COLUMNS`] position.
-            pub fn field_mut(&mut self, column: usize) -> Option<&mut Option<String>> {
-                let fields = [$(&mut self.$field),*];
-                fields.into_iter().nth(column)
-            }
-
-            /// The field at a [`Record::COLUMNS`] position, read-only.
-            pub fn field(&self, column: usize) -> Option<&str> {
-                let fields = [$(&self.$field),*];
-                fields.get(column).and_then(|f| f.as_deref())
-            }
-        }
-    };
-}
-
-record! {
-    id,
-    date,
-    by,
-    territory,
-    kind,
-    group,
-    activity,
-    days,
-    participants,
-    place,
-    persons,
-    led_by,
-    person,
-    form,
-    role,
-    institution,
-    name,
-    sector,
-    jst,
-    deliverable,
-    title,
-    partner,
-    amount,
-    category,
-    retracts,
-    reason,
-    /// A free note, kept by readers and ignored by evaluation (for example,
-    /// "synthetic" on generated facts).
-    note,
-}
-
 /// A problem with one field of a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct FieldError {
-    /// The field's name (a [`Record::COLUMNS`] entry), or `None` for the whole record.
+    /// The field's name (a base field or a field of the vocabulary), or `None`
+    /// for the whole record.
     pub field: Option<String>,
     /// What is wrong and what was expected.
     pub message: String,
@@ -590,118 +510,186 @@ impl std::error::Error for FieldError {}
 /// [`Fact::from_record`]. The one JSON reader of facts, for every adapter.
 ///
 /// ```
-/// use kooperacja_core::facts::{parse_json_fact, What};
+/// use kooperacja_core::facts::{parse_json_fact, Value};
 /// use kooperacja_core::pseudonym::PseudonymKey;
+/// use kooperacja_core::vocabulary::{Declaration, Vocabulary};
+/// let declaration: Declaration = toml::from_str(r#"
+///     [[fact_kinds]]
+///     id = "qualification"
+///     fields = [{ id = "person", type = "person", required = true }]
+/// "#).unwrap();
+/// let vocabulary = Vocabulary::new(&declaration).unwrap();
 /// let key = PseudonymKey::from_bytes([3; 32]);
-/// let fact = parse_json_fact(r#"{"id":"q-1","date":"2020-03-02","by":"umk","kind":"qualification","person":"k-0157"}"#, &key)?;
-/// let What::Qualification { person } = &fact.what else { unreachable!() };
+/// let fact = parse_json_fact(r#"{"id":"q-1","date":"2020-03-02","by":"umk","kind":"qualification","person":"k-0157"}"#, &vocabulary, &key)?;
+/// let Some(Value::Person(person)) = fact.value("person") else { unreachable!() };
 /// assert!(person.as_str().starts_with("ps-"));
-/// let err = parse_json_fact(r#"{"id":"q-2","date":"2020-03-02","by":"umk","kind":"qualification","person":85010112345}"#, &key).unwrap_err();
+/// let err = parse_json_fact(r#"{"id":"q-2","date":"2020-03-02","by":"umk","kind":"qualification","person":85010112345}"#, &vocabulary, &key).unwrap_err();
 /// assert_eq!(err.to_string(), "field person: expected a string, found a number");
 /// # Ok::<(), kooperacja_core::facts::FieldError>(())
 /// ```
-pub fn parse_json_fact(text: &str, key: &PseudonymKey) -> Result<Fact, FieldError> {
-    parse_json_record(text)?.into_fact(key)
+pub fn parse_json_fact(
+    text: &str,
+    vocabulary: &Vocabulary,
+    key: &PseudonymKey,
+) -> Result<Fact, FieldError> {
+    parse_json_record(text)?.into_fact(vocabulary, key)
 }
 
 /// The longest date, amount or TERYT text looked at (longer is refused unread).
 const MAX_VALUE_CHARS: usize = 64;
 
-impl Record {
-    fn into_fact(mut self, key: &PseudonymKey) -> Result<Fact, FieldError> {
-        fn take(field: &mut Option<String>, name: &str) -> Result<String, FieldError> {
-            match field.take() {
-                Some(v) if !v.trim().is_empty() => Ok(v),
-                _ => Err(FieldError::new(name, format!("missing {name}"))),
+fn short(text: &str, name: &str) -> Result<(), FieldError> {
+    if text.chars().count() > MAX_VALUE_CHARS {
+        return Err(FieldError::new(
+            name,
+            format!("{name} has more than {MAX_VALUE_CHARS} characters"),
+        ));
+    }
+    Ok(())
+}
+
+fn checked(text: String, name: &str) -> Result<String, FieldError> {
+    identifier::check(&text).map_err(|e| FieldError::new(name, format!("{name} {e}")))?;
+    Ok(text)
+}
+
+fn code(text: &str, name: &str) -> Result<TerytCode, FieldError> {
+    short(text, name)?;
+    TerytCode::parse(text.trim()).map_err(|e| unparsed(text, name, e))
+}
+
+/// One value of a field, typed by its declaration.
+fn typed(
+    text: &str,
+    shape: Shape,
+    field: &FieldDecl,
+    vocabulary: &Vocabulary,
+    key: &PseudonymKey,
+) -> Result<Value, FieldError> {
+    let name = field.id.as_str();
+    let number_refused =
+        |what: &str| FieldError::new(name, format!("expected {what}, found a number"));
+    Ok(match field.field_type {
+        FieldType::Person | FieldType::Household => {
+            if shape == Shape::Number {
+                return Err(number_refused("a string"));
             }
+            Value::Person(
+                key.person(text.trim())
+                    .map_err(|e| FieldError::new(name, e.to_string()))?,
+            )
         }
-        fn opt(field: &mut Option<String>) -> Option<String> {
-            field.take().filter(|v| !v.trim().is_empty())
+        FieldType::Jst => Value::Jst(code(text, name)?),
+        FieldType::Institution | FieldType::Group | FieldType::Organisation => {
+            if shape == Shape::Number {
+                return Err(number_refused("a string"));
+            }
+            Value::Text(checked(text.to_owned(), name)?)
         }
-        fn short(text: &str, name: &str) -> Result<(), FieldError> {
-            if text.chars().count() > MAX_VALUE_CHARS {
+        FieldType::Count | FieldType::Days if shape == Shape::Number => Value::Count(
+            json::whole_text(text, name)?
+                .parse()
+                .map_err(|_| FieldError::new(name, "expected a whole number"))?,
+        ),
+        FieldType::Count | FieldType::Days => Value::Count(text.trim().parse().map_err(|_| {
+            FieldError::new(
+                name,
+                format!(
+                    "expected a whole number from 0 to {}, found {}",
+                    u32::MAX,
+                    quoted(text)
+                ),
+            )
+        })?),
+        FieldType::Hours => {
+            short(text, name)?;
+            let refused = || {
+                FieldError::new(
+                    name,
+                    format!(
+                        "expected hours from 0 with at most 2 decimal places (1.5), found {}",
+                        quoted(text)
+                    ),
+                )
+            };
+            let hours: rust_decimal::Decimal = text
+                .trim()
+                .replace(',', ".")
+                .parse()
+                .map_err(|_| refused())?;
+            if hours.is_sign_negative() || hours.normalize().scale() > 2 {
+                return Err(refused());
+            }
+            Value::Hours(hours.normalize())
+        }
+        FieldType::Amount => {
+            if shape == Shape::Number {
                 return Err(FieldError::new(
                     name,
-                    format!("{name} has more than {MAX_VALUE_CHARS} characters"),
+                    "write the amount as a string, such as \"1234.56\": a JSON number is a binary float in most tools and may have lost grosze before it reached us",
                 ));
             }
-            Ok(())
+            short(text, name)?;
+            Value::Amount(Amount::parse(text).map_err(|e| unparsed(text, name, e))?)
         }
-        fn checked(text: String, name: &str) -> Result<String, FieldError> {
-            identifier::check(&text).map_err(|e| FieldError::new(name, format!("{name} {e}")))?;
-            Ok(text)
-        }
-        /// A required identifier.
-        fn ident(field: &mut Option<String>, name: &str) -> Result<String, FieldError> {
-            checked(take(field, name)?, name)
-        }
-        /// An optional identifier.
-        fn opt_ident(field: &mut Option<String>, name: &str) -> Result<Option<String>, FieldError> {
-            opt(field).map(|v| checked(v, name)).transpose()
-        }
-        fn number(
-            field: &mut Option<String>,
-            name: &str,
-            default: Option<u32>,
-        ) -> Result<u32, FieldError> {
-            match opt(field) {
-                Some(v) => v.trim().parse().map_err(|_| {
-                    FieldError::new(
+        FieldType::Enum => {
+            let value = text.trim();
+            if let Some(values) = vocabulary.values(field) {
+                if !values.iter().any(|v| v.id == value) {
+                    let ids: Vec<&str> = values.iter().map(|v| v.id.as_str()).collect();
+                    return Err(FieldError::new(
                         name,
                         format!(
-                            "expected a whole number from 0 to {}, found {}",
-                            u32::MAX,
-                            quoted(&v)
+                            "unknown {name} {}; expected one of: {}",
+                            quoted(value),
+                            ids.join(", ")
                         ),
-                    )
-                }),
-                None => default.ok_or_else(|| FieldError::new(name, format!("missing {name}"))),
+                    ));
+                }
+                Value::Text(value.to_owned())
+            } else {
+                Value::Text(checked(value.to_owned(), name)?)
             }
         }
-        fn enumerated<T: for<'de> Deserialize<'de>>(
-            field: &mut Option<String>,
-            name: &str,
-            choices: &str,
-        ) -> Result<Option<T>, FieldError> {
-            match opt(field) {
-                None => Ok(None),
-                Some(v) => serde_json::from_value(serde_json::Value::String(v.clone()))
-                    .map(Some)
-                    .map_err(|_| {
-                        FieldError::new(
-                            name,
-                            format!("unknown {name} {}; expected one of: {choices}", quoted(&v)),
-                        )
-                    }),
+        FieldType::Date => {
+            short(text, name)?;
+            Value::Date(parse_date(text).map_err(|e| unparsed(text, name, e))?)
+        }
+        FieldType::Text => {
+            if shape == Shape::Number {
+                return Err(number_refused("a string"));
             }
+            Value::Text(text.to_owned())
         }
-        let person =
-            |field: &mut Option<String>, name: &str| -> Result<Option<PersonKey>, FieldError> {
-                opt(field)
-                    .map(|v| {
-                        key.person(v.trim())
-                            .map_err(|e| FieldError::new(name, e.to_string()))
-                    })
-                    .transpose()
-            };
-        fn code(field: &mut Option<String>, name: &str) -> Result<Option<TerytCode>, FieldError> {
-            opt(field)
-                .map(|v| {
-                    short(&v, name)?;
-                    TerytCode::parse(v.trim()).map_err(|e| unparsed(&v, name, e))
-                })
-                .transpose()
-        }
+    })
+}
 
-        let id = ident(&mut self.id, "id")?;
-        let date_text = take(&mut self.date, "date")?;
+impl Record {
+    fn into_fact(
+        mut self,
+        vocabulary: &Vocabulary,
+        key: &PseudonymKey,
+    ) -> Result<Fact, FieldError> {
+        let mut take = |name: &str| -> Result<(String, Shape), FieldError> {
+            self.take(name)
+                .ok_or_else(|| FieldError::new(name, format!("missing {name}")))
+        };
+        let (id, _) = take("id")?;
+        let id = checked(id, "id")?;
+        let (date_text, _) = take("date")?;
         short(&date_text, "date")?;
         let date = parse_date(&date_text).map_err(|e| unparsed(&date_text, "date", e))?;
-        let recorded_by = ident(&mut self.by, "by")?;
-        let territory = code(&mut self.territory, "territory")?;
-        let kind_text = take(&mut self.kind, "kind")?;
-        let kind = FactKind::parse(kind_text.trim()).ok_or_else(|| {
-            let names: Vec<&str> = FactKind::ALL.iter().map(|k| k.name()).collect();
+        let (by, _) = take("by")?;
+        let recorded_by = checked(by, "by")?;
+        let territory = self
+            .take("territory")
+            .map(|(t, _)| code(&t, "territory"))
+            .transpose()?;
+        let (kind_text, _) = self
+            .take("kind")
+            .ok_or_else(|| FieldError::new("kind", "missing kind"))?;
+        let kind = vocabulary.kind(kind_text.trim()).ok_or_else(|| {
+            let names: Vec<&str> = vocabulary.kinds().iter().map(|k| k.id.as_str()).collect();
             FieldError::new(
                 "kind",
                 format!(
@@ -711,102 +699,113 @@ impl Record {
                 ),
             )
         })?;
-        let what = match kind {
-            FactKind::Meeting => {
-                let group = opt_ident(&mut self.group, "group")?;
-                let activity: Option<ActivityKind> = enumerated(&mut self.activity, "activity", "meeting, seminar, education, consultation, dissemination, steering-committee, …")?;
-                if group.is_none() && activity.is_none() {
-                    return Err(FieldError::new("group", "a meeting names its group (a group kind code) or its activity"));
-                }
-                let persons = match opt(&mut self.persons) {
-                    None => Vec::new(),
-                    Some(list) => list
-                        .split([' ', ';', ','])
-                        .filter(|s| !s.is_empty())
-                        .map(|k| key.person(k).map_err(|e| FieldError::new("persons", e.to_string())))
-                        .collect::<Result<_, _>>()?,
-                };
-                let led_by = match opt(&mut self.led_by) {
-                    None => Vec::new(),
-                    Some(list) => list
-                        .split([' ', ';', ','])
-                        .filter(|s| !s.is_empty())
-                        .map(|k| checked(k.to_owned(), "led_by"))
-                        .collect::<Result<_, _>>()?,
-                };
-                What::Meeting {
-                    group,
-                    activity,
-                    days: number(&mut self.days, "days", Some(1))?,
-                    participants: number(&mut self.participants, "participants", Some(0))?,
-                    place: opt(&mut self.place),
-                    persons,
-                    led_by,
-                }
-            }
-            FactKind::Coaching => What::Coaching {
-                person: person(&mut self.person, "person")?.ok_or_else(|| FieldError::new("person", "missing person"))?,
-                form: enumerated(&mut self.form, "form", "individual, group")?.ok_or_else(|| FieldError::new("form", "missing form"))?,
-                role: ident(&mut self.role, "role")?,
-            },
-            FactKind::Agreement => What::Agreement {
-                institution: ident(&mut self.institution, "institution")?,
-                name: take(&mut self.name, "name")?,
-                sector: ident(&mut self.sector, "sector")?,
-                place: opt(&mut self.place),
-            },
-            FactKind::Pilot => What::Pilot {
-                jst: code(&mut self.jst, "jst")?.ok_or_else(|| FieldError::new("jst", "missing jst"))?,
-            },
-            FactKind::DiPlan => What::DiPlan {
-                jst: code(&mut self.jst, "jst")?.ok_or_else(|| FieldError::new("jst", "missing jst"))?,
-            },
-            FactKind::Deliverable => What::Deliverable {
-                deliverable: enumerated(&mut self.deliverable, "deliverable", "model, pilot-report, summary-report, recommendation-book, tool-package, research-report, other")?
-                    .ok_or_else(|| FieldError::new("deliverable", "missing deliverable"))?,
-                title: take(&mut self.title, "title")?,
-            },
-            FactKind::Support => {
-                let person = person(&mut self.person, "person")?;
-                let institution = opt_ident(&mut self.institution, "institution")?;
-                if person.is_none() && institution.is_none() {
-                    return Err(FieldError::new("person", "support names the person or the institution supported"));
-                }
-                What::Support {
-                    person,
-                    institution,
-                    role: opt_ident(&mut self.role, "role")?,
-                }
-            }
-            FactKind::Qualification => What::Qualification {
-                person: person(&mut self.person, "person")?.ok_or_else(|| FieldError::new("person", "missing person"))?,
-            },
-            FactKind::Expenditure => What::Expenditure {
-                partner: opt_ident(&mut self.partner, "partner")?.unwrap_or_else(|| recorded_by.clone()),
-                amount: {
-                    let text = take(&mut self.amount, "amount")?;
-                    short(&text, "amount")?;
-                    Amount::parse(&text).map_err(|e| unparsed(&text, "amount", e))?
+        self.take("note");
+        let mut values: Vec<(String, Value)> = Vec::with_capacity(kind.fields.len());
+        for field in &kind.fields {
+            let name = field.id.as_str();
+            let value = match self.take(name) {
+                None => match field.default {
+                    Some(n) => Some(Value::Count(n)),
+                    None if field.required => {
+                        return Err(FieldError::new(name, format!("missing {name}")));
+                    }
+                    None => None,
                 },
-                category: ident(&mut self.category, "category")?,
-            },
-            FactKind::Retraction => What::Retraction {
-                retracts: ident(&mut self.retracts, "retracts")?,
-                reason: take(&mut self.reason, "reason")?,
-            },
-        };
-        // Any field left over does not belong to this kind.
-        for (i, column) in Record::COLUMNS.iter().enumerate() {
-            if *column == "note" {
-                continue;
-            }
-            if self.field(i).is_some_and(|v| !v.trim().is_empty()) {
-                return Err(FieldError::new(
-                    column,
-                    format!("{column} does not belong to a {} fact", kind.name()),
-                ));
+                Some((text, _)) if field.many => {
+                    let items = text
+                        .split([' ', ';', ','])
+                        .filter(|s| !s.is_empty())
+                        .map(|item| typed(item, Shape::Text, field, vocabulary, key))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    Some(Value::List(items))
+                }
+                Some((_, Shape::List)) => {
+                    return Err(FieldError::new(
+                        name,
+                        "expected one value, found an array (the field is not a list)",
+                    ));
+                }
+                Some((text, shape)) => Some(typed(&text, shape, field, vocabulary, key)?),
+            };
+            if let Some(v) = value {
+                values.push((field.id.clone(), v));
             }
         }
+        if !kind.one_of.is_empty()
+            && !kind
+                .one_of
+                .iter()
+                .any(|f| values.iter().any(|(name, _)| name == f))
+        {
+            let first = kind.one_of.first().map_or("kind", String::as_str);
+            return Err(FieldError::new(
+                first,
+                format!(
+                    "a {} fact names at least one of: {}",
+                    kind.id,
+                    kind.one_of.join(", ")
+                ),
+            ));
+        }
+        // Any field left over does not belong to this kind.
+        if let Some((column, _, _)) = self.entries().find(|(_, v, _)| !v.trim().is_empty()) {
+            let known = vocabulary.kinds().iter().any(|k| k.field(column).is_some());
+            if !known {
+                let mut fields: Vec<&str> = BASE_FIELDS.to_vec();
+                fields.extend(kind.fields.iter().map(|f| f.id.as_str()));
+                return Err(FieldError {
+                    field: (!may_be_personal(column)).then(|| bounded(column)),
+                    message: format!(
+                        "unknown field {}; a {} fact has: {}",
+                        shown(column),
+                        kind.id,
+                        fields.join(", ")
+                    ),
+                });
+            }
+            return Err(FieldError::new(
+                column,
+                format!("{column} does not belong to a {} fact", kind.id),
+            ));
+        }
+        let what = match kind.id.as_str() {
+            "expenditure" => {
+                let text = |f: &str| {
+                    values
+                        .iter()
+                        .find(|(n, _)| n == f)
+                        .map(|(_, v)| v.to_text())
+                };
+                let amount = values.iter().find_map(|(n, v)| match v {
+                    Value::Amount(a) if n == "amount" => Some(*a),
+                    _ => None,
+                });
+                What::Expenditure {
+                    partner: text("partner").unwrap_or_else(|| recorded_by.clone()),
+                    amount: amount.ok_or_else(|| FieldError::new("amount", "missing amount"))?,
+                    category: text("category")
+                        .ok_or_else(|| FieldError::new("category", "missing category"))
+                        .and_then(|c| checked(c, "category"))?,
+                }
+            }
+            "retraction" => {
+                let text = |f: &str| {
+                    values
+                        .iter()
+                        .find(|(n, _)| n == f)
+                        .map(|(_, v)| v.to_text())
+                        .ok_or_else(|| FieldError::new(f, format!("missing {f}")))
+                };
+                What::Retraction {
+                    retracts: checked(text("retracts")?, "retracts")?,
+                    reason: text("reason")?,
+                }
+            }
+            _ => What::Fields(Fields {
+                kind: kind.id.clone(),
+                values,
+            }),
+        };
         Ok(Fact {
             id,
             date,
@@ -865,10 +864,11 @@ pub fn read_all<R: BufRead>(
     input: R,
     format: Format,
     on_error: OnError,
+    vocabulary: &Arc<Vocabulary>,
     key: &PseudonymKey,
 ) -> Result<ReadOutcome, RecordError> {
     let mut outcome = ReadOutcome::default();
-    for item in FactReader::new(input, format, key.clone()) {
+    for item in FactReader::new(input, format, Arc::clone(vocabulary), key.clone()) {
         match item {
             Ok(fact) => outcome.facts.push(fact),
             Err(e) if on_error == OnError::Stop => return Err(e),
@@ -884,62 +884,78 @@ pub fn read_all<R: BufRead>(
 }
 
 /// One fact as a line of JSON Lines (without the newline): the fields that are
-/// set, in [`Record::COLUMNS`] order; days and participants as numbers.
+/// set, in the record's order; counts as numbers, lists as arrays.
 ///
 /// ```
+/// use std::sync::Arc;
 /// use kooperacja_core::facts::{to_json_line, FactReader, Format};
-/// let line = r#"{"id":"a-1","date":"2020-02-20","by":"rops-torun","territory":"0410033","kind":"agreement","institution":"ops-naklo","name":"MGOPS Nakło","sector":"social-assistance"}"#;
+/// use kooperacja_core::vocabulary::{Declaration, Vocabulary};
+/// let declaration: Declaration = toml::from_str(r#"
+///     [[fact_kinds]]
+///     id = "agreement"
+///     fields = [{ id = "institution", type = "institution" }, { id = "name", type = "text" }, { id = "days", type = "count" }]
+/// "#).unwrap();
+/// let vocabulary = Arc::new(Vocabulary::new(&declaration).unwrap());
+/// let line = r#"{"id":"a-1","date":"2020-02-20","by":"rops-torun","territory":"0410033","kind":"agreement","institution":"ops-naklo","name":"MGOPS Nakło","days":2}"#;
 /// let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
-/// let fact = FactReader::new(line.as_bytes(), Format::JsonLines, key).next().unwrap().unwrap();
+/// let fact = FactReader::new(line.as_bytes(), Format::JsonLines, vocabulary, key).next().unwrap().unwrap();
 /// assert_eq!(to_json_line(&fact.to_record()), line);
 /// ```
 pub fn to_json_line(record: &Record) -> String {
     let mut object = serde_json::Map::new();
-    for (i, column) in Record::COLUMNS.iter().enumerate() {
-        let Some(value) = record.field(i) else {
-            continue;
-        };
-        let json = match *column {
-            "days" | "participants" => value.parse::<u64>().map_or_else(
+    for (name, value, shape) in record.entries() {
+        let json = match shape {
+            Shape::Number => value.parse::<u64>().map_or_else(
                 |_| serde_json::Value::String(value.to_owned()),
                 serde_json::Value::from,
             ),
-            "persons" | "led_by" => serde_json::Value::Array(
+            Shape::List => serde_json::Value::Array(
                 value
                     .split(' ')
+                    .filter(|k| !k.is_empty())
                     .map(|k| serde_json::Value::String(k.to_owned()))
                     .collect(),
             ),
-            _ => serde_json::Value::String(value.to_owned()),
+            Shape::Text => serde_json::Value::String(value.to_owned()),
         };
-        object.insert((*column).to_owned(), json);
+        object.insert(name.to_owned(), json);
     }
     serde_json::Value::Object(object).to_string()
 }
 
-/// Writes the CSV header row for [`Record::COLUMNS`].
-pub fn csv_header() -> String {
-    Record::COLUMNS.join(",")
+/// Writes the CSV header row for a vocabulary's [columns](Vocabulary::columns).
+pub fn csv_header(columns: &[String]) -> String {
+    columns.join(",")
 }
 
-/// Writes one record as a CSV row under [`csv_header`], quoting where RFC 4180 asks.
+/// Writes one record as a CSV row under [`csv_header`] of the same columns,
+/// quoting where RFC 4180 asks.
 ///
 /// ```
+/// use std::sync::Arc;
 /// use kooperacja_core::facts::{csv_header, to_csv_row, FactReader, Format};
-/// let line = r#"{"id":"a","date":"2020-01-02","by":"umk","kind":"deliverable","deliverable":"model","title":"Model, wersja 1"}"#;
+/// use kooperacja_core::vocabulary::{Declaration, Vocabulary};
+/// let declaration: Declaration = toml::from_str(r#"
+///     [[fact_kinds]]
+///     id = "deliverable"
+///     fields = [{ id = "title", type = "text", required = true }]
+/// "#).unwrap();
+/// let vocabulary = Arc::new(Vocabulary::new(&declaration).unwrap());
+/// let line = r#"{"id":"a","date":"2020-01-02","by":"umk","kind":"deliverable","title":"Model, wersja 1"}"#;
 /// let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
-/// let fact = FactReader::new(line.as_bytes(), Format::JsonLines, key.clone()).next().unwrap().unwrap();
-/// let csv = format!("{}\n{}\n", csv_header(), to_csv_row(&fact.to_record()));
-/// let back = FactReader::new(csv.as_bytes(), Format::Csv, key).next().unwrap().unwrap();
+/// let fact = FactReader::new(line.as_bytes(), Format::JsonLines, vocabulary.clone(), key.clone()).next().unwrap().unwrap();
+/// let columns = vocabulary.columns();
+/// let csv = format!("{}\n{}\n", csv_header(&columns), to_csv_row(&fact.to_record(), &columns));
+/// let back = FactReader::new(csv.as_bytes(), Format::Csv, vocabulary, key).next().unwrap().unwrap();
 /// assert_eq!(back, fact);
 /// ```
-pub fn to_csv_row(record: &Record) -> String {
+pub fn to_csv_row(record: &Record, columns: &[String]) -> String {
     let mut row = String::new();
-    for i in 0..Record::COLUMNS.len() {
+    for (i, column) in columns.iter().enumerate() {
         if i > 0 {
             row.push(',');
         }
-        if let Some(value) = record.field(i) {
+        if let Some(value) = record.get(column) {
             if value.contains([',', '"', '\n', '\r']) {
                 row.push('"');
                 row.push_str(&value.replace('"', "\"\""));

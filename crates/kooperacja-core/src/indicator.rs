@@ -23,7 +23,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::money::Rate;
-use crate::schedule::ActivityKind;
 
 /// Product or result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
@@ -175,7 +174,7 @@ pub struct Indicator {
     /// The kind of planned activity that delivers this indicator, so the plan can
     /// be checked against the target.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub planned_by: Option<ActivityKind>,
+    pub planned_by: Option<String>,
     /// The indicator (id) whose counted units include all of this one's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subset_of: Option<String>,

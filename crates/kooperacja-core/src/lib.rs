@@ -41,8 +41,8 @@
 //! // a key the embedding application keeps secret.
 //! let key = PseudonymKey::from_bytes([7; 32]);
 //! let facts = r#"{"id":"w-1","date":"2019-03-15","by":"umk","kind":"expenditure","amount":"1234,56","category":"personel"}"#;
-//! let mut engine = Engine::new(project, Some(register.into()));
-//! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines, key) {
+//! let mut engine = Engine::new(project.clone(), Some(register.into()));
+//! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines, project.vocabulary().clone(), key) {
 //!     engine.apply(&fact?);
 //! }
 //!
@@ -112,7 +112,9 @@ pub mod rule;
 pub mod schedule;
 pub mod synthetic;
 pub mod territory;
+pub mod upgrade;
 pub mod validate;
+pub mod vocabulary;
 
 mod error;
 pub use error::Error;

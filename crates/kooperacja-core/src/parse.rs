@@ -26,6 +26,9 @@ pub struct ParseError {
     pub span: Option<std::ops::Range<usize>>,
     /// What is wrong and what was expected.
     pub message: String,
+    /// A stable code for errors found after the file's syntax and shape were
+    /// read (`vocabulary.duplicate-kind`); `None` for the TOML reader's own.
+    pub code: Option<String>,
 }
 
 impl ParseError {
@@ -48,17 +51,25 @@ impl ParseError {
             column,
             span,
             message: message.into(),
+            code: None,
         }
     }
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
+        match &self.code {
+            Some(code) => write!(
+                f,
+                "line {}, column {}: {} [{code}]",
+                self.line, self.column, self.message
+            ),
+            None => write!(
+                f,
+                "line {}, column {}: {}",
+                self.line, self.column, self.message
+            ),
+        }
     }
 }
 
@@ -166,6 +177,7 @@ pub fn parse_project_bytes(bytes: &[u8]) -> Result<Project, ParseError> {
                     "the file is not UTF-8: byte 0x{:02X} cannot start or continue a character here; save the file as UTF-8",
                     bytes[valid]
                 ),
+                code: None,
             })
         }
     }
@@ -219,6 +231,99 @@ fn bounded(message: String) -> String {
 /// unknown keys, amounts, dates, TERYT codes, periods); consistency is the job of
 /// [`crate::validate::validate`], which reports every problem at once.
 pub fn parse_project(text: &str) -> Result<Project, ParseError> {
+    // A format-1 file is read through its upgrade to format 2, in memory.
+    if crate::upgrade::format_of(text) == Some(1) {
+        let upgraded = crate::upgrade::upgrade(text)
+            .map_err(|e| e.to_parse_error(text, crate::present::Lang::En))?;
+        let mut project = parse_project(&upgraded.text).map_err(|mut e| {
+            // A problem of the file's own text is located in it: the same
+            // text read as format 2 (the key's value is as long) fails alike.
+            if let Some(at) = text.find("format = 1")
+                && let Err(own) = parse_shape(&format!(
+                    "{}format = 2{}",
+                    &text[..at],
+                    &text[at + "format = 1".len()..]
+                ))
+            {
+                return own;
+            }
+            e.message = format!(
+                "{} (in the file as upgraded to format 2: run `kooperacja project upgrade`)",
+                e.message
+            );
+            e
+        })?;
+        project.upgraded_from = Some(1);
+        return Ok(project);
+    }
+    let mut project = parse_shape(text)?;
+    if let Err(errors) = project.resolve_vocabulary() {
+        let first = errors.into_iter().next();
+        let (code, path, message) = first.map_or(
+            (
+                "vocabulary.invalid",
+                String::new(),
+                "invalid vocabulary".to_owned(),
+            ),
+            |e| (e.code, e.path, e.message),
+        );
+        let span = span_of(text, &path);
+        let (line, column) = span.as_ref().map_or((1, 1), |s| line_column(text, s.start));
+        return Err(ParseError {
+            line,
+            column,
+            span,
+            message: bounded(message),
+            code: Some(code.to_owned()),
+        });
+    }
+    Ok(project)
+}
+
+/// The byte range of the value at a TOML path such as
+/// `fact_kinds[1].fields[0].id`, as far as the path can be followed.
+pub fn span_of(text: &str, path: &str) -> Option<std::ops::Range<usize>> {
+    use toml::de::{DeTable, DeValue};
+    let document = DeTable::parse(text).ok()?;
+    let mut span = None;
+    let mut table: Option<&DeTable<'_>> = Some(document.get_ref());
+    let mut value: Option<&DeValue<'_>> = None;
+    for segment in path.split('.') {
+        let (key, indexes) = match segment.find('[') {
+            Some(i) => (&segment[..i], &segment[i..]),
+            None => (segment, ""),
+        };
+        let found = match (table, value) {
+            (Some(t), _) => t.get(key),
+            (None, Some(DeValue::Table(t))) => t.get(key),
+            _ => None,
+        };
+        let Some(found) = found else {
+            break;
+        };
+        span = Some(found.span());
+        let mut current = found.get_ref();
+        for index in indexes
+            .split(['[', ']'])
+            .filter(|s| !s.is_empty())
+            .filter_map(|s| s.parse::<usize>().ok())
+        {
+            let DeValue::Array(items) = current else {
+                break;
+            };
+            let Some(item) = items.get(index) else {
+                break;
+            };
+            span = Some(item.span());
+            current = item.get_ref();
+        }
+        table = None;
+        value = Some(current);
+    }
+    span
+}
+
+fn parse_shape(text: &str) -> Result<Project, ParseError> {
     toml::from_str::<Project>(text).map_err(|err| {
         let span = err.span();
         let (line, column) = span.as_ref().map_or((1, 1), |s| line_column(text, s.start));
@@ -249,11 +354,20 @@ pub fn parse_project(text: &str) -> Result<Project, ParseError> {
             }
             _ => (line, column),
         };
+        // A value's own check may name its code: `[code] message`.
+        let (code, message) = match message
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once("] "))
+        {
+            Some((code, rest)) if !code.contains(' ') => (Some(code.to_owned()), rest.to_owned()),
+            _ => (None, message),
+        };
         ParseError {
             line,
             column,
             span,
             message: bounded(message),
+            code,
         }
     })
 }

@@ -14,6 +14,7 @@
 //! ```
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -26,13 +27,14 @@ use crate::money::Amount;
 use crate::organisation::{Organisation, PartnerRole, Role, Sector, TargetGroup, Task};
 use crate::period::Period;
 use crate::schedule::Milestone;
+use crate::vocabulary::{DeclarationError, Vocabulary};
 
 /// The version of the project file format this crate reads and writes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The `format` key of a project file; only [`FORMAT`] is accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct FormatVersion(#[schemars(range(min = 1, max = 1))] pub u32);
+pub struct FormatVersion(#[schemars(range(min = 2, max = 2))] pub u32);
 
 impl<'de> Deserialize<'de> for FormatVersion {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -47,7 +49,7 @@ impl<'de> Deserialize<'de> for FormatVersion {
                     Ok(FormatVersion(FORMAT))
                 } else {
                     Err(E::custom(format!(
-                        "unsupported project file format {n}: this version of kooperacja reads format {FORMAT}"
+                        "unsupported project file format {n}: this version of kooperacja reads format {FORMAT} (and format 1, upgraded as it is read)"
                     )))
                 }
             }
@@ -214,9 +216,118 @@ pub struct Project {
     /// The source documents cited.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// The enumerations the project's fact fields take values from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enumerations: Vec<crate::vocabulary::Enumeration>,
+    /// The kinds of fact the project records, besides the built-in ones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fact_kinds: Vec<crate::vocabulary::FactKindDecl>,
+    /// The enumeration whose values milestone activities' `kind` takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity_enumeration: Option<String>,
+    /// What participants' entries carry, as the programme requires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participants: Option<crate::vocabulary::ParticipantsDecl>,
+    /// The vocabulary built from `enumerations`, `fact_kinds` and
+    /// `participants` when the file is read ([`Project::parse`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub vocabulary: Arc<Vocabulary>,
+    /// The format the file had when it was older than [`FORMAT`] and read
+    /// through its upgrade ([`crate::upgrade`]); `None` for a current file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub upgraded_from: Option<u32>,
 }
 
 impl Project {
+    /// The vocabulary of facts the project declares (with the built-in kinds).
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// assert!(p.vocabulary().kind("meeting").is_some());
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn vocabulary(&self) -> &Arc<Vocabulary> {
+        &self.vocabulary
+    }
+
+    /// Builds the vocabulary from the declarations, checking them and every
+    /// indicator rule and planned activity against them; every problem found,
+    /// each with its code and path.
+    pub fn resolve_vocabulary(&mut self) -> Result<(), Vec<DeclarationError>> {
+        let declaration = crate::vocabulary::Declaration {
+            enumerations: self.enumerations.clone(),
+            fact_kinds: self.fact_kinds.clone(),
+        };
+        let (sexes, characteristics) = match &self.participants {
+            Some(p) => (p.sexes.clone(), p.characteristics.clone()),
+            None => (
+                crate::vocabulary::ParticipantsDecl::default().sexes,
+                Vec::new(),
+            ),
+        };
+        let vocabulary = Vocabulary::with_participants(&declaration, &sexes, &characteristics)?;
+        let mut errors = Vec::new();
+        for (i, indicator) in self.indicators.iter().enumerate() {
+            if let Some(rule) = &indicator.rule {
+                crate::vocabulary::check_rule(
+                    &vocabulary,
+                    rule,
+                    &format!("indicators[{i}].rule"),
+                    &mut errors,
+                );
+            }
+        }
+        let activity_values: Option<Vec<&str>> = match self.activity_enumeration.as_deref() {
+            Some(id) => match vocabulary.enumeration(id) {
+                Some(e) => Some(e.values.iter().map(|v| v.id.as_str()).collect()),
+                None => {
+                    errors.push(DeclarationError {
+                        code: "vocabulary.unknown-enumeration",
+                        path: "activity_enumeration".to_owned(),
+                        message: format!("no enumeration `{id}` is declared"),
+                    });
+                    None
+                }
+            },
+            None => None,
+        };
+        for (v, version) in self.versions.iter().enumerate() {
+            for (m, milestone) in version.milestones.iter().flatten().enumerate() {
+                for (a, activity) in milestone.activities.iter().enumerate() {
+                    if let Some(values) = &activity_values
+                        && !values.contains(&activity.kind.as_str())
+                    {
+                        errors.push(DeclarationError {
+                            code: "vocabulary.unknown-activity",
+                            path: format!("versions[{v}].milestones[{m}].activities[{a}].kind"),
+                            message: format!(
+                                "the activity kind `{}` is no value of the enumeration `{}`",
+                                activity.kind,
+                                self.activity_enumeration.as_deref().unwrap_or_default()
+                            ),
+                        });
+                    }
+                    if let Some(filter) = &activity.counts {
+                        crate::vocabulary::check_filter(
+                            &vocabulary,
+                            filter,
+                            &format!("versions[{v}].milestones[{m}].activities[{a}].counts"),
+                            &mut errors,
+                        );
+                    }
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.vocabulary = Arc::new(vocabulary);
+        Ok(())
+    }
+
     /// Parses a project file; see [`crate::parse::parse_project`].
     pub fn parse(text: &str) -> Result<Project, crate::parse::ParseError> {
         crate::parse::parse_project(text)

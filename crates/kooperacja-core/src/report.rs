@@ -9,12 +9,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::facts::FactKind;
 use crate::groups::GroupLevel;
 use crate::indicator::{IndicatorKind, Target};
 use crate::money::{Amount, Rate};
 use crate::period::{Period, YearMonth};
-use crate::schedule::ActivityKind;
 use crate::validate::{Finding, Severity};
 
 /// Where an indicator stands.
@@ -199,7 +197,7 @@ pub struct ActivityProgress {
     /// The activity as planned.
     pub text: String,
     /// Its kind.
-    pub kind: ActivityKind,
+    pub kind: String,
     /// The group kind that meets, if any.
     pub group: Option<String>,
     /// Meetings planned.
@@ -382,9 +380,9 @@ impl BudgetReport {
     /// ```
     /// use kooperacja_core::{engine::Engine, facts::{FactReader, Format}, project::Project, pseudonym::PseudonymKey};
     /// let p = Project::parse(include_str!("../../../fixtures/projects/koordynacja-kujawy-pomorze.toml"))?;
-    /// let mut engine = Engine::new(p, None);
+    /// let mut engine = Engine::new(p.clone(), None);
     /// let line = r#"{"id":"e1","date":"2024-05-01","by":"rops-torun","kind":"expenditure","amount":"23000000.00","category":"staff"}"#;
-    /// for fact in FactReader::new(line.as_bytes(), Format::JsonLines, PseudonymKey::from_bytes([1; 32])) {
+    /// for fact in FactReader::new(line.as_bytes(), Format::JsonLines, p.vocabulary().clone(), PseudonymKey::from_bytes([1; 32])) {
     ///     engine.apply(&fact?);
     /// }
     /// let report = engine.report("2024-06-30".parse()?);
@@ -466,7 +464,7 @@ pub struct MonthlyFacts {
     /// The month.
     pub month: YearMonth,
     /// The kind.
-    pub kind: FactKind,
+    pub kind: String,
     /// How many.
     pub facts: u64,
 }
@@ -477,7 +475,7 @@ pub struct MonthlyFacts {
 pub struct FactCounts {
     /// Live facts (not retracted) by kind, up to the report's date; retractions
     /// are counted under their own kind.
-    pub by_kind: Vec<(FactKind, u64)>,
+    pub by_kind: Vec<(String, u64)>,
     /// The same facts by month and kind, in month then kind order; empty
     /// months are left out.
     pub by_month: Vec<MonthlyFacts>,

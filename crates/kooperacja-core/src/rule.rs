@@ -15,39 +15,89 @@
 //! assert!(matches!(rule, Rule::Distinct { key: Key::Person, .. }));
 //! ```
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::facts::{DeliverableKind, Fact, FactKind, What};
-use crate::schedule::{ActivityKind, CoachingForm};
+use crate::facts::{Fact, Value};
 use crate::territory::TerytCode;
+use crate::vocabulary::FieldType;
 
-/// What a distinct count counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+/// What a distinct count counts: the values of the fields of one subject type.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Key {
-    /// Persons, by pseudonymous key: the person of coaching, qualification and
-    /// support facts, and each person listed on a meeting.
+    /// Persons, by pseudonymous key: every `person` field of the facts that
+    /// pass (a participant's entry included).
     Person,
-    /// Institutions: the institution of agreement facts, and of support facts
-    /// that support an institution (not a person).
+    /// Households (families), by pseudonymous key.
+    Household,
+    /// Institutions, by id.
     Institution,
-    /// JST (powiats and gminas): the `jst` of pilot and DI-plan facts.
+    /// JST (powiats and gminas), by TERYT code.
     Jst,
+    /// Groups, by group kind code.
+    Group,
+    /// The project's organisations, by id.
+    Organisation,
+    /// Participants as ESF monitoring counts them: the `participant` of entry
+    /// facts, each once, re-entries included once.
+    Participant,
+}
+
+impl Key {
+    /// The field type whose values the key counts.
+    pub fn field_type(self) -> FieldType {
+        match self {
+            Key::Person | Key::Participant => FieldType::Person,
+            Key::Household => FieldType::Household,
+            Key::Institution => FieldType::Institution,
+            Key::Jst => FieldType::Jst,
+            Key::Group => FieldType::Group,
+            Key::Organisation => FieldType::Organisation,
+        }
+    }
+
+    /// Every key, in a fixed order.
+    pub const ALL: [Key; 7] = [
+        Key::Person,
+        Key::Household,
+        Key::Institution,
+        Key::Jst,
+        Key::Group,
+        Key::Organisation,
+        Key::Participant,
+    ];
+
+    /// The key's position in [`Key::ALL`].
+    pub fn index(self) -> usize {
+        Key::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
 }
 
 /// What a count adds up for each fact that passes the filter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Measure {
-    /// 1 per fact.
+    /// 1 per fact (`count = "facts"`).
     Facts,
-    /// The days of meetings (meeting-days); 0 for other facts.
-    MeetingDays,
-    /// The participants of meetings; 0 for other facts.
-    Participants,
+    /// The value of a quantity field (`sum = "days"`); 0 for facts without it.
+    Sum(String),
 }
 
 /// The units a ratio's denominator counts, from the TERYT register.
@@ -62,64 +112,75 @@ pub enum Units {
     Gminas,
 }
 
+/// One value or a list of values, as a filter on a field takes them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(v) => vec![v],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
 /// Which facts a leaf looks at. Every condition given must hold; an absent
 /// condition holds for every fact.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Filter {
-    /// The fact kinds.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub kind: Vec<FactKind>,
+    /// The fact kinds (ids).
+    pub kind: Vec<String>,
     /// The first day (inclusive).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::period::date_serde::option"
-    )]
-    #[schemars(with = "Option<crate::period::Date>")]
     pub from: Option<NaiveDate>,
     /// The last day (inclusive).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::period::date_serde::option"
-    )]
-    #[schemars(with = "Option<crate::period::Date>")]
     pub to: Option<NaiveDate>,
     /// A territorial unit: the fact's territory must be it or lie within it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within: Option<TerytCode>,
-    /// The group kind (code) of a meeting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub group: Option<String>,
-    /// The activity of a meeting.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub activity: Option<ActivityKind>,
-    /// The sectors of an agreement (any of them).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sector: Vec<String>,
-    /// The role of the person (coaching, support).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
-    /// The coaching form.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub form: Option<CoachingForm>,
-    /// The deliverable kind.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deliverable: Option<DeliverableKind>,
     /// The organisation (id) that recorded the fact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recorded_by: Option<String>,
+    /// Declared fields and the values they must have (any of them): the fact
+    /// must hold the field with one of the values (for a list field, any
+    /// entry).
+    pub fields: BTreeMap<String, Vec<String>>,
+    /// Declared fields the fact must not give.
+    pub absent: Vec<String>,
 }
 
 impl Filter {
+    /// A filter on these kinds alone.
+    ///
+    /// ```
+    /// use kooperacja_core::rule::Filter;
+    /// assert_eq!(Filter::of_kinds(&["pilot"]).kind, ["pilot"]);
+    /// ```
+    pub fn of_kinds(kinds: &[&str]) -> Filter {
+        Filter {
+            kind: kinds.iter().map(|k| (*k).to_owned()).collect(),
+            ..Filter::default()
+        }
+    }
+
+    /// The same filter, also requiring `field` to have `value`.
+    pub fn with(mut self, field: &str, value: &str) -> Filter {
+        self.fields
+            .entry(field.to_owned())
+            .or_default()
+            .push(value.to_owned());
+        self
+    }
+
     /// Whether a fact passes. Retractions never pass: they act on other facts.
     pub fn matches(&self, fact: &Fact) -> bool {
-        let kind = fact.what.kind();
-        if kind == FactKind::Retraction {
+        if fact.what.is_retraction() {
             return false;
         }
-        if !self.kind.is_empty() && !self.kind.contains(&kind) {
+        if !self.kind.is_empty() && !self.kind.iter().any(|k| k == fact.kind()) {
             return false;
         }
         if self.from.is_some_and(|d| fact.date < d) || self.to.is_some_and(|d| fact.date > d) {
@@ -137,39 +198,30 @@ impl Filter {
         {
             return false;
         }
-        let (group, activity, sector, role, form, deliverable) = match &fact.what {
-            What::Meeting {
-                group, activity, ..
-            } => (group.as_deref(), *activity, None, None, None, None),
-            What::Coaching { form, role, .. } => {
-                (None, None, None, Some(role.as_str()), Some(*form), None)
+        for (field, wanted) in &self.fields {
+            let Some(value) = fact.value(field) else {
+                return false;
+            };
+            let holds = value.items().iter().any(|item| match item {
+                Value::Text(t) => wanted.iter().any(|w| w == t),
+                other => {
+                    let text = other.to_text();
+                    wanted.contains(&text)
+                }
+            });
+            if !holds {
+                return false;
             }
-            What::Agreement { sector, .. } => (None, None, Some(sector.as_str()), None, None, None),
-            What::Deliverable { deliverable, .. } => {
-                (None, None, None, None, None, Some(*deliverable))
-            }
-            What::Support { role, .. } => (None, None, None, role.as_deref(), None, None),
-            _ => (None, None, None, None, None, None),
-        };
-        if self.group.as_deref().is_some_and(|g| group != Some(g)) {
-            return false;
         }
-        if self.activity.is_some_and(|a| activity != Some(a)) {
-            return false;
-        }
-        if !self.sector.is_empty() && !sector.is_some_and(|s| self.sector.iter().any(|x| x == s)) {
-            return false;
-        }
-        if self.role.as_deref().is_some_and(|r| role != Some(r)) {
-            return false;
-        }
-        if self.form.is_some_and(|f| form != Some(f)) {
-            return false;
-        }
-        if self.deliverable.is_some_and(|d| deliverable != Some(d)) {
-            return false;
-        }
-        true
+        self.absent.iter().all(|f| fact.value(f).is_none())
+    }
+
+    /// The declared fields the filter names (its field conditions and `absent`).
+    pub fn field_names(&self) -> impl Iterator<Item = &str> {
+        self.fields
+            .keys()
+            .map(String::as_str)
+            .chain(self.absent.iter().map(String::as_str))
     }
 }
 
@@ -225,13 +277,17 @@ impl Rule {
     }
 }
 
-/// The file form of a rule: a table with one of `count`, `distinct`, `ratio` or
-/// `units`, and filter keys.
+/// The file form of a rule: a table with one of `count`, `sum`, `distinct`,
+/// `ratio` or `units`, and filter keys; any other key filters on a declared
+/// field of that name.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
 struct RawRule {
+    /// `facts`: one per fact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    count: Option<Measure>,
+    count: Option<CountWord>,
+    /// A quantity field to add up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sum: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     distinct: Option<Key>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -239,7 +295,7 @@ struct RawRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     units: Option<Units>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    kind: Vec<FactKind>,
+    kind: Vec<String>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -257,19 +313,25 @@ struct RawRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     within: Option<TerytCode>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    group: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    activity: Option<ActivityKind>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sector: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    role: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    form: Option<CoachingForm>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    deliverable: Option<DeliverableKind>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     recorded_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    absent: Vec<String>,
+    /// Declared fields and their values.
+    #[serde(flatten)]
+    fields: BTreeMap<String, OneOrMany>,
+}
+
+/// The one word `count` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+enum CountWord {
+    Facts,
+    /// Format 1's word, refused with its format-2 spelling.
+    #[schemars(skip)]
+    MeetingDays,
+    /// Format 1's word, refused with its format-2 spelling.
+    #[schemars(skip)]
+    Participants,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
@@ -286,13 +348,13 @@ impl RawRule {
             from: self.from,
             to: self.to,
             within: self.within.clone(),
-            group: self.group.clone(),
-            activity: self.activity,
-            sector: self.sector.clone(),
-            role: self.role.clone(),
-            form: self.form,
-            deliverable: self.deliverable,
             recorded_by: self.recorded_by.clone(),
+            fields: self
+                .fields
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone().into_vec()))
+                .collect(),
+            absent: self.absent.clone(),
         }
     }
 
@@ -303,6 +365,7 @@ impl RawRule {
     fn into_rule(self) -> Result<Rule, String> {
         let chosen = [
             self.count.is_some(),
+            self.sum.is_some(),
             self.distinct.is_some(),
             self.ratio.is_some(),
             self.units.is_some(),
@@ -311,7 +374,9 @@ impl RawRule {
         .filter(|b| **b)
         .count();
         if chosen != 1 {
-            return Err("a rule has exactly one of `count`, `distinct` or `ratio`".to_owned());
+            return Err(
+                "a rule has exactly one of `count`, `sum`, `distinct` or `ratio`".to_owned(),
+            );
         }
         if self.units.is_some() {
             return Err(
@@ -319,8 +384,30 @@ impl RawRule {
             );
         }
         let filter = self.filter();
-        if let Some(measure) = self.count {
-            return Ok(Rule::Count { measure, filter });
+        match self.count {
+            Some(CountWord::MeetingDays) => {
+                return Err(
+                    "[rule.format1-count] `count = \"meeting-days\"` is format 1's; format 2 writes `sum = \"days\"` (`kooperacja project upgrade` rewrites it)".to_owned(),
+                );
+            }
+            Some(CountWord::Participants) => {
+                return Err(
+                    "[rule.format1-count] `count = \"participants\"` is format 1's; format 2 writes `sum = \"participants\"` (`kooperacja project upgrade` rewrites it)".to_owned(),
+                );
+            }
+            _ => {}
+        }
+        if self.count.is_some() {
+            return Ok(Rule::Count {
+                measure: Measure::Facts,
+                filter,
+            });
+        }
+        if let Some(field) = self.sum {
+            return Ok(Rule::Count {
+                measure: Measure::Sum(field),
+                filter,
+            });
         }
         if let Some(key) = self.distinct {
             return Ok(Rule::Distinct { key, filter });
@@ -331,7 +418,9 @@ impl RawRule {
         let RawRatio {
             numerator,
             denominator,
-        } = *self.ratio.expect("one of the four is set");
+        } = *self
+            .ratio
+            .ok_or("a rule has exactly one of `count`, `sum`, `distinct` or `ratio`")?;
         let numerator = numerator.into_rule()?;
         if matches!(numerator, Rule::Ratio { .. }) {
             return Err(
@@ -343,6 +432,7 @@ impl RawRule {
             rest.units = None;
             rest.within = None;
             if rest.count.is_some()
+                || rest.sum.is_some()
                 || rest.distinct.is_some()
                 || rest.ratio.is_some()
                 || rest.has_filter()
@@ -374,18 +464,34 @@ impl RawRule {
             from: filter.from,
             to: filter.to,
             within: filter.within.clone(),
-            group: filter.group.clone(),
-            activity: filter.activity,
-            sector: filter.sector.clone(),
-            role: filter.role.clone(),
-            form: filter.form,
-            deliverable: filter.deliverable,
             recorded_by: filter.recorded_by.clone(),
+            absent: filter.absent.clone(),
+            fields: filter
+                .fields
+                .iter()
+                .map(|(k, v)| {
+                    let value = match v.as_slice() {
+                        [one] => OneOrMany::One(one.clone()),
+                        many => OneOrMany::Many(many.to_vec()),
+                    };
+                    (k.clone(), value)
+                })
+                .collect(),
             ..RawRule::default()
         };
         match rule {
-            Rule::Count { measure, filter } => RawRule {
-                count: Some(*measure),
+            Rule::Count {
+                measure: Measure::Facts,
+                filter,
+            } => RawRule {
+                count: Some(CountWord::Facts),
+                ..with_filter(filter)
+            },
+            Rule::Count {
+                measure: Measure::Sum(field),
+                filter,
+            } => RawRule {
+                sum: Some(field.clone()),
                 ..with_filter(filter)
             },
             Rule::Distinct { key, filter } => RawRule {
@@ -410,6 +516,70 @@ impl RawRule {
                 ..RawRule::default()
             },
         }
+    }
+}
+
+impl Rule {
+    /// The leaves of the rule: itself for a count or distinct rule; a ratio's
+    /// numerator and (a rule) denominator.
+    pub fn leaves(&self) -> Vec<&Rule> {
+        match self {
+            Rule::Ratio {
+                numerator,
+                denominator,
+            } => {
+                let mut out = vec![numerator.as_ref()];
+                if let Denominator::Rule(r) = denominator {
+                    out.push(r.as_ref());
+                }
+                out
+            }
+            leaf => vec![leaf],
+        }
+    }
+
+    /// The filter of a count or distinct rule.
+    pub fn filter(&self) -> Option<&Filter> {
+        match self {
+            Rule::Count { filter, .. } | Rule::Distinct { filter, .. } => Some(filter),
+            Rule::Ratio { .. } => None,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Filter {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawRule::deserialize(deserializer)?;
+        if raw.count.is_some()
+            || raw.sum.is_some()
+            || raw.distinct.is_some()
+            || raw.ratio.is_some()
+            || raw.units.is_some()
+        {
+            return Err(serde::de::Error::custom(
+                "a filter takes filter keys only (kind, from, to, within, recorded_by, absent, declared fields), not `count`, `sum`, `distinct`, `ratio` or `units`",
+            ));
+        }
+        Ok(raw.filter())
+    }
+}
+
+impl Serialize for Filter {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let raw = RawRule::from_rule(&Rule::Count {
+            measure: Measure::Facts,
+            filter: self.clone(),
+        });
+        RawRule { count: None, ..raw }.serialize(serializer)
+    }
+}
+
+impl schemars::JsonSchema for Filter {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Filter".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        RawRule::json_schema(generator)
     }
 }
 

@@ -47,60 +47,13 @@ pub struct Milestone {
     pub note: Option<String>,
 }
 
-/// What kind of work an activity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum ActivityKind {
-    /// Meetings of a group kind (`group` says which).
-    Meeting,
-    /// Seminars for staff.
-    Seminar,
-    /// A scientific seminar.
-    ScientificSeminar,
-    /// An international scientific seminar.
-    InternationalSeminar,
-    /// Coaching of persons, individual or in groups (`form` says which).
-    Coaching,
-    /// Research of institutions and families.
-    Research,
-    /// Consultations of the model.
-    Consultation,
-    /// The information and communication platform: creating or running it.
-    Platform,
-    /// Selecting persons and families for the pilot.
-    Selection,
-    /// The pilot of the model.
-    Pilot,
-    /// Working out recommendations and tool packages.
-    Recommendations,
-    /// A report.
-    Report,
-    /// Dissemination of the results.
-    Dissemination,
-    /// Training and education meetings.
-    Education,
-    /// A joint meeting of the steering committees.
-    SteeringCommittee,
-    /// Anything else.
-    Other,
-}
-
-/// The form of coaching.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum CoachingForm {
-    /// One coach, one person.
-    Individual,
-    /// Coaching in group meetings.
-    Group,
-}
-
 /// One line of a milestone's plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
-    /// What kind of work it is.
-    pub kind: ActivityKind,
+    /// What kind of work it is: a value of the project's own list of
+    /// activities (`seminar`, `coaching`, `study-visit`…), or free text.
+    pub kind: String,
     /// The line as the document writes it, in Polish.
     pub text: String,
     /// The group kind (code) that meets, for meetings.
@@ -115,9 +68,9 @@ pub struct Activity {
     /// How many persons (places) it covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persons: Option<u32>,
-    /// The coaching form, for coaching.
+    /// The form (individual, group…), as the plan states it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub form: Option<CoachingForm>,
+    pub form: Option<String>,
     /// The role of the persons covered (id of a role).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
@@ -127,6 +80,18 @@ pub struct Activity {
     /// Who carries it out (ids of organisations or roles).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub carried_by: Vec<String>,
+    /// The facts that are its events (meetings of a group, sessions…): a rule
+    /// filter. Without it the activity is planned work no fact counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<crate::rule::Filter>,
+    /// The fields whose equal values, on one day, make the facts one event
+    /// (`["by"]`: the persons one organisation coached on one day are one
+    /// session). Empty: each fact is an event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<String>,
+    /// The field that holds each event's days (default `days`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days_field: Option<String>,
 }
 
 impl Activity {

@@ -1,7 +1,10 @@
 //! A deterministic generator of synthetic facts, for tests and benchmarks.
 //!
 //! Given a project, the TERC register and a seed, it yields any number of facts
-//! with a realistic mix: every kind of fact, spread over the project's period and
+//! of the project's vocabulary: each declared kind about as often as each
+//! other, with its fields filled by type (optional ones about half the time),
+//! about 17 % expenditures, entries of participants where the project declares
+//! `[participants]`, spread over the project's period and
 //! over the gminas and powiats of the project's voivodeships in the register
 //! (all of Poland's when the project names none there), so that every fact
 //! fits the project and counts (see [`crate::admission`]), recorded by the
@@ -26,11 +29,13 @@
 
 use chrono::NaiveDate;
 
-use crate::facts::{DeliverableKind, Fact, PersonKey, What};
+use std::sync::Arc;
+
+use crate::facts::{Fact, Fields, PersonKey, Value, What};
 use crate::money::Amount;
 use crate::project::Project;
-use crate::schedule::{ActivityKind, CoachingForm};
 use crate::territory::{Level, Register, TerytCode};
+use crate::vocabulary::{FactKindDecl, FieldDecl, FieldType, Vocabulary};
 
 /// SplitMix64: a small, fast, well-mixed generator; enough for test data.
 #[derive(Debug, Clone)]
@@ -89,6 +94,10 @@ pub struct Generator {
     roles: Vec<String>,
     /// Which indexes are retractions (a bit set), so none is retracted.
     retractions: Vec<u64>,
+    vocabulary: Arc<Vocabulary>,
+    /// The kinds drawn: the declared ones, and `entry` where the project
+    /// declares participants.
+    kinds: Vec<FactKindDecl>,
 }
 
 /// The units of `level` in the project's voivodeships, or in all of the
@@ -191,7 +200,116 @@ impl Generator {
                 roles
             },
             retractions: Vec::new(),
+            vocabulary: Arc::clone(project.vocabulary()),
+            kinds: {
+                let mut kinds = project.fact_kinds.clone();
+                if project.participants.is_some() {
+                    kinds.extend(project.vocabulary().kind("entry").cloned());
+                }
+                kinds
+            },
         })
+    }
+
+    /// A value of a field, by its type; `None` where the project offers none
+    /// (an enum of an empty list, a group where it forms none).
+    fn value(
+        &mut self,
+        field: &FieldDecl,
+        territory: &TerytCode,
+        date: NaiveDate,
+    ) -> Option<Value> {
+        let one = |g: &mut Generator| -> Option<Value> {
+            Some(match field.field_type {
+                FieldType::Person | FieldType::Household => Value::Person(g.person()),
+                FieldType::Institution => Value::Text(format!("i{}", g.rng.below(g.institutions))),
+                FieldType::Jst => Value::Jst(territory.clone()),
+                FieldType::Group => {
+                    if g.groups.is_empty() {
+                        return None;
+                    }
+                    Value::Text(g.rng.pick(&g.groups).clone())
+                }
+                FieldType::Organisation => Value::Text(g.rng.pick(&g.partners).clone()),
+                FieldType::Count => Value::Count(5 + u32::try_from(g.rng.below(30)).unwrap_or(0)),
+                FieldType::Days => Value::Count(1 + u32::try_from(g.rng.below(2)).unwrap_or(0)),
+                FieldType::Hours => Value::Hours(rust_decimal::Decimal::new(
+                    i64::try_from(50 + g.rng.below(750)).unwrap_or(100),
+                    2,
+                )),
+                FieldType::Amount => Value::Amount(Amount::from_grosze(
+                    i64::try_from(10_000 + g.rng.below(5_000_000)).unwrap_or(0),
+                )),
+                FieldType::Enum => {
+                    let values: Vec<String> = match field.enumeration.as_deref() {
+                        Some("roles") => g.roles.clone(),
+                        Some("sectors") => g.sectors.clone(),
+                        _ => g
+                            .vocabulary
+                            .values(field)
+                            .unwrap_or(&[])
+                            .iter()
+                            .map(|v| v.id.clone())
+                            .collect(),
+                    };
+                    if values.is_empty() {
+                        return None;
+                    }
+                    Value::Text(g.rng.pick(&values).clone())
+                }
+                FieldType::Date => Value::Date(date),
+                _ => Value::Text("synthetic".to_owned()),
+            })
+        };
+        if field.many {
+            let n = self.rng.below(3);
+            let items: Vec<Value> = (0..n).filter_map(|_| one(self)).collect();
+            (!items.is_empty()).then_some(Value::List(items))
+        } else {
+            one(self)
+        }
+    }
+
+    /// A fact of a kind the project declares (or an entry), its fields filled.
+    fn declared(&mut self, territory: &TerytCode, date: NaiveDate) -> Option<What> {
+        if self.kinds.is_empty() {
+            return None;
+        }
+        let kind = self.rng.pick(&self.kinds).clone();
+        // The first field of `one_of` that can have a value here is given.
+        let forced = kind.one_of.iter().find(|name| {
+            kind.field(name).is_some_and(|f| match f.field_type {
+                FieldType::Group => !self.groups.is_empty(),
+                FieldType::Enum => match f.enumeration.as_deref() {
+                    Some("roles") => !self.roles.is_empty(),
+                    Some("sectors") => !self.sectors.is_empty(),
+                    _ => self.vocabulary.values(f).is_some_and(|v| !v.is_empty()),
+                },
+                _ => true,
+            })
+        });
+        let forced = forced.cloned();
+        let mut values = Vec::new();
+        for field in &kind.fields {
+            let wanted = field.required
+                || forced.as_deref() == Some(field.id.as_str())
+                || self.rng.below(2) == 0;
+            if !wanted {
+                continue;
+            }
+            match self.value(field, territory, date) {
+                Some(v) => values.push((field.id.clone(), v)),
+                None if field.required => return None,
+                None => {}
+            }
+        }
+        if !kind.one_of.is_empty() && !values.iter().any(|(name, _)| kind.one_of.contains(name)) {
+            return None;
+        }
+        Some(What::Fields(Fields {
+            kind: kind.id.clone(),
+            values,
+        }))
     }
 
     fn recorder(&self, territory: &TerytCode) -> String {
@@ -244,116 +362,35 @@ impl Iterator for Generator {
             self.rng.pick(&self.gminas).clone()
         };
         let recorded_by = self.recorder(&territory);
-        // Kinds, per mille: meeting 250, coaching 150, agreement 100, support 200,
-        // qualification 80, pilot 20, DI plan 20, deliverable 1, expenditure 169,
-        // retraction 10.
+        // Per mille: the declared kinds 820, expenditure 170, retraction 10.
         let roll = self.rng.below(1000);
+        let expenditure = |g: &mut Generator| What::Expenditure {
+            partner: g.rng.pick(&g.partners).clone(),
+            amount: Amount::from_grosze(
+                i64::try_from(10_000 + g.rng.below(5_000_000)).unwrap_or(0),
+            ),
+            category: (*g.rng.pick(&[
+                "wynagrodzenia",
+                "spotkania",
+                "coaching",
+                "badania",
+                "platforma",
+            ]))
+            .to_owned(),
+        };
         let what = match roll {
-            0..250 => {
-                let by_group = !self.groups.is_empty() && self.rng.below(4) != 0;
-                let persons = (0..self.rng.below(3)).map(|_| self.person()).collect();
-                What::Meeting {
-                    group: by_group.then(|| self.rng.pick(&self.groups).clone()),
-                    activity: if by_group {
-                        None
-                    } else {
-                        Some(*self.rng.pick(&[
-                            ActivityKind::Education,
-                            ActivityKind::Seminar,
-                            ActivityKind::Dissemination,
-                        ]))
-                    },
-                    days: 1 + u32::try_from(self.rng.below(2)).unwrap_or(0),
-                    participants: 5 + u32::try_from(self.rng.below(30)).unwrap_or(0),
-                    place: None,
-                    persons,
-                    led_by: Vec::new(),
-                }
-            }
-            250..400 => What::Coaching {
-                person: self.person(),
-                form: if self.rng.below(3) == 0 {
-                    CoachingForm::Individual
-                } else {
-                    CoachingForm::Group
-                },
-                role: self.rng.pick(&self.roles).clone(),
+            0..820 => match self.declared(&territory, date) {
+                Some(what) => what,
+                None => expenditure(self),
             },
-            400..500 if self.sectors.is_empty() => {
-                // A project with no sectors signs no agreements: the
-                // institution is supported instead.
-                let n = self.rng.below(self.institutions);
-                What::Support {
-                    person: None,
-                    institution: Some(format!("i{n}")),
-                    role: None,
-                }
-            }
-            400..500 => {
-                let n = self.rng.below(self.institutions);
-                What::Agreement {
-                    institution: format!("i{n}"),
-                    name: format!("Instytucja {n}"),
-                    sector: self.rng.pick(&self.sectors).clone(),
-                    place: None,
-                }
-            }
-            500..700 => {
-                if self.rng.below(5) == 0 {
-                    let n = self.rng.below(self.institutions);
-                    What::Support {
-                        person: None,
-                        institution: Some(format!("i{n}")),
-                        role: None,
-                    }
-                } else {
-                    What::Support {
-                        person: Some(self.person()),
-                        institution: None,
-                        role: self.roles.first().cloned(),
-                    }
-                }
-            }
-            700..780 => What::Qualification {
-                person: self.person(),
-            },
-            780..800 => What::Pilot {
-                jst: territory.clone(),
-            },
-            800..820 => What::DiPlan {
-                jst: territory.clone(),
-            },
-            820..821 => What::Deliverable {
-                deliverable: *self.rng.pick(&[
-                    DeliverableKind::Model,
-                    DeliverableKind::PilotReport,
-                    DeliverableKind::SummaryReport,
-                ]),
-                title: "Raport".to_owned(),
-            },
-            821..990 => What::Expenditure {
-                partner: self.rng.pick(&self.partners).clone(),
-                amount: Amount::from_grosze(
-                    i64::try_from(10_000 + self.rng.below(5_000_000)).unwrap_or(0),
-                ),
-                category: (*self.rng.pick(&[
-                    "wynagrodzenia",
-                    "spotkania",
-                    "coaching",
-                    "badania",
-                    "platforma",
-                ]))
-                .to_owned(),
-            },
+            820..990 => expenditure(self),
             _ if index > 0 => {
                 let mut target = self.rng.below(index);
                 while self.is_retraction(target) && target > 0 {
                     target -= 1;
                 }
                 if self.is_retraction(target) {
-                    What::Qualification {
-                        person: self.person(),
-                    }
+                    expenditure(self)
                 } else {
                     self.mark_retraction(index);
                     What::Retraction {
@@ -362,9 +399,7 @@ impl Iterator for Generator {
                     }
                 }
             }
-            _ => What::Qualification {
-                person: self.person(),
-            },
+            _ => expenditure(self),
         };
         Some(Fact {
             id: format!("g{index}"),

@@ -169,6 +169,17 @@ pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
         register,
         findings: Vec::new(),
     };
+    if let Some(from) = project.upgraded_from {
+        c.push(
+            "format.upgrade-available",
+            Severity::Info,
+            "format".to_owned(),
+            format!(
+                "the file is in format {from} and was read through its upgrade to format {}; `kooperacja project upgrade FILE --in-place` writes the upgrade, comments kept",
+                crate::project::FORMAT
+            ),
+        );
+    }
     check_ids(&mut c);
     check_references(&mut c);
     check_organisations(&mut c);
@@ -1419,7 +1430,7 @@ fn check_indicators(c: &mut Checker<'_>) {
             }
         }
         if let (Some(kind), Some(k), Target::Count(target)) =
-            (ind.planned_by, due_index, ind.target)
+            (ind.planned_by.as_deref(), due_index, ind.target)
         {
             let relevant = &milestones[..=k];
             let lines: Vec<(String, u32)> = relevant
@@ -1427,10 +1438,7 @@ fn check_indicators(c: &mut Checker<'_>) {
                 .flat_map(|m| m.activities.iter().map(move |a| (m, a)))
                 .filter(|(_, a)| a.kind == kind)
                 .filter_map(|(m, a)| {
-                    let form = a
-                        .form
-                        .map(|f| format!("{f:?}").to_lowercase())
-                        .unwrap_or_else(|| "any form".into());
+                    let form = a.form.clone().unwrap_or_else(|| "any form".into());
                     a.persons.map(|n| (format!("{n} {form} in {}", m.id), n))
                 })
                 .collect();

@@ -44,6 +44,10 @@ const CORE_ALLOWED: &[&str] = &[
     "serde",
     "thiserror",
     "toml",
+    // `project upgrade` rewrites a format-1 project file into format 2 keeping
+    // its comments and layout: an editing TOML parser instead of re-serialising
+    // (which loses comments); pure text to text (issue 13).
+    "toml_edit",
 ];
 
 fn metadata() -> Value {

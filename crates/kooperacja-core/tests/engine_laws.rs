@@ -8,12 +8,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use kooperacja_core::admission::Reason;
 use kooperacja_core::engine::{Applied, Engine};
-use kooperacja_core::facts::{DeliverableKind, Fact, What};
+use kooperacja_core::facts::{Fact, Fields, Value, What};
 use kooperacja_core::money::Amount;
 use kooperacja_core::project::Project;
 use kooperacja_core::report::Report;
 use kooperacja_core::rule::{Denominator, Key, Measure, Rule};
-use kooperacja_core::schedule::{ActivityKind, CoachingForm};
 use kooperacja_core::territory::TerytCode;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -53,7 +52,7 @@ kind = "product"
 name = "meeting-days of PGR and PZK groups in kujawsko-pomorskie"
 unit = "dni"
 target = 300
-rule = { count = "meeting-days", kind = ["meeting"], within = "04" }
+rule = { sum = "days", kind = ["meeting"], within = "04" }
 
 [[indicators]]
 id = "institutions-any"
@@ -97,13 +96,31 @@ fn base() -> NaiveDate {
     NaiveDate::from_ymd_opt(2018, 4, 1).expect("valid")
 }
 
-/// A fact without an id; ids are given by position.
-fn any_what() -> impl Strategy<Value = What> {
-    let person = (0_u8..10).prop_map(|n| {
+/// A fact of a declared kind with these fields.
+fn fields(kind: &str, values: Vec<(&str, Option<Value>)>) -> What {
+    What::Fields(Fields {
+        kind: kind.to_owned(),
+        values: values
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+            .collect(),
+    })
+}
+
+fn text(t: &str) -> Option<Value> {
+    Some(Value::Text(t.to_owned()))
+}
+
+fn person_value(n: u8) -> Value {
+    Value::Person(
         kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32])
             .person(&format!("p{n}"))
-            .expect("valid key")
-    });
+            .expect("valid key"),
+    )
+}
+
+/// A fact without an id; ids are given by position.
+fn any_what() -> impl Strategy<Value = What> {
     prop_oneof![
         (
             prop::option::of(prop::sample::select(vec!["PGR", "PZK"])),
@@ -111,70 +128,75 @@ fn any_what() -> impl Strategy<Value = What> {
             0_u32..20,
             prop::collection::vec(0_u8..10, 0..3)
         )
-            .prop_map(|(group, days, participants, persons)| What::Meeting {
-                activity: if group.is_none() {
-                    Some(ActivityKind::Education)
-                } else {
-                    None
-                },
-                group: group.map(str::to_owned),
-                days,
-                participants,
-                place: None,
-                persons: persons
-                    .into_iter()
-                    .map(
-                        |n| kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32])
-                            .person(&format!("p{n}"))
-                            .expect("valid")
-                    )
-                    .collect(),
-                led_by: Vec::new(),
-            }),
-        (person.clone(), any::<bool>(), any::<bool>()).prop_map(|(person, individual, social)| {
-            What::Coaching {
-                person,
-                form: if individual {
-                    CoachingForm::Individual
-                } else {
-                    CoachingForm::Group
-                },
-                role: if social {
-                    "social-worker"
-                } else {
-                    "family-assistant"
-                }
-                .to_owned(),
-            }
+            .prop_map(|(group, days, participants, persons)| fields(
+                "meeting",
+                vec![
+                    ("group", group.and_then(text)),
+                    (
+                        "activity",
+                        if group.is_none() {
+                            text("education")
+                        } else {
+                            None
+                        }
+                    ),
+                    ("days", Some(Value::Count(days))),
+                    ("participants", Some(Value::Count(participants))),
+                    (
+                        "persons",
+                        (!persons.is_empty()).then(|| {
+                            Value::List(persons.into_iter().map(person_value).collect())
+                        })
+                    ),
+                ]
+            )),
+        (0_u8..10, any::<bool>(), any::<bool>()).prop_map(|(person, individual, social)| {
+            fields(
+                "coaching",
+                vec![
+                    ("person", Some(person_value(person))),
+                    (
+                        "form",
+                        text(if individual { "individual" } else { "group" }),
+                    ),
+                    (
+                        "role",
+                        text(if social {
+                            "social-worker"
+                        } else {
+                            "family-assistant"
+                        }),
+                    ),
+                ],
+            )
         }),
         (
             0_u8..8,
             prop::sample::select(vec!["education", "health", "police"])
         )
-            .prop_map(|(n, sector)| What::Agreement {
-                institution: format!("i{n}"),
-                name: format!("Instytucja {n}"),
-                sector: sector.to_owned(),
-                place: None,
-            }),
-        prop::sample::select(JST.to_vec()).prop_map(|j| What::Pilot {
-            jst: TerytCode::parse(j).expect("valid")
-        }),
-        prop::sample::select(vec![DeliverableKind::Model, DeliverableKind::PilotReport]).prop_map(
-            |d| What::Deliverable {
-                deliverable: d,
-                title: "t".to_owned()
-            }
-        ),
-        (prop::option::of(0_u8..10), 0_u8..8).prop_map(|(person, institution)| What::Support {
-            person: person.map(
-                |n| kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32])
-                    .person(&format!("p{n}"))
-                    .expect("valid")
-            ),
-            institution: Some(format!("i{institution}")),
-            role: None,
-        }),
+            .prop_map(|(n, sector)| fields(
+                "agreement",
+                vec![
+                    ("institution", text(&format!("i{n}"))),
+                    ("name", text(&format!("Instytucja {n}"))),
+                    ("sector", text(sector)),
+                ]
+            )),
+        prop::sample::select(JST.to_vec()).prop_map(|j| fields(
+            "pilot",
+            vec![("jst", Some(Value::Jst(TerytCode::parse(j).expect("valid"))))]
+        )),
+        prop::sample::select(vec!["model", "pilot-report"]).prop_map(|d| fields(
+            "deliverable",
+            vec![("deliverable", text(d)), ("title", text("t"))]
+        )),
+        (prop::option::of(0_u8..10), 0_u8..8).prop_map(|(person, institution)| fields(
+            "support",
+            vec![
+                ("person", person.map(person_value)),
+                ("institution", text(&format!("i{institution}"))),
+            ]
+        )),
         (0_i64..1_000_000).prop_map(|g| What::Expenditure {
             partner: "umk".to_owned(),
             amount: Amount::from_grosze(g),
@@ -263,32 +285,26 @@ fn live(facts: &[Fact]) -> Vec<&Fact> {
         .collect()
 }
 
+/// The keys a fact offers a distinct count, by the reference's own reading
+/// of the seed vocabulary: every field of the key's subject type.
 fn keys(fact: &Fact, key: Key) -> Vec<String> {
-    match (&fact.what, key) {
-        (What::Coaching { person, .. } | What::Qualification { person }, Key::Person) => {
-            vec![person.as_str().to_owned()]
+    let names: &[&str] = match (fact.kind(), key) {
+        ("coaching" | "qualification" | "support", Key::Person) => &["person"],
+        ("meeting", Key::Person) => &["persons"],
+        ("agreement" | "support", Key::Institution) => &["institution"],
+        ("pilot" | "di-plan", Key::Jst) => &["jst"],
+        ("meeting", Key::Group) => &["group"],
+        _ => &[],
+    };
+    let mut out = Vec::new();
+    for name in names {
+        match fact.value(name) {
+            Some(Value::List(items)) => out.extend(items.iter().map(Value::to_text)),
+            Some(v) => out.push(v.to_text()),
+            None => {}
         }
-        (
-            What::Support {
-                person: Some(p), ..
-            },
-            Key::Person,
-        ) => vec![p.as_str().to_owned()],
-        (
-            What::Support {
-                person: None,
-                institution: Some(i),
-                ..
-            },
-            Key::Institution,
-        ) => vec![i.clone()],
-        (What::Meeting { persons, .. }, Key::Person) => {
-            persons.iter().map(|p| p.as_str().to_owned()).collect()
-        }
-        (What::Agreement { institution, .. }, Key::Institution) => vec![institution.clone()],
-        (What::Pilot { jst } | What::DiPlan { jst }, Key::Jst) => vec![jst.as_str().to_owned()],
-        _ => Vec::new(),
     }
+    out
 }
 
 fn naive_leaf(rule: &Rule, facts: &[&Fact], as_of: NaiveDate) -> Decimal {
@@ -297,12 +313,12 @@ fn naive_leaf(rule: &Rule, facts: &[&Fact], as_of: NaiveDate) -> Decimal {
         Rule::Count { measure, filter } => Decimal::from(
             passing
                 .filter(|f| filter.matches(f))
-                .map(|f| match (measure, &f.what) {
-                    (Measure::Facts, _) => 1,
-                    (Measure::MeetingDays, What::Meeting { days, .. }) => i64::from(*days),
-                    (Measure::Participants, What::Meeting { participants, .. }) => {
-                        i64::from(*participants)
-                    }
+                .map(|f| match measure {
+                    Measure::Facts => 1,
+                    Measure::Sum(field) => match f.value(field) {
+                        Some(Value::Count(n)) => i64::from(n),
+                        _ => 0,
+                    },
                     _ => 0,
                 })
                 .sum::<i64>(),
@@ -405,7 +421,7 @@ proptest! {
         let mut spent: BTreeMap<(YearMonth, String), i128> = BTreeMap::new();
         let mut counted: BTreeMap<(YearMonth, String), u64> = BTreeMap::new();
         for fact in live(&all).into_iter().filter(|f| f.date <= as_of) {
-            *counted.entry((YearMonth::of(fact.date), fact.what.kind().name().to_owned())).or_default() += 1;
+            *counted.entry((YearMonth::of(fact.date), fact.what.kind().to_owned())).or_default() += 1;
             if let What::Expenditure { partner, amount, .. } = &fact.what {
                 *spent.entry((YearMonth::of(fact.date), partner.clone())).or_default() += amount.grosze();
             }
@@ -416,8 +432,8 @@ proptest! {
         prop_assert_eq!(&engine_spent, &spent);
         prop_assert_eq!(engine_spent.values().sum::<i128>(), report.budget.spent.grosze());
         let engine_counted: BTreeMap<(YearMonth, String), u64> = report.facts.by_month.iter()
-            .filter(|m| m.kind.name() != "retraction")
-            .map(|m| ((m.month, m.kind.name().to_owned()), m.facts)).collect();
+            .filter(|m| m.kind != "retraction")
+            .map(|m| ((m.month, m.kind.clone()), m.facts)).collect();
         prop_assert_eq!(engine_counted, counted);
 
         let years = &report.budget.by_year;
@@ -538,18 +554,18 @@ fn conflicting_repeat_is_refused() {
         date: base(),
         recorded_by: "umk".to_owned(),
         territory: None,
-        what: What::Deliverable {
-            deliverable: DeliverableKind::Model,
-            title: "a".to_owned(),
-        },
+        what: fields(
+            "deliverable",
+            vec![("deliverable", text("model")), ("title", text("a"))],
+        ),
     };
     assert_eq!(engine.apply(&fact), Applied::Added);
     let before = substance(&engine.report(base()));
     let mut other = fact.clone();
-    other.what = What::Deliverable {
-        deliverable: DeliverableKind::Model,
-        title: "b".to_owned(),
-    };
+    other.what = fields(
+        "deliverable",
+        vec![("deliverable", text("model")), ("title", text("b"))],
+    );
     assert_eq!(engine.apply(&other), Applied::Excluded(Reason::IdConflict));
     assert_eq!(substance(&engine.report(base())), before);
     assert_eq!(engine.report(base()).facts.excluded, 1);

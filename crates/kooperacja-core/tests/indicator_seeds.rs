@@ -9,16 +9,26 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
 use kooperacja_core::engine::{Applied, Engine};
-use kooperacja_core::facts::{DeliverableKind, Fact, FactKind, FactReader, Format, Record, What};
+use kooperacja_core::facts::{Fact, FactReader, Format, Record, Value, What};
 use kooperacja_core::indicator::Target;
 use kooperacja_core::project::Project;
 use kooperacja_core::report::{IndicatorReport, MilestoneState, Report, Status};
 use kooperacja_core::rule::{Denominator, Filter, Key, Measure, Rule, Units};
-use kooperacja_core::schedule::ActivityKind;
 use kooperacja_core::territory::{Level, Register, TerytCode};
 use rust_decimal::Decimal;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
+
+/// The vocabulary of the seed fixtures (format 1's kinds, declared).
+fn fixture_vocabulary() -> std::sync::Arc<kooperacja_core::vocabulary::Vocabulary> {
+    std::sync::Arc::clone(
+        Project::parse(include_str!(
+            "../../../fixtures/projects/kooperacja-makroregion-ii.toml"
+        ))
+        .expect("fixture parses")
+        .vocabulary(),
+    )
+}
 
 fn read(rel: &str) -> String {
     std::fs::read_to_string(format!("{FIXTURES}/{rel}")).expect("fixture readable")
@@ -49,6 +59,7 @@ fn facts_of(jsonl: &str) -> Vec<Fact> {
     FactReader::new(
         jsonl.as_bytes(),
         Format::JsonLines,
+        fixture_vocabulary(),
         kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]),
     )
     .map(|r| r.expect("every record is good"))
@@ -92,7 +103,7 @@ fn rule_of<'p>(project: &'p Project, id: &str) -> &'p Rule {
         .expect("the indicator has a rule")
 }
 
-fn kind_count(report: &Report, kind: FactKind) -> u64 {
+fn kind_count(report: &Report, kind: &str) -> u64 {
     report
         .facts
         .by_kind
@@ -125,7 +136,7 @@ fn kooperacja_rules_are_the_seed_definitions() {
         rule_of(&p, "jst-piloted"),
         &Rule::Distinct {
             key: Key::Jst,
-            filter: filter(|f| f.kind = vec![FactKind::Pilot]),
+            filter: filter(|f| f.kind = vec!["pilot".to_owned()]),
         }
     );
     // SEED: I-02 — entities that took up cooperation: each institution once.
@@ -133,7 +144,7 @@ fn kooperacja_rules_are_the_seed_definitions() {
         rule_of(&p, "entities-cooperating"),
         &Rule::Distinct {
             key: Key::Institution,
-            filter: filter(|f| f.kind = vec![FactKind::Agreement]),
+            filter: filter(|f| f.kind = vec!["agreement".to_owned()]),
         }
     );
     // SEED: I-03 — models developed: deliverables of kind `model`.
@@ -142,8 +153,9 @@ fn kooperacja_rules_are_the_seed_definitions() {
         &Rule::Count {
             measure: Measure::Facts,
             filter: filter(|f| {
-                f.kind = vec![FactKind::Deliverable];
-                f.deliverable = Some(DeliverableKind::Model);
+                f.kind = vec!["deliverable".to_owned()];
+                f.fields
+                    .insert("deliverable".to_owned(), vec!["model".to_owned()]);
             }),
         }
     );
@@ -155,20 +167,24 @@ fn kooperacja_rules_are_the_seed_definitions() {
         &Rule::Distinct {
             key: Key::Person,
             filter: filter(|f| {
-                f.kind = vec![FactKind::Coaching];
-                f.role = Some("social-worker".to_owned());
+                f.kind = vec!["coaching".to_owned()];
+                f.fields
+                    .insert("role".to_owned(), vec!["social-worker".to_owned()]);
             }),
         }
     );
-    assert!(matches!(i04, Rule::Distinct { key: Key::Person, filter } if filter.form.is_none()));
+    assert!(
+        matches!(i04, Rule::Distinct { key: Key::Person, filter } if !filter.fields.contains_key("form"))
+    );
     // SEED: I-05 — reports from the pilot.
     assert_eq!(
         rule_of(&p, "pilot-reports"),
         &Rule::Count {
             measure: Measure::Facts,
             filter: filter(|f| {
-                f.kind = vec![FactKind::Deliverable];
-                f.deliverable = Some(DeliverableKind::PilotReport);
+                f.kind = vec!["deliverable".to_owned()];
+                f.fields
+                    .insert("deliverable".to_owned(), vec!["pilot-report".to_owned()]);
             }),
         }
     );
@@ -178,8 +194,9 @@ fn kooperacja_rules_are_the_seed_definitions() {
         &Rule::Count {
             measure: Measure::Facts,
             filter: filter(|f| {
-                f.kind = vec![FactKind::Deliverable];
-                f.deliverable = Some(DeliverableKind::SummaryReport);
+                f.kind = vec!["deliverable".to_owned()];
+                f.fields
+                    .insert("deliverable".to_owned(), vec!["summary-report".to_owned()]);
             }),
         }
     );
@@ -189,8 +206,9 @@ fn kooperacja_rules_are_the_seed_definitions() {
         &Rule::Count {
             measure: Measure::Facts,
             filter: filter(|f| {
-                f.kind = vec![FactKind::Meeting];
-                f.activity = Some(ActivityKind::Education);
+                f.kind = vec!["meeting".to_owned()];
+                f.fields
+                    .insert("activity".to_owned(), vec!["education".to_owned()]);
             }),
         }
     );
@@ -431,10 +449,8 @@ fn kooperacja_values_on_the_sample_facts() {
         .collect();
     let piloted: BTreeSet<String> = facts
         .iter()
-        .filter_map(|f| match &f.what {
-            What::Pilot { jst } => Some(jst.to_string()),
-            _ => None,
-        })
+        .filter(|f| f.kind() == "pilot")
+        .filter_map(|f| f.value("jst").map(|v| v.to_text()))
         .collect();
     assert_eq!(listed.len(), 50);
     assert_eq!(piloted, listed);
@@ -472,15 +488,19 @@ fn koordynacja_rules_are_the_seed_definitions() {
         rule_of(&p, "persons-supported"),
         &Rule::Distinct {
             key: Key::Person,
-            filter: filter(|f| f.kind = vec![FactKind::Support]),
+            filter: filter(|f| f.kind = vec!["support".to_owned()]),
         }
     );
-    // SEED: F-09 — institutions supported, each once.
+    // SEED: F-09 — institutions supported, each once: support facts that name
+    // an institution and no person (a person's support names the employer).
     assert_eq!(
         rule_of(&p, "institutions-supported"),
         &Rule::Distinct {
             key: Key::Institution,
-            filter: filter(|f| f.kind = vec![FactKind::Support]),
+            filter: filter(|f| {
+                f.kind = vec!["support".to_owned()];
+                f.absent = vec!["person".to_owned()];
+            }),
         }
     );
     // SEED: F-10 — persons qualified, each once, a subset of F-08's persons.
@@ -488,7 +508,7 @@ fn koordynacja_rules_are_the_seed_definitions() {
         rule_of(&p, "persons-qualified"),
         &Rule::Distinct {
             key: Key::Person,
-            filter: filter(|f| f.kind = vec![FactKind::Qualification]),
+            filter: filter(|f| f.kind = vec!["qualification".to_owned()]),
         }
     );
     let f10 = p
@@ -503,7 +523,7 @@ fn koordynacja_rules_are_the_seed_definitions() {
         &Rule::Ratio {
             numerator: Box::new(Rule::Distinct {
                 key: Key::Jst,
-                filter: filter(|f| f.kind = vec![FactKind::DiPlan]),
+                filter: filter(|f| f.kind = vec!["di-plan".to_owned()]),
             }),
             denominator: Denominator::Territory {
                 units: Units::Jst,
@@ -569,22 +589,18 @@ fn koordynacja_values_on_the_sample_facts() {
         .value
         .expect("F-10 value");
     assert!(f10 <= f08, "F-10 {f10} > F-08 {f08}");
-    let supported: BTreeSet<&str> = facts
-        .iter()
-        .filter_map(|f| match &f.what {
-            What::Support {
-                person: Some(p), ..
-            } => Some(p.as_str()),
-            _ => None,
-        })
-        .collect();
-    let qualified: BTreeSet<&str> = facts
-        .iter()
-        .filter_map(|f| match &f.what {
-            What::Qualification { person } => Some(person.as_str()),
-            _ => None,
-        })
-        .collect();
+    let persons_of = |kind: &str| -> BTreeSet<String> {
+        facts
+            .iter()
+            .filter(|f| f.kind() == kind)
+            .filter_map(|f| match f.value("person") {
+                Some(Value::Person(p)) => Some(p.as_str().to_owned()),
+                _ => None,
+            })
+            .collect()
+    };
+    let supported = persons_of("support");
+    let qualified = persons_of("qualification");
     assert_eq!(Decimal::from(supported.len()), f08);
     assert_eq!(Decimal::from(qualified.len()), f10);
     assert!(qualified.is_subset(&supported));
@@ -670,7 +686,7 @@ fn the_first_sample_records_are_the_real_events() {
 
     // Only the first four records are real; every other one says it is synthetic.
     for (i, r) in records.iter().enumerate() {
-        let note = r.note.as_deref().unwrap_or("");
+        let note = r.get("note").unwrap_or("");
         if i < 4 {
             assert!(note.starts_with("real: seed 004"), "record {i}: {note}");
         } else {
@@ -687,20 +703,16 @@ fn the_first_sample_records_are_the_real_events() {
     assert_eq!(territory.as_str(), "0410");
     assert_eq!(name_of(territory).as_deref(), Some("nakielski"));
     match &e01.what {
-        What::Meeting {
-            group,
-            activity,
-            days,
-            place,
-            led_by,
-            ..
-        } => {
-            assert_eq!(group, &None);
-            assert_eq!(activity, &Some(ActivityKind::Pilot));
-            assert_eq!(*days, 1);
-            let place = place.as_deref().expect("a place");
+        What::Fields(f) if f.kind == "meeting" => {
+            assert_eq!(f.get("group"), None);
+            assert_eq!(f.text("activity"), Some("pilot"));
+            assert_eq!(f.get("days"), Some(&Value::Count(1)));
+            let place = f.text("place").expect("a place");
             assert!(place.contains("Przystani"), "{place}");
-            assert_eq!(led_by, &["rops-torun", "umk"]);
+            assert_eq!(
+                f.get("led_by").map(Value::to_text).as_deref(),
+                Some("rops-torun umk")
+            );
         }
         other => panic!("E-01 is a meeting, not {other:?}"),
     }
@@ -710,15 +722,13 @@ fn the_first_sample_records_are_the_real_events() {
     let coordinators: Vec<(&str, &str, Option<String>, &str)> = facts[1..3]
         .iter()
         .map(|f| match &f.what {
-            What::Agreement {
-                institution, name, ..
-            } => {
+            What::Fields(a) if a.kind == "agreement" => {
                 let code = f.territory.as_ref().expect("a territory");
                 (
-                    institution.as_str(),
+                    a.text("institution").unwrap_or_default(),
                     code.as_str(),
                     name_of(code),
-                    name.as_str(),
+                    a.text("name").unwrap_or_default(),
                 )
             }
             other => panic!("E-02 is an agreement, not {other:?}"),
@@ -749,11 +759,11 @@ fn the_first_sample_records_are_the_real_events() {
     assert_eq!(e03.date, date(2020, 2, 29));
     assert_eq!(e03.territory.as_ref().map(TerytCode::as_str), Some("0410"));
     assert!(
-        matches!(&e03.what, What::Agreement { name, .. } if name.starts_with("Porozumienie")),
+        matches!(&e03.what, What::Fields(a) if a.kind == "agreement" && a.text("name").is_some_and(|n| n.starts_with("Porozumienie"))),
         "{:?}",
         e03.what
     );
-    let note = records[3].note.as_deref().expect("a note");
+    let note = records[3].get("note").expect("a note");
     assert!(note.contains("E-03"), "{note}");
     assert!(note.contains("by the end of February 2020"), "{note}");
 }
@@ -767,19 +777,19 @@ fn the_e01_meeting_counts_on_its_day() {
     // The meeting counts as a meeting fact from its day: it is the only meeting of
     // 11.02.2020.
     assert_eq!(
-        kind_count(&on, FactKind::Meeting),
-        kind_count(&before, FactKind::Meeting) + 1
+        kind_count(&on, "meeting"),
+        kind_count(&before, "meeting") + 1
     );
     // SEED: E-02 — and the two coordinators' agreements with it.
     assert_eq!(
-        kind_count(&on, FactKind::Agreement),
-        kind_count(&before, FactKind::Agreement) + 2
+        kind_count(&on, "agreement"),
+        kind_count(&before, "agreement") + 2
     );
     // SEED: E-03
     let end_of_february = e.report(date(2020, 2, 29));
     assert_eq!(
-        kind_count(&end_of_february, FactKind::Agreement),
-        kind_count(&on, FactKind::Agreement) + 1
+        kind_count(&end_of_february, "agreement"),
+        kind_count(&on, "agreement") + 1
     );
 
     // It falls in KM-II, the test of the model…
@@ -793,12 +803,7 @@ fn the_e01_meeting_counts_on_its_day() {
     assert_eq!(km2(&on).state, MilestoneState::Running);
     // …but KM-II plans no count for its pilot activity, so no activity tracks
     // pilot meetings: the meeting adds nothing to the milestone's progress.
-    assert!(
-        km2(&on)
-            .activities
-            .iter()
-            .all(|a| a.kind != ActivityKind::Pilot)
-    );
+    assert!(km2(&on).activities.iter().all(|a| a.kind != "pilot"));
     let held = |r: &Report| -> (u64, u64) {
         km2(r)
             .activities
@@ -840,7 +845,7 @@ fn the_stated_powiats_per_voivodeship() {
     let facts = sample("kooperacja-sample.jsonl");
     let mut pgr: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for f in &facts {
-        if let (What::Meeting { group: Some(g), .. }, Some(t)) = (&f.what, &f.territory) {
+        if let (Some(Value::Text(g)), Some(t)) = (f.value("group"), &f.territory) {
             if g == "PGR" {
                 pgr.entry(t.voivodeship().to_string())
                     .or_default()
@@ -987,21 +992,21 @@ fn the_sample_duplicate_and_retraction_are_counted() {
     // The retracted agreement never counts, even before its retraction's date;
     // the retraction itself counts under its own kind from its day.
     let r = e.report(date(2018, 11, 19));
-    assert_eq!(kind_count(&r, FactKind::Retraction), 0);
+    assert_eq!(kind_count(&r, "retraction"), 0);
     let recorded = facts
         .iter()
-        .filter(|f| f.what.kind() == FactKind::Agreement && f.date <= date(2018, 11, 19))
+        .filter(|f| f.what.kind() == "agreement" && f.date <= date(2018, 11, 19))
         .count() as u64;
     assert!(
         facts
             .iter()
             .any(|f| f.id == "agr-mistake" && f.date < date(2018, 11, 19))
     );
-    assert_eq!(kind_count(&r, FactKind::Agreement), recorded - 1);
+    assert_eq!(kind_count(&r, "agreement"), recorded - 1);
     let r = e.report(date(2018, 11, 20));
-    assert_eq!(kind_count(&r, FactKind::Retraction), 1);
+    assert_eq!(kind_count(&r, "retraction"), 1);
     let end = e.report(date(2021, 3, 31));
     // 363 meeting records less the duplicate; 304 agreements less the retracted one.
-    assert_eq!(kind_count(&end, FactKind::Meeting), 362);
-    assert_eq!(kind_count(&end, FactKind::Agreement), 303);
+    assert_eq!(kind_count(&end, "meeting"), 362);
+    assert_eq!(kind_count(&end, "agreement"), 303);
 }

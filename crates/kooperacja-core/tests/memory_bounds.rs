@@ -7,6 +7,17 @@ use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{Fact, FactReader, Format};
 use kooperacja_core::project::Project;
 
+/// The vocabulary of the seed fixtures (format 1's kinds, declared).
+fn fixture_vocabulary() -> std::sync::Arc<kooperacja_core::vocabulary::Vocabulary> {
+    std::sync::Arc::clone(
+        Project::parse(include_str!(
+            "../../../fixtures/projects/kooperacja-makroregion-ii.toml"
+        ))
+        .expect("fixture parses")
+        .vocabulary(),
+    )
+}
+
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
@@ -15,6 +26,7 @@ fn facts_of(jsonl: &str) -> Vec<Fact> {
     FactReader::new(
         jsonl.as_bytes(),
         Format::JsonLines,
+        fixture_vocabulary(),
         kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]),
     )
     .map(|r| r.expect("every record is good"))

@@ -36,6 +36,10 @@ const SECTIONS: &[(&str, &[&str])] = &[
         &["Activity"],
     ),
     ("## `[[indicators]]`", &["Indicator"]),
+    ("### `[[enumerations]]`", &["Enumeration"]),
+    ("### `[[fact_kinds]]`", &["FactKindDecl"]),
+    ("### Fields (`fields = [...]` of a kind)", &["FieldDecl"]),
+    ("### `[participants]`", &["ParticipantsDecl"]),
     ("## `[[sources]]`", &["Source"]),
     (
         "## `as_written`: names as a source wrote them",
@@ -52,6 +56,9 @@ const IN_PROSE: &[(&str, &str)] = &[
     ("Rule", "indicators.md"),
     ("RawRule", "indicators.md"),
     ("RawRatio", "indicators.md"),
+    ("Filter", "indicators.md"),
+    ("EnumValue", "project-file.md"),
+    ("Name", "project-file.md"),
 ];
 
 /// Sections with a table of keys that are not keys of the file.

@@ -11,6 +11,17 @@ use kooperacja_core::territory::Register;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
 
+/// The vocabulary of the seed fixtures (format 1's kinds, declared).
+fn fixture_vocabulary() -> std::sync::Arc<kooperacja_core::vocabulary::Vocabulary> {
+    std::sync::Arc::clone(
+        Project::parse(include_str!(
+            "../../../fixtures/projects/kooperacja-makroregion-ii.toml"
+        ))
+        .expect("fixture parses")
+        .vocabulary(),
+    )
+}
+
 fn read(rel: &str) -> String {
     std::fs::read_to_string(format!("{FIXTURES}/{rel}")).expect("fixture readable")
 }
@@ -27,6 +38,7 @@ fn facts_of(jsonl: &str) -> Vec<Fact> {
     FactReader::new(
         jsonl.as_bytes(),
         Format::JsonLines,
+        fixture_vocabulary(),
         kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]),
     )
     .map(|r| r.expect("every record is good"))
@@ -134,7 +146,7 @@ fn facts_that_do_not_fit_the_project_do_not_count() {
         .facts
         .by_kind
         .iter()
-        .filter(|(k, _)| k.name() == "pilot")
+        .filter(|(k, _)| k == "pilot")
         .map(|(_, n)| n)
         .sum();
     assert_eq!(pilots, 0);

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use kooperacja_core::engine::Engine;
-use kooperacja_core::facts::{DeliverableKind, Fact, What};
+use kooperacja_core::facts::{Fact, Fields, Value, What};
 use kooperacja_core::money::Amount;
 use kooperacja_core::project::Project;
 use kooperacja_core::territory::TerytCode;
@@ -70,10 +70,13 @@ fn any_fact() -> impl Strategy<Value = Fact> {
                 amount: Amount::parse(a).expect("valid amount"),
                 category: format!("c{c}"),
             }),
-        Just(What::Deliverable {
-            deliverable: DeliverableKind::Model,
-            title: "t".to_owned()
-        }),
+        Just(What::Fields(Fields {
+            kind: "deliverable".to_owned(),
+            values: vec![
+                ("deliverable".to_owned(), Value::Text("model".to_owned())),
+                ("title".to_owned(), Value::Text("t".to_owned()))
+            ]
+        })),
         (0_u8..12).prop_map(|t| What::Retraction {
             retracts: format!("f{t}"),
             reason: "r".to_owned()

@@ -14,7 +14,19 @@ use rust_decimal::Decimal;
 const KUJAWY: &str = include_str!("../../../fixtures/projects/koordynacja-kujawy-pomorze.toml");
 const KOOPERACJA: &str = include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml");
 
+/// The vocabulary of the seed fixtures (format 1's kinds, declared).
+fn fixture_vocabulary() -> std::sync::Arc<kooperacja_core::vocabulary::Vocabulary> {
+    std::sync::Arc::clone(
+        Project::parse(include_str!(
+            "../../../fixtures/projects/kooperacja-makroregion-ii.toml"
+        ))
+        .expect("fixture parses")
+        .vocabulary(),
+    )
+}
+
 #[test]
+
 fn a_rate_past_the_limit_is_refused_when_parsed() {
     let err = Rate::parse("79228162514264337593543950 %").unwrap_err();
     assert!(err.to_string().contains("between 0 % and 1000 %"), "{err}");
@@ -66,7 +78,7 @@ fn a_project_without_versions_is_a_located_parse_error() {
         .find("\n[[indicators]]")
         .map_or(KUJAWY.len(), |e| start + e);
     let without = format!("{}{}", &KUJAWY[..start], &KUJAWY[end..]);
-    let text = without.replacen("\nformat = 1\n", "\nformat = 1\nversions = []\n", 1);
+    let text = without.replacen("\nformat = 2\n", "\nformat = 2\nversions = []\n", 1);
     let err = Project::parse(&text).unwrap_err();
     assert!(
         err.message.contains("at least one version"),
@@ -115,6 +127,7 @@ fn report_with(text: &str, facts: &str, as_of: &str) -> kooperacja_core::report:
     for fact in FactReader::new(
         facts.as_bytes(),
         Format::JsonLines,
+        fixture_vocabulary(),
         PseudonymKey::from_bytes([1; 32]),
     ) {
         let applied = engine.apply(&fact.expect("fact reads"));

@@ -211,7 +211,7 @@ fn rows(table: Table, project: &Project, report: &Report) -> (Vec<&'static str>,
         }
         Table::Facts => {
             for (kind, n) in &report.facts.by_kind {
-                out.push(vec![Field::text(kind.name()), Field::text(n.to_string())]);
+                out.push(vec![Field::text(kind.as_str()), Field::text(n.to_string())]);
             }
             vec!["kind", "facts"]
         }

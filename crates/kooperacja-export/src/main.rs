@@ -195,7 +195,12 @@ fn run(args: &Args) -> Result<ExitCode, String> {
         getrandom::fill(&mut bytes)
             .map_err(|e| message::NO_RANDOMNESS_FOR_PSEUDONYMS.fill(en, &[&e]))?;
         let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes(bytes);
-        let reader = FactReader::new(std::io::BufReader::new(file), format, key);
+        let reader = FactReader::new(
+            std::io::BufReader::new(file),
+            format,
+            std::sync::Arc::clone(project.vocabulary()),
+            key,
+        );
         for item in reader {
             let fact = item.map_err(|e| format!("{}: {e}", path.display()))?;
             // Facts that do not count are excluded and counted in the report.

@@ -31,7 +31,6 @@
 //! ```
 
 use chrono::{Datelike, NaiveDate};
-use kooperacja_core::facts::FactKind;
 use kooperacja_core::groups::GroupLevel;
 use kooperacja_core::indicator::{IndicatorKind, Target};
 use kooperacja_core::money::{Amount, Rate};
@@ -337,9 +336,10 @@ fn state_text(lang: Lang, state: MilestoneState) -> &'static str {
     label::state(state).get(lang)
 }
 
-/// The label of a fact kind for people: core's `label::fact_kind`.
-pub fn fact_kind_label(lang: Lang, kind: FactKind) -> &'static str {
-    label::fact_kind(kind).get(lang)
+/// The label of a fact kind for people: the project's vocabulary's name of
+/// the kind (core's catalogue for a built-in kind).
+pub fn fact_kind_label<'a>(project: &'a Project, lang: Lang, kind: &'a str) -> &'a str {
+    project.vocabulary().kind_label(kind, lang)
 }
 
 /// Writes one sheet's rows.
@@ -729,10 +729,10 @@ fn territory_sheet(s: &mut Sheet, p: &Project, _r: &Report, lang: Lang) -> Resul
     Ok(())
 }
 
-fn facts_sheet(s: &mut Sheet, _p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
-    let kinds: Vec<FactKind> = r.facts.by_kind.iter().map(|(k, _)| *k).collect();
+fn facts_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
+    let kinds: Vec<&str> = r.facts.by_kind.iter().map(|(k, _)| k.as_str()).collect();
     let mut header = vec![label::MONTH.get(lang)];
-    header.extend(kinds.iter().map(|k| fact_kind_label(lang, *k)));
+    header.extend(kinds.iter().map(|k| fact_kind_label(p, lang, k)));
     s.frozen_header(&header)?;
     let mut months: Vec<_> = r.facts.by_month.iter().map(|m| m.month).collect();
     months.dedup();

@@ -133,10 +133,10 @@ pub struct ReportParams {
 #[derive(Debug, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FactListParams {
-    /// Only facts of this kind (`meeting`, `coaching`, …).
-    #[param(
-        pattern = "^(meeting|coaching|agreement|pilot|deliverable|support|qualification|di-plan|expenditure|retraction)$"
-    )]
+    /// Only facts of this kind: one the project declares or a built-in one
+    /// (`entry`, `exit`, `expenditure`, `transfer`, `retraction`); the
+    /// project's kinds are listed by `GET /v1/projects/{id}/fact-schema`.
+    #[param(min_length = 1)]
     pub kind: Option<String>,
     /// Only facts whose territory's TERYT code starts with these digits (`04`: the voivodeship).
     #[param(pattern = "^[0-9]{1,7}$")]

@@ -15,7 +15,8 @@
 //! handlers' OpenAPI annotations name), [`app`] (what every handler is given),
 //! [`writer`] (the single writer and its group commit), [`store`] (the
 //! database), [`state`] (engines and the report cache), [`access`] (who may
-//! write what), [`pseudonym`] (keyed hashes of person keys), [`problem`]
+//! write what), [`fact_schema`] (the JSON Schema of a project's declared
+//! kinds of fact), [`pseudonym`] (keyed hashes of person keys), [`problem`]
 //! (errors), [`openapi`] (the document, assembled from the handlers), [`limits`], [`dashboard`] (the page at `/`).
 
 #![allow(
@@ -29,6 +30,7 @@ pub mod apidoc;
 pub mod app;
 pub mod conn;
 pub mod dashboard;
+pub mod fact_schema;
 pub mod limits;
 pub mod openapi;
 pub mod problem;

@@ -54,6 +54,7 @@ mod doc {
             openapi_json,
             reads::list_projects,
             reads::get_project,
+            reads::fact_schema,
             reads::report,
             reads::indicators,
             reads::milestones,
@@ -124,13 +125,15 @@ pub fn core_schemas() -> serde_json::Map<String, Value> {
     defs
 }
 
-/// The schema of a fact as a JSON Lines record (`crates/kooperacja-core/src/facts.rs`).
+/// The schema of a fact as a JSON Lines record, of any project: the base
+/// fields (`kooperacja_core::vocabulary::BASE_FIELDS`), and the fields of its
+/// kind as further properties, since kinds are declared per project (their
+/// exact schema: `GET /v1/projects/{id}/fact-schema`, `crate::fact_schema`).
 fn fact_record_schema() -> Value {
-    use kooperacja_core::facts::{FactKind, Record};
-    let text = json!({"type": ["string", "null"]});
+    use kooperacja_core::vocabulary::BASE_FIELDS;
     let mut properties = serde_json::Map::new();
-    for column in Record::COLUMNS {
-        let schema = match *column {
+    for field in BASE_FIELDS {
+        let schema = match field {
             "id" => {
                 json!({"type": "string", "minLength": 1, "maxLength": crate::limits::MAX_ID_CHARS,
                 "description": "A stable id, unique in the project"})
@@ -142,35 +145,28 @@ fn fact_record_schema() -> Value {
             "by" => {
                 json!({"type": "string", "minLength": 1, "description": "The organisation that recorded it"})
             }
-            "kind" => json!({"enum": FactKind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>()}),
-            "territory" | "jst" => json!({"type": ["string", "null"],
+            "territory" => json!({"type": ["string", "null"],
                 "description": "A TERYT code of 2, 4 or 7 digits"}),
-            "days" | "participants" => json!({"type": ["integer", "string", "null"],
-                "minimum": 0, "maximum": u32::MAX,
-                "description": "A whole number (a JSON number that is whole, or its digits as text); a fraction or a number out of range is refused, never rounded"}),
-            "amount" => json!({"type": ["string", "null"],
-                "description": "Złoty with at most two decimals, as text only (\"1234.50\"): a JSON number is refused, since most tools write it through a binary float that may already have lost grosze"}),
-            "persons" | "led_by" => {
-                json!({"type": ["array", "string", "null"],
-                "items": {"type": "string", "pattern": "^[^\\s,;]+$"},
-                "pattern": "^[^\\s,;]+$",
-                "description": "Keys as an array of strings (a single string is a list of one); an entry holding a space, ',' or ';' is refused, not split"})
-            }
-            "person" => json!({"type": ["string", "null"],
-                "description": "A person key: 1 to 64 ASCII letters, digits, '-' and '_', never a name or a PESEL number; it is keyed-hashed (ps- and 40 hex digits) as the fact is read, and a refusal never quotes it"}),
+            "kind" => json!({"type": "string", "minLength": 1,
+                "description": "The kind of fact: one the project declares, or a built-in one (entry, exit, expenditure, transfer, retraction). GET /v1/projects/{id}/fact-schema gives the project's kinds and the fields of each"}),
             "note" => {
-                json!({"type": ["string", "null"], "maxLength": crate::limits::MAX_NOTE_CHARS})
+                json!({"type": ["string", "null"], "maxLength": crate::limits::MAX_NOTE_CHARS,
+                "description": "A free note, kept and ignored by evaluation"})
             }
-            _ => text.clone(),
+            _ => json!({"type": ["string", "null"]}),
         };
-        properties.insert((*column).to_owned(), schema);
+        properties.insert(field.to_owned(), schema);
     }
     json!({
         "type": "object",
-        "description": "A fact as a JSON Lines record: the fields of its kind (docs/indicators.md)",
+        "description": "A fact as a JSON Lines record: the base fields, then the fields its kind declares in the project file (docs/project-file.md). Each field of the kind is typed by its declaration; GET /v1/projects/{id}/fact-schema serves the exact JSON Schema of the project's kinds.",
         "required": ["id", "date", "by", "kind"],
-        "additionalProperties": false,
         "properties": properties,
+        "additionalProperties": {
+            "type": ["string", "number", "array", "null"],
+            "items": {"type": "string", "pattern": "^[^\\s,;]+$"},
+            "description": "A field the fact's kind declares: text (an id, a person key, a JST code, an enumeration value, a date, an amount such as \"1234.50\", which is never a JSON number), a number (a count or days: a whole number from 0; hours), or an array of strings (a list field: each entry one key, holding no space, ',' or ';'). Person and household keys (1 to 64 ASCII letters, digits, '-' and '_', never a name or a PESEL number) are keyed-hashed (ps- and 40 hex digits) as the fact is read, and a refusal never quotes them"
+        },
     })
 }
 

@@ -8,6 +8,7 @@ use std::fmt::Display;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kooperacja_core::present::{Lang, Text, message};
+use kooperacja_core::vocabulary::{BASE_FIELDS, Vocabulary};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -249,8 +250,9 @@ impl Problem {
 
     /// What the audit trail and the log keep of this problem: its code (the
     /// first finding's, else its type), the field to blame and the rule, and
-    /// never a value of the request (its `detail` may quote one).
-    pub fn audit_note(&self) -> String {
+    /// never a value of the request (its `detail` may quote one). Field names
+    /// are those of the project's `vocabulary`.
+    pub fn audit_note(&self, vocabulary: &Vocabulary) -> String {
         let slug = self
             .kind
             .strip_prefix("urn:kooperacja:problem:")
@@ -268,7 +270,7 @@ impl Problem {
             _ => self.title.as_str(),
         };
         match self.pointer.as_deref() {
-            Some(pointer) => format!("{code} at {}: {rule}", safe_pointer(pointer)),
+            Some(pointer) => format!("{code} at {}: {rule}", safe_pointer(pointer, vocabulary)),
             None => format!("{code}: {rule}"),
         }
     }
@@ -319,15 +321,22 @@ impl Problem {
     }
 }
 
-/// A JSON pointer with every segment that is not a field name of the API or
-/// an index replaced by `…` (a body may name a field with any text).
-pub fn safe_pointer(pointer: &str) -> String {
+/// Whether `name` is the name of a field of facts in `vocabulary`: a base
+/// field, or one a kind declares.
+pub fn is_field_name(vocabulary: &Vocabulary, name: &str) -> bool {
+    BASE_FIELDS.contains(&name) || vocabulary.fields_named(name).next().is_some()
+}
+
+/// A JSON pointer with every segment that is not a field name of the API (of
+/// the project's `vocabulary`) or an index replaced by `…` (a body may name a
+/// field with any text).
+pub fn safe_pointer(pointer: &str, vocabulary: &Vocabulary) -> String {
     pointer
         .split('/')
         .map(|segment| {
             let known = segment.is_empty()
                 || segment == "facts"
-                || kooperacja_core::facts::Record::COLUMNS.contains(&segment)
+                || is_field_name(vocabulary, segment)
                 || (segment.len() <= 5 && segment.bytes().all(|b| b.is_ascii_digit()));
             if known { segment } else { "…" }
         })

@@ -16,7 +16,7 @@ use std::task::{Context, Poll};
 use axum::body::{Body, Bytes};
 use axum::http::request::Parts;
 use http_body::{Body as HttpBody, Frame, SizeHint};
-use kooperacja_core::facts::Record;
+use kooperacja_core::vocabulary::Vocabulary;
 
 /// What replaces a value in a message.
 pub const REDACTED: &str = "…";
@@ -76,8 +76,9 @@ impl HttpBody for Tee {
 }
 
 /// Every value of a request: its path segments, query keys and values,
-/// header values, and what its body holds.
-pub fn values(parts: &Parts, body: &[Bytes]) -> Vec<String> {
+/// header values, and what its body holds; not the names of the fields of
+/// facts of the project's `vocabulary` (the problem names the field to blame).
+pub fn values(parts: &Parts, body: &[Bytes], vocabulary: &Vocabulary) -> Vec<String> {
     let mut out = Vec::new();
     for segment in parts.uri.path().split('/') {
         out.push(segment.to_owned());
@@ -123,7 +124,7 @@ pub fn values(parts: &Parts, body: &[Bytes]) -> Vec<String> {
     out.extend(words);
     out.retain(|v| {
         v.chars().count() >= MIN_CHARS
-            && !Record::COLUMNS.contains(&v.as_str())
+            && !crate::problem::is_field_name(vocabulary, v)
             && !matches!(
                 v.as_str(),
                 "facts"
@@ -231,7 +232,7 @@ mod tests {
         let (parts, ()) = request.into_parts();
         let body =
             Bytes::from_static(br#"{"date": "Zofia", "participants": 85010112346, "Maria": 1}"#);
-        let values = values(&parts, &[body]);
+        let values = values(&parts, &[body], &Vocabulary::built_in());
         let text = "no project \"Jan Kowalski\" (Kowalski); as_of 85010112345; Anna Nowak; Zofia; 85010112346; field \"Maria\"; invalid date";
         let clean = redact(text, &values);
         for gone in [

@@ -49,6 +49,7 @@ pub const ROUTES: &[(&str, &[&str])] = &[
     ("/v1/openapi.json", &["get"]),
     ("/v1/projects", &["get"]),
     ("/v1/projects/{id}", &["get"]),
+    ("/v1/projects/{id}/fact-schema", &["get"]),
     ("/v1/projects/{id}/report", &["get"]),
     ("/v1/projects/{id}/indicators", &["get"]),
     ("/v1/projects/{id}/milestones", &["get"]),
@@ -70,6 +71,7 @@ fn method_router(path: &str) -> Option<MethodRouter<Arc<AppState>>> {
         "/v1/openapi.json" => get(crate::openapi::openapi_json),
         "/v1/projects" => get(reads::list_projects),
         "/v1/projects/{id}" => get(reads::get_project),
+        "/v1/projects/{id}/fact-schema" => get(reads::fact_schema),
         "/v1/projects/{id}/report" => get(reads::report),
         "/v1/projects/{id}/indicators" => get(reads::indicators),
         "/v1/projects/{id}/milestones" => get(reads::milestones),
@@ -428,9 +430,11 @@ async fn import(
         Some(ext) if ext.eq_ignore_ascii_case("csv") => Format::Csv,
         _ => Format::JsonLines,
     };
+    let vocabulary = Arc::clone(target.project.vocabulary());
     let reader = FactReader::new(
         std::io::BufReader::new(handle),
         format,
+        Arc::clone(&vocabulary),
         state.secret.key().clone(),
     );
     let name = file.display().to_string();
@@ -452,16 +456,23 @@ async fn import(
                 excluded += 1;
                 notes.push(message::IMPORT_RECORD_INVALID.fill(
                     Lang::En,
-                    &[&name, &e.line, &n, &crate::problem::safe_pointer(field)],
+                    &[
+                        &name,
+                        &e.line,
+                        &n,
+                        &crate::problem::safe_pointer(field, &vocabulary),
+                    ],
                 ));
                 continue;
             }
         };
-        if let Some(field) = facts::personal_data(&fact.to_record()) {
-            let p = facts::personal_data_problem(field);
+        if let Some(field) = facts::personal_data(&fact.to_record(), &vocabulary) {
+            let p = facts::personal_data_problem(&field);
             excluded += 1;
-            notes
-                .push(message::IMPORT_RECORD_REFUSED.fill(Lang::En, &[&name, &n, &p.audit_note()]));
+            notes.push(
+                message::IMPORT_RECORD_REFUSED
+                    .fill(Lang::En, &[&name, &n, &p.audit_note(&vocabulary)]),
+            );
             continue;
         }
         let codes: Vec<&str> = kooperacja_core::fact_check::FactCheck::new(
@@ -518,7 +529,8 @@ async fn import(
                 Err(p) => {
                     excluded += 1;
                     notes.push(
-                        message::IMPORT_RECORD_REFUSED.fill(Lang::En, &[&name, n, &p.audit_note()]),
+                        message::IMPORT_RECORD_REFUSED
+                            .fill(Lang::En, &[&name, n, &p.audit_note(&vocabulary)]),
                     );
                 }
             }
@@ -554,7 +566,7 @@ pub fn router(state: Arc<AppState>, timeout: Duration) -> Router {
             },
         ))
         .layer(middleware::from_fn(declared_size))
-        .layer(middleware::from_fn(problems))
+        .layer(middleware::from_fn_with_state(state.clone(), problems))
         .with_state(state)
 }
 
@@ -631,7 +643,7 @@ async fn time_limit(State(limit): State<Duration>, request: Request, next: Next)
 /// Turns every error response that is not yet a problem document (axum's own
 /// 405, a rejected body) into one, keeping its status and headers; and
 /// removes every value of the request from every problem (see [`redact`]).
-async fn problems(request: Request, next: Next) -> Response {
+async fn problems(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
     let (tee, seen) = redact::Tee::new(body);
     let head = parts.clone();
@@ -696,7 +708,17 @@ async fn problems(request: Request, next: Next) -> Response {
         HeaderValue::from_static(lang.code()),
     );
     let chunks = seen.lock().map(|s| s.clone()).unwrap_or_default();
-    let values = redact::values(&head, &chunks);
+    // The field names of the project the path names are names, not values.
+    let vocabulary = head
+        .uri
+        .path()
+        .strip_prefix("/v1/projects/")
+        .and_then(|rest| state.project(rest.split('/').next().unwrap_or_default()))
+        .map_or_else(
+            || Arc::new(kooperacja_core::vocabulary::Vocabulary::built_in()),
+            |p| Arc::clone(p.project.vocabulary()),
+        );
+    let values = redact::values(&head, &chunks, &vocabulary);
     redact::redact_problem(&mut problem, &values);
     let body = serde_json::to_vec(&problem).unwrap_or_else(|_| b"{}".to_vec());
     parts.headers.remove(header::CONTENT_LENGTH);

@@ -9,9 +9,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use kooperacja_core::facts::{Fact, Record, parse_json_record, to_json_line};
+use kooperacja_core::facts::{Fact, Record, Shape, parse_json_record, to_json_line};
 use kooperacja_core::present::{Lang, message};
 use kooperacja_core::pseudonym::{PseudonymKey, is_pseudonym};
+use kooperacja_core::vocabulary::Vocabulary;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -200,7 +201,9 @@ pub struct StoredFact {
 /// The body the facts table keeps: the record as JSON Lines write it, with the note.
 pub fn body_of(fact: &Fact, note: Option<&str>) -> String {
     let mut record = fact.to_record();
-    record.note = note.map(str::to_owned);
+    if let Some(note) = note {
+        record.set("note", note, Shape::Text);
+    }
     json_line(&record)
 }
 
@@ -213,23 +216,20 @@ fn json_line(record: &Record) -> String {
     }
     let mut out = Vec::with_capacity(256);
     out.push(b'{');
-    for (i, column) in Record::COLUMNS.iter().enumerate() {
-        let Some(value) = record.field(i) else {
-            continue;
-        };
+    for (name, value, shape) in record.entries() {
         if out.len() > 1 {
             out.push(b',');
         }
-        string(&mut out, column);
+        string(&mut out, name);
         out.push(b':');
-        match *column {
-            "days" | "participants" => match value.parse::<u64>() {
+        match shape {
+            Shape::Number => match value.parse::<u64>() {
                 Ok(n) => out.extend_from_slice(n.to_string().as_bytes()),
                 Err(_) => string(&mut out, value),
             },
-            "persons" | "led_by" => {
+            Shape::List => {
                 out.push(b'[');
-                for (j, key) in value.split(' ').enumerate() {
+                for (j, key) in value.split(' ').filter(|k| !k.is_empty()).enumerate() {
                     if j > 0 {
                         out.push(b',');
                     }
@@ -244,24 +244,28 @@ fn json_line(record: &Record) -> String {
     String::from_utf8(out).unwrap_or_else(|_| to_json_line(record))
 }
 
-/// The fact a stored body holds.
+/// The fact a stored body holds, read against the project's vocabulary.
 ///
 /// A stored fact holds only pseudonyms (persons were pseudonymised when it was
-/// read); a person value of any other shape is refused, not hashed again.
-pub fn fact_of(body: &str) -> Result<Fact, String> {
+/// read); a value of any other shape in a field of type `person` or
+/// `household` is refused, not hashed again.
+pub fn fact_of(body: &str, vocabulary: &Vocabulary) -> Result<Fact, String> {
     /// Any key keeps a value that already is a pseudonym.
     const KEEPS_PSEUDONYMS: PseudonymKey = PseudonymKey::from_bytes([0; 32]);
     let record = parse_json_record(body).map_err(|e| e.to_string())?;
     let raw = record
-        .person
-        .iter()
-        .chain(record.persons.iter())
-        .flat_map(|v| v.split(' '))
+        .get("kind")
+        .and_then(|k| vocabulary.kind(k.trim()))
+        .into_iter()
+        .flat_map(|k| k.fields.iter())
+        .filter(|f| f.field_type.is_pseudonymous())
+        .filter_map(|f| record.get(&f.id))
+        .flat_map(|v| v.split([' ', ',', ';']))
         .any(|p| !p.is_empty() && !is_pseudonym(p));
     if raw {
         return Err(message::NOT_A_PSEUDONYM.get(Lang::En).to_owned());
     }
-    Fact::from_record(record, &KEEPS_PSEUDONYMS).map_err(|e| e.to_string())
+    Fact::from_record(record, vocabulary, &KEEPS_PSEUDONYMS).map_err(|e| e.to_string())
 }
 
 fn stored_fact(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredFact> {
@@ -675,21 +679,32 @@ mod tests {
 
     #[test]
     fn the_body_is_written_as_core_writes_a_json_line() {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/facts/");
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/");
         let mut records = Vec::new();
-        for file in ["kooperacja-sample.jsonl", "koordynacja-sample.jsonl"] {
-            let text = std::fs::read(format!("{root}{file}")).unwrap();
+        for (project, file) in [
+            ("kooperacja-makroregion-ii", "kooperacja-sample"),
+            ("koordynacja-kujawy-pomorze", "koordynacja-sample"),
+        ] {
+            let toml = std::fs::read_to_string(format!("{root}projects/{project}.toml")).unwrap();
+            let project = kooperacja_core::project::Project::parse(&toml).unwrap();
+            let text = std::fs::read(format!("{root}facts/{file}.jsonl")).unwrap();
             let key = PseudonymKey::from_bytes([0; 32]);
-            let outcome =
-                read_all(text.as_slice(), Format::JsonLines, OnError::Skip, &key).unwrap();
+            let outcome = read_all(
+                text.as_slice(),
+                Format::JsonLines,
+                OnError::Skip,
+                project.vocabulary(),
+                &key,
+            )
+            .unwrap();
             records.extend(outcome.facts.iter().map(Fact::to_record));
         }
         assert!(records.len() > 100, "{}", records.len());
         let mut odd = records[0].clone();
-        odd.note = Some("\"quoted\" \\ ünïcödé\n\t\u{1}".to_owned());
-        odd.days = Some("1.5".to_owned());
-        odd.participants = Some("007".to_owned());
-        odd.persons = Some("a  b".to_owned());
+        odd.set("note", "\"quoted\" \\ ünïcödé\n\t\u{1}", Shape::Text);
+        odd.set("days", "1.5", Shape::Number);
+        odd.set("participants", "007", Shape::Number);
+        odd.set("persons", "a  b", Shape::List);
         records.push(odd);
         records.push(Record::default());
         for record in &records {

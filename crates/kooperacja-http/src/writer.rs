@@ -16,6 +16,7 @@ use axum::http::StatusCode;
 use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{Fact, What};
 use kooperacja_core::present::{Lang, message};
+use kooperacja_core::vocabulary::Vocabulary;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use tokio::sync::{mpsc, oneshot};
 
@@ -263,6 +264,7 @@ pub fn rebuild(
     use kooperacja_core::admission::Reason;
     use kooperacja_core::engine::Applied;
     let mut excluded = Excluded::new();
+    let vocabulary = Arc::clone(engine.project().vocabulary());
     store::each_fact(conn, project, |row| {
         let bad = |what: String| {
             message::STORED_FACT_DAMAGED
@@ -277,8 +279,8 @@ pub fn rebuild(
             }
         }
         // `fact_of` also refuses a person value that is not a pseudonym.
-        let fact =
-            store::fact_of(row.body).map_err(|_| bad(said(message::STORED_FACT_UNREADABLE)))?;
+        let fact = store::fact_of(row.body, &vocabulary)
+            .map_err(|_| bad(said(message::STORED_FACT_UNREADABLE)))?;
         if fact.id != row.id {
             return Err(bad(said(message::STORED_FACT_OTHER_ID)));
         }
@@ -586,7 +588,7 @@ fn append(
         let staged = if magnitude > 0 && magnitude >= left {
             Ok(Err(spending_limit_problem()))
         } else {
-            stage(&mut statements, tx, pid, actor, incoming, now)
+            stage(&mut statements, tx, project, actor, incoming, now)
         };
         match staged? {
             Ok(outcome) => {
@@ -612,7 +614,7 @@ fn append(
                         fact_id: Some(incoming.fact.id.clone()),
                         result: result_word(&problem),
                         status: problem.status,
-                        detail: Some(problem.audit_note()),
+                        detail: Some(problem.audit_note(project.project.vocabulary())),
                     },
                     now,
                 )?;
@@ -668,8 +670,8 @@ fn spending_limit_problem() -> Problem {
 
 /// The answer to a fact whose id is already stored: the same fact again, or
 /// a conflict.
-fn repeated(fact: &Fact, row: Row) -> Result<Outcome, Problem> {
-    if store::fact_of(&row.body).is_ok_and(|old| same(&old, fact)) {
+fn repeated(fact: &Fact, row: Row, vocabulary: &Vocabulary) -> Result<Outcome, Problem> {
+    if store::fact_of(&row.body, vocabulary).is_ok_and(|old| same(&old, fact)) {
         Ok(Outcome::Duplicate {
             seq: row.seq,
             body: row.body,
@@ -689,15 +691,17 @@ fn repeated(fact: &Fact, row: Row) -> Result<Outcome, Problem> {
 fn stage(
     statements: &mut Statements<'_>,
     tx: &Transaction<'_>,
-    project: &str,
+    state: &ProjectState,
     actor: &Actor,
     incoming: &Incoming,
     now: &str,
 ) -> rusqlite::Result<Result<Outcome, Problem>> {
+    let project = state.id();
+    let vocabulary = state.project.vocabulary();
     let fact = &incoming.fact;
     if let What::Retraction { retracts, .. } = &fact.what {
         if let Some(row) = statements.lookup(project, &fact.id)? {
-            return Ok(repeated(fact, row));
+            return Ok(repeated(fact, row, vocabulary));
         }
         if retracts == &fact.id {
             return Ok(Err(Problem::unprocessable_said(
@@ -713,7 +717,7 @@ fn stage(
             )
             .at("/retracts")));
         };
-        let target = match store::fact_of(&row.body) {
+        let target = match store::fact_of(&row.body, vocabulary) {
             Ok(t) => t,
             Err(e) => {
                 return Ok(Err(Problem::internal(
@@ -731,7 +735,7 @@ fn stage(
             )
             .at("/retracts")));
         }
-        if let Err(p) = actor.may_write(&target) {
+        if let Err(p) = actor.may_write(&state.project, &target) {
             return Ok(Err(Problem::forbidden_said(
                 message::MAY_NOT_RETRACT,
                 &[&actor.org, &format_args!("{retracts:?}"), &p.detail],
@@ -744,7 +748,7 @@ fn stage(
     let inserted = statements.insert.execute(params![
         project,
         fact.id,
-        fact.what.kind().name(),
+        fact.kind(),
         fact.date.to_string(),
         fact.territory.as_ref().map(|t| t.as_str()),
         incoming.body,
@@ -758,7 +762,7 @@ fn stage(
         }));
     }
     match statements.lookup(project, &fact.id)? {
-        Some(row) => Ok(repeated(fact, row)),
+        Some(row) => Ok(repeated(fact, row, vocabulary)),
         None => Err(rusqlite::Error::QueryReturnedNoRows),
     }
 }

@@ -246,3 +246,66 @@ fn tokens_are_checked() {
         .unwrap();
     assert!(!out.status.success());
 }
+
+/// The rules know no kind by name, only the types of a kind's fields: a
+/// partner with no territory records no kind with a `jst`, `group` or
+/// `institution` field; a partner with a voivodeship names no JST outside it.
+#[test]
+fn the_rules_follow_the_types_of_the_fields_of_a_kind() {
+    let server = Server::start();
+    let facts = format!("/v1/projects/{KOOPERACJA}/facts");
+    let umk = server.token(KOOPERACJA, "umk");
+    let gdansk = server.token(KOOPERACJA, "rops-gdansk");
+    let post =
+        |token: &str, fact: serde_json::Value| server.post(&facts, Some(token), &fact.to_string());
+    // A JST field (pilot), a group (meeting of a team), an institution (agreement).
+    for (id, fact) in [
+        (
+            "u-1",
+            json!({"kind": "pilot", "territory": "0410", "jst": "0410"}),
+        ),
+        (
+            "u-2",
+            json!({"kind": "meeting", "territory": "0410", "group": "RGR"}),
+        ),
+        (
+            "u-3",
+            json!({"kind": "agreement", "territory": "0410", "institution": "ops-naklo",
+            "name": "MGOPS", "sector": "social-assistance"}),
+        ),
+    ] {
+        let mut fact = fact;
+        fact["id"] = json!(id);
+        fact["date"] = json!("2020-02-11");
+        fact["by"] = json!("umk");
+        let p = post(&umk, fact).problem(403);
+        assert_eq!(p["pointer"], "/kind", "{p}");
+    }
+    // A kind of persons only, and its own spending: no place to answer for.
+    let r = post(
+        &umk,
+        json!({"id": "u-4", "date": "2020-02-11", "by": "umk",
+        "territory": "0410", "kind": "qualification", "person": "k-1"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let r = post(
+        &umk,
+        json!({"id": "u-5", "date": "2020-02-11", "by": "umk",
+        "kind": "expenditure", "amount": "100.00", "category": "badania"}),
+    );
+    assert_ne!(r.status, 403, "{}", r.text());
+    // A JST outside the partner's voivodeship, in a territory inside it.
+    let p = post(
+        &gdansk,
+        json!({"id": "g-1", "date": "2020-02-11", "by": "rops-gdansk",
+        "territory": "2201", "kind": "pilot", "jst": "0410"}),
+    )
+    .problem(403);
+    assert_eq!(p["pointer"], "/jst", "{p}");
+    let r = post(
+        &gdansk,
+        json!({"id": "g-2", "date": "2020-02-11", "by": "rops-gdansk",
+        "territory": "2201", "kind": "pilot", "jst": "2201"}),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+}

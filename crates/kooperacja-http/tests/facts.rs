@@ -467,6 +467,7 @@ fn indicators_are_rebuilt_from_the_database_at_start() {
     for fact in kooperacja_core::facts::FactReader::new(
         std::io::BufReader::new(file),
         kooperacja_core::facts::Format::JsonLines,
+        std::sync::Arc::clone(project.vocabulary()),
         kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]),
     ) {
         engine.apply(&fact.unwrap());

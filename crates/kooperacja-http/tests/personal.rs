@@ -7,7 +7,8 @@
 //! or in base64 (the bytes are searched).
 //!
 //! Not covered, by design: a name in a free-text field (`id`, `place`,
-//! `institution`, `name`, `title`, `category`, `reason`, `note`) is stored as sent, as
+//! `institution`, `name`, `title`, `category`, `reason`, `note`, and every
+//! field a kind declares of type `text`) is stored as sent, as
 //! any text there is: the server cannot tell a name from a title. The API
 //! says these fields must not hold personal data; an 11-digit number (the
 //! shape of a PESEL) is refused in every field.
@@ -20,7 +21,8 @@
 mod common;
 
 use common::{KOOPERACJA, KOORDYNACJA, Server, raw};
-use kooperacja_core::facts::Record;
+use kooperacja_core::project::Project;
+use kooperacja_core::vocabulary::FieldType;
 use serde_json::{Value, json};
 
 const PESEL: &str = "85010112345";
@@ -37,6 +39,41 @@ const FREE_TEXT: [&str; 8] = [
     "reason",
     "note",
 ];
+
+/// Both fixture projects.
+fn projects() -> Vec<Project> {
+    ["kooperacja-makroregion-ii", "koordynacja-kujawy-pomorze"]
+        .iter()
+        .map(|id| {
+            let path = common::fixture(&format!("fixtures/projects/{id}.toml"));
+            Project::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+        })
+        .collect()
+}
+
+/// Every field of every kind of both projects (their CSV columns), each once.
+fn columns() -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for project in projects() {
+        for column in project.vocabulary().columns() {
+            if !out.contains(&column) {
+                out.push(column);
+            }
+        }
+    }
+    out
+}
+
+/// Whether a field holds free text (stored as sent): one of [`FREE_TEXT`], or
+/// of type `text` in a kind of either project.
+fn free_text(field: &str) -> bool {
+    FREE_TEXT.contains(&field)
+        || projects().iter().any(|p| {
+            p.vocabulary()
+                .fields_named(field)
+                .any(|(_, f)| f.field_type == FieldType::Text)
+        })
+}
 
 /// One fact of each kind, valid in its project.
 fn templates() -> Vec<(&'static str, Value)> {
@@ -234,7 +271,7 @@ fn a_raw_person_value_in_any_field_of_any_request_is_never_stored_logged_or_retu
             "note",
             "id",
         ] {
-            if FREE_TEXT.contains(&field) && value.is_string() && text(value) != PESEL {
+            if free_text(field) && value.is_string() && text(value) != PESEL {
                 continue;
             }
             let mut fact = json!({"id": format!("imp-{i}-{field}"), "date": "2018-09-03", "by": "rops-torun", "territory": "0410033", "kind": "coaching", "person": "sw-001", "form": "individual", "role": "social-worker"});
@@ -274,15 +311,17 @@ fn a_raw_person_value_in_any_field_of_any_request_is_never_stored_logged_or_retu
     // Every field of every kind, single and in a batch.
     let mut n = 0;
     for (project, template) in templates() {
-        for field in Record::COLUMNS {
+        let columns = columns();
+        let free: Vec<bool> = columns.iter().map(|c| free_text(c)).collect();
+        for (field, free) in columns.iter().zip(&free) {
             for value in raw_values() {
-                if FREE_TEXT.contains(field) && value.is_string() && text(&value) != PESEL {
+                if *free && value.is_string() && text(&value) != PESEL {
                     continue; // a name in free text: stored by design
                 }
                 n += 1;
                 let mut fact = template.clone();
                 fact["id"] = json!(format!("t-{n}"));
-                fact[*field] = value.clone();
+                fact[field.as_str()] = value.clone();
                 let path = format!("/v1/projects/{project}/facts");
                 let r = server.post(&path, Some(token(project)), &fact.to_string());
                 keep(format!("POST {path} {field}={value}"), r);

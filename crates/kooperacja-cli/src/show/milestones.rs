@@ -64,10 +64,7 @@ pub fn milestones(
                     let mut row = base.clone();
                     row.extend([
                         a.text.clone(),
-                        serde_json::to_value(a.kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_owned))
-                            .unwrap_or_default(),
+                        a.kind.clone(),
                         opt(a.group.as_ref()),
                         opt(a.planned),
                         opt(a.planned_per_group),

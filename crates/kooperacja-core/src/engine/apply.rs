@@ -4,86 +4,75 @@
 use super::tally::{Leaf, Series, Tally, day};
 use super::{Applied, Engine, NO_SLOT};
 use crate::admission::{Reason, Verdict};
-use crate::facts::{Fact, FactKind, What};
+use crate::facts::{Fact, Value, What};
 use crate::rule::{Key, Measure, Rule};
-use crate::schedule::{ActivityKind, CoachingForm};
 use crate::territory::TerytCode;
+use crate::vocabulary::FieldType;
 
 /// What one stored fact contributed, so that a retraction can undo it.
 #[derive(Debug, Clone)]
 pub(super) struct Stored {
     day: i32,
-    kind: FactKind,
+    /// The kind, interned.
+    kind: u32,
     live: bool,
     /// The leaves matched: an index into the engine's interned leaf sets.
     leaves: u32,
     voivodeship: u32,
     partner: u32,
-    /// Key ids for distinct leaves, each with its kind (slot: 0 person,
-    /// 1 institution, 2 JST).
+    /// Key ids for distinct leaves, each with its key ([`Key::index`]).
     keys: Box<[(u8, u32)]>,
-    /// Meeting-days and participants, for meeting measures.
-    days: u32,
-    participants: u32,
+    /// The values of the engine's measured fields ([`Engine::measures`]),
+    /// scaled to whole units of their field type's scale.
+    measures: Box<[i128]>,
 }
 
-/// Meeting counts for milestone progress.
+/// Events of a planned activity for milestone progress, in one territory.
 #[derive(Debug, Clone, Default)]
 pub(super) struct MeetingTally {
     pub(super) count: Series,
     pub(super) days: Series,
 }
 
-/// A coaching session: the coaching facts one organisation recorded on one
-/// day in one form, for one role.
-pub(super) type Session = (CoachingForm, u32, u32, i32);
+/// The scale of a quantity field's values as the engine adds them up: hours
+/// in hundredths, amounts in grosze, counts and days whole.
+pub(super) fn scale(field_type: FieldType) -> u32 {
+    match field_type {
+        FieldType::Hours | FieldType::Amount => 2,
+        _ => 0,
+    }
+}
 
-/// Everything needed to undo a meeting's, a coaching's or an expenditure's
-/// contribution.
+/// A value as a whole number of its scale's units (0 for a non-quantity).
+fn scaled(value: &Value) -> i128 {
+    match value {
+        Value::Count(n) => i128::from(*n),
+        Value::Hours(h) => {
+            let mut h = *h;
+            h.rescale(2);
+            h.mantissa()
+        }
+        Value::Amount(a) => a.grosze(),
+        Value::List(items) => items.iter().map(scaled).sum(),
+        _ => 0,
+    }
+}
+
+/// Everything needed to undo a fact's contribution to activities and spending.
 #[derive(Debug, Clone)]
 pub(super) enum Extra {
-    Meeting {
-        label: u32,
+    /// The activity leaves the fact is an event of, each with its session
+    /// (interned, or [`NO_SLOT`] when each fact is an event).
+    Activities {
         territory: u32,
         days: u32,
+        matched: Box<[(u32, u32)]>,
     },
-    Coaching(Session),
     Expenditure {
         partner: u32,
         category: u32,
         grosze: i128,
     },
-}
-
-/// The label under which meetings are tallied for milestone progress:
-/// `group:PGR`, `activity:education`, or `meeting`.
-pub(super) fn meeting_label(group: Option<&str>, activity: Option<ActivityKind>) -> String {
-    match (group, activity) {
-        (Some(g), _) => format!("group:{g}"),
-        (None, Some(a)) => format!("activity:{}", activity_name(a)),
-        (None, None) => "meeting".to_owned(),
-    }
-}
-
-pub(super) fn activity_name(kind: ActivityKind) -> &'static str {
-    match kind {
-        ActivityKind::Meeting => "meeting",
-        ActivityKind::Seminar => "seminar",
-        ActivityKind::ScientificSeminar => "scientific-seminar",
-        ActivityKind::InternationalSeminar => "international-seminar",
-        ActivityKind::Coaching => "coaching",
-        ActivityKind::Research => "research",
-        ActivityKind::Consultation => "consultation",
-        ActivityKind::Platform => "platform",
-        ActivityKind::Selection => "selection",
-        ActivityKind::Pilot => "pilot",
-        ActivityKind::Recommendations => "recommendations",
-        ActivityKind::Report => "report",
-        ActivityKind::Dissemination => "dissemination",
-        ActivityKind::Education => "education",
-        ActivityKind::SteeringCommittee => "steering-committee",
-        ActivityKind::Other => "other",
-    }
 }
 
 impl Engine {
@@ -101,7 +90,7 @@ impl Engine {
             .admit(&self.project, self.register.as_deref(), fact);
         for date in &decision.retractions_now_counted {
             self.kinds
-                .entry(FactKind::Retraction)
+                .entry("retraction".to_owned())
                 .or_default()
                 .add(day(*date), 1);
         }
@@ -118,7 +107,7 @@ impl Engine {
                     return Applied::RetractionPending;
                 }
                 self.kinds
-                    .entry(FactKind::Retraction)
+                    .entry("retraction".to_owned())
                     .or_default()
                     .add(at, 1);
                 if let Some(index) = self.slot(target)
@@ -186,90 +175,119 @@ impl Engine {
             None => self.voivodeships.intern("-")?,
         };
         let partner = self.partners.intern(&fact.recorded_by)?;
-        // The keys a fact offers to distinct counts, by kind. A support fact
-        // names a person, or (with no person) the institution supported.
-        let keys: Vec<(usize, &str)> = match &fact.what {
-            What::Coaching { person, .. } | What::Qualification { person } => {
-                vec![(0, person.as_str())]
+        let kind = self.kind_names.intern(fact.kind())?;
+        // The keys a fact offers to distinct counts: the values of its subject
+        // fields, by the key that counts them.
+        let mut interned = Vec::new();
+        if let What::Fields(fields) = &fact.what {
+            let vocabulary = std::sync::Arc::clone(self.project.vocabulary());
+            let decl = vocabulary.kind(&fields.kind);
+            for (name, value) in &fields.values {
+                let Some(field_type) = decl.and_then(|k| k.field(name)).map(|f| f.field_type)
+                else {
+                    continue;
+                };
+                let mut keys: Vec<Key> = Key::ALL
+                    .iter()
+                    .copied()
+                    .filter(|k| *k != Key::Participant && k.field_type() == field_type)
+                    .collect();
+                if fields.kind == "entry" && name == "participant" {
+                    keys.push(Key::Participant);
+                }
+                for key in keys {
+                    if !self.used_keys.get(key.index()).copied().unwrap_or(false) {
+                        continue;
+                    }
+                    for item in value.items() {
+                        let text = match item {
+                            Value::Person(p) => p.as_str().to_owned(),
+                            Value::Jst(c) => c.as_str().to_owned(),
+                            Value::Text(t) => t.clone(),
+                            _ => continue,
+                        };
+                        let slot = key.index();
+                        let interner = self.keys.get_mut(slot)?;
+                        interned.push((u8::try_from(slot).ok()?, interner.intern(&text)?));
+                    }
+                }
             }
-            What::Support {
-                person: Some(p), ..
-            } => vec![(0, p.as_str())],
-            What::Support {
-                person: None,
-                institution: Some(i),
-                ..
-            } => vec![(1, i.as_str())],
-            What::Meeting { persons, .. } => persons.iter().map(|p| (0, p.as_str())).collect(),
-            What::Agreement { institution, .. } => vec![(1, institution.as_str())],
-            What::Pilot { jst } | What::DiPlan { jst } => vec![(2, jst.as_str())],
-            _ => Vec::new(),
-        };
-        let mut interned = Vec::with_capacity(keys.len());
-        for (slot, k) in keys {
-            let interner = self.keys.get_mut(slot)?;
-            interned.push((u8::try_from(slot).ok()?, interner.intern(k)?));
         }
         let keys: Box<[(u8, u32)]> = interned.into();
-        let (days, participants) = match &fact.what {
-            What::Meeting {
-                days,
-                participants,
-                group,
-                activity,
-                ..
-            } => {
-                let label = self
-                    .labels
-                    .intern(&meeting_label(group.as_deref(), *activity))?;
-                let territory = self
-                    .territories
-                    .intern(fact.territory.as_ref().map_or("-", TerytCode::as_str))?;
-                self.extras.insert(
-                    index,
-                    Extra::Meeting {
-                        label,
-                        territory,
-                        days: *days,
-                    },
-                );
-                (*days, *participants)
+        let measures: Box<[i128]> = self
+            .measures
+            .iter()
+            .map(|field| fact.value(field).map_or(0, |v| scaled(&v)))
+            .collect();
+        // The planned activities the fact is an event of.
+        let mut activities = Vec::new();
+        for (i, activity) in self.activities.iter().enumerate() {
+            if !activity.filter.matches(fact) {
+                continue;
             }
-            What::Coaching { form, role, .. } => {
-                let role = self.roles.intern(role)?;
-                self.extras
-                    .insert(index, Extra::Coaching((*form, role, partner, at)));
-                (0, 0)
-            }
-            What::Expenditure {
-                partner,
-                amount,
-                category,
-            } => {
-                let partner = self.partners.intern(partner)?;
-                let category = self.categories.intern(category)?;
-                self.extras.insert(
-                    index,
-                    Extra::Expenditure {
-                        partner,
-                        category,
-                        grosze: amount.grosze(),
-                    },
-                );
-                (0, 0)
-            }
-            _ => (0, 0),
-        };
+            let session = if activity.sessions.is_empty() {
+                NO_SLOT
+            } else {
+                let key: Vec<String> = activity
+                    .sessions
+                    .iter()
+                    .filter(|f| f.as_str() != "date")
+                    .map(|f| match f.as_str() {
+                        "by" => fact.recorded_by.clone(),
+                        "territory" => fact
+                            .territory
+                            .as_ref()
+                            .map_or_else(String::new, |t| t.as_str().to_owned()),
+                        field => fact.value(field).map_or_else(String::new, |v| v.to_text()),
+                    })
+                    .collect();
+                self.session_keys.intern(&key.join("\u{1f}"))?
+            };
+            activities.push((u32::try_from(i).ok()?, session));
+        }
+        if !activities.is_empty() {
+            let territory = self
+                .territories
+                .intern(fact.territory.as_ref().map_or("-", TerytCode::as_str))?;
+            let days = match fact.value("days") {
+                Some(Value::Count(d)) => d,
+                _ => 0,
+            };
+            self.extras.insert(
+                index,
+                Extra::Activities {
+                    territory,
+                    days,
+                    matched: activities.into(),
+                },
+            );
+        }
+        if let What::Expenditure {
+            partner,
+            amount,
+            category,
+        } = &fact.what
+        {
+            let partner = self.partners.intern(partner)?;
+            let category = self.categories.intern(category)?;
+            self.extras.insert(
+                index,
+                Extra::Expenditure {
+                    partner,
+                    category,
+                    grosze: amount.grosze(),
+                },
+            );
+        }
         Some(Stored {
             day: at,
-            kind: fact.what.kind(),
+            kind,
             live: true,
             leaves,
             voivodeship,
             partner,
             keys,
-            days,
-            participants,
+            measures,
         })
     }
 
@@ -280,7 +298,8 @@ impl Engine {
         };
         let sign: i128 = if add { 1 } else { -1 };
         let (at, voivodeship, partner) = (s.day, s.voivodeship as usize, s.partner as usize);
-        self.kinds.entry(s.kind).or_default().add(at, sign);
+        let kind = self.kind_names.name(s.kind).to_owned();
+        self.kinds.entry(kind).or_default().add(at, sign);
         let matched = self
             .leaf_sets
             .get(s.leaves as usize)
@@ -297,14 +316,7 @@ impl Engine {
                 leaf.by_partner.resize(partner + 1, empty);
             }
             let key_slot = match &leaf.rule {
-                Rule::Distinct {
-                    key: Key::Person, ..
-                } => 0,
-                Rule::Distinct {
-                    key: Key::Institution,
-                    ..
-                } => 1,
-                Rule::Distinct { key: Key::Jst, .. } => 2,
+                Rule::Distinct { key, .. } => u8::try_from(key.index()).unwrap_or(u8::MAX),
                 _ => u8::MAX,
             };
             let measure: i128 = match &leaf.rule {
@@ -313,13 +325,13 @@ impl Engine {
                     ..
                 } => 1,
                 Rule::Count {
-                    measure: Measure::MeetingDays,
+                    measure: Measure::Sum(_),
                     ..
-                } => i128::from(s.days),
-                Rule::Count {
-                    measure: Measure::Participants,
-                    ..
-                } => i128::from(s.participants),
+                } => leaf
+                    .measure
+                    .and_then(|m| s.measures.get(m))
+                    .copied()
+                    .unwrap_or(0),
                 _ => 0,
             };
             let (Some(by_v), Some(by_p)) = (
@@ -342,24 +354,30 @@ impl Engine {
             }
         }
         match self.extras.get(&index) {
-            Some(Extra::Meeting {
-                label,
+            Some(Extra::Activities {
                 territory,
                 days,
+                matched,
             }) => {
-                let tally = self.meetings.entry((*label, *territory)).or_default();
-                tally.count.add(at, sign);
-                tally.days.add(at, sign * i128::from(*days));
-            }
-            Some(Extra::Coaching(session)) => {
-                let n = self.coaching.entry(*session).or_default();
-                *n = if add {
-                    n.saturating_add(1)
-                } else {
-                    n.saturating_sub(1)
-                };
-                if *n == 0 {
-                    self.coaching.remove(session);
+                for &(activity, session) in matched.iter() {
+                    let Some(a) = self.activities.get_mut(activity as usize) else {
+                        continue;
+                    };
+                    if session == NO_SLOT {
+                        let tally = a.by_territory.entry(*territory).or_default();
+                        tally.count.add(at, sign);
+                        tally.days.add(at, sign * i128::from(*days));
+                    } else {
+                        let n = a.sessions_live.entry((session, at)).or_default();
+                        *n = if add {
+                            n.saturating_add(1)
+                        } else {
+                            n.saturating_sub(1)
+                        };
+                        if *n == 0 {
+                            a.sessions_live.remove(&(session, at));
+                        }
+                    }
                 }
             }
             Some(Extra::Expenditure {

@@ -18,8 +18,9 @@ impl Engine {
         let Some(leaf) = self.leaves.get(leaf) else {
             return (Decimal::ZERO, Vec::new(), Vec::new());
         };
-        let total = count(leaf.total.value(i32::MIN / 2, to));
-        let parts = |tallies: &[Tally], names: &Interner| -> Vec<(String, i128)> {
+        let scale = leaf.scale;
+        let total = scaled(leaf.total.value(i32::MIN / 2, to), scale);
+        let parts = |tallies: &[Tally], names: &Interner| -> Vec<(String, Decimal)> {
             tallies
                 .iter()
                 .enumerate()
@@ -30,6 +31,7 @@ impl Engine {
                     )
                 })
                 .filter(|(_, v)| *v != 0)
+                .map(|(k, v)| (k, scaled(v, scale)))
                 .collect()
         };
         (
@@ -98,7 +100,10 @@ impl Engine {
                     }
                     PlanDenominator::Units { units, within } => {
                         let parts = self.units(*units, within.as_ref())?;
-                        (count(parts.iter().map(|(_, n)| n).sum::<i128>()), parts)
+                        (
+                            count(parts.iter().map(|(_, n)| n).sum::<i128>()),
+                            parts.into_iter().map(|(k, n)| (k, count(n))).collect(),
+                        )
                     }
                 };
                 if den.is_zero() {
@@ -118,13 +123,13 @@ impl Engine {
                     .iter()
                     .filter_map(|(k, n)| {
                         let d = den_by_v.iter().find(|(dk, _)| dk == k).map(|(_, d)| *d)?;
-                        (d != 0).then(|| (k.clone(), percent(count(*n), count(d))))
+                        (!d.is_zero()).then(|| (k.clone(), percent(*n, d)))
                     })
                     .collect::<Vec<_>>();
                 // Each partner's numerator as a share of the whole denominator.
                 let by_p = p
                     .iter()
-                    .map(|(k, n)| (k.clone(), percent(count(*n), den)))
+                    .map(|(k, n)| (k.clone(), percent(*n, den)))
                     .collect();
                 let value = percent(num, den);
                 let forecast = percent(forecast(num, start, to, due), den);
@@ -137,9 +142,7 @@ impl Engine {
             }
         };
         let forecast = forecast(value, start, to, due);
-        let to_parts = |v: Vec<(String, i128)>| {
-            sorted_parts(v.into_iter().map(|(k, n)| (k, count(n))).collect())
-        };
+        let to_parts = sorted_parts;
         Ok(Evaluation {
             value,
             forecast,
@@ -150,7 +153,14 @@ impl Engine {
 }
 
 /// A leaf's total, with its values by voivodeship and by partner.
-pub(super) type LeafParts = (Decimal, Vec<(String, i128)>, Vec<(String, i128)>);
+pub(super) type LeafParts = (Decimal, Vec<(String, Decimal)>, Vec<(String, Decimal)>);
+
+/// A tally in units of `scale` decimal places, as a decimal (normalised: no
+/// trailing zeros).
+pub(super) fn scaled(n: i128, scale: u32) -> Decimal {
+    Decimal::try_from_i128_with_scale(n, scale)
+        .map_or(Decimal::MAX, |d| if scale == 0 { d } else { d.normalize() })
+}
 
 /// A count as a decimal. Counts stay below 2^64 (fewer than 2^31 facts, each
 /// adding at most a u32 twice), far inside a decimal's 96 bits.

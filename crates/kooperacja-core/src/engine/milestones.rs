@@ -4,11 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Engine;
-use super::apply::meeting_label;
 use crate::groups::GroupLevel;
 use crate::project::Project;
 use crate::report::{ActivityProgress, GroupReport, Held, MilestoneMeetings, MilestoneReport};
-use crate::schedule::ActivityKind;
 use crate::territory::Level;
 
 impl Engine {
@@ -18,10 +16,11 @@ impl Engine {
         from: i32,
         until: i32,
     ) -> ActivityProgress {
-        let label = match (&activity.group, activity.kind) {
-            (None, ActivityKind::Meeting) => None,
-            (group, kind) => Some(meeting_label(group.as_deref(), Some(kind))),
-        };
+        let leaf = activity.counts.as_ref().and_then(|filter| {
+            self.activities
+                .iter()
+                .find(|a| &a.filter == filter && a.sessions == activity.sessions)
+        });
         let group_kind = activity
             .group
             .as_deref()
@@ -34,16 +33,23 @@ impl Engine {
         let mut per_group: BTreeMap<String, (u64, u64)> = BTreeMap::new();
         let mut by_voivodeship: BTreeMap<String, (u64, u64)> = BTreeMap::new();
         let (mut held, mut held_days) = (0_u64, 0_u64);
-        if activity.kind == ActivityKind::Coaching {
-            let (sessions, days) = self.coaching_sessions(activity, from, until);
-            held += sessions;
-            held_days += days;
-        }
-        if let Some(label) = label.as_deref().and_then(|l| self.labels.ids.get(l)) {
-            for ((l, territory), tally) in &self.meetings {
-                if l != label {
-                    continue;
+        if let Some(leaf) = leaf {
+            if !leaf.sessions.is_empty() {
+                // The events are sessions: the distinct (session, day) pairs
+                // with a live fact, and the distinct days among them.
+                let mut sessions: BTreeSet<(u32, i32)> = BTreeSet::new();
+                let mut days: BTreeSet<i32> = BTreeSet::new();
+                for &(session, at) in leaf.sessions_live.keys() {
+                    if at < from || at > until {
+                        continue;
+                    }
+                    sessions.insert((session, at));
+                    days.insert(at);
                 }
+                held += u64::try_from(sessions.len()).unwrap_or(u64::MAX);
+                held_days += u64::try_from(days.len()).unwrap_or(u64::MAX);
+            }
+            for (territory, tally) in &leaf.by_territory {
                 let n = u64::try_from(tally.count.sum(from, until)).unwrap_or(0);
                 let d = u64::try_from(tally.days.sum(from, until)).unwrap_or(0);
                 if n == 0 && d == 0 {
@@ -96,7 +102,7 @@ impl Engine {
         };
         ActivityProgress {
             text: activity.text.clone(),
-            kind: activity.kind,
+            kind: activity.kind.clone(),
             group: activity.group.clone(),
             planned: activity.count,
             planned_days: activity.meeting_days(),
@@ -106,44 +112,6 @@ impl Engine {
             per_group: held_list(per_group),
             by_voivodeship: held_list(by_voivodeship),
         }
-    }
-
-    /// The coaching sessions held for a planned coaching activity within
-    /// `from..=until`: the distinct (organisation, day) pairs of live coaching
-    /// facts in the activity's form and role (either, when the plan does not
-    /// say), and the distinct days among them. A coaching fact records one
-    /// person coached; the persons coached together on one day by one
-    /// organisation are one session.
-    pub(super) fn coaching_sessions(
-        &self,
-        activity: &crate::schedule::Activity,
-        from: i32,
-        until: i32,
-    ) -> (u64, u64) {
-        let role = match &activity.role {
-            Some(r) => match self.roles.ids.get(r.as_str()) {
-                Some(id) => Some(*id),
-                None => return (0, 0),
-            },
-            None => None,
-        };
-        let mut sessions: BTreeSet<(u32, i32)> = BTreeSet::new();
-        let mut days: BTreeSet<i32> = BTreeSet::new();
-        for &(form, r, partner, at) in self.coaching.keys() {
-            if activity.form.is_some_and(|f| f != form)
-                || role.is_some_and(|x| x != r)
-                || at < from
-                || at > until
-            {
-                continue;
-            }
-            sessions.insert((partner, at));
-            days.insert(at);
-        }
-        (
-            u64::try_from(sessions.len()).unwrap_or(u64::MAX),
-            u64::try_from(days.len()).unwrap_or(u64::MAX),
-        )
     }
 }
 

@@ -19,10 +19,10 @@
 //! use chrono::NaiveDate;
 //!
 //! let project = Project::parse(include_str!("../../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
-//! let mut engine = Engine::new(project, None);
+//! let mut engine = Engine::new(project.clone(), None);
 //! let facts = r#"{"id":"d-1","date":"2019-03-15","by":"umk","kind":"deliverable","deliverable":"model","title":"Model kooperacji"}"#;
 //! let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
-//! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines, key) {
+//! for fact in FactReader::new(facts.as_bytes(), Format::JsonLines, project.vocabulary().clone(), key) {
 //!     engine.apply(&fact?);
 //! }
 //! let report = engine.report(NaiveDate::from_ymd_opt(2019, 3, 31).unwrap());
@@ -44,12 +44,12 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::admission::{Admission, FactId, Reason};
-use crate::facts::{Fact, FactKind};
+use crate::facts::Fact;
 use crate::project::Project;
 use crate::report::Report;
 use crate::rule::{Denominator, Rule, Units};
 use crate::territory::{Register, TerytCode};
-use apply::{Extra, MeetingTally, Session, Stored};
+use apply::{Extra, MeetingTally, Stored};
 use intern::{FastMap, Interner, fast_map};
 use tally::{Leaf, Series};
 
@@ -96,16 +96,20 @@ pub struct Engine {
     extras: FastMap<u32, Extra>,
     voivodeships: Interner,
     partners: Interner,
-    keys: [Interner; 3],
-    labels: Interner,
+    kind_names: Interner,
+    /// The keys of distinct counts, one interner per [`Key`](crate::rule::Key).
+    keys: [Interner; 7],
+    /// Which keys some distinct leaf counts (the others are not interned).
+    used_keys: [bool; 7],
+    /// The quantity fields some `sum` leaf adds up.
+    measures: Vec<String>,
     territories: Interner,
     categories: Interner,
-    roles: Interner,
-    meetings: FastMap<(u32, u32), MeetingTally>,
-    /// Live coaching facts per session.
-    coaching: FastMap<Session, u32>,
+    /// The planned activities of every milestone, each distinct filter once.
+    activities: Vec<ActivityLeaf>,
+    session_keys: Interner,
     spending: FastMap<(u32, u32), Series>,
-    kinds: FastMap<FactKind, Series>,
+    kinds: FastMap<String, Series>,
     retracted: u64,
     /// Facts the admission counted that the engine could not take (2^32
     /// names interned): counted under [`Reason::TooManyFacts`].
@@ -131,6 +135,16 @@ enum PlanDenominator {
 }
 
 const NO_SLOT: u32 = u32::MAX;
+
+/// A planned activity's events: the facts its filter passes, tallied by
+/// territory, or (with `sessions`) the live facts per session and day.
+#[derive(Debug, Clone)]
+struct ActivityLeaf {
+    filter: crate::rule::Filter,
+    sessions: Vec<String>,
+    by_territory: FastMap<u32, MeetingTally>,
+    sessions_live: FastMap<(u32, i32), u32>,
+}
 
 impl Engine {
     /// An engine for `project`, with no facts yet. The register is needed only
@@ -176,6 +190,55 @@ impl Engine {
                 })
             })
             .collect();
+        let vocabulary = Arc::clone(project.vocabulary());
+        let mut measures: Vec<String> = Vec::new();
+        let mut used_keys = [false; 7];
+        for leaf in &mut leaves {
+            match &leaf.rule {
+                Rule::Count {
+                    measure: crate::rule::Measure::Sum(field),
+                    ..
+                } => {
+                    let at = measures.iter().position(|m| m == field).unwrap_or_else(|| {
+                        measures.push(field.clone());
+                        measures.len() - 1
+                    });
+                    leaf.measure = Some(at);
+                    leaf.scale = vocabulary
+                        .fields_named(field)
+                        .map(|(_, f)| apply::scale(f.field_type))
+                        .next()
+                        .unwrap_or(0);
+                }
+                Rule::Distinct { key, .. } => {
+                    if let Some(used) = used_keys.get_mut(key.index()) {
+                        *used = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut activities: Vec<ActivityLeaf> = Vec::new();
+        for version in &project.versions {
+            for milestone in version.milestones.iter().flatten() {
+                for activity in &milestone.activities {
+                    let Some(filter) = &activity.counts else {
+                        continue;
+                    };
+                    if !activities
+                        .iter()
+                        .any(|a| &a.filter == filter && a.sessions == activity.sessions)
+                    {
+                        activities.push(ActivityLeaf {
+                            filter: filter.clone(),
+                            sessions: activity.sessions.clone(),
+                            by_territory: fast_map(),
+                            sessions_live: fast_map(),
+                        });
+                    }
+                }
+            }
+        }
         Engine {
             project,
             register,
@@ -190,13 +253,14 @@ impl Engine {
             extras: fast_map(),
             voivodeships: Interner::default(),
             partners: Interner::default(),
+            kind_names: Interner::default(),
             keys: Default::default(),
-            labels: Interner::default(),
+            used_keys,
+            measures,
             territories: Interner::default(),
             categories: Interner::default(),
-            roles: Interner::default(),
-            meetings: fast_map(),
-            coaching: fast_map(),
+            activities,
+            session_keys: Interner::default(),
             spending: fast_map(),
             kinds: fast_map(),
             retracted: 0,

@@ -11,7 +11,6 @@ use super::indicators::status;
 use super::milestones::groups;
 use super::tally::day;
 use crate::admission::Reason;
-use crate::facts::FactKind;
 use crate::indicator::Target;
 use crate::money::{Amount, Rate};
 use crate::period::YearMonth;
@@ -199,29 +198,45 @@ impl Engine {
                 .entry(Reason::TooManyFacts.code().to_owned())
                 .or_default() += self.overfull;
         }
-        let by_kind: Vec<(FactKind, u64)> = FactKind::ALL
+        let vocabulary = self.project.vocabulary();
+        let by_kind: Vec<(String, u64)> = vocabulary
+            .kinds()
             .iter()
             .filter_map(|k| {
-                let n = self.kinds.get(k).map_or(0, |s| s.up_to(to));
-                (n > 0).then(|| (*k, u64::try_from(n).unwrap_or(u64::MAX)))
+                let n = self.kinds.get(k.id.as_str()).map_or(0, |s| s.up_to(to));
+                (n > 0).then(|| (k.id.clone(), u64::try_from(n).unwrap_or(u64::MAX)))
             })
             .collect();
+        let rank = |kind: &str| {
+            vocabulary
+                .kinds()
+                .iter()
+                .position(|k| k.id == kind)
+                .unwrap_or(usize::MAX)
+        };
         FactCounts {
             live: by_kind
                 .iter()
                 .fold(0_u64, |sum, (_, n)| sum.saturating_add(*n)),
             by_kind,
             by_month: {
-                let mut months: BTreeMap<(YearMonth, FactKind), u64> = BTreeMap::new();
+                let mut months: BTreeMap<(YearMonth, usize, &str), u64> = BTreeMap::new();
                 for (kind, series) in &self.kinds {
                     for (month, n) in series.by_month(to) {
-                        months.insert((month, *kind), u64::try_from(n).unwrap_or(0));
+                        months.insert(
+                            (month, rank(kind), kind.as_str()),
+                            u64::try_from(n).unwrap_or(0),
+                        );
                     }
                 }
                 months
                     .into_iter()
                     .filter(|(_, facts)| *facts > 0)
-                    .map(|((month, kind), facts)| MonthlyFacts { month, kind, facts })
+                    .map(|((month, _, kind), facts)| MonthlyFacts {
+                        month,
+                        kind: kind.to_owned(),
+                        facts,
+                    })
                     .collect()
             },
             retracted: self.retracted,

@@ -285,6 +285,10 @@ pub(super) struct Leaf {
     pub(super) total: Tally,
     pub(super) by_voivodeship: Vec<Tally>,
     pub(super) by_partner: Vec<Tally>,
+    /// For a `sum` leaf: its field's position among the engine's measures.
+    pub(super) measure: Option<usize>,
+    /// The decimal places of its tallies' units (2 for hours and amounts).
+    pub(super) scale: u32,
 }
 
 impl Leaf {
@@ -295,6 +299,8 @@ impl Leaf {
             total: empty,
             by_voivodeship: Vec::new(),
             by_partner: Vec::new(),
+            measure: None,
+            scale: 0,
         }
     }
 

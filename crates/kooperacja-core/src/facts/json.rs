@@ -5,16 +5,16 @@
 //! so that nothing passes through a binary float or a map that forgets a
 //! repeated key:
 //! - a key given twice is refused;
-//! - an unknown key is refused;
-//! - `days` and `participants` may be whole JSON numbers (from 0 to
-//!   4,294,967,295, in any notation: `2`, `2.0`, `2e1`) or strings; a fraction
-//!   or a number out of range is refused, never rounded;
-//! - `amount` must be a string such as `"1234.56"`: a JSON number is refused,
-//!   since most tools write it through a binary float and it may already be
-//!   wrong (`90071992547409.93` becomes `…94`) before it reaches us;
-//! - `persons` and `led_by` are arrays of strings (a single string is a list of
-//!   one); an entry holding a space, `,` or `;` is refused, not split;
-//! - every other value is a string (or null, meaning absent).
+//! - a value is a string, a number, an array of strings or null (absent);
+//! - a number is kept as its exact text, never a binary float: whether the
+//!   field takes one is the vocabulary's decision, when the record becomes a
+//!   fact (a count or days field takes a whole number from 0 to 4,294,967,295
+//!   in any notation, `2`, `2.0`, `2e1`, and a fraction or a number out of
+//!   range is refused, never rounded; an amount must be a string such as
+//!   `"1234.56"`, since most tools write a JSON number through a binary float
+//!   and it may already be wrong, `90071992547409.93` become `…94`);
+//! - an array is a list: each entry a string holding no space, `,` or `;`
+//!   (refused, not split).
 //!
 //! Messages name the field and what was expected, and never quote a value.
 
@@ -22,7 +22,7 @@ use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::{FieldError, Record, bounded, may_be_personal, shown};
+use super::{FieldError, Record, Shape as Written, bounded, may_be_personal, shown};
 
 /// The entries of one JSON object, in order, each value as its JSON text.
 struct Entries<'a>(Vec<(String, &'a RawValue)>);
@@ -100,6 +100,11 @@ fn wrong(field: &str, expected: &str, found: Shape) -> FieldError {
 /// of a whole number is taken (`2`, `2.0`, `2e1`: JSON Schema counts them all as
 /// integers); a fraction is refused, never rounded.
 fn whole(raw: &RawValue, field: &str) -> Result<String, FieldError> {
+    whole_text(raw.get(), field)
+}
+
+/// [`whole`] of a JSON number's text.
+pub(crate) fn whole_text(text: &str, field: &str) -> Result<String, FieldError> {
     let refused = |what: &str| {
         FieldError::new(
             field,
@@ -109,7 +114,7 @@ fn whole(raw: &RawValue, field: &str) -> Result<String, FieldError> {
             ),
         )
     };
-    let text = raw.get().trim();
+    let text = text.trim();
     let (negative, text) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -212,15 +217,15 @@ fn list(raw: &RawValue, field: &str) -> Result<String, FieldError> {
 
 /// Reads one fact's record from the text of a JSON object, with the rules of
 /// the module's documentation; the record is not yet a fact (see
-/// [`Record::into_fact`](super::Fact::from_record)).
+/// [`Fact::from_record`](super::Fact::from_record)).
 ///
 /// ```
 /// use kooperacja_core::facts::parse_json_record;
 /// let record = parse_json_record(r#"{"id":"m-1","days":2,"persons":["p-1","p-2"]}"#)?;
-/// assert_eq!(record.days.as_deref(), Some("2"));
-/// assert_eq!(record.persons.as_deref(), Some("p-1 p-2"));
+/// assert_eq!(record.get("days"), Some("2"));
+/// assert_eq!(record.get("persons"), Some("p-1 p-2"));
 /// assert!(parse_json_record(r#"{"id":"a","id":"b"}"#).is_err());
-/// assert!(parse_json_record(r#"{"amount":12.5}"#).is_err());
+/// assert!(parse_json_record(r#"{"days":true}"#).is_err());
 /// # Ok::<(), kooperacja_core::facts::FieldError>(())
 /// ```
 pub fn parse_json_record(text: &str) -> Result<Record, FieldError> {
@@ -235,52 +240,53 @@ pub fn parse_json_record(text: &str) -> Result<Record, FieldError> {
         message: format!("not valid JSON: {e}"),
     })?;
     let mut record = Record::default();
-    let mut seen = [false; Record::COLUMNS.len()];
     for (key, raw) in entries.0 {
-        let Some(column) = Record::COLUMNS.iter().position(|c| *c == key) else {
-            return Err(FieldError {
-                field: (!may_be_personal(&key)).then(|| bounded(&key)),
-                message: format!(
-                    "unknown field {}; expected some of: {}",
-                    shown(&key),
-                    Record::COLUMNS.join(", ")
-                ),
-            });
+        let personal = may_be_personal(&key);
+        let field = if personal {
+            "?".to_owned()
+        } else {
+            bounded(&key)
         };
-        let field = Record::COLUMNS[column];
-        if std::mem::replace(&mut seen[column], true) {
+        if crate::identifier::check(&key).is_err() || key.chars().count() > 64 {
+            return Err(FieldError {
+                field: None,
+                message: format!("unknown field {}", shown(&key)),
+            });
+        }
+        if record.has(&key) {
             return Err(FieldError::new(
-                field,
+                &field,
                 format!("{field} is given more than once; a fact names each field once"),
             ));
         }
         let shape = Shape::of(raw);
-        let value = match (field, shape) {
-            (_, Shape::Null) => None,
-            // In JSON, a list given as one string is a list of one entry.
-            ("persons" | "led_by", Shape::String) => {
-                Some(one_entry(string(raw, field)?, field, 1)?)
-            }
-            (_, Shape::String) => Some(string(raw, field)?),
-            ("days" | "participants", Shape::Number) => Some(whole(raw, field)?),
-            ("days" | "participants", _) => {
-                return Err(wrong(field, "a whole number or a string", shape));
-            }
-            ("amount", Shape::Number) => {
-                return Err(FieldError::new(
-                    field,
-                    "write the amount as a string, such as \"1234.56\": a JSON number is a binary float in most tools and may have lost grosze before it reached us",
+        let (value, written) = match shape {
+            Shape::Null => (String::new(), Written::Text),
+            Shape::String => (string(raw, &field)?, Written::Text),
+            Shape::Number => (number(raw, &field)?, Written::Number),
+            Shape::Array => (list(raw, &field)?, Written::List),
+            _ => {
+                return Err(wrong(
+                    &field,
+                    "a string, a number or an array of strings",
+                    shape,
                 ));
             }
-            ("persons" | "led_by", Shape::Array) => Some(list(raw, field)?),
-            ("persons" | "led_by", _) => {
-                return Err(wrong(field, "an array of strings", shape));
-            }
-            _ => return Err(wrong(field, "a string", shape)),
         };
-        if let Some(slot) = record.field_mut(column) {
-            *slot = value;
-        }
+        record.set(&key, &value, written);
     }
     Ok(record)
+}
+
+/// A JSON number's text: a whole number in range is normalised ([`whole`]);
+/// any other is kept as written, for the field's type to judge (a decimal
+/// field, hours, reads it exactly; a count refuses it with [`whole`]'s
+/// reason; a text field refuses a number).
+fn number(raw: &RawValue, field: &str) -> Result<String, FieldError> {
+    let text = raw.get().trim();
+    match whole(raw, field) {
+        Ok(n) => Ok(n),
+        Err(_) if text.len() <= 64 => Ok(text.to_owned()),
+        Err(e) => Err(e),
+    }
 }

@@ -8,8 +8,11 @@ use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
 
 use super::json::parse_json_record;
-use super::{Fact, Record, RecordError};
+use std::sync::Arc;
+
+use super::{Fact, Record, RecordError, Shape};
 use crate::pseudonym::PseudonymKey;
+use crate::vocabulary::Vocabulary;
 
 /// The longest record read, in bytes (1 MiB): a longer line is one bad record,
 /// skipped to its end without being held.
@@ -26,9 +29,10 @@ const CSV_BUFFER: usize = 64 << 10;
 /// The formats facts are read from and written to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// One JSON object per line, with the fields of [`Record`].
+    /// One JSON object per line, with the fields of the project's vocabulary.
     JsonLines,
-    /// RFC 4180 CSV with a header row naming [`Record`] fields (any subset, any order).
+    /// RFC 4180 CSV with a header row naming fields of the project's
+    /// vocabulary ([`Vocabulary::columns`]: any subset, any order).
     Csv,
 }
 
@@ -42,6 +46,7 @@ pub enum Format {
 #[derive(Debug)]
 pub struct FactReader<R> {
     source: Source<R>,
+    vocabulary: Arc<Vocabulary>,
     key: PseudonymKey,
     done: bool,
 }
@@ -58,7 +63,7 @@ enum Source<R> {
     },
     Csv {
         reader: Box<csv::Reader<Counted<R>>>,
-        columns: Option<Vec<usize>>,
+        columns: Option<Vec<String>>,
         record: csv::ByteRecord,
         /// The line the last record started on.
         last: u64,
@@ -66,8 +71,14 @@ enum Source<R> {
 }
 
 impl<R: BufRead> FactReader<R> {
-    /// A reader of `format` over `input`, pseudonymising persons with `key`.
-    pub fn new(input: R, format: Format, key: PseudonymKey) -> FactReader<R> {
+    /// A reader of `format` over `input`, checking each fact against the
+    /// vocabulary and pseudonymising persons with `key`.
+    pub fn new(
+        input: R,
+        format: Format,
+        vocabulary: Arc<Vocabulary>,
+        key: PseudonymKey,
+    ) -> FactReader<R> {
         let source = match format {
             Format::JsonLines => Source::Json {
                 input,
@@ -97,6 +108,7 @@ impl<R: BufRead> FactReader<R> {
         };
         FactReader {
             source,
+            vocabulary,
             key,
             done: false,
         }
@@ -268,7 +280,7 @@ impl<R: BufRead> FactReader<R> {
             let at = *line;
             return Some(
                 parse_json_record(text)
-                    .and_then(|record| record.into_fact(&self.key))
+                    .and_then(|record| record.into_fact(&self.vocabulary, &self.key))
                     .map_err(|e| e.at_line(at)),
             );
         }
@@ -321,7 +333,7 @@ impl<R: BufRead> FactReader<R> {
                 continue;
             }
             let Some(columns) = columns else {
-                match header(record, line) {
+                match header(record, line, &self.vocabulary) {
                     Ok(c) => {
                         *columns = Some(c);
                         continue;
@@ -344,8 +356,7 @@ impl<R: BufRead> FactReader<R> {
                 }));
             }
             let mut fact = Record::default();
-            for (value, &column) in record.iter().zip(columns.iter()) {
-                let name = Record::COLUMNS.get(column).copied().unwrap_or("?");
+            for (value, name) in record.iter().zip(columns.iter()) {
                 let value = match std::str::from_utf8(value) {
                     Ok(v) => v,
                     Err(e) => {
@@ -361,19 +372,25 @@ impl<R: BufRead> FactReader<R> {
                         }));
                     }
                 };
-                if let Some(slot) = fact.field_mut(column) {
-                    if !value.is_empty() {
-                        *slot = Some(value.to_owned());
-                    }
+                if !value.is_empty() {
+                    fact.set(name, value, Shape::Text);
                 }
             }
-            return Some(fact.into_fact(&self.key).map_err(|e| e.at_line(line)));
+            return Some(
+                fact.into_fact(&self.vocabulary, &self.key)
+                    .map_err(|e| e.at_line(line)),
+            );
         }
     }
 }
 
-/// The columns a header names, as [`Record::COLUMNS`] positions.
-fn header(record: &csv::ByteRecord, line: u64) -> Result<Vec<usize>, RecordError> {
+/// The columns a header names: fields of the vocabulary.
+fn header(
+    record: &csv::ByteRecord,
+    line: u64,
+    vocabulary: &Vocabulary,
+) -> Result<Vec<String>, RecordError> {
+    let known = vocabulary.columns();
     let mut columns = Vec::with_capacity(record.len());
     for (i, name) in record.iter().enumerate() {
         let name = if i == 0 {
@@ -389,14 +406,14 @@ fn header(record: &csv::ByteRecord, line: u64) -> Result<Vec<usize>, RecordError
             });
         };
         let name = name.trim();
-        let Some(column) = Record::COLUMNS.iter().position(|c| *c == name) else {
+        let Some(column) = known.iter().find(|c| *c == name).cloned() else {
             return Err(RecordError {
                 line,
                 field: (!super::may_be_personal(name)).then(|| super::bounded(name)),
                 message: format!(
                     "unknown column {} in the header; expected some of: {}",
                     super::shown(name),
-                    Record::COLUMNS.join(", ")
+                    known.join(", ")
                 ),
             });
         };

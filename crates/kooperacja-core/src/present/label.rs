@@ -261,22 +261,6 @@ pub const SCHEDULE: Text = Text::new("Harmonogram", "Schedule");
 pub const POWIAT: Text = Text::new("powiat", "powiat");
 /// A gmina.
 pub const GMINA: Text = Text::new("gmina", "gmina");
-/// A meeting fact.
-pub const FACT_MEETING: Text = Text::new("spotkanie", "meeting");
-/// A coaching fact.
-pub const FACT_COACHING: Text = Text::new("coaching", "coaching");
-/// An agreement fact.
-pub const FACT_AGREEMENT: Text = Text::new("porozumienie", "agreement");
-/// A pilot fact.
-pub const FACT_PILOT: Text = Text::new("pilotaż", "pilot");
-/// A deliverable fact.
-pub const FACT_DELIVERABLE: Text = Text::new("produkt", "deliverable");
-/// A support fact.
-pub const FACT_SUPPORT: Text = Text::new("wsparcie", "support");
-/// A qualification fact.
-pub const FACT_QUALIFICATION: Text = Text::new("kwalifikacja", "qualification");
-/// A DI plan fact.
-pub const FACT_DI_PLAN: Text = Text::new("plan DI", "DI plan");
 /// An expenditure fact.
 pub const FACT_EXPENDITURE: Text = Text::new("wydatek", "expenditure");
 /// A retraction fact.
@@ -711,20 +695,74 @@ pub const NO_RANDOMNESS_FOR_PSEUDONYMS: Text = Text::new(
 pub const LINE_NUMBER: Text = Text::new("wiersz {0}", "line {0}");
 /// The heading of a column of voivodeships.
 pub const VOIVODESHIP_HEADING: Text = Text::new("Województwo", "Voivodeship");
-
-/// The word of a fact's kind: `spotkanie`, `meeting` (the `FACT_*` entries).
-pub fn fact_kind(kind: crate::facts::FactKind) -> Text {
-    use crate::facts::FactKind;
-    match kind {
-        FactKind::Meeting => FACT_MEETING,
-        FactKind::Coaching => FACT_COACHING,
-        FactKind::Agreement => FACT_AGREEMENT,
-        FactKind::Pilot => FACT_PILOT,
-        FactKind::Deliverable => FACT_DELIVERABLE,
-        FactKind::Support => FACT_SUPPORT,
-        FactKind::Qualification => FACT_QUALIFICATION,
-        FactKind::DiPlan => FACT_DI_PLAN,
-        FactKind::Expenditure => FACT_EXPENDITURE,
-        FactKind::Retraction => FACT_RETRACTION,
-    }
-}
+/// The built-in kind of a participant's entry into support.
+pub const FACT_ENTRY: Text = Text::new("przystąpienie do wsparcia", "entry into support");
+/// The built-in kind of a participant's exit from support.
+pub const FACT_EXIT: Text = Text::new("zakończenie udziału", "exit from support");
+/// The built-in kind of a transfer received (an advance).
+pub const FACT_TRANSFER: Text = Text::new("transza", "transfer");
+/// Why an upgrade changed `format`: the version of the file format.
+pub const UPGRADE_WHY_FORMAT: Text = Text::new(
+    "wersja formatu pliku projektu",
+    "the version of the project file format",
+);
+/// Why an upgrade added `[[enumerations]]` and `[[fact_kinds]]`.
+pub const UPGRADE_WHY_VOCABULARY: Text = Text::new(
+    "rodzaje faktów i wyliczenia formatu 1, teraz zadeklarowane w pliku",
+    "format 1's kinds of fact and enumerations, now declared in the file",
+);
+/// Why an upgrade added `activity_enumeration`.
+pub const UPGRADE_WHY_ACTIVITY_ENUMERATION: Text = Text::new(
+    "rodzaje działań kamieni milowych to wartości wyliczenia `activity`",
+    "the kinds of milestone activities are values of the enumeration `activity`",
+);
+/// Why an upgrade rewrote `count = "meeting-days"` or `"participants"` as `sum`.
+pub const UPGRADE_WHY_SUM: Text = Text::new(
+    "format 2 nazywa sumowane pole faktu",
+    "format 2 names the field of the facts that is summed",
+);
+/// Why an upgrade added `absent = ["person"]` to a distinct count of institutions.
+pub const UPGRADE_WHY_SUPPORT_WITHOUT_PERSON: Text = Text::new(
+    "format 1 liczył instytucję wsparcia tylko we wsparciu bez osoby; przy osobie to jej pracodawca",
+    "format 1 counted the institution of a support only when no person was supported; with a person it is the employer",
+);
+/// Why an upgrade added `counts` to a milestone activity.
+pub const UPGRADE_WHY_ACTIVITY_COUNTS: Text = Text::new(
+    "fakty, które format 1 liczył dla tego rodzaju działania",
+    "the facts format 1 counted for this kind of activity",
+);
+/// Why an upgrade added `sessions = ["by", "date"]` to a coaching activity.
+pub const UPGRADE_WHY_COACHING_SESSIONS: Text = Text::new(
+    "jedna sesja coachingu na organizację i dzień, jak w formacie 1",
+    "one coaching session per organisation and day, as in format 1",
+);
+/// A file the upgrade rewrote: `{0}` the file, `{1}` the old format, `{2}` the new.
+pub const UPGRADED_FILE: Text = Text::new(
+    "{0}: zaktualizowano z formatu {1} do formatu {2}",
+    "{0}: upgraded from format {1} to format {2}",
+);
+/// A file the upgrade left as it was: `{0}` the file, `{1}` its format.
+pub const ALREADY_CURRENT_FORMAT: Text = Text::new(
+    "{0}: plik jest już w formacie {1}; nic do zmiany",
+    "{0}: the file is already in format {1}; nothing to change",
+);
+/// A file to upgrade that is not TOML: `{0}` the parser's message.
+pub const UPGRADE_NOT_TOML: Text = Text::new(
+    "to nie jest poprawny plik TOML: {0}",
+    "not a valid TOML file: {0}",
+);
+/// A file to upgrade without a `format` key.
+pub const UPGRADE_NO_FORMAT: Text = Text::new(
+    "brak klucza `format` na najwyższym poziomie pliku; plik projektu zaczyna się od `format = 1` albo `format = 2`",
+    "no `format` key at the top level of the file; a project file starts with `format = 1` or `format = 2`",
+);
+/// A file to upgrade of a format this version does not know: `{0}` the value.
+pub const UPGRADE_UNKNOWN_FORMAT: Text = Text::new(
+    "nieznany format pliku projektu {0}: ta wersja programu czyta formaty 1 i 2 (liczba całkowita)",
+    "unknown project file format {0}: this version of kooperacja reads formats 1 and 2 (an integer)",
+);
+/// A format-1 file holding a key only format 2 has: `{0}` the key.
+pub const UPGRADE_FORMAT2_KEY_IN_FORMAT1: Text = Text::new(
+    "plik w formacie 1 ma klucz `{0}` formatu 2; ustaw `format = 2` albo usuń ten klucz",
+    "a format-1 file has the format-2 key `{0}`; set `format = 2` or remove the key",
+);

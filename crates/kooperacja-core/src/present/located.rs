@@ -116,7 +116,13 @@ fn render_parse_error(
     let end = at(before.saturating_add(REACH));
     let shown = &line[start..end];
     let annotation = AnnotationKind::Primary.span(caret - start..caret_end - start);
-    let report = [level.primary_title(err.message.as_str()).element(
+    // The code (of errors found after the file's shape was read) follows the
+    // message, as in `ParseError`'s own text.
+    let message = match err.code.as_deref() {
+        Some(code) => format!("{} [{code}]", err.message),
+        None => err.message.clone(),
+    };
+    let report = [level.primary_title(message.as_str()).element(
         Snippet::source(shown)
             .path(path)
             .line_start(err.line)

@@ -408,8 +408,8 @@ pub const PARTNER_OWN_SPENDING: Text = Text::new(
 /// A partner without territory writing a territorial fact: `{0}` the
 /// partner, `{1}` the kind of fact.
 pub const NO_TERRITORY_KIND: Text = Text::new(
-    "{0} nie ma w projekcie terytorium i zapisuje tylko własne produkty i coaching, a nie fakt rodzaju {1}",
-    "{0} has no territory in the project and records only its own deliverables and coaching, not a {1} fact",
+    "{0} nie ma w projekcie terytorium i zapisuje tylko fakty rodzajów, które nie wskazują JST, grupy ani instytucji, a nie fakt rodzaju {1}",
+    "{0} has no territory in the project and records only facts of kinds that name no JST, group or institution, not a {1} fact",
 );
 /// A territory outside the partner's voivodeship: `{0}` the partner, `{1}`
 /// its voivodeship, `{2}` the territory.

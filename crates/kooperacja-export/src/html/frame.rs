@@ -99,7 +99,7 @@ impl Page<'_> {
         let kinds: Vec<String> = f
             .by_kind
             .iter()
-            .map(|(kind, n)| format!("{} {n}", kind.name()))
+            .map(|(kind, n)| format!("{kind} {n}"))
             .collect();
         let facts =
             label::FACTS_RETRACTED_REPEATED.fill(self.lang, &[&total, &f.retracted, &f.duplicates]);

@@ -18,11 +18,12 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use kooperacja_core::fact_check::FactCheck;
 use kooperacja_core::facts::{
-    Fact, FactKind, Record, What, bounded, may_be_personal, parse_json_record, shown,
+    Fact, Record, What, bounded, may_be_personal, parse_json_record, shown,
 };
 use kooperacja_core::present::message;
 use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::validate::Severity;
+use kooperacja_core::vocabulary::{FieldDecl, FieldType, Vocabulary};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -89,21 +90,30 @@ struct Parsed {
 
 /// The first field of a record that holds a run of exactly 11 digits: the
 /// shape of a PESEL number, which no field of a fact may hold (a backstop:
-/// no field but the person fields is about a person). The person fields
-/// are left to core's person check and pseudonymisation (a pseudonym's hex
-/// digits may hold such a run).
-pub fn personal_data(record: &Record) -> Option<&'static str> {
-    Record::COLUMNS.iter().enumerate().find_map(|(i, name)| {
-        if matches!(*name, "person" | "persons") {
+/// no field but the person fields is about a person). The person fields (of
+/// type `person` or `household` in the record's kind, or in any kind when the
+/// kind is unknown) are left to core's person check and pseudonymisation (a
+/// pseudonym's hex digits may hold such a run).
+pub fn personal_data(record: &Record, vocabulary: &Vocabulary) -> Option<String> {
+    let kind = record.get("kind").and_then(|k| vocabulary.kind(k.trim()));
+    let pseudonymous = |name: &str| match kind {
+        Some(kind) => kind
+            .field(name)
+            .is_some_and(|f| f.field_type.is_pseudonymous()),
+        None => vocabulary
+            .fields_named(name)
+            .any(|(_, f)| f.field_type.is_pseudonymous()),
+    };
+    record.entries().find_map(|(name, value, _)| {
+        if pseudonymous(name) {
             return None;
         }
-        let value = record.field(i)?;
         let mut run = 0;
         for b in value.bytes().chain(std::iter::once(b' ')) {
             if b.is_ascii_digit() {
                 run += 1;
             } else if run == 11 {
-                return Some(*name);
+                return Some(name.to_owned());
             } else {
                 run = 0;
             }
@@ -125,11 +135,17 @@ pub fn personal_data_problem(field: &str) -> Problem {
 
 /// A fact from the JSON text of one object, through core's one JSON reader of
 /// facts (which refuses repeated and unknown keys, amounts as JSON numbers and
-/// look-alike ids, and pseudonymises persons), naming the field of any
-/// problem. A problem of the document's shape, or of a field the API document
-/// describes exactly (date, kind; id and by when missing), is a 400; otherwise
-/// the record has the document's shape but is not a fact of its kind: 422.
-fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
+/// look-alike ids, and pseudonymises persons), checked against the project's
+/// vocabulary, naming the field of any problem. A problem of the document's
+/// shape (a field no kind declares, a value of a JSON type its declaration
+/// does not take, a date, a kind; id and by when missing) is a 400;
+/// otherwise the record has the document's shape but is not a fact of its
+/// kind: 422.
+fn fact_of_text(
+    text: &str,
+    vocabulary: &Vocabulary,
+    key: &PseudonymKey,
+) -> Result<Parsed, Problem> {
     let pointer = |field: Option<String>| match field {
         Some(field) => format!("/{}", escape_pointer(&field)),
         None => String::new(),
@@ -139,7 +155,10 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
         // core's reading of it (an empty list entry, a count too large): the
         // record has the document's shape, so 422; a value of another type
         // breaks the document: 400.
-        let typed = e.field.as_deref().is_some_and(|f| schema_takes(text, f));
+        let typed = e
+            .field
+            .as_deref()
+            .is_some_and(|f| given(text, f).is_some_and(|v| schema_takes(text, f, &v, vocabulary)));
         let problem = if typed {
             invalid_fact(e.message)
         } else {
@@ -147,10 +166,10 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
         };
         problem.at(pointer(e.field))
     })?;
-    if let Some(field) = personal_data(&record) {
-        return Err(personal_data_problem(field));
+    if let Some(field) = personal_data(&record, vocabulary) {
+        return Err(personal_data_problem(&field));
     }
-    let note = record.note.clone().filter(|n| !n.trim().is_empty());
+    let note = record.get("note").map(str::to_owned);
     if note
         .as_ref()
         .is_some_and(|n| n.chars().count() > MAX_NOTE_CHARS)
@@ -162,57 +181,99 @@ fn fact_of_text(text: &str, key: &PseudonymKey) -> Result<Parsed, Problem> {
     // An id or organisation that the document's schema takes (a string of 1
     // to 256 characters) but core's identifier rule refuses (NFC, invisible
     // characters), which no JSON Schema can say: 422, not 400.
-    let schema_valid = |text: &Option<String>| {
-        text.as_deref()
-            .is_some_and(|t| (1..=crate::limits::MAX_ID_CHARS).contains(&t.chars().count()))
+    let schema_valid = |text: Option<&str>| {
+        text.is_some_and(|t| (1..=crate::limits::MAX_ID_CHARS).contains(&t.chars().count()))
     };
-    let id_ok = schema_valid(&record.id);
-    let by_ok = schema_valid(&record.by);
-    let fact = Fact::from_record(record, key).map_err(|e| {
+    let id_ok = schema_valid(record.get("id"));
+    let by_ok = schema_valid(record.get("by"));
+    let fact = Fact::from_record(record, vocabulary, key).map_err(|e| {
         let problem = match e.field.as_deref() {
             Some("id") if id_ok => invalid_fact(e.message),
             Some("by") if by_ok => invalid_fact(e.message),
             Some("id" | "date" | "kind" | "by") => Problem::bad_request(e.message),
-            _ => invalid_fact(e.message),
+            // A value of a JSON type the field's declaration does not take (an
+            // amount as a number, a JST as a number), or a field no kind
+            // declares: the document's shape is broken.
+            Some(f) if given(text, f).is_some_and(|v| !schema_takes(text, f, &v, vocabulary)) => {
+                Problem::bad_request(e.message)
+            }
+            Some(_) => invalid_fact(e.message),
+            // A key that may be personal data, named by no kind.
+            None => Problem::bad_request(e.message),
         };
         problem.at(pointer(e.field))
     })?;
     Ok(Parsed { fact, note })
 }
 
-/// Whether the field of the fact's JSON text has a value of the type the API
-/// document's schema gives it (`openapi::document`).
-fn schema_takes(text: &str, field: &str) -> bool {
-    if !Record::COLUMNS.contains(&field) {
-        return false;
-    }
-    let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(text) else {
-        return false;
+/// The value of a field of the fact's JSON text, if the text is an object
+/// that gives it exactly once (a key given twice breaks the document: a JSON
+/// object names each once).
+fn given(text: &str, field: &str) -> Option<serde_json::Value> {
+    let Ok(serde_json::Value::Object(mut map)) = serde_json::from_str::<serde_json::Value>(text)
+    else {
+        return None;
     };
-    let Some(value) = map.get(field) else {
-        return false;
-    };
-    // A key given twice breaks the document (a JSON object names each once).
-    let given = serde_json::from_str::<Keys>(text)
+    let value = map.remove(field)?;
+    let times = serde_json::from_str::<Keys>(text)
         .map(|k| k.0.iter().filter(|k| *k == field).count())
         .unwrap_or(0);
-    if given != 1 {
-        return false;
-    }
+    (times == 1).then_some(value)
+}
+
+/// Whether `value`, given for `field` in the fact's JSON text, has the type
+/// the API document's schema gives the field (`openapi::document`): the base
+/// fields as the document types them; a declared field the JSON type its
+/// declaration takes ([`json_type_fits`]), in the record's kind or, for a
+/// field that kind lacks, in any kind that declares it. A field no kind
+/// declares has no type.
+fn schema_takes(
+    text: &str,
+    field: &str,
+    value: &serde_json::Value,
+    vocabulary: &Vocabulary,
+) -> bool {
     use serde_json::Value as V;
     let chars = |s: &str| s.chars().count();
     match (field, value) {
         ("id", V::String(s)) => (1..=crate::limits::MAX_ID_CHARS).contains(&chars(s)),
         ("by", V::String(s)) => chars(s) >= 1,
         ("date", V::String(_)) => true,
-        ("kind", V::String(s)) => FactKind::ALL.iter().any(|k| k.name() == s),
+        ("kind", V::String(s)) => vocabulary.is_kind(s),
         ("id" | "by" | "date" | "kind", _) => false,
-        ("days" | "participants", V::Number(n)) => {
-            n.is_u64() || n.is_i64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
-        }
-        ("persons" | "led_by", V::Array(items)) => items.iter().all(V::is_string),
+        ("territory", V::Null | V::String(_)) => true,
         ("note", V::String(s)) => chars(s) <= MAX_NOTE_CHARS,
-        (_, V::Null | V::String(_)) => true,
+        ("note", V::Null) => true,
+        ("territory" | "note", _) => false,
+        _ => {
+            let kind = given(text, "kind")
+                .and_then(|k| k.as_str().and_then(|k| vocabulary.kind(k)).cloned());
+            let declared: Vec<&FieldDecl> = match kind.as_ref().and_then(|k| k.field(field)) {
+                Some(f) => vec![f],
+                None => vocabulary.fields_named(field).map(|(_, f)| f).collect(),
+            };
+            declared.iter().any(|f| json_type_fits(f, value))
+        }
+    }
+}
+
+/// Whether a JSON value is of a JSON type core's reader takes for a declared
+/// field (null stands for an absent value): text for any field (a count's
+/// digits as text too), a whole number for a count or days, a number for
+/// hours, an array of strings for a list field. The project's fact schema
+/// (`crate::fact_schema`) is stricter: it gives a count as an integer only.
+fn json_type_fits(field: &FieldDecl, value: &serde_json::Value) -> bool {
+    use serde_json::Value as V;
+    match value {
+        V::Null | V::String(_) => true,
+        V::Array(items) => field.many && items.iter().all(V::is_string),
+        V::Number(n) if !field.many => match field.field_type {
+            FieldType::Count | FieldType::Days => {
+                n.is_u64() || n.is_i64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
+            }
+            FieldType::Hours => true,
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -245,11 +306,15 @@ fn invalid_fact(message: String) -> Problem {
 }
 
 /// A fact from a body of bytes (400 if it is not UTF-8).
-fn fact_of_bytes(bytes: &[u8], key: &PseudonymKey) -> Result<Parsed, Problem> {
+fn fact_of_bytes(
+    bytes: &[u8],
+    vocabulary: &Vocabulary,
+    key: &PseudonymKey,
+) -> Result<Parsed, Problem> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         Problem::bad_request_said(message::BODY_NOT_UTF8, &[&(e.valid_up_to() + 1)]).at("")
     })?;
-    fact_of_text(text, key)
+    fact_of_text(text, vocabulary, key)
 }
 
 fn escape_pointer(key: &str) -> String {
@@ -264,7 +329,7 @@ fn admit(
     incoming: Parsed,
 ) -> Result<Incoming, Problem> {
     let fact = incoming.fact;
-    actor.may_write(&fact)?;
+    actor.may_write(&project.project, &fact)?;
     within_budget(project, &fact)?;
     let findings: Vec<ProblemFinding> =
         FactCheck::new(&project.project, project.register.as_deref())
@@ -282,7 +347,18 @@ fn admit(
             message::FACT_DOES_NOT_FIT_THE_PROJECT,
             &[&project.id(), &first.message],
         );
-        if let Some(pointer) = pointer_of(&first.code) {
+        // The field the first defect names (`date`, `territory`, or a field
+        // of the kind: `group`, `role`…), else the one its code blames.
+        let named = kooperacja_core::admission::defects(
+            &project.project,
+            project.register.as_deref(),
+            &fact,
+        )
+        .into_iter()
+        .find(|d| d.reason.code() == first.code)
+        .and_then(|d| d.fields.into_iter().next())
+        .map(|f| format!("/{}", escape_pointer(&f)));
+        if let Some(pointer) = named.or_else(|| pointer_of(&first.code).map(str::to_owned)) {
             problem = problem.at(pointer);
         }
         problem.findings = findings;
@@ -321,15 +397,12 @@ fn within_budget(project: &ProjectState, fact: &Fact) -> Result<(), Problem> {
     Ok(())
 }
 
-/// The field a fact-check finding blames, where one does.
+/// The field a fact-check finding blames, where its defect names none.
 fn pointer_of(code: &str) -> Option<&'static str> {
     Some(match code {
         "fact.unknown-organisation" => "/by",
         "fact.date-outside" => "/date",
         "fact.territory-outside" | "fact.territory-unknown" => "/territory",
-        "fact.unknown-group" => "/group",
-        "fact.unknown-role" => "/role",
-        "fact.unknown-sector" => "/sector",
         // Core's admission now finds a self-retraction on the fact alone.
         "fact.retracts-itself" | "fact.retracts-retraction" | "fact.retraction-unknown" => {
             "/retracts"
@@ -373,7 +446,7 @@ async fn refused(
         fact_id,
         result: word(problem.status),
         status: problem.status,
-        detail: Some(problem.audit_note()),
+        detail: Some(problem.audit_note(project.project.vocabulary())),
     };
     match state.writer.audit(vec![row]).await {
         Ok(()) => problem,
@@ -422,7 +495,7 @@ pub async fn post_fact(
     let prepared = (|| {
         json_body(&headers)?;
         let bytes = body(bytes, crate::limits::MAX_BODY_BYTES)?;
-        fact_of_bytes(&bytes, state.secret.key())
+        fact_of_bytes(&bytes, project.project.vocabulary(), state.secret.key())
     })();
     let incoming = match prepared {
         Ok(i) => i,
@@ -560,7 +633,7 @@ pub async fn post_batch(
     };
     let mut facts = Vec::with_capacity(items.len());
     for (index, item) in items.into_iter().enumerate() {
-        let parsed = fact_of_text(item.get(), state.secret.key());
+        let parsed = fact_of_text(item.get(), project.project.vocabulary(), state.secret.key());
         let parsed = match parsed {
             Ok(i) => i,
             Err(p) => {
@@ -635,21 +708,18 @@ pub async fn list_facts(
     let project = project(&state, &path(id)?)?;
     required_actor(&state, &headers, &project)?;
     let params = Params::from(query)?;
+    let vocabulary = project.project.vocabulary();
     let kind = params
         .get("kind")
         .map(|k| {
-            FactKind::ALL
-                .iter()
-                .find(|x| x.name() == k)
-                .map(|x| x.name().to_owned())
-                .ok_or_else(|| {
-                    let names: Vec<&str> = FactKind::ALL.iter().map(|x| x.name()).collect();
-                    Problem::bad_request_said(
-                        message::UNKNOWN_FACT_KIND,
-                        &[&format!("{k:?}"), &names.join(", ")],
-                    )
-                    .param("kind")
-                })
+            vocabulary.kind(k).map(|x| x.id.clone()).ok_or_else(|| {
+                let names: Vec<&str> = vocabulary.kinds().iter().map(|x| x.id.as_str()).collect();
+                Problem::bad_request_said(
+                    message::UNKNOWN_FACT_KIND,
+                    &[&format!("{k:?}"), &names.join(", ")],
+                )
+                .param("kind")
+            })
         })
         .transpose()?;
     let territory = params

@@ -10,7 +10,7 @@ use std::sync::atomic::Ordering;
 use axum::body::Bytes;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use kooperacja_core::period::parse_date;
 use kooperacja_core::present::{Lang, message};
@@ -306,6 +306,42 @@ pub async fn get_project(
 ) -> Result<Response, Problem> {
     let p = project(&state, &path(id)?)?;
     json(StatusCode::OK, &info(&p, stored(&p)))
+}
+
+/// The JSON Schema (draft 2020-12) of the project's facts: a `oneOf` of one
+/// schema per kind, the kinds the project declares and the built-in ones,
+/// each with the base fields and the kind's fields typed as declared. Titles
+/// (the kinds' and fields' names) are in the language the request prefers
+/// (`Accept-Language`). A fact valid under it is one the server reads; core's
+/// fact check (organisations, dates, territory, groups, roles) still applies.
+#[utoipa::path(get, path = "/v1/projects/{id}/fact-schema", tag = "projects",
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii")),
+    responses((status = 200, description = "The JSON Schema of the project's facts", content_type = "application/json", body = Object)))]
+pub async fn fact_schema(
+    State(state): AppRef,
+    id: Result<Path<String>, PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, Problem> {
+    let p = project(&state, &path(id)?)?;
+    let lang = crate::problem::lang_of(&headers);
+    let mut schema = crate::fact_schema::fact_schema(p.project.vocabulary(), lang);
+    // The server's own limit on a note.
+    if let Some(serde_json::Value::Array(kinds)) = schema.get_mut("oneOf") {
+        for kind in kinds {
+            if let Some(serde_json::Value::Object(note)) = kind.pointer_mut("/properties/note") {
+                note.insert(
+                    "maxLength".to_owned(),
+                    serde_json::Value::from(crate::limits::MAX_NOTE_CHARS),
+                );
+            }
+        }
+    }
+    let mut response = json(StatusCode::OK, &schema)?;
+    response.headers_mut().insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(lang.code()),
+    );
+    Ok(response)
 }
 
 // ---------------------------------------------------------------------------

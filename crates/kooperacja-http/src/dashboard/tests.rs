@@ -34,6 +34,7 @@ fn report(project: &Project, facts: &str, as_of: NaiveDate) -> Report {
     for fact in FactReader::new(
         facts.as_bytes(),
         Format::JsonLines,
+        std::sync::Arc::clone(project.vocabulary()),
         PseudonymKey::from_bytes([0; 32]),
     ) {
         engine.apply(&fact.unwrap());
@@ -216,6 +217,7 @@ fn a_share_indicator_shows_percentages() {
     for fact in FactReader::new(
         KOORDYNACJA_FACTS.as_bytes(),
         Format::JsonLines,
+        std::sync::Arc::clone(project.vocabulary()),
         PseudonymKey::from_bytes([0; 32]),
     ) {
         engine.apply(&fact.unwrap());
