@@ -270,3 +270,33 @@ fn institutions_joining_a_pzk_count_once() {
     let report = engine(&project).report(date(2020, 12, 31));
     assert_eq!(value(&report, "entities-cooperating"), Some(dec("118")));
 }
+
+#[test]
+fn the_households_target_as_amended() {
+    // SYNTHETIC: the target change of aneks-2020 (150 → 120) is the fixture's one
+    // invented figure, standing for the reformulated goals of K3-15; 150 is derived
+    // from K3-17
+    let project = project();
+    let engine = engine(&project);
+    let target = |d| {
+        indicator(&engine.report(d), "households-supported")
+            .target
+            .to_string()
+    };
+    assert_eq!(target(date(2020, 8, 31)), "150");
+    assert_eq!(target(date(2020, 9, 1)), "120");
+}
+
+#[test]
+fn the_cus_and_di_meetings_are_evaluated_only_from_the_amendment_that_adds_them() {
+    // FACT: K3-21 (the CUS and DI activities added in 2022), K3-23 (the Opole
+    // meeting of 27.04.2023); the sample holds three synthetic meetings of 2022
+    let project = project();
+    let engine = engine(&project);
+    let before = engine.report(date(2021, 12, 31));
+    assert!(before.indicators.iter().all(|i| i.id != "cus-di-meetings"));
+    assert_eq!(
+        value(&engine.report(date(2023, 9, 30)), "cus-di-meetings"),
+        Some(dec("4"))
+    );
+}
