@@ -3,9 +3,9 @@
 //! on the project file and, through the indicator engine, on its sample facts.
 //! Each check names its fact: `// FACT: K3-14`.
 //!
-//! The values on the sample facts were computed independently of the engine, from
-//! the JSON Lines file, by reading it as the rules say (the computation is in the
-//! decisions file); the synthetic parts of the sample are marked there.
+//! The values on the sample facts were computed independently of the engine, by
+//! reading the JSON Lines file as the rules say (the values and how they were
+//! computed: `docs/decisions-13-fixture3.md`, "Values on the sample facts").
 
 use chrono::NaiveDate;
 use kooperacja_core::engine::{Applied, Engine};
