@@ -89,8 +89,8 @@ pub struct Generator {
     sectors: Vec<String>,
     persons: u64,
     institutions: u64,
-    /// The roles of coaching facts, the first (social workers, where the
-    /// project has them) three times as often as each other one.
+    /// The roles an enum field over the file's `roles` takes, the first three
+    /// times as often as each other one.
     roles: Vec<String>,
     /// Which indexes are retractions (a bit set), so none is retracted.
     retractions: Vec<u64>,
@@ -186,16 +186,11 @@ impl Generator {
             persons: (count / 10).max(10),
             institutions: (count / 40).max(10),
             roles: {
+                // The file's first role three times as often as each other one.
                 let mut roles: Vec<String> = project.roles.iter().map(|r| r.id.clone()).collect();
-                if let Some(i) = roles.iter().position(|r| r == "social-worker") {
-                    roles.swap(0, i);
-                }
-                match roles.first().cloned() {
-                    Some(first) => {
-                        roles.insert(0, first.clone());
-                        roles.insert(0, first);
-                    }
-                    None => roles.push("social-worker".to_owned()),
+                if let Some(first) = roles.first().cloned() {
+                    roles.insert(0, first.clone());
+                    roles.insert(0, first);
                 }
                 roles
             },
@@ -369,13 +364,9 @@ impl Iterator for Generator {
             amount: Amount::from_grosze(
                 i64::try_from(10_000 + g.rng.below(5_000_000)).unwrap_or(0),
             ),
-            category: (*g.rng.pick(&[
-                "wynagrodzenia",
-                "spotkania",
-                "coaching",
-                "badania",
-                "platforma",
-            ]))
+            category: (*g
+                .rng
+                .pick(&["wynagrodzenia", "usługi", "materiały", "podróże", "inne"]))
             .to_owned(),
         };
         let what = match roll {
