@@ -1,11 +1,11 @@
 //! The third fixture, „Kooperacje 3D” (Macroregion III): its public facts
-//! (K3-01..K3-24 of `docs/decisions-13-fixture3.md`, each with its source) checked
+//! (K3-01..K3-24 of `docs/decisions.md ("Any ESF project (issue 13)")`, each with its source) checked
 //! on the project file and, through the indicator engine, on its sample facts.
 //! Each check names its fact: `// FACT: K3-14`.
 //!
 //! The values on the sample facts were computed independently of the engine, by
 //! reading the JSON Lines file as the rules say (the values and how they were
-//! computed: `docs/decisions-13-fixture3.md`, "Values on the sample facts").
+//! computed: `docs/decisions.md ("Any ESF project (issue 13)")`, "Values on the sample facts").
 
 use chrono::NaiveDate;
 use kooperacja_core::engine::{Applied, Engine};

@@ -13,7 +13,7 @@
 //! 30) changed when format 2 came: a coaching activity of format 1 also
 //! counted meetings with `activity = "coaching"` (the meeting label it shared),
 //! and format 2's single `counts` filter counts the coaching facts only
-//! (docs/decisions-13-upgrade.md). Every indicator value stayed.
+//! (docs/decisions.md ("Any ESF project (issue 13)")). Every indicator value stayed.
 //!
 //! The seed fixtures are frozen the same way (format-1 engine, format-1
 //! originals), and their upgraded text gives the same report. Loading a

@@ -178,11 +178,42 @@ fn naive(project: &Project, rule: &Rule, facts: &[Fact], as_of: NaiveDate) -> Op
                 .sum(),
         ),
         Rule::Distinct { key, .. } => {
-            let set: BTreeSet<String> = passing().flat_map(|f| keys(project, f, *key)).collect();
+            let mut set: BTreeSet<String> =
+                passing().flat_map(|f| keys(project, f, *key)).collect();
+            if *key == Key::Participant {
+                // ESF counts a participant whose first live entry (by date,
+                // then id) gives every datum `[participants] required` names
+                // (`age`: the age or the year of birth); the others apart.
+                set.retain(|participant| complete(project, &live, participant));
+            }
             Some(Decimal::from(set.len()))
         }
         _ => None,
     }
+}
+
+/// Whether a participant's first live entry gives every required datum.
+fn complete(project: &Project, live: &[&Fact], participant: &str) -> bool {
+    let first = live
+        .iter()
+        .filter(|f| f.kind() == "entry")
+        .filter(|f| {
+            f.value("participant")
+                .is_some_and(|v| v.to_text() == participant)
+        })
+        .min_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let Some(first) = first else {
+        return false;
+    };
+    let required = project
+        .participants
+        .as_ref()
+        .map(|p| p.required.clone())
+        .unwrap_or_default();
+    required.iter().all(|datum| match datum.as_str() {
+        "age" => first.value("age").is_some() || first.value("birth_year").is_some(),
+        other => first.value(other).is_some(),
+    })
 }
 
 // --- the laws ----------------------------------------------------------------
