@@ -44,11 +44,13 @@ fuzz_target!(|data: &[u8]| {
     };
     let project = &PROJECTS[usize::from(first >> 1 & 1)];
     let mut engine = Engine::new(Arc::clone(project), Some(Arc::clone(&REGISTER)));
-    for item in FactReader::new(input, format, PseudonymKey::from_bytes([0; 32])) {
+    let vocabulary = Arc::clone(project.vocabulary());
+    let columns = vocabulary.columns();
+    for item in FactReader::new(input, format, vocabulary, PseudonymKey::from_bytes([0; 32])) {
         if let Ok(fact) = item {
             let record = fact.to_record();
             let _ = to_json_line(&record);
-            let _ = to_csv_row(&record);
+            let _ = to_csv_row(&record, &columns);
             let _ = engine.apply(&fact);
         }
     }
