@@ -314,6 +314,12 @@ pub fn document() -> Value {
                         "The project has one version: there is nothing to compare",
                     );
                 }
+                if method == "get" && path.ends_with("/facts") {
+                    add(
+                        "422",
+                        "The kind filter names a kind the project does not declare",
+                    );
+                }
                 if method == "post" {
                     add("409", "The fact's id is stored with other content");
                     add(

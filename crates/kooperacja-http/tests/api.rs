@@ -204,9 +204,11 @@ fn every_error_is_a_problem_document() {
     assert_eq!(p["pointer"], "");
     let p = server.post(&facts, Some(&token), "[1]").problem(400);
     assert_eq!(p["pointer"], "");
-    // 400 when a field the API document describes exactly is wrong (unknown
-    // field, wrong JSON type, id, date, kind); 422 when the record has the
-    // document's shape but is not a fact of its kind.
+    // 400 when the body breaks the API document, which describes a fact of
+    // any project (a date that is not one, a missing id, a value of a JSON
+    // type no field takes); 422 when it has the document's shape but does not
+    // fit the project's declared vocabulary (a kind or a field the project
+    // does not declare, a JST given as a number, a missing required field).
     for (body, status, pointer) in [
         (
             json!({"id": "a", "date": "2020-02-30", "by": "rops-torun", "kind": "pilot", "jst": "0410"}),
@@ -220,18 +222,23 @@ fn every_error_is_a_problem_document() {
         ),
         (
             json!({"id": "a", "date": "2020-02-03", "by": "rops-torun", "kind": "party"}),
-            400,
+            422,
             "/kind",
         ),
         (
             // An unknown field's name is the client's text, so the pointer
             // does not repeat it (it could be a person value).
             json!({"id": "a", "date": "2020-02-03", "by": "rops-torun", "kind": "pilot", "jst": "0410", "colour": "red"}),
-            400,
+            422,
             "/…",
         ),
         (
             json!({"id": "a", "date": "2020-02-03", "by": "rops-torun", "kind": "pilot", "jst": 410}),
+            422,
+            "/jst",
+        ),
+        (
+            json!({"id": "a", "date": "2020-02-03", "by": "rops-torun", "kind": "pilot", "jst": {"code": "0410"}}),
             400,
             "/jst",
         ),

@@ -42,7 +42,9 @@ fn an_amount_as_a_json_number_is_refused() {
     let server = Server::start();
     let token = server.token(KOOPERACJA, "rops-torun");
     let body = r#"{"id":"e-1","date":"2019-02-05","by":"rops-torun","kind":"expenditure","amount":90071992547409.93,"category":"spotkania"}"#;
-    let p = server.post(&facts_path(), Some(&token), body).problem(400);
+    // 422, not 400: the API document takes a number for a field of any
+    // kind (a count, hours); the amount's declaration refuses one.
+    let p = server.post(&facts_path(), Some(&token), body).problem(422);
     assert_eq!(p["pointer"], "/amount", "{p}");
     assert!(
         p["detail"].as_str().unwrap().contains(r#""1234.56""#),
@@ -68,9 +70,9 @@ fn names_in_a_persons_list_are_refused() {
     let token = server.token(KOOPERACJA, "rops-torun");
     let body = r#"{"id":"m-p","date":"2019-02-05","by":"rops-torun","territory":"04","kind":"meeting","group":"RGR","persons":["Jan Kowalski","Anna Nowak"]}"#;
     let r = server.post(&facts_path(), Some(&token), body);
-    // 422, not 400: an array of strings is what the API document's schema
-    // gives `persons`; the key rule is beyond it.
-    let p = r.problem(422);
+    // 400: the API document's schema takes a list of keys, each holding no
+    // space, so a list of names breaks the document.
+    let p = r.problem(400);
     assert_eq!(p["pointer"], "/persons", "{p}");
     assert!(!r.text().contains("Kowalski"), "{}", r.text());
 }

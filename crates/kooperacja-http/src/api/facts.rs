@@ -23,7 +23,7 @@ use kooperacja_core::facts::{
 use kooperacja_core::present::message;
 use kooperacja_core::pseudonym::PseudonymKey;
 use kooperacja_core::validate::Severity;
-use kooperacja_core::vocabulary::{FieldDecl, FieldType, Vocabulary};
+use kooperacja_core::vocabulary::Vocabulary;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -136,11 +136,11 @@ pub fn personal_data_problem(field: &str) -> Problem {
 /// A fact from the JSON text of one object, through core's one JSON reader of
 /// facts (which refuses repeated and unknown keys, amounts as JSON numbers and
 /// look-alike ids, and pseudonymises persons), checked against the project's
-/// vocabulary, naming the field of any problem. A problem of the document's
-/// shape (a field no kind declares, a value of a JSON type its declaration
-/// does not take, a date, a kind; id and by when missing) is a 400;
-/// otherwise the record has the document's shape but is not a fact of its
-/// kind: 422.
+/// vocabulary, naming the field of any problem. A record that breaks the API
+/// document, which describes a fact of any project ([`schema_takes`]), is a
+/// 400; a record of the document's shape that does not fit this project's
+/// vocabulary (an undeclared kind or field, a value its declaration refuses)
+/// is a 422.
 fn fact_of_text(
     text: &str,
     vocabulary: &Vocabulary,
@@ -155,10 +155,11 @@ fn fact_of_text(
         // core's reading of it (an empty list entry, a count too large): the
         // record has the document's shape, so 422; a value of another type
         // breaks the document: 400.
-        let typed = e
-            .field
-            .as_deref()
-            .is_some_and(|f| given(text, f).is_some_and(|v| schema_takes(text, f, &v, vocabulary)));
+        let typed = match e.field.as_deref() {
+            Some(f) => given(text, f).is_some_and(|v| schema_takes(f, &v)),
+            // A field not named (its name may be personal data).
+            None => document_takes(text),
+        };
         let problem = if typed {
             invalid_fact(e.message)
         } else {
@@ -190,15 +191,19 @@ fn fact_of_text(
         let problem = match e.field.as_deref() {
             Some("id") if id_ok => invalid_fact(e.message),
             Some("by") if by_ok => invalid_fact(e.message),
+            Some("kind") if given(text, "kind").is_some_and(|v| schema_takes("kind", &v)) => {
+                invalid_fact(e.message)
+            }
             Some("id" | "date" | "kind" | "by") => Problem::bad_request(e.message),
-            // A value of a JSON type the field's declaration does not take (an
-            // amount as a number, a JST as a number), or a field no kind
-            // declares: the document's shape is broken.
-            Some(f) if given(text, f).is_some_and(|v| !schema_takes(text, f, &v, vocabulary)) => {
+            // A value of a JSON type the document does not take for the
+            // field: the document's shape is broken.
+            Some(f) if given(text, f).is_some_and(|v| !schema_takes(f, &v)) => {
                 Problem::bad_request(e.message)
             }
             Some(_) => invalid_fact(e.message),
-            // A key that may be personal data, named by no kind.
+            // A field no kind declares whose name may be personal data (so
+            // not named): 422 when every value has a type the document takes.
+            None if document_takes(text) => invalid_fact(e.message),
             None => Problem::bad_request(e.message),
         };
         problem.at(pointer(e.field))
@@ -222,58 +227,40 @@ fn given(text: &str, field: &str) -> Option<serde_json::Value> {
 }
 
 /// Whether `value`, given for `field` in the fact's JSON text, has the type
-/// the API document's schema gives the field (`openapi::document`): the base
-/// fields as the document types them; a declared field the JSON type its
-/// declaration takes ([`json_type_fits`]), in the record's kind or, for a
-/// field that kind lacks, in any kind that declares it. A field no kind
-/// declares has no type.
-fn schema_takes(
-    text: &str,
-    field: &str,
-    value: &serde_json::Value,
-    vocabulary: &Vocabulary,
-) -> bool {
+/// the API document's schema gives the field (`openapi::fact_record_schema`),
+/// which describes a fact of any project: the base fields as the document
+/// types them, every other field as its `additionalProperties` (text, a
+/// number, null, or a list of keys). A value the document takes but the
+/// project's declaration refuses (a kind the project does not declare, a
+/// field its kind lacks, a count given as text that is not a number) is a
+/// fact that does not fit the project: 422, not 400.
+fn schema_takes(field: &str, value: &serde_json::Value) -> bool {
     use serde_json::Value as V;
     let chars = |s: &str| s.chars().count();
     match (field, value) {
         ("id", V::String(s)) => (1..=crate::limits::MAX_ID_CHARS).contains(&chars(s)),
-        ("by", V::String(s)) => chars(s) >= 1,
+        ("by" | "kind", V::String(s)) => chars(s) >= 1,
         ("date", V::String(_)) => true,
-        ("kind", V::String(s)) => vocabulary.is_kind(s),
         ("id" | "by" | "date" | "kind", _) => false,
         ("territory", V::Null | V::String(_)) => true,
         ("note", V::String(s)) => chars(s) <= MAX_NOTE_CHARS,
         ("note", V::Null) => true,
         ("territory" | "note", _) => false,
-        _ => {
-            let kind = given(text, "kind")
-                .and_then(|k| k.as_str().and_then(|k| vocabulary.kind(k)).cloned());
-            let declared: Vec<&FieldDecl> = match kind.as_ref().and_then(|k| k.field(field)) {
-                Some(f) => vec![f],
-                None => vocabulary.fields_named(field).map(|(_, f)| f).collect(),
-            };
-            declared.iter().any(|f| json_type_fits(f, value))
-        }
+        (_, V::Null | V::String(_) | V::Number(_)) => true,
+        (_, V::Array(items)) => items.iter().all(|item| {
+            item.as_str().is_some_and(|s| {
+                !s.is_empty() && !s.chars().any(|c| c.is_whitespace() || c == ',' || c == ';')
+            })
+        }),
+        _ => false,
     }
 }
 
-/// Whether a JSON value is of a JSON type core's reader takes for a declared
-/// field (null stands for an absent value): text for any field (a count's
-/// digits as text too), a whole number for a count or days, a number for
-/// hours, an array of strings for a list field. The project's fact schema
-/// (`crate::fact_schema`) is stricter: it gives a count as an integer only.
-fn json_type_fits(field: &FieldDecl, value: &serde_json::Value) -> bool {
-    use serde_json::Value as V;
-    match value {
-        V::Null | V::String(_) => true,
-        V::Array(items) => field.many && items.iter().all(V::is_string),
-        V::Number(n) if !field.many => match field.field_type {
-            FieldType::Count | FieldType::Days => {
-                n.is_u64() || n.is_i64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
-            }
-            FieldType::Hours => true,
-            _ => false,
-        },
+/// Whether every field of the fact's JSON text has a type the API document
+/// takes for it ([`schema_takes`]).
+fn document_takes(text: &str) -> bool {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::Object(map)) => map.iter().all(|(k, v)| schema_takes(k, v)),
         _ => false,
     }
 }
@@ -710,7 +697,11 @@ pub async fn list_facts(
         .map(|k| {
             vocabulary.kind(k).map(|x| x.id.clone()).ok_or_else(|| {
                 let names: Vec<&str> = vocabulary.kinds().iter().map(|x| x.id.as_str()).collect();
-                Problem::bad_request_said(
+                // A string the document takes, naming no kind of this
+                // project: 422, as for a fact of such a kind.
+                Problem::said(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid-field",
                     message::UNKNOWN_FACT_KIND,
                     &[&format!("{k:?}"), &names.join(", ")],
                 )
