@@ -967,3 +967,42 @@ pub fn to_csv_row(record: &Record, columns: &[String]) -> String {
     }
     row
 }
+
+/// A stable id for a fact that has none, derived from its content: `f-` and
+/// the first 20 hex digits of the SHA-256 of its JSON line without the id
+/// (persons already pseudonymised, so the id reveals nothing about them).
+/// The same content gives the same id, so recording it again adds nothing;
+/// `occurrence` (0 for the first) tells apart identical facts that are
+/// meant as several, such as two identical rows of one sheet (`f-…-2` for
+/// the second).
+///
+/// ```
+/// use kooperacja_core::facts::{content_id, FactReader, Format};
+/// use kooperacja_core::vocabulary::Vocabulary;
+/// use std::sync::Arc;
+/// let vocabulary = Arc::new(Vocabulary::built_in());
+/// let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([0; 32]);
+/// let read = |id: &str| {
+///     let line = format!(r#"{{"id":"{id}","date":"2020-02-11","by":"rops","kind":"expenditure","partner":"rops","amount":"10.00","category":"meetings"}}"#);
+///     FactReader::new(line.as_bytes(), Format::JsonLines, vocabulary.clone(), key.clone()).next().unwrap().unwrap()
+/// };
+/// let (a, b) = (read("a"), read("b"));
+/// assert_eq!(content_id(&a, 0), content_id(&b, 0));
+/// assert!(content_id(&a, 0).starts_with("f-"));
+/// assert_ne!(content_id(&a, 0), content_id(&a, 1));
+/// ```
+pub fn content_id(fact: &Fact, occurrence: u32) -> String {
+    use sha2::{Digest, Sha256};
+    let mut record = fact.to_record();
+    record.take("id");
+    let digest = Sha256::digest(to_json_line(&record).as_bytes());
+    let mut id = String::with_capacity(24);
+    id.push_str("f-");
+    for byte in &digest[..10] {
+        id.push_str(&format!("{byte:02x}"));
+    }
+    if occurrence > 0 {
+        id.push_str(&format!("-{}", occurrence + 1));
+    }
+    id
+}

@@ -102,6 +102,7 @@ pub mod fact_check;
 pub mod facts;
 pub mod groups;
 pub mod identifier;
+pub mod import;
 pub mod indicator;
 pub mod money;
 pub mod organisation;

@@ -1,0 +1,237 @@
+//! Importing facts from what coordinators fill in: a spreadsheet (XLSX) or a
+//! CSV file in the dialects Polish Excel and LibreOffice write.
+//!
+//! Core reads bytes the adapter has already loaded (no file is opened here):
+//! [`read_upload`] turns them into a [`Workbook`] of typed [`Cell`]s, and
+//! [`import`] maps its columns to the declared fields of one kind of fact by
+//! their headers (Polish or English names, or ids), checks every cell, and
+//! either returns every fact, pseudonymised, with a stable content id, or
+//! every problem, each named by file, sheet, row and column. Nothing is
+//! returned for writing until every cell is good.
+//!
+//! Status: the contract of issue 14; the reading and the mapping are being
+//! filled in (see `docs/decisions.md`, "Data entry").
+
+use crate::facts::Fact;
+use crate::present::Lang;
+use crate::project::Project;
+use crate::pseudonym::PseudonymKey;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+/// One cell as the file holds it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", content = "value", rename_all = "kebab-case")]
+pub enum Cell {
+    /// Nothing in it.
+    Empty,
+    /// Text, as written.
+    Text(String),
+    /// A number cell of a spreadsheet, as the shortest decimal text that
+    /// reads back to the binary value the file stores (what the spreadsheet
+    /// shows at full precision: `1234.56`, never `1234.5599999`). CSV cells
+    /// are always [`Cell::Text`].
+    Number(String),
+    /// A date cell.
+    Date(NaiveDate),
+    /// A date-and-time cell.
+    DateTime(NaiveDateTime),
+    /// A true/false cell.
+    Bool(bool),
+    /// A cell holding a formula (its cached result is not taken: a value
+    /// computed by a program that never recalculated may be stale).
+    Formula(String),
+    /// An error cell (`#DIV/0!`, `#N/A`), as the file names it.
+    Error(String),
+}
+
+/// A rectangle of cells merged into one, 0-based and inclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Merged {
+    /// First row.
+    pub first_row: u32,
+    /// First column.
+    pub first_column: u32,
+    /// Last row.
+    pub last_row: u32,
+    /// Last column.
+    pub last_column: u32,
+}
+
+/// One sheet: rows of cells, the first non-empty row being the headers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sheet {
+    /// The sheet's name (a CSV file has one sheet, named after the file).
+    pub name: String,
+    /// The rows, from the sheet's first row (row 1 in the spreadsheet is
+    /// index 0), each from column A.
+    pub rows: Vec<Vec<Cell>>,
+    /// The merged ranges.
+    pub merged: Vec<Merged>,
+}
+
+/// The CSV dialect [`read_csv`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    /// UTF-8 without a byte-order mark.
+    Utf8,
+    /// UTF-8 with a byte-order mark (what Excel's "CSV UTF-8" writes).
+    Utf8Bom,
+    /// Windows-1250 (what Polish Excel's plain "CSV" writes).
+    Windows1250,
+}
+
+/// How a CSV file was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CsvDialect {
+    /// The field separator: `,` (RFC 4180) or `;` (Polish Excel).
+    pub separator: u8,
+    /// Whether numbers are written with a decimal comma (`1234,56`): true
+    /// with the `;` separator.
+    pub decimal_comma: bool,
+    /// The character encoding.
+    pub encoding: Encoding,
+}
+
+/// A file read into sheets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Workbook {
+    /// The file's name as the user gave it (for the report; never opened
+    /// by core).
+    pub file: String,
+    /// The sheets, in the file's order.
+    pub sheets: Vec<Sheet>,
+    /// The CSV dialect, for a CSV file.
+    pub dialect: Option<CsvDialect>,
+}
+
+/// What to import and on whose behalf.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The kind of fact the rows are; when `None`, a sheet named after a
+    /// kind (its id or its Polish or English name) is that kind, and a CSV
+    /// file needs a `kind` column.
+    pub kind: Option<String>,
+    /// The organisation that records the facts, for rows without a `by`
+    /// column (the partner uploading, on the server).
+    pub by: Option<String>,
+    /// The language of the report's messages.
+    pub lang: Lang,
+}
+
+/// Where a problem is: the file, the sheet, the row and the column as the
+/// spreadsheet shows them (row 1 is the first; column `A`), and the header
+/// of that column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellRef {
+    /// The file's name.
+    pub file: String,
+    /// The sheet's name (for a CSV file, the file's name).
+    pub sheet: String,
+    /// The row, from 1; `None` for a problem of the whole sheet.
+    pub row: Option<u32>,
+    /// The column letter (`A`, `AB`); `None` for a problem of a whole row.
+    pub column: Option<String>,
+    /// The column's header as written; never a cell's value.
+    pub header: Option<String>,
+}
+
+/// One bad cell (or row, or sheet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CellProblem {
+    /// Where it is.
+    pub at: CellRef,
+    /// A stable code (`import.not-a-date`, `import.unknown-value`,
+    /// `import.personal-data`, …).
+    pub code: &'static str,
+    /// What is wrong, in the options' language. It never quotes the value
+    /// of a person column or a value that may be personal data.
+    pub message: String,
+}
+
+/// A note that is not a problem (an empty row skipped, the dialect found).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportNote {
+    /// Where it is.
+    pub at: CellRef,
+    /// A stable code (`import.empty-row`, …).
+    pub code: &'static str,
+    /// What it says, in the options' language.
+    pub message: String,
+}
+
+/// What an import read: every fact, in the files' order, with its content
+/// id, pseudonymised, and checked against the project.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The facts, in the files' order (file, sheet, row).
+    pub facts: Vec<Fact>,
+    /// For each fact, where it came from (its row; `column` is `None`).
+    pub rows: Vec<CellRef>,
+    /// The notes.
+    pub notes: Vec<ImportNote>,
+}
+
+/// Why a file cannot be read at all (not a spreadsheet, a damaged archive).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct ReadError {
+    /// The file's name.
+    pub file: String,
+    /// A stable code (`import.not-a-spreadsheet`, `import.damaged`, …).
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Reads an uploaded file: XLSX when the bytes are a ZIP archive (`PK`),
+/// otherwise CSV in the dialect [`read_csv`] finds.
+pub fn read_upload(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
+    if bytes.starts_with(b"PK") {
+        read_xlsx(file, bytes)
+    } else {
+        read_csv(file, bytes)
+    }
+}
+
+/// Reads an XLSX workbook from its bytes (calamine): every sheet, typed
+/// cells, merged ranges.
+pub fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
+    let _ = bytes;
+    Err(ReadError {
+        file: file.to_owned(),
+        code: "import.not-yet",
+        message: "XLSX reading is not built yet".to_owned(),
+    })
+}
+
+/// Reads a CSV file from its bytes, finding its dialect: the encoding (UTF-8,
+/// with or without a byte-order mark, else Windows-1250, via encoding_rs),
+/// the separator (`;` or `,`, from the header row) and the decimal comma.
+pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
+    let _ = bytes;
+    Err(ReadError {
+        file: file.to_owned(),
+        code: "import.not-yet",
+        message: "CSV reading is not built yet".to_owned(),
+    })
+}
+
+/// Maps the sheets' columns to declared fields by header, reads every row
+/// into a fact (persons pseudonymised with `key`; a stable content id unless
+/// the sheet has an `id` column), checks each against the project, and
+/// returns all the facts or every problem (all of them, not the first).
+pub fn import(
+    workbooks: &[Workbook],
+    project: &Project,
+    options: &ImportOptions,
+    key: &PseudonymKey,
+) -> Result<Imported, Vec<CellProblem>> {
+    let _ = (workbooks, project, options, key);
+    Ok(Imported {
+        facts: Vec::new(),
+        rows: Vec::new(),
+        notes: Vec::new(),
+    })
+}
