@@ -14,8 +14,10 @@
 
 use crate::facts::Fact;
 use crate::present::Lang;
+use crate::present::label;
 use crate::project::Project;
 use crate::pseudonym::PseudonymKey;
+use crate::vocabulary::FieldDecl;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
@@ -183,6 +185,43 @@ pub struct ReadError {
     pub code: &'static str,
     /// What is wrong.
     pub message: String,
+}
+
+/// The header of a declared field's column in a sheet to fill in: its label
+/// in `lang` (its id when it has no label). [`import`] reads this header back
+/// in either language, so a template always imports.
+///
+/// ```
+/// use kooperacja_core::import::field_header;
+/// use kooperacja_core::present::Lang;
+/// use kooperacja_core::vocabulary::{FieldDecl, FieldType};
+/// let field = FieldDecl::new("hours", FieldType::Hours);
+/// assert_eq!(field_header(&field, Lang::Pl), "hours");
+/// ```
+pub fn field_header(field: &FieldDecl, lang: Lang) -> &str {
+    field.label(lang)
+}
+
+/// The header of a base field's column (`id`, `date`, `by`, `territory`,
+/// `note`, `kind`) in `lang`; `None` for another name.
+///
+/// ```
+/// use kooperacja_core::import::base_header;
+/// use kooperacja_core::present::Lang;
+/// assert_eq!(base_header("date", Lang::Pl), Some("Data"));
+/// assert_eq!(base_header("by", Lang::En), Some("Organisation"));
+/// ```
+pub fn base_header(field: &str, lang: Lang) -> Option<&'static str> {
+    let text = match field {
+        "id" => label::IDENTIFIER,
+        "date" => label::FACT_DATE,
+        "by" => label::FACT_BY,
+        "territory" => label::TERRITORY,
+        "note" => label::FACT_NOTE,
+        "kind" => label::KIND,
+        _ => return None,
+    };
+    Some(text.get(lang))
 }
 
 /// Reads an uploaded file: XLSX when the bytes are a ZIP archive (`PK`),

@@ -786,3 +786,9 @@ pub const UPGRADE_FORMAT2_KEY_IN_FORMAT1: Text = Text::new(
 );
 /// In place of an amount the sources do not publish (a budget stated as `"unknown"`).
 pub const UNKNOWN_AMOUNT: Text = Text::new("nieznana", "unknown");
+/// A fact's date, as a column header of a sheet to fill in.
+pub const FACT_DATE: Text = Text::new("Data", "Date");
+/// The organisation that records a fact, as a column header.
+pub const FACT_BY: Text = Text::new("Organizacja", "Organisation");
+/// A fact's free note, as a column header.
+pub const FACT_NOTE: Text = Text::new("Uwagi", "Note");
