@@ -166,3 +166,37 @@ pub struct PageParams {
     #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<u32>,
 }
+
+/// The place of the upload form of `POST /v1/projects/{id}/fact-imports` in
+/// the document (replaced by its schema, `openapi::upload_form_schema`).
+#[derive(Debug)]
+pub struct FactImportForm;
+
+impl PartialSchema for FactImportForm {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new().into()
+    }
+}
+
+impl ToSchema for FactImportForm {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("FactImportForm")
+    }
+}
+
+/// The place of the dashboard's upload form in the document (replaced by its
+/// schema, `openapi::upload_form_schema`).
+#[derive(Debug)]
+pub struct UploadPageForm;
+
+impl PartialSchema for UploadPageForm {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new().into()
+    }
+}
+
+impl ToSchema for UploadPageForm {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("UploadPageForm")
+    }
+}

@@ -8,7 +8,18 @@ pub const MAX_BODY_BYTES: usize = 1 << 20;
 /// The largest body of `POST /v1/projects/{id}/facts/batch`: 16 MiB.
 pub const MAX_BATCH_BODY_BYTES: usize = 16 << 20;
 
-/// The most facts one batch may hold.
+/// The largest body of an upload (`POST /v1/projects/{id}/fact-imports`
+/// and the dashboard's upload form), all its files together: 16 MiB.
+pub const MAX_UPLOAD_BYTES: usize = 16 << 20;
+
+/// The most files one upload may hold.
+pub const MAX_UPLOAD_FILES: usize = 20;
+
+/// The longest text part of an upload form (`kind`, `token`, `lang`), in
+/// characters.
+pub const MAX_FORM_TEXT_CHARS: usize = 256;
+
+/// The most facts one batch (or one upload) may hold.
 pub const MAX_BATCH_FACTS: usize = 10_000;
 
 /// The longest a request may take, from its headers to its response.

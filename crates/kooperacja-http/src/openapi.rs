@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use utoipa::OpenApi;
 
-use crate::api::{facts, reads};
+use crate::api::{facts, imports, reads};
 use crate::problem::{Problem, ProblemFinding};
 
 /// This document.
@@ -66,9 +66,12 @@ mod doc {
             facts::list_facts,
             facts::get_fact,
             facts::post_batch,
+            imports::post_import,
             facts::audit,
+            imports::upload_form,
+            imports::upload_page,
         ),
-        components(schemas(Problem, ProblemFinding)),
+        components(schemas(Problem, ProblemFinding, crate::problem::ImportCell)),
         tags(
             (name = "reports", description = "Where a project stands, from core's engine"),
             (name = "projects", description = "The projects served"),
@@ -170,6 +173,40 @@ fn fact_record_schema() -> Value {
     })
 }
 
+/// The schema of an upload form (multipart/form-data): one or more files
+/// (`file` parts) and the kind of their rows; the dashboard's form also
+/// carries the token (`token`), as a browser cannot send a header.
+fn upload_form_schema(page: bool) -> Value {
+    let text = json!({"type": "string", "maxLength": crate::limits::MAX_FORM_TEXT_CHARS});
+    let mut properties = serde_json::Map::new();
+    properties.insert("file".to_owned(), json!({
+        "type": "array",
+        "minItems": 1,
+        "maxItems": crate::limits::MAX_UPLOAD_FILES,
+        "items": {"type": "string", "format": "binary"},
+        "description": "The files: XLSX, or CSV (RFC 4180 UTF-8, or Polish Excel's: `;`, decimal comma, Windows-1250 or UTF-8 with a byte-order mark). Each part's file name names the file in the report"
+    }));
+    let mut kind = text.clone();
+    kind["description"] = json!(
+        "The kind of fact the rows are (its id, or its Polish or English name); when absent, a sheet named after a kind is that kind, or a `kind` column says it"
+    );
+    properties.insert("kind".to_owned(), kind);
+    let mut required = vec![json!("file")];
+    if page {
+        let mut token = text;
+        token["description"] = json!("A token from `kooperacja-server token create`");
+        properties.insert("token".to_owned(), token);
+        required.push(json!("token"));
+    }
+    json!({
+        "type": "object",
+        "description": "The upload: up to 16 MiB, 20 files and 10,000 rows",
+        "required": required,
+        "properties": properties,
+        "additionalProperties": false,
+    })
+}
+
 /// Rewrites every `oneOf` of string `const`s (schemars' form of an enum whose
 /// variants have doc comments) as one `enum` list, with the variants'
 /// descriptions as a list in the schema's description: clients generated
@@ -249,6 +286,8 @@ pub fn document() -> Value {
             map.insert(name, schema);
         }
         map.insert("FactRecord".to_owned(), fact_record_schema());
+        map.insert("FactImportForm".to_owned(), upload_form_schema(false));
+        map.insert("UploadPageForm".to_owned(), upload_form_schema(true));
         if let Some(Value::Object(batch)) = map.get_mut("FactBatch") {
             batch.insert("additionalProperties".to_owned(), Value::Bool(false));
         }
@@ -297,8 +336,25 @@ pub fn document() -> Value {
                     "503",
                     "The server is starting, its database is not available, or it has as many busy connections as it allows",
                 );
+                // The dashboard's upload page answers pages for people; only
+                // the layers around every route answer problem documents.
+                if path.starts_with("/projects/") {
+                    operation["security"] = json!([]);
+                    continue;
+                }
                 if path.contains("{id}") {
                     add("404", "No such project, version or fact");
+                }
+                if path.ends_with("/fact-imports") {
+                    add(
+                        "422",
+                        "Nothing was stored: the uploaded files have problems (`import-problems`), every one listed under `cells` with its file, sheet, row, column and pointer; or a fact the writer refuses",
+                    );
+                    add(
+                        "413",
+                        "The upload is over 16 MiB, 20 files or 10,000 rows (a declared Content-Length over the limit is refused before the body is read)",
+                    );
+                    add("415", "The body is not multipart/form-data");
                 }
                 let guarded = method == "post"
                     || path.ends_with("/facts")

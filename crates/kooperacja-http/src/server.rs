@@ -26,12 +26,12 @@ use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::access::Actor;
-use crate::api::{facts, reads};
+use crate::api::{facts, imports, reads};
 use crate::app::AppState;
 use crate::conn::{self, Conns, Timeouts};
 use crate::limits::{
     FILE_RESERVE, HEADER_TIMEOUT, IDLE_TIMEOUT, LISTEN_BACKLOG, MAX_BATCH_BODY_BYTES,
-    MAX_BODY_BYTES, MAX_CONNECTIONS, REQUEST_TIMEOUT,
+    MAX_BODY_BYTES, MAX_CONNECTIONS, MAX_UPLOAD_BYTES, REQUEST_TIMEOUT,
 };
 use crate::problem::{PROBLEM_JSON, Problem};
 use crate::pseudonym::Secret;
@@ -60,6 +60,8 @@ pub const ROUTES: &[(&str, &[&str])] = &[
     ("/v1/projects/{id}/facts", &["get", "post"]),
     ("/v1/projects/{id}/facts/{fact_id}", &["get"]),
     ("/v1/projects/{id}/fact-batches", &["post"]),
+    ("/v1/projects/{id}/fact-imports", &["post"]),
+    ("/projects/{id}/upload", &["get", "post"]),
     ("/v1/projects/{id}/audit", &["get"]),
 ];
 
@@ -84,6 +86,12 @@ fn method_router(path: &str) -> Option<MethodRouter<Arc<AppState>>> {
         "/v1/projects/{id}/fact-batches" => {
             post(facts::post_batch).layer(DefaultBodyLimit::max(MAX_BATCH_BODY_BYTES))
         }
+        "/v1/projects/{id}/fact-imports" => {
+            post(imports::post_import).layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES))
+        }
+        "/projects/{id}/upload" => get(imports::upload_form)
+            .post(imports::upload_page)
+            .layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
         "/v1/projects/{id}/audit" => get(facts::audit),
         _ => return None,
     })
@@ -572,8 +580,11 @@ pub fn router(state: Arc<AppState>, timeout: Duration) -> Router {
 /// 413 at once for a body whose declared length (`Content-Length`) is over
 /// the path's limit, before a byte of it is read.
 async fn declared_size(request: Request, next: Next) -> Response {
-    let limit = if request.uri().path().ends_with("/fact-batches") {
+    let path = request.uri().path();
+    let limit = if path.ends_with("/fact-batches") {
         MAX_BATCH_BODY_BYTES
+    } else if path.ends_with("/fact-imports") || path.ends_with("/upload") {
+        MAX_UPLOAD_BYTES
     } else {
         MAX_BODY_BYTES
     };

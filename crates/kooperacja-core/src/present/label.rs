@@ -792,3 +792,94 @@ pub const FACT_DATE: Text = Text::new("Data", "Date");
 pub const FACT_BY: Text = Text::new("Organizacja", "Organisation");
 /// A fact's free note, as a column header.
 pub const FACT_NOTE: Text = Text::new("Uwagi", "Note");
+/// The title of a problem document listing the bad cells of an upload.
+pub const PROBLEM_IMPORT_PROBLEMS: Text = Text::new(
+    "Błędy w przesłanych arkuszach",
+    "Problems in the uploaded sheets",
+);
+/// The detail of a refused upload: `{0}` how many problems.
+pub const UPLOAD_NOTHING_STORED: Text = Text::new(
+    "nic nie zapisano; błędów w przesłanych plikach: {0}, każdy opisany w `cells` (plik, arkusz, wiersz, kolumna)",
+    "nothing was stored; problems in the uploaded files: {0}, each listed in `cells` (file, sheet, row, column)",
+);
+/// An upload whose body is not a multipart form.
+pub const UPLOAD_NOT_MULTIPART: Text = Text::new(
+    "treść nie jest formularzem multipart/form-data; wyślij pliki w częściach `file`",
+    "the body is not multipart/form-data; send the files as `file` parts",
+);
+/// An upload with no file: `{0}` the name of the part that carries one.
+pub const UPLOAD_NO_FILE: Text = Text::new(
+    "nie przesłano żadnego pliku: formularz wysyła pliki XLSX lub CSV w częściach `{0}`",
+    "no file was sent: the form sends XLSX or CSV files as `{0}` parts",
+);
+/// A multipart body that cannot be read: `{0}` why.
+pub const UPLOAD_CANNOT_BE_READ: Text = Text::new(
+    "nie można odczytać formularza: {0}",
+    "the form cannot be read: {0}",
+);
+/// A part of an upload form that is not one of the known ones: `{0}` the part, `{1}` the known parts.
+pub const UPLOAD_UNKNOWN_PART: Text = Text::new(
+    "nieznana część formularza {0}; znane części: {1}",
+    "unknown part {0} of the form; the known parts: {1}",
+);
+/// An upload with more files than allowed: `{0}` how many, `{1}` the most.
+pub const UPLOAD_TOO_MANY_FILES: Text = Text::new(
+    "przesłano {0} plików, a najwięcej można {1} naraz",
+    "{0} files were sent, and at most {1} are taken at once",
+);
+/// An upload whose files hold more rows than one import may: `{0}` how many facts, `{1}` the most.
+pub const UPLOAD_TOO_MANY_FACTS: Text = Text::new(
+    "przesłane pliki mają {0} faktów, a jeden import może mieć najwyżej {1}; podziel je",
+    "the uploaded files hold {0} facts, and one import takes at most {1}; split them",
+);
+/// A text part of an upload form that is too long: `{0}` the part, `{1}` the most characters.
+pub const UPLOAD_PART_TOO_LONG: Text = Text::new(
+    "część formularza `{0}` jest dłuższa niż {1} znaków",
+    "the part `{0}` of the form is longer than {1} characters",
+);
+/// The heading and title of the page to upload a sheet of facts.
+pub const UPLOAD_SHEET: Text = Text::new("Wgraj arkusz faktów", "Upload a sheet of facts");
+/// What the upload page is for: `{0}` the project's title.
+pub const UPLOAD_SHEET_INTRO: Text = Text::new(
+    "Plik XLSX lub CSV (np. wypełniony szablon z `kooperacja facts template`) dla projektu {0}. Wszystkie wiersze są sprawdzane; nic nie jest zapisywane, dopóki każda komórka nie jest dobra, a ten sam arkusz wgrany drugi raz niczego nie dodaje.",
+    "An XLSX or CSV file (such as the filled-in template from `kooperacja facts template`) for the project {0}. Every row is checked; nothing is stored until every cell is good, and the same sheet uploaded again adds nothing.",
+);
+/// The field for the partner's access token.
+pub const ACCESS_TOKEN: Text = Text::new("Token dostępu", "Access token");
+/// The field for the files to upload.
+pub const FILES_XLSX_OR_CSV: Text = Text::new("Pliki (XLSX lub CSV)", "Files (XLSX or CSV)");
+/// The choice of the kind of facts that leaves it to the sheet (its name or a kind column).
+pub const KIND_FROM_THE_SHEET: Text = Text::new(
+    "według arkusza (nazwa arkusza lub kolumna Rodzaj)",
+    "as the sheet says (its name or a Kind column)",
+);
+/// The button that sends a form.
+pub const SEND: Text = Text::new("Wyślij", "Send");
+/// A file, as a column header of a report.
+pub const FILE: Text = Text::new("Plik", "File");
+/// A sheet of a workbook, as a column header of a report.
+pub const SHEET: Text = Text::new("Arkusz", "Sheet");
+/// A row of a sheet, as a column header of a report.
+pub const ROW: Text = Text::new("Wiersz", "Row");
+/// A column of a sheet, as a column header of a report.
+pub const COLUMN: Text = Text::new("Kolumna", "Column");
+/// The heading of an upload refused for its cells.
+pub const UPLOAD_REFUSED: Text = Text::new(
+    "Nic nie zapisano: popraw te komórki i wyślij pliki ponownie",
+    "Nothing was stored: correct these cells and send the files again",
+);
+/// The heading of an upload refused as a whole (a token, the form).
+pub const UPLOAD_NOT_TAKEN: Text = Text::new("Nie przyjęto przesyłki", "The upload was not taken");
+/// The heading of an upload whose facts were stored.
+pub const UPLOAD_STORED: Text = Text::new("Zapisano", "Stored");
+/// How many facts an upload stored now: `{0}` the count (as `label::FACTS_COUNTED` says it).
+pub const FACTS_STORED_NOW: Text = Text::new("zapisane teraz: {0}", "stored now: {0}");
+/// How many facts of an upload were stored before: `{0}` the count.
+pub const FACTS_ALREADY_STORED: Text = Text::new(
+    "już zapisane wcześniej (bez zmian): {0}",
+    "already stored before (unchanged): {0}",
+);
+/// The link back to the upload form.
+pub const UPLOAD_ANOTHER: Text = Text::new("Wgraj kolejny plik", "Upload another file");
+/// The link from the upload page back to the dashboard.
+pub const BACK_TO_THE_DASHBOARD: Text = Text::new("Powrót do przeglądu", "Back to the dashboard");

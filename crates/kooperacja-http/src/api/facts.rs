@@ -83,9 +83,9 @@ fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, Problem> {
 }
 
 /// A fact read from the body, persons already pseudonymised, before the checks.
-struct Parsed {
-    fact: Fact,
-    note: Option<String>,
+pub(super) struct Parsed {
+    pub(super) fact: Fact,
+    pub(super) note: Option<String>,
 }
 
 /// The first field of a record that holds a run of exactly 11 digits: the
@@ -304,12 +304,12 @@ fn fact_of_bytes(
     fact_of_text(text, vocabulary, key)
 }
 
-fn escape_pointer(key: &str) -> String {
+pub(super) fn escape_pointer(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Rights, then core's fact check: 403 or 422.
-fn admit(
+pub(super) fn admit(
     state: &AppState,
     project: &ProjectState,
     actor: &Actor,
@@ -401,7 +401,7 @@ fn action_of(fact: Option<&Fact>) -> &'static str {
     }
 }
 
-fn word(status: u16) -> &'static str {
+pub(super) fn word(status: u16) -> &'static str {
     match status {
         400 => "bad-request",
         403 => "forbidden",
@@ -414,7 +414,7 @@ fn word(status: u16) -> &'static str {
 }
 
 /// Audits a refusal made before the writer, then returns it.
-async fn refused(
+pub(super) async fn refused(
     state: &AppState,
     project: &ProjectState,
     actor: &Actor,

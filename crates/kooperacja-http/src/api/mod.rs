@@ -3,6 +3,7 @@
 //! ([`facts`]).
 
 pub mod facts;
+pub mod imports;
 pub mod reads;
 
 use std::sync::Arc;

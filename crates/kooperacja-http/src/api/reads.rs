@@ -154,7 +154,7 @@ pub async fn dashboard(State(state): AppRef, query: Q) -> Result<Response, Probl
 
 /// The language the dashboard's `lang` parameter asks for: `en` (in any
 /// case) gives English; anything else, or none, Polish.
-fn dashboard_lang(value: Option<&str>) -> Lang {
+pub(crate) fn dashboard_lang(value: Option<&str>) -> Lang {
     match value.map(|v| v.trim().to_ascii_lowercase().parse::<Lang>()) {
         Some(Ok(lang)) => lang,
         _ => Lang::default(),

@@ -36,6 +36,7 @@ mod geometry;
 mod indicators;
 mod style;
 mod timeline;
+pub mod upload;
 
 use std::collections::HashSet;
 
