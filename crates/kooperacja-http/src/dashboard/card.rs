@@ -125,6 +125,8 @@ fn facts(entry: &Entry<'_>, lang: Lang) -> Markup {
         p.facts {
             (label::FACTS_RETRACTED_REPEATED.fill(lang, &[&present::count(lang, f.live), &present::count(lang, f.retracted), &present::count(lang, f.duplicates)]))
             " · "
+            a href=(super::upload::path(&entry.project.id, lang)) { (lang.text(label::UPLOAD_SHEET)) }
+            " · "
             a href="#top" { (lang.text(label::TO_THE_TOP)) }
         }
     }

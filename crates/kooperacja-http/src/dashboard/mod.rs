@@ -19,8 +19,9 @@
 //! is given. The only arithmetic here is geometry (lengths in whole SVG units,
 //! from shares, in exact decimals; no float). The page is self-contained:
 //! inline CSS and SVG, no script, and no font, image or style sheet from
-//! elsewhere; its only links are the language switch, anchors within the page
-//! and the API's own paths.
+//! elsewhere; its only links are the language switch, anchors within the page,
+//! the API's own paths and each project's upload page (`upload`: a form that
+//! needs no script either).
 //!
 //! The parts: `frame` (the page around the cards: head, masthead with the
 //! language switch and the date picker, the list of projects, the footer),

@@ -26,13 +26,15 @@ pub enum Answer<'a> {
     Refused(&'a str),
 }
 
-/// The path of a project's upload page, in `lang`.
+/// The path of a project's upload page, in `lang` (Polish, the default,
+/// without a query).
 pub fn path(project: &str, lang: Lang) -> String {
-    format!(
-        "/projects/{}/upload?lang={}",
-        crate::api::encode_segment(project),
-        lang.code()
-    )
+    let path = format!("/projects/{}/upload", crate::api::encode_segment(project));
+    if lang == Lang::default() {
+        path
+    } else {
+        format!("{path}?lang={}", lang.code())
+    }
 }
 
 fn title(project: &Project, lang: Lang) -> &str {
@@ -75,7 +77,11 @@ fn form(project: &Project, lang: Lang) -> Markup {
 
 fn back(lang: Lang) -> Markup {
     html! {
-        p { a href=(format!("/?lang={}", lang.code())) { (lang.text(label::BACK_TO_THE_DASHBOARD)) } }
+        p {
+            a href=(if lang == Lang::default() { "/".to_owned() } else { format!("/?lang={}", lang.code()) }) {
+                (lang.text(label::BACK_TO_THE_DASHBOARD))
+            }
+        }
     }
 }
 

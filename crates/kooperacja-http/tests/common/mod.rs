@@ -434,3 +434,61 @@ pub fn meeting(id: &str, by: &str, territory: &str) -> String {
     })
     .to_string()
 }
+
+/// One part of a multipart form: its name, its file name (for a file part)
+/// and its bytes.
+pub type Part<'a> = (&'a str, Option<&'a str>, &'a [u8]);
+
+/// The boundary of the forms [`multipart`] writes.
+pub const BOUNDARY: &str = "kooperacja-test-7d3f9a";
+
+/// A multipart/form-data body (RFC 7578), as a browser or curl sends it:
+/// its media type and its bytes.
+pub fn multipart(parts: &[Part<'_>]) -> (String, Vec<u8>) {
+    let mut body = Vec::new();
+    for (name, file, bytes) in parts {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match file {
+            Some(f) => body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
+}
+
+impl Server {
+    /// Posts a multipart form, with a token and an `Accept-Language` if given.
+    pub fn post_form(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        lang: Option<&str>,
+        parts: &[Part<'_>],
+    ) -> Response {
+        let (content_type, body) = multipart(parts);
+        let mut headers = Vec::new();
+        if let Some(t) = token {
+            headers.push(("Authorization".to_owned(), format!("Bearer {t}")));
+        }
+        if let Some(l) = lang {
+            headers.push(("Accept-Language".to_owned(), l.to_owned()));
+        }
+        raw(
+            &self.addr,
+            "POST",
+            path,
+            &headers,
+            Some((&content_type, &body)),
+        )
+    }
+}
