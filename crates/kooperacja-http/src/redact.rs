@@ -145,6 +145,15 @@ pub fn values(parts: &Parts, body: &[Bytes], vocabulary: &Vocabulary) -> Vec<Str
                     | "cursor"
                     | "limit"
                     | "lang"
+                    // the parts of an upload form and their framing
+                    | "file"
+                    | "token"
+                    | "form-data"
+                    | "filename"
+                    | "name"
+                    | "Content-Disposition"
+                    | "Content-Type"
+                    | "application/octet-stream"
             )
     });
     out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));

@@ -214,6 +214,10 @@ jutro,0410033,k-0002,individual,social-worker
     );
     let p = r.problem(422);
     assert_eq!(p["type"], "urn:kooperacja:problem:import-problems", "{p}");
+    assert_eq!(
+        p["detail"],
+        "nothing was stored; problems in the uploaded files: 2, each listed in `cells` (file, sheet, row, column)"
+    );
     let cells = cells(&p);
     assert_eq!(cells.len(), 2, "{p}");
     assert_eq!(cells[0]["row"], 3, "{p}");

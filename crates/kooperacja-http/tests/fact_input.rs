@@ -127,3 +127,14 @@ fn a_raw_person_value_is_never_echoed_audited_or_stored() {
         }
     }
 }
+
+#[test]
+fn a_content_id_with_a_run_of_eleven_digits_is_not_taken_for_a_pesel() {
+    // Core's stable id of a fact from its content (`f-` and 20 hex digits,
+    // as `facts import` and the upload give it) may hold such a run.
+    let server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let body = common::meeting("f-12345678901abcdef123", "rops-torun", "0410033");
+    let r = server.post(&facts_path(), Some(&token), &body);
+    assert_eq!(r.status, 201, "{}", r.text());
+}
