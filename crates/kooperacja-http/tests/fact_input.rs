@@ -1,6 +1,7 @@
 //! The server reads facts through core's one JSON reader (issue 11): duplicate
 //! keys, JSON numbers as amounts and look-alike ids are refused, and a raw
-//! person value is never echoed, stored in the audit or returned.
+//! person value is never echoed, stored in the audit or returned; nor one in
+//! an uploaded sheet (`fact-imports`, the upload page), nor in the log.
 
 #![allow(
     clippy::unwrap_used,
@@ -137,4 +138,107 @@ fn a_content_id_with_a_run_of_eleven_digits_is_not_taken_for_a_pesel() {
     let body = common::meeting("f-12345678901abcdef123", "rops-torun", "0410033");
     let r = server.post(&facts_path(), Some(&token), &body);
     assert_eq!(r.status, 201, "{}", r.text());
+}
+
+/// A sheet of coaching sessions whose person column holds a name and a
+/// PESEL number (rows 2 and 3), for the upload paths.
+const NAMES_IN_A_PERSON_COLUMN: &str = "Data,Terytorium,osoba,forma,rola
+2018-09-03,0410033,Jan Kowalski,individual,social-worker
+2018-09-04,0410033,85010112345,individual,social-worker
+";
+
+/// A sheet with a PESEL column and a name column beside a good person key.
+const A_PESEL_COLUMN: &str = "Data,Terytorium,osoba,PESEL,Imię i nazwisko,forma,rola
+2018-09-03,0410033,k-0001,85010112345,Jan Kowalski,individual,social-worker
+";
+
+/// A PESEL number in a column that is not about a person (the place).
+const A_PESEL_ELSEWHERE: &str = "Data,Terytorium,rodzaj działania,miejsce
+11.02.2020,0410033,pilot,85010112345
+";
+
+fn xlsx_of(csv: &str) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, line) in csv.lines().enumerate() {
+        for (c, cell) in line.split(',').enumerate() {
+            sheet
+                .write_string(u32::try_from(r).unwrap(), u16::try_from(c).unwrap(), cell)
+                .unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_raw_person_value_in_an_upload_is_never_echoed_logged_audited_or_stored() {
+    let mut server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let raws = ["85010112345", "Kowalski", "Jan Kowalski"];
+    let imports = format!("/v1/projects/{KOOPERACJA}/fact-imports");
+    let page = format!("/projects/{KOOPERACJA}/upload");
+    for (sheet, kind) in [
+        (NAMES_IN_A_PERSON_COLUMN, "coaching"),
+        (A_PESEL_COLUMN, "coaching"),
+        (A_PESEL_ELSEWHERE, "meeting"),
+    ] {
+        let book = xlsx_of(sheet);
+        for (name, bytes) in [("s.csv", sheet.as_bytes()), ("s.xlsx", book.as_slice())] {
+            for lang in ["pl", "en"] {
+                let parts: [common::Part<'_>; 2] =
+                    [("file", Some(name), bytes), ("kind", None, kind.as_bytes())];
+                let r = server.post_form(&imports, Some(&token), Some(lang), &parts);
+                assert_eq!(r.status, 422, "{name}: {}", r.text());
+                if name.ends_with(".csv") {
+                    // Refused for what they hold, not for another reason.
+                    let codes = r.json()["cells"].to_string();
+                    assert!(codes.contains("\"import.personal-"), "{codes}");
+                }
+                let form: [common::Part<'_>; 3] = [
+                    ("token", None, token.as_bytes()),
+                    ("file", Some(name), bytes),
+                    ("kind", None, kind.as_bytes()),
+                ];
+                let p = server.post_form(&format!("{page}?lang={lang}"), None, None, &form);
+                assert_eq!(p.status, 422, "{name}: {}", p.text());
+                for raw in raws {
+                    assert!(!r.text().contains(raw), "{raw} echoed: {}", r.text());
+                    assert!(!p.text().contains(raw), "{raw} on the page: {}", p.text());
+                }
+            }
+        }
+    }
+    // A good sheet: its person keys are stored pseudonymised only.
+    let good = "Data,Terytorium,osoba,forma,rola\n2018-09-03,0410033,k-raw-0001,individual,social-worker\n";
+    let parts: [common::Part<'_>; 2] = [
+        ("file", Some("g.csv"), good.as_bytes()),
+        ("kind", None, b"coaching"),
+    ];
+    let r = server.post_form(&imports, Some(&token), None, &parts);
+    assert_eq!(r.status, 201, "{}", r.text());
+    assert!(!r.text().contains("k-raw-0001"), "{}", r.text());
+    let audit = server.get_as(&format!("/v1/projects/{KOOPERACJA}/audit"), &token);
+    assert_eq!(audit.status, 200, "{}", audit.text());
+    let log = String::from_utf8_lossy(&server.output()).into_owned();
+    for raw in raws.iter().chain(&["k-raw-0001"]) {
+        assert!(
+            !audit.text().contains(raw),
+            "{raw} in the audit: {}",
+            audit.text()
+        );
+        assert!(!log.contains(raw), "{raw} in the log: {log}");
+    }
+    server.stop();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut path = server.db().into_os_string();
+        path.push(suffix);
+        if let Ok(bytes) = std::fs::read(&path) {
+            for raw in raws.iter().chain(&["k-raw-0001"]) {
+                assert!(
+                    !bytes.windows(raw.len()).any(|w| w == raw.as_bytes()),
+                    "{raw} is in {path:?}"
+                );
+            }
+        }
+    }
 }
