@@ -584,3 +584,32 @@ fn an_upload_on_the_third_fixture_is_stored() {
     let facts = stored(&server, THIRD, &leader, "meeting");
     assert_eq!(facts[0]["fact"]["by"], "rcps-lodz", "{facts:?}");
 }
+
+#[test]
+fn a_formula_in_an_xlsx_sheet_is_a_problem_at_its_cell() {
+    let server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let book = xlsx(
+        "spotkanie",
+        &[
+            &[
+                "Data",
+                "Terytorium",
+                "rodzaj działania",
+                "dni",
+                "uczestnicy",
+            ],
+            &["date:2020-02-11", "0410033", "pilot", "num:1", "=2+3"],
+        ],
+    );
+    let r = server.post_form(
+        &imports(KOOPERACJA),
+        Some(&token),
+        None,
+        &[file("s.xlsx", &book)],
+    );
+    let p = r.problem(422);
+    let cell = &cells(&p)[0];
+    assert_eq!(cell["code"], "import.formula", "{p}");
+    assert_eq!(cell["pointer"], "/s.xlsx/spotkanie/2/E", "{p}");
+}
