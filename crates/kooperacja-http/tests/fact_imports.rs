@@ -613,3 +613,21 @@ fn a_formula_in_an_xlsx_sheet_is_a_problem_at_its_cell() {
     assert_eq!(cell["code"], "import.formula", "{p}");
     assert_eq!(cell["pointer"], "/s.xlsx/spotkanie/2/E", "{p}");
 }
+
+#[test]
+fn a_file_that_cannot_be_read_is_said_in_the_requests_language() {
+    let server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let parts = [file(
+        "zepsuty.xlsx",
+        b"PK\x03\x04 not really a zip archive".as_slice(),
+    )];
+    let en = server
+        .post_form(&imports(KOOPERACJA), Some(&token), Some("en"), &parts)
+        .problem(422);
+    let pl = server
+        .post_form(&imports(KOOPERACJA), Some(&token), Some("pl"), &parts)
+        .problem(422);
+    assert_eq!(cells(&en)[0]["code"], cells(&pl)[0]["code"]);
+    assert_ne!(cells(&en)[0]["message"], cells(&pl)[0]["message"], "{pl}");
+}

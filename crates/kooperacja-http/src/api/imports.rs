@@ -4,7 +4,7 @@
 //!
 //! Every rule about cells, headers, dialects, ids and privacy is core's
 //! ([`kooperacja_core::import`]): this module reads the form, hands the
-//! files' bytes to [`read_upload`] and the workbooks to [`import`], then
+//! files' bytes to [`read_upload_in`] and the workbooks to [`import`], then
 //! applies the server's own rules to every fact as a batch does (the
 //! token's rights, the project's value; core's fact check again) and writes
 //! them through the writer as ONE request: one transaction, idempotent by
@@ -23,7 +23,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use kooperacja_core::facts::{bounded, shown};
 use kooperacja_core::import::{
-    Cell, CellRef, ImportOptions, Workbook, base_header, field_header, import, read_upload,
+    Cell, CellRef, ImportOptions, Workbook, base_header, field_header, import, read_upload_in,
 };
 use kooperacja_core::present::{Lang, label};
 use serde::Serialize;
@@ -433,7 +433,7 @@ fn prepare(
     let mut cells = Vec::new();
     let mut workbooks = Vec::with_capacity(upload.files.len());
     for (name, bytes) in &upload.files {
-        match read_upload(name, bytes) {
+        match read_upload_in(name, bytes, lang) {
             Ok(w) => workbooks.push(w),
             Err(e) => cells.push(ImportCell {
                 pointer: cell_pointer(&e.file, None, None, None),
