@@ -39,4 +39,5 @@ pub mod redact;
 pub mod server;
 pub mod state;
 pub mod store;
+pub mod upload;
 pub mod writer;

@@ -71,7 +71,7 @@ mod doc {
             imports::upload_form,
             imports::upload_page,
         ),
-        components(schemas(Problem, ProblemFinding, crate::problem::ImportCell)),
+        components(schemas(Problem, ProblemFinding, crate::upload::ImportCell)),
         tags(
             (name = "reports", description = "Where a project stands, from core's engine"),
             (name = "projects", description = "The projects served"),

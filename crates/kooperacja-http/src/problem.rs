@@ -43,7 +43,7 @@ pub struct Problem {
     /// For a refused upload (`import-problems`): every bad cell, row or
     /// sheet of its files, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub cells: Vec<ImportCell>,
+    pub cells: Vec<crate::upload::ImportCell>,
     /// The detail as the catalogue says it, to say it again in the
     /// request's language (not serialised: `detail` is its English).
     #[serde(skip)]
@@ -157,35 +157,6 @@ pub fn localise(problem: &mut serde_json::Value, lang: Lang, said: Option<&Said>
             map.insert("detail".to_owned(), said.in_lang(lang).into());
         }
     }
-}
-
-/// One bad cell (or row, or sheet, or file) of an upload, as a refused
-/// upload lists it: where it is, as the spreadsheet shows it, and what is
-/// wrong, in the request's language. It never quotes the value of a person
-/// column or a value that may be personal data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
-pub struct ImportCell {
-    /// The file's name, as the upload gave it.
-    pub file: String,
-    /// The sheet's name (a CSV file's one sheet is named after the file);
-    /// absent for a file that cannot be read at all.
-    pub sheet: Option<String>,
-    /// The row as the spreadsheet numbers it (from 1); absent for a problem
-    /// of a whole sheet or column.
-    pub row: Option<u32>,
-    /// The column's letter (`A`, `AB`); absent for a problem of a whole row.
-    pub column: Option<String>,
-    /// The column's header, as written.
-    pub header: Option<String>,
-    /// A stable code (`import.not-a-date`, `import.personal-data`, or for
-    /// the server's own rules `forbidden`, `conflict`).
-    pub code: String,
-    /// What is wrong and what was expected.
-    pub message: String,
-    /// A JSON pointer (RFC 6901) to the cell: `/{file}/{sheet}/{row}/{column}`,
-    /// each segment escaped (`~0`, `~1`); an absent row before a column is
-    /// an empty segment, and absent parts at the end are left out.
-    pub pointer: String,
 }
 
 /// A finding of core's fact check, as a problem lists it.

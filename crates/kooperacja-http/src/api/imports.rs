@@ -26,8 +26,6 @@ use kooperacja_core::import::{
     Cell, CellRef, ImportOptions, Workbook, base_header, field_header, import, read_upload_in,
 };
 use kooperacja_core::present::{Lang, label};
-use serde::Serialize;
-use utoipa::ToSchema;
 
 use super::facts::{Parsed, admit, escape_pointer, refused};
 use super::reads::json;
@@ -35,12 +33,10 @@ use super::{path, project, required_actor};
 use crate::access::Actor;
 use crate::app::AppState;
 use crate::limits::{MAX_BATCH_FACTS, MAX_FORM_TEXT_CHARS, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES};
-use crate::problem::{ImportCell, Problem, lang_of};
+use crate::problem::{Problem, lang_of};
 use crate::state::ProjectState;
+use crate::upload::{FILE_PART, ImportCell, ImportItem, ImportResult};
 use crate::writer::{AuditRow, Incoming, Outcome, status_of};
-
-/// The name of the form's parts that carry files.
-pub const FILE_PART: &str = "file";
 
 /// What an upload form sent.
 #[derive(Debug, Default)]
@@ -77,36 +73,6 @@ impl From<Problem> for Refusal {
     fn from(p: Problem) -> Refusal {
         Refusal::Problem(Box::new(p))
     }
-}
-
-/// What storing an upload did: as a batch answers, and where each fact came from.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ImportResult {
-    /// Facts stored now.
-    pub created: u64,
-    /// Facts already stored with the same content (the same sheet uploaded again).
-    pub duplicates: u64,
-    /// Each fact, in the files' order.
-    pub results: Vec<ImportItem>,
-    /// What core noted while reading that is not a problem (an empty row skipped).
-    pub notes: Vec<ImportCell>,
-}
-
-/// One fact of an upload.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ImportItem {
-    /// The fact's id (the sheet's `id` column, or the stable id of its content).
-    pub id: String,
-    /// Its storage sequence.
-    pub seq: i64,
-    /// `created` or `duplicate`.
-    pub result: &'static str,
-    /// The file it came from.
-    pub file: String,
-    /// The sheet.
-    pub sheet: String,
-    /// The row, from 1.
-    pub row: Option<u32>,
 }
 
 fn too_large() -> Problem {

@@ -210,18 +210,7 @@ pub fn limit(params: &Params) -> Result<u32, Problem> {
         })
 }
 
-/// Percent-encodes one path segment (everything but RFC 3986's unreserved characters).
-pub fn encode_segment(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+pub use crate::upload::encode_segment;
 
 /// Runs blocking database work off the async threads.
 pub async fn blocking<T: Send + 'static>(

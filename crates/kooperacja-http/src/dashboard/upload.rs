@@ -11,8 +11,7 @@ use kooperacja_core::project::Project;
 use maud::{Markup, html};
 
 use super::{View, frame};
-use crate::api::imports::{FILE_PART, ImportResult};
-use crate::problem::ImportCell;
+use crate::upload::{FILE_PART, ImportCell, ImportResult, encode_segment};
 
 /// What the answer page shows.
 #[derive(Debug)]
@@ -29,7 +28,7 @@ pub enum Answer<'a> {
 /// The path of a project's upload page, in `lang` (Polish, the default,
 /// without a query).
 pub fn path(project: &str, lang: Lang) -> String {
-    let path = format!("/projects/{}/upload", crate::api::encode_segment(project));
+    let path = format!("/projects/{}/upload", encode_segment(project));
     if lang == Lang::default() {
         path
     } else {
