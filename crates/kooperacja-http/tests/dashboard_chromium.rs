@@ -104,3 +104,42 @@ fn the_dashboard_renders_in_chromium() {
         px.len()
     );
 }
+
+/// The upload page (a form, no script) renders too: not blank, with text.
+#[test]
+#[allow(clippy::print_stderr)] // a skipped check must show in the test output
+fn the_upload_page_renders_in_chromium() {
+    let Some(chromium) = chromium() else {
+        assert!(
+            std::env::var("KOOPERACJA_REQUIRE_EXTERNAL").as_deref() != Ok("1"),
+            "chromium not found, and KOOPERACJA_REQUIRE_EXTERNAL=1 requires it (apt-get install chromium)"
+        );
+        eprintln!("SKIPPED: chromium not found (apt-get install chromium)");
+        return;
+    };
+    let server = Server::start();
+    let out = server.dir.path().join("upload.png");
+    screenshot(
+        &chromium,
+        &server.dir.path().join("profile"),
+        &format!(
+            "http://{}/projects/{}/upload?lang=en",
+            server.addr,
+            common::KOOPERACJA
+        ),
+        &out,
+    );
+    let px = pixels(&out);
+    let mut counts = std::collections::HashMap::new();
+    for p in &px {
+        *counts.entry(*p).or_insert(0_usize) += 1;
+    }
+    let background = counts.iter().max_by_key(|(_, n)| **n).map(|(c, _)| *c);
+    let ink = px.iter().filter(|p| Some(**p) != background).count();
+    assert!(counts.len() >= 16, "only {} colours", counts.len());
+    assert!(
+        ink * 100 >= px.len(),
+        "only {ink} of {} pixels differ from the background",
+        px.len()
+    );
+}
