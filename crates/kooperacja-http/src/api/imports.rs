@@ -325,10 +325,11 @@ fn row_problem(
     cell_of(&at, &code, message)
 }
 
-/// Every value of the files' data rows that has the shape of personal data
-/// (a run of nine or more digits, an `@`, or two or more capitalised words),
-/// and its words, longest first: a backstop that removes them from every
-/// message, whatever core wrote (core's messages are written not to quote
+/// Every value of the files' cells (headers too: a name may be typed into
+/// the header row) that has the shape of personal data (a run of nine or
+/// more digits, an `@`, or two or more capitalised words), and its words,
+/// longest first: a backstop that removes them from every message and
+/// header, whatever core wrote (core's messages are written not to quote
 /// them).
 fn personal_values(workbooks: &[Workbook]) -> Vec<String> {
     fn capitalised(word: &str) -> bool {
@@ -339,12 +340,7 @@ fn personal_values(workbooks: &[Workbook]) -> Vec<String> {
     }
     let mut out = Vec::new();
     for sheet in workbooks.iter().flat_map(|w| &w.sheets) {
-        let data = sheet
-            .rows
-            .iter()
-            .skip_while(|r| r.iter().all(|c| matches!(c, Cell::Empty)))
-            .skip(1);
-        for cell in data.flatten() {
+        for cell in sheet.rows.iter().flatten() {
             let (Cell::Text(text) | Cell::Number(text)) = cell else {
                 continue;
             };
@@ -374,6 +370,9 @@ fn personal_values(workbooks: &[Workbook]) -> Vec<String> {
 fn scrub(cells: &mut [ImportCell], values: &[String]) {
     for cell in cells {
         cell.message = crate::redact::redact(&cell.message, values);
+        if let Some(header) = &mut cell.header {
+            *header = crate::redact::redact(header, values);
+        }
     }
 }
 
