@@ -883,3 +883,9 @@ pub const FACTS_ALREADY_STORED: Text = Text::new(
 pub const UPLOAD_ANOTHER: Text = Text::new("Wgraj kolejny plik", "Upload another file");
 /// The link from the upload page back to the dashboard.
 pub const BACK_TO_THE_DASHBOARD: Text = Text::new("Powrót do przeglądu", "Back to the dashboard");
+/// Why a read without a token shows no value for an indicator that counts
+/// persons by a sensitive characteristic: the count is small.
+pub const SUPPRESSED_SMALL_COUNT: Text = Text::new(
+    "ukryte: mniej osób niż próg małych liczebności, a wskaźnik liczy według danej wrażliwej",
+    "hidden: fewer persons than the small-cell threshold, and the indicator counts by a sensitive characteristic",
+);
