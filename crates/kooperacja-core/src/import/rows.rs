@@ -646,7 +646,8 @@ fn read_sheet<'v>(
 
         // The cells.
         let mut record = Record::default();
-        // The fields whose cell holds something, good or not.
+        // The fields whose cell holds something, good or not (a one_of field
+        // written wrongly is reported at its cell, not again as missing).
         let mut given: Vec<&str> = Vec::new();
         for (c, column) in columns.iter().enumerate() {
             let Column::Field(field) = column else {
@@ -684,10 +685,11 @@ fn read_sheet<'v>(
                     }
                 },
             };
-            if !cells::is_empty(cell) {
-                given.push(field);
+            let reading = cells::read(cell, ty, context);
+            if !matches!(reading, Reading::Empty) {
+                given.push(field.as_str());
             }
-            match cells::read(cell, ty, context) {
+            match reading {
                 Reading::Empty => {
                     let required = match ty {
                         Type::Date => true,
