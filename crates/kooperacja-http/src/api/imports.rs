@@ -172,8 +172,8 @@ pub async fn read_form(
             ("token", Form::Page) => upload.token = text_part(field).await?,
             _ => {
                 let known = match form {
-                    Form::Api => "file, kind",
-                    Form::Page => "file, kind, token",
+                    Form::Api => [FILE_PART, "kind"].join(", "),
+                    Form::Page => [FILE_PART, "kind", "token"].join(", "),
                 };
                 return Err(Problem::bad_request_said(
                     label::UPLOAD_UNKNOWN_PART,
