@@ -12,6 +12,8 @@
 //! Status: the contract of issue 14; the reading and the mapping are being
 //! filled in (see `docs/decisions.md`, "Data entry").
 
+pub mod template;
+
 use crate::facts::Fact;
 use crate::present::Lang;
 use crate::present::label;
