@@ -8,7 +8,7 @@
 
 use crate::present::{Lang, label};
 use crate::project::Project;
-use crate::vocabulary::{FactKindDecl, FieldDecl, FieldType};
+use crate::vocabulary::{FactKindDecl, FieldDecl, FieldType, Vocabulary};
 
 use super::{base_header, field_header};
 
@@ -108,14 +108,7 @@ impl Template {
     /// project has no such kind.
     pub fn new(project: &Project, kind: &str, lang: Lang) -> Option<Template> {
         let vocabulary = project.vocabulary();
-        let wanted = kind.trim();
-        let decl = vocabulary.kind(wanted).or_else(|| {
-            vocabulary.kinds().iter().find(|k| {
-                Lang::ALL.iter().any(|l| {
-                    vocabulary.kind_label(&k.id, *l).to_lowercase() == wanted.to_lowercase()
-                })
-            })
-        })?;
+        let decl = find_kind(vocabulary, kind)?;
         let name = vocabulary.kind_label(&decl.id, lang);
         let sheet = if can_name_a_sheet(name) {
             name.to_owned()
@@ -147,6 +140,81 @@ impl Template {
             instructions,
         })
     }
+}
+
+/// Whether `a` and `b` are the same name: trimmed, case-insensitively.
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// The kind a coordinator names: by its id, or by its Polish or English
+/// name (trimmed, case-insensitively).
+///
+/// ```
+/// use kooperacja_core::import::template::find_kind;
+/// use kooperacja_core::vocabulary::Vocabulary;
+/// let vocabulary = Vocabulary::built_in();
+/// assert_eq!(find_kind(&vocabulary, "Wydatek").map(|k| k.id.as_str()), Some("expenditure"));
+/// assert!(find_kind(&vocabulary, "meeting").is_none());
+/// ```
+pub fn find_kind<'a>(vocabulary: &'a Vocabulary, name: &str) -> Option<&'a FactKindDecl> {
+    vocabulary.kind(name.trim()).or_else(|| {
+        vocabulary.kinds().iter().find(|k| {
+            Lang::ALL
+                .iter()
+                .any(|l| same_name(vocabulary.kind_label(&k.id, *l), name))
+        })
+    })
+}
+
+/// The field of `kind` a coordinator names: by its id, or by its Polish or
+/// English name (trimmed, case-insensitively).
+///
+/// ```
+/// use kooperacja_core::import::template::find_field;
+/// use kooperacja_core::vocabulary::Vocabulary;
+/// let vocabulary = Vocabulary::built_in();
+/// let expenditure = vocabulary.kind("expenditure").expect("built in");
+/// assert_eq!(find_field(expenditure, " amount ").map(|f| f.id.as_str()), Some("amount"));
+/// assert!(find_field(expenditure, "kwota-x").is_none());
+/// ```
+pub fn find_field<'a>(kind: &'a FactKindDecl, name: &str) -> Option<&'a FieldDecl> {
+    kind.field(name.trim()).or_else(|| {
+        kind.fields
+            .iter()
+            .find(|f| Lang::ALL.iter().any(|l| same_name(f.label(*l), name)))
+    })
+}
+
+/// The id of the value of an enumeration field a coordinator names: by its
+/// id, or by its Polish or English name (trimmed, case-insensitively);
+/// `None` when the field lists no such value (or its values come from a
+/// list of the project file, which are written by id).
+///
+/// ```
+/// use kooperacja_core::import::template::find_value;
+/// use kooperacja_core::vocabulary::{EnumValue, FieldDecl, FieldType, Vocabulary};
+/// let mut form = FieldDecl::new("form", FieldType::Enum);
+/// form.values = vec![EnumValue { id: "group".into(), pl: Some("grupowy".into()), en: None }];
+/// let vocabulary = Vocabulary::built_in();
+/// assert_eq!(find_value(&vocabulary, &form, "Grupowy"), Some("group"));
+/// assert_eq!(find_value(&vocabulary, &form, "solo"), None);
+/// ```
+pub fn find_value<'a>(
+    vocabulary: &'a Vocabulary,
+    field: &'a FieldDecl,
+    text: &str,
+) -> Option<&'a str> {
+    let values = vocabulary.values(field)?;
+    values
+        .iter()
+        .find(|v| v.id == text.trim())
+        .or_else(|| {
+            values.iter().find(|v| {
+                same_name(&v.id, text) || Lang::ALL.iter().any(|l| same_name(v.name(*l), text))
+            })
+        })
+        .map(|v| v.id.as_str())
 }
 
 /// The columns of a kind: the base fields, then the declared ones.

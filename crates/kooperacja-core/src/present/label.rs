@@ -979,3 +979,5 @@ pub const TEMPLATE_WRITTEN: Text = Text::new(
     "{0}: zapisano arkusz do wypełnienia „{1}” ({2})",
     "{0}: wrote the sheet to fill in \"{1}\" ({2})",
 );
+/// "for a file to import", after a size limit (Polish in the genitive).
+pub const OF_A_FILE_TO_IMPORT: Text = Text::new("pliku do wczytania", "a file to import");
