@@ -133,11 +133,11 @@ fn data_sheet(
         let col = u16::try_from(i).unwrap_or(u16::MAX);
         let cells = match column.cell {
             CellType::Date => Format::new().set_num_format(spreadsheet::date_format(lang)),
-            CellType::Amount => Format::new().set_num_format("#,##0.00"),
-            CellType::Whole => Format::new().set_num_format("0"),
+            CellType::Amount => Format::new().set_num_format(spreadsheet::AMOUNT_ENTRY_FORMAT),
+            CellType::Whole => Format::new().set_num_format(spreadsheet::WHOLE_NUMBER_FORMAT),
             CellType::Hours => Format::new(),
             // Text as written: a TERYT code keeps its leading zero.
-            _ => Format::new().set_num_format("@"),
+            _ => Format::new().set_num_format(spreadsheet::TEXT_FORMAT),
         };
         sheet.set_column_format(col, &cells)?;
         let width = column.header.chars().count().clamp(12, 40);
