@@ -237,18 +237,58 @@ pub fn base_header(field: &str, lang: Lang) -> Option<&'static str> {
 
 /// Reads an uploaded file: XLSX when the bytes are a ZIP archive (`PK`),
 /// otherwise CSV in the dialect [`read_csv`] finds.
+///
+/// ```
+/// use kooperacja_core::import::read_upload;
+/// let csv = read_upload("a.csv", b"Data;Uwagi\n2020-02-11;ok\n")?;
+/// assert!(csv.dialect.is_some());
+/// let err = read_upload("a.xlsx", b"PK\x03\x04 cut off").unwrap_err();
+/// assert_eq!(err.code, "import.not-a-spreadsheet");
+/// # Ok::<(), kooperacja_core::import::ReadError>(())
+/// ```
 pub fn read_upload(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
+    read_upload_in(file, bytes, Lang::En)
+}
+
+/// [`read_upload`], with the [`ReadError`]'s message in `lang`.
+///
+/// ```
+/// use kooperacja_core::import::read_upload_in;
+/// use kooperacja_core::present::Lang;
+/// let err = read_upload_in("a.csv", b"\xFF\xFEa\0", Lang::Pl).unwrap_err();
+/// assert_eq!(err.code, "import.utf16");
+/// assert!(err.message.starts_with("plik jest zapisany w UTF-16"));
+/// ```
+pub fn read_upload_in(file: &str, bytes: &[u8], lang: Lang) -> Result<Workbook, ReadError> {
     if bytes.starts_with(b"PK") {
-        read_xlsx(file, bytes)
+        workbook::read(file, bytes, lang)
     } else {
-        read_csv(file, bytes)
+        delimited::read(file, bytes, lang)
     }
 }
 
 /// Reads an XLSX workbook from its bytes (calamine): every visible sheet,
-/// typed cells, merged ranges.
+/// typed cells, merged ranges. A hidden sheet (a template's lists of
+/// values) is not read. A number is the shortest decimal text of the stored
+/// double, a date-formatted cell a [`Cell::Date`] (a [`Cell::DateTime`] when
+/// it has a time of day), a formula a [`Cell::Formula`] whatever its cached
+/// value.
+///
+/// ```
+/// use kooperacja_core::import::{read_xlsx, Cell};
+/// let mut writer = rust_xlsxwriter::Workbook::new();
+/// let sheet = writer.add_worksheet().set_name("wydatek")?;
+/// sheet.write_string(0, 0, "Kwota")?;
+/// sheet.write_number(1, 0, 1234.56)?;
+/// sheet.write_formula(2, 0, "=A2*2")?;
+/// let book = read_xlsx("wydatki.xlsx", &writer.save_to_buffer()?)?;
+/// assert_eq!(book.sheets[0].name, "wydatek");
+/// assert_eq!(book.sheets[0].rows[1][0], Cell::Number("1234.56".into()));
+/// assert!(matches!(book.sheets[0].rows[2][0], Cell::Formula(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
-    workbook::read(file, bytes)
+    workbook::read(file, bytes, Lang::En)
 }
 
 /// Reads a CSV file from its bytes, finding its dialect: the encoding (UTF-8,
@@ -268,7 +308,7 @@ pub fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
 /// # Ok::<(), kooperacja_core::import::ReadError>(())
 /// ```
 pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
-    delimited::read(file, bytes)
+    delimited::read(file, bytes, Lang::En)
 }
 
 /// Maps the sheets' columns to declared fields by header, reads every row

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use super::cells::{self, Context, Personal, Reading, Type};
 use super::{
-    Cell, CellProblem, CellRef, ImportNote, ImportOptions, Imported, Sheet, Workbook, base_header,
-    message,
+    Cell, CellProblem, CellRef, Encoding, ImportNote, ImportOptions, Imported, Sheet, Workbook,
+    base_header, message,
 };
 use crate::fact_check::FactCheck;
 use crate::facts::{Fact, Record, Shape, content_id};
@@ -853,6 +853,23 @@ pub(super) fn import(
     for (b, book) in workbooks.iter().enumerate() {
         report.book = b;
         report.file = &book.file;
+        if let (Some(dialect), Some(first)) = (book.dialect, book.sheets.first()) {
+            report.sheet = 0;
+            report.sheet_name = &first.name;
+            report.headers = Vec::new();
+            let separator = char::from(dialect.separator);
+            let encoding = match dialect.encoding {
+                Encoding::Utf8 => "UTF-8",
+                Encoding::Utf8Bom => message::UTF8_BOM.get(lang),
+                Encoding::Windows1250 => "Windows-1250",
+            };
+            report.note(
+                None,
+                "import.dialect",
+                message::DIALECT,
+                &[&separator, &encoding],
+            );
+        }
         let sheets = sheets_of(book, vocabulary, fixed, &mut report);
         for (s, sheet, kind) in sheets {
             report.sheet = s;
@@ -1175,8 +1192,29 @@ mod tests {
         let imported = run(&text, Some("coaching")).expect("imports");
         assert_eq!(imported.facts.len(), 2);
         let notes: Vec<_> = imported.notes.iter().map(|n| (n.at.row, n.code)).collect();
-        assert_eq!(notes, [(Some(3), "import.empty-row")]);
+        assert_eq!(
+            notes,
+            [(None, "import.dialect"), (Some(3), "import.empty-row")]
+        );
         assert_eq!(imported.rows[1].row, Some(4));
+    }
+
+    #[test]
+    fn the_dialect_found_is_a_note() {
+        let text = "Data;Organizacja;Osoba;Forma;Rola;Uwagi\n2019-03-01;umk;k-1;group;social-worker;zażółć gęślą jaźń\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode(text);
+        let book = read_csv("c.csv", &bytes).expect("reads");
+        let imported = import(
+            &[book],
+            &project(),
+            &options(Some("coaching"), Lang::En),
+            &key(),
+        )
+        .expect("imports");
+        assert_eq!(
+            imported.notes[0].message,
+            "read as CSV: separator \";\", encoding Windows-1250"
+        );
     }
 
     #[test]
@@ -1337,5 +1375,61 @@ mod tests {
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(701), "ZZ");
         assert_eq!(column_letter(702), "AAA");
+    }
+}
+
+#[cfg(test)]
+mod xlsx_tests {
+    use super::*;
+    use crate::import::read_xlsx;
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook as Writer};
+
+    #[test]
+    fn a_typed_workbook_imports_its_sheet_of_a_kind() {
+        let mut writer = Writer::new();
+        writer
+            .add_worksheet()
+            .set_name("Instrukcja")
+            .and_then(|s| s.write_string(0, 0, "Wpisz wydatki"))
+            .expect("written");
+        let sheet = writer.add_worksheet().set_name("wydatek").expect("named");
+        for (c, header) in ["Data", "Organizacja", "amount", "category"]
+            .iter()
+            .enumerate()
+        {
+            let c = u16::try_from(c).expect("a column");
+            sheet.write_string(0, c, *header).expect("written");
+        }
+        let day = ExcelDateTime::from_ymd(2019, 5, 6).expect("a day");
+        let date = Format::new().set_num_format("dd.mm.yyyy");
+        sheet
+            .write_datetime_with_format(1, 0, &day, &date)
+            .expect("written");
+        sheet.write_string(1, 1, "umk").expect("written");
+        sheet.write_number(1, 2, 1234.56).expect("written");
+        sheet.write_string(1, 3, "meetings").expect("written");
+        let bytes = writer.save_to_buffer().expect("saved");
+        let book = read_xlsx("w.xlsx", &bytes).expect("reads");
+        let project = Project::parse(include_str!(
+            "../../../../fixtures/projects/kooperacja-makroregion-ii.toml"
+        ))
+        .expect("fixture");
+        let options = ImportOptions::default();
+        let imported = import(
+            &[book],
+            &project,
+            &options,
+            &PseudonymKey::from_bytes([1; 32]),
+        )
+        .expect("imports");
+        assert_eq!(imported.facts.len(), 1);
+        let fact = &imported.facts[0];
+        assert_eq!(fact.kind(), "expenditure");
+        assert_eq!(fact.date.to_string(), "2019-05-06");
+        assert_eq!(
+            fact.value("amount").map(|v| v.to_text()).as_deref(),
+            Some("1234.56")
+        );
+        assert!(imported.notes.is_empty(), "{:?}", imported.notes);
     }
 }
