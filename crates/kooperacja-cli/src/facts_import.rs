@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use kooperacja_core::facts::{Value, to_json_line};
 use kooperacja_core::import::template::find_kind;
-use kooperacja_core::import::{CellRef, ImportOptions, Workbook, import, read_upload};
+use kooperacja_core::import::{CellRef, ImportOptions, Workbook, import, read_upload_in};
 use kooperacja_core::present::{Text, label};
 use kooperacja_core::validate::Severity;
 
@@ -60,7 +60,7 @@ pub fn run(
         )?;
         let name = path.display().to_string();
         workbooks.push(
-            read_upload(&name, &bytes)
+            read_upload_in(&name, &bytes, ctx.lang)
                 .map_err(|e| InputError(format!("{}: {} [{}]", e.file, e.message, e.code)))?,
         );
     }
