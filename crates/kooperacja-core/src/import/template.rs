@@ -331,12 +331,16 @@ mod tests {
     use super::*;
 
     fn project(name: &str) -> Project {
-        let path = format!(
-            "{}/../../fixtures/projects/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let text = std::fs::read_to_string(path).expect("the fixture");
-        Project::parse(&text).expect("a valid fixture")
+        let text = match name {
+            "kooperacja-makroregion-ii.toml" => {
+                include_str!("../../../../fixtures/projects/kooperacja-makroregion-ii.toml")
+            }
+            "koordynacja-kujawy-pomorze.toml" => {
+                include_str!("../../../../fixtures/projects/koordynacja-kujawy-pomorze.toml")
+            }
+            _ => include_str!("../../../../fixtures/projects/kooperacje-3d-makroregion-iii.toml"),
+        };
+        Project::parse(text).expect("a valid fixture")
     }
 
     #[test]
