@@ -359,8 +359,56 @@ fn facts_template_writes_every_kind_of_each_fixture_with_the_templates_headers()
                 .collect();
             assert_eq!(sheet.rows[0], headers, "{} {}", f.name, kind.id);
             assert!(book.sheets.iter().any(|s| s.name == "Instrukcja"));
+            // A template imports as it is: an empty one is no facts and no
+            // problem (the instructions sheet skipped, the kind from the
+            // sheet's name).
+            let key = kooperacja_core::pseudonym::PseudonymKey::from_bytes([9; 32]);
+            let options = kooperacja_core::import::ImportOptions {
+                kind: None,
+                by: None,
+                lang: Lang::Pl,
+            };
+            let imported = kooperacja_core::import::import(&[book], &parsed, &options, &key)
+                .unwrap_or_else(|p| panic!("{} {}: {p:?}", f.name, kind.id));
+            assert!(imported.facts.is_empty());
         }
     }
+}
+
+/// The instructions sheet, as a spreadsheet program reads it (through core's
+/// reader), frozen once.
+#[test]
+fn the_instructions_sheet_says_how_to_fill_the_sheet_in() {
+    use kooperacja_core::import::Cell;
+    let dir = temp();
+    let out = run(
+        dir.path(),
+        &[
+            "facts",
+            "template",
+            &project(&FIXTURES[1]),
+            "--kind",
+            "coaching",
+            "-o",
+            "c.xlsx",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let book = workbook(&dir.path().join("c.xlsx"));
+    let sheet = book
+        .sheets
+        .iter()
+        .find(|s| s.name == "Instrukcja")
+        .expect("the instructions sheet");
+    let lines: Vec<String> = sheet
+        .rows
+        .iter()
+        .map(|row| match row.first() {
+            Some(Cell::Text(t)) => t.clone(),
+            _ => String::new(),
+        })
+        .collect();
+    insta::assert_snapshot!("facts-template-instructions", lines.join("\n"));
 }
 
 #[test]
@@ -555,6 +603,57 @@ fn a_template_filled_in_by_another_program_imports_and_status_shows_the_facts() 
         written
     );
     insta::assert_snapshot!("facts-import-again", text(&again.stdout));
+}
+
+/// The English template (English headers and sheet name) imports in a
+/// Polish run: the headers are read in either language.
+#[test]
+fn an_english_template_imports_in_a_polish_run() {
+    if !openpyxl() {
+        return;
+    }
+    let dir = temp();
+    let d = dir.path();
+    let template = run(
+        d,
+        &[
+            "--lang",
+            "en",
+            "facts",
+            "template",
+            &project(&FIXTURES[1]),
+            "--kind",
+            "deliverable",
+            "-o",
+            "d.xlsx",
+        ],
+    );
+    assert_eq!(
+        template.status.code(),
+        Some(0),
+        "{}",
+        text(&template.stderr)
+    );
+    let rows = serde_json::json!([
+        {"Date": {"date": "2025-06-30"}, "Organisation": "rops-torun",
+         "kind of deliverable": "pilot report", "title": "Pilotaż w powiecie nakielskim"},
+    ]);
+    fill(&d.join("d.xlsx"), &rows, &d.join("d-filled.xlsx"));
+    let out = import(d, "d-filled.xlsx");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    let written = lines(&d.join("facts.jsonl"));
+    assert_eq!(written.len(), 1);
+    assert!(
+        written[0].contains(r#""deliverable":"pilot-report""#),
+        "{}",
+        written[0]
+    );
 }
 
 /// A sheet holding a PESEL number and a name: refused, every problem named,
