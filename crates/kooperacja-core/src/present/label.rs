@@ -981,3 +981,9 @@ pub const TEMPLATE_WRITTEN: Text = Text::new(
 );
 /// "for a file to import", after a size limit (Polish in the genitive).
 pub const OF_A_FILE_TO_IMPORT: Text = Text::new("pliku do wczytania", "a file to import");
+/// Why a read without a token shows no value for an indicator that counts
+/// persons by a sensitive characteristic: the count is small.
+pub const SUPPRESSED_SMALL_COUNT: Text = Text::new(
+    "ukryte: mniej osób niż próg małych liczebności, a wskaźnik liczy według danej wrażliwej",
+    "hidden: fewer persons than the small-cell threshold, and the indicator counts by a sensitive characteristic",
+);
