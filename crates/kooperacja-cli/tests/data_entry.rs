@@ -759,6 +759,44 @@ fn a_csv_file_imports_on_each_fixture() {
     }
 }
 
+/// What Polish Excel writes as "CSV (rozdzielany średnikami)": `;`, CRLF,
+/// Windows-1250; its Polish letters reach the fact file as they were.
+#[test]
+fn a_polish_excel_csv_imports_with_its_polish_letters() {
+    let dir = temp();
+    let d = dir.path();
+    // "tytuł", "Model współpracy" in Windows-1250 (ł = 0xB3, ó = 0xF3).
+    let bytes: &[u8] = b"Data;Organizacja;rodzaj produktu;tytu\xb3\r\n30.06.2025;rops-torun;model;Model wsp\xf3\xb3pracy\r\n";
+    std::fs::write(d.join("produkty.csv"), bytes).expect("write");
+    let out = run(
+        d,
+        &[
+            "facts",
+            "import",
+            &project(&FIXTURES[1]),
+            "produkty.csv",
+            "--kind",
+            "produkt",
+            "-o",
+            "facts.jsonl",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    let written = lines(&d.join("facts.jsonl"));
+    assert_eq!(written.len(), 1);
+    assert!(
+        written[0].contains(r#""title":"Model współpracy""#),
+        "{}",
+        written[0]
+    );
+}
+
 /// A fact file named `.csv` is not appended to: facts are appended as JSON
 /// Lines.
 #[test]
