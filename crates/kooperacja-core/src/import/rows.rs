@@ -646,7 +646,8 @@ fn read_sheet<'v>(
 
         // The cells.
         let mut record = Record::default();
-        // The fields whose cell holds something, good or not.
+        // The fields whose cell holds something, good or not (a one_of field
+        // written wrongly is reported at its cell, not again as missing).
         let mut given: Vec<&str> = Vec::new();
         for (c, column) in columns.iter().enumerate() {
             let Column::Field(field) = column else {
@@ -684,10 +685,11 @@ fn read_sheet<'v>(
                     }
                 },
             };
-            if !cells::is_empty(cell) {
-                given.push(field);
+            let reading = cells::read(cell, ty, context);
+            if !matches!(reading, Reading::Empty) {
+                given.push(field.as_str());
             }
-            match cells::read(cell, ty, context) {
+            match reading {
                 Reading::Empty => {
                     let required = match ty {
                         Type::Date => true,
@@ -915,17 +917,31 @@ pub(super) fn import(
         }
     }
 
-    // Ids, then the check against the project, in the files' order.
-    let mut occurrences: HashMap<String, u32> = HashMap::new();
+    // Ids, then the check against the project, in the files' order. A
+    // content id's occurrence counts within its file, so a file's ids are its
+    // own, whatever other files are imported with it.
+    let mut occurrences: HashMap<(usize, String), u32> = HashMap::new();
     let mut check = FactCheck::new(project, None);
-    for row in &mut rows {
+    let mut repeated = vec![false; rows.len()];
+    for (i, row) in rows.iter_mut().enumerate() {
         if !row.has_id {
             let base = content_id(&row.fact, 0);
-            let seen = occurrences.entry(base).or_insert(0);
+            let seen = occurrences.entry((row.book, base)).or_insert(0);
             row.fact.id = content_id(&row.fact, *seen);
             *seen = seen.saturating_add(1);
         }
         for (finding, fields) in check.check_fields(&row.fact) {
+            if finding.code == "fact.duplicate" {
+                repeated[i] = true;
+                report.notes.push(Placed {
+                    order: (row.book, row.sheet, Some(row.row), None),
+                    item: ImportNote {
+                        at: row.at.clone(),
+                        code: "import.repeated",
+                        message: message::REPEATED.get(lang).to_owned(),
+                    },
+                });
+            }
             if finding.severity != Severity::Error {
                 continue;
             }
@@ -946,6 +962,11 @@ pub(super) fn import(
             });
         }
     }
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .zip(repeated)
+        .filter_map(|(row, repeated)| (!repeated).then_some(row))
+        .collect();
 
     let mut problems = report.problems;
     problems.sort_by_key(|p| p.order);
@@ -1452,6 +1473,115 @@ mod tests {
         assert_eq!(
             problems(text, Some("meeting")),
             [(Some(2), Some("C".into()), "import.unknown-value")]
+        );
+    }
+
+    #[test]
+    fn a_column_with_values_and_no_header_is_a_problem() {
+        let text =
+            "Data;Organizacja;Osoba;Forma;Rola;\n2019-03-01;umk;k-1;group;social-worker;zielony\n";
+        assert_eq!(
+            problems(text, Some("coaching")),
+            [(None, Some("F".into()), "import.no-header")]
+        );
+    }
+
+    #[test]
+    fn a_required_mark_and_a_colon_after_a_header_are_ignored() {
+        let text =
+            "Data*;Organizacja:;osoba *;FORMA;Rola\n2019-03-01;umk;k-1;group;social-worker\n";
+        assert_eq!(facts(text, Some("coaching")).len(), 1);
+    }
+
+    #[test]
+    fn teryt_names_the_territory_column() {
+        let text = "Data;Organizacja;TERYT;Osoba\n2019-03-01;umk;0410;k-1\n";
+        let fact = &facts(text, Some("qualification"))[0];
+        assert_eq!(fact.territory.as_ref().map(|t| t.as_str()), Some("0410"));
+    }
+
+    #[test]
+    fn a_kind_cell_naming_another_kind_than_the_sheets_is_a_problem() {
+        let text = "Rodzaj;Data;Organizacja;Osoba\ncoaching;2019-03-01;umk;k-1\n";
+        assert_eq!(
+            problems(text, Some("qualification")),
+            [(Some(2), Some("A".into()), "import.other-kind")]
+        );
+    }
+
+    #[test]
+    fn an_unknown_kind_in_a_kind_column_is_a_problem_at_its_cell() {
+        let text = "Rodzaj;Data;Organizacja;Osoba\npiknik;2019-03-01;umk;k-1\n";
+        assert_eq!(
+            problems(text, None),
+            [(Some(2), Some("A".into()), "import.unknown-kind")]
+        );
+    }
+
+    #[test]
+    fn problems_of_several_files_come_in_the_files_order() {
+        let bad = "Data;Organizacja;Osoba;Forma;Rola\n2019-03-01;umk;k-1;;social-worker\n";
+        let first = read_csv("b.csv", bad.as_bytes()).expect("reads");
+        let second = read_csv("a.csv", bad.as_bytes()).expect("reads");
+        let problems = import(
+            &[first, second],
+            &project(),
+            &options(Some("coaching"), Lang::En),
+            &key(),
+        )
+        .expect_err("refused");
+        let files: Vec<&str> = problems.iter().map(|p| p.at.file.as_str()).collect();
+        assert_eq!(files, ["b.csv", "a.csv"]);
+    }
+
+    #[test]
+    fn a_files_ids_do_not_depend_on_the_files_imported_with_it() {
+        let alone = facts(COACHING, Some("coaching"));
+        let other = "Data;Organizacja;Osoba;Forma;Rola\n2019-03-05;umk;k-9;group;social-worker\n";
+        let books = [csv(other), csv(COACHING)];
+        let together = import(
+            &books,
+            &project(),
+            &options(Some("coaching"), Lang::En),
+            &key(),
+        )
+        .expect("imports");
+        assert_eq!(together.facts[1].id, alone[0].id);
+    }
+
+    #[test]
+    fn the_same_file_twice_imports_its_facts_once_with_a_note() {
+        let books = [csv(COACHING), csv(COACHING)];
+        let imported = import(
+            &books,
+            &project(),
+            &options(Some("coaching"), Lang::En),
+            &key(),
+        )
+        .expect("imports");
+        assert_eq!(imported.facts.len(), 1);
+        assert_eq!(imported.rows.len(), 1);
+        let repeated: Vec<_> = imported
+            .notes
+            .iter()
+            .filter(|n| n.code == "import.repeated")
+            .map(|n| n.at.row)
+            .collect();
+        assert_eq!(repeated, [Some(2)]);
+    }
+
+    #[test]
+    fn identical_rows_with_one_id_are_one_fact() {
+        let text = "Identyfikator;Data;Organizacja;Osoba;Forma;Rola\nc-1;2019-03-01;umk;k-1;group;social-worker\nc-1;2019-03-01;umk;k-1;group;social-worker\n";
+        assert_eq!(facts(text, Some("coaching")).len(), 1);
+    }
+
+    #[test]
+    fn one_id_with_two_contents_is_a_problem_at_the_id() {
+        let text = "Identyfikator;Data;Organizacja;Osoba;Forma;Rola\nc-1;2019-03-01;umk;k-1;group;social-worker\nc-1;2019-03-02;umk;k-1;group;social-worker\n";
+        assert_eq!(
+            problems(text, Some("coaching")),
+            [(Some(3), Some("A".into()), "import.does-not-fit")]
         );
     }
 
