@@ -658,7 +658,9 @@ fn read_sheet<'v>(
             }
             let index = u32::try_from(c).unwrap_or(u32::MAX);
             if in_merged(row_index, index) {
+                // The merged range is the problem; its field counts as given.
                 touched_merge = true;
+                given.push(field.as_str());
                 continue;
             }
             let cell = row.get(c).unwrap_or(&Cell::Empty);
@@ -1377,6 +1379,35 @@ mod tests {
             "{}",
             problems[0].message
         );
+    }
+
+    #[test]
+    fn a_one_of_field_under_a_merged_range_is_not_also_missing() {
+        let rows = vec![
+            vec![
+                t("Data"),
+                t("Organizacja"),
+                t("Rodzaj działania"),
+                t("Miejsce"),
+            ],
+            vec![t("2019-03-02"), t("umk"), t("spotkanie"), Cell::Empty],
+        ];
+        let mut merged = sheet("spotkanie", rows);
+        merged.merged.push(Merged {
+            first_row: 1,
+            first_column: 2,
+            last_row: 1,
+            last_column: 3,
+        });
+        let book = Workbook {
+            file: "f.xlsx".into(),
+            sheets: vec![merged],
+            dialect: None,
+        };
+        let problems =
+            import(&[book], &project(), &options(None, Lang::En), &key()).expect_err("refused");
+        let codes: Vec<_> = problems.iter().map(|p| p.code).collect();
+        assert_eq!(codes, ["import.merged"]);
     }
 
     #[test]
