@@ -92,10 +92,11 @@ enum Command {
     ///
     /// Example: kooperacja budget fixtures/projects/kooperacja-makroregion-ii.toml --plan umowa
     Budget(BudgetArgs),
-    /// The territory as a tree with TERYT codes and JST counts.
+    /// The territory as a tree with TERYT codes and JST counts: the area of the
+    /// version in force on the date (an amendment may replace the area).
     ///
     /// Example: kooperacja territory fixtures/projects/koordynacja-kujawy-pomorze.toml
-    Territory(ProjectArgs),
+    Territory(TerritoryArgs),
     /// The group kinds: level, groups expected and stated, members, planned and
     /// held meetings per milestone.
     ///
@@ -304,6 +305,17 @@ struct ProjectArgs {
     /// Output format: a table for people, JSON or CSV for programs.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+}
+
+/// A project and a date.
+#[derive(Debug, Clone, clap::Args)]
+struct TerritoryArgs {
+    #[command(flatten)]
+    input: ProjectArgs,
+    /// The date whose version's area to show, like 2024-07-01 or 01.07.2024.
+    /// Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<NaiveDate>,
 }
 
 /// A project, its facts and a date.
