@@ -1,0 +1,704 @@
+//! The corpus of bad sheets: each test writes one XLSX file a coordinator
+//! could have filled in wrongly (with rust_xlsxwriter), imports it into the
+//! first fixture („Kooperacja”, Macroregion II) and keeps the problems, in
+//! Polish and English, as its snapshot. Every test also asserts where the
+//! problem is (row, column) and, for the person values it put in (a PESEL,
+//! a name), that no problem quotes them (`common::refused` checks this and
+//! that the problems come in file, sheet, row, column order).
+//!
+//! The rules each sheet triggers are the lead's design of issue 14
+//! (`DESIGN-14`, "Cells by declared type", "Privacy", "Headers").
+
+mod common;
+
+use common::{SheetSpec, W, import_file, options, project, refused, t, the_one, xlsx};
+use kooperacja_core::import::CellProblem;
+use kooperacja_core::present::Lang;
+
+/// The headers of a meeting sheet, as the template writes them in Polish.
+const MEETING: [&str; 7] = [
+    "Data",
+    "Organizacja",
+    "Terytorium",
+    "rodzaj działania",
+    "dni",
+    "uczestnicy",
+    "miejsce",
+];
+
+/// A good meeting row of the fixture: 12 March 2019, ROPS Toruń, powiat
+/// nakielski, a meeting of one day with 12 participants.
+fn good_meeting() -> Vec<W> {
+    vec![
+        W::D(2019, 3, 12),
+        t("rops-torun"),
+        t("0410"),
+        t("spotkanie"),
+        W::N(1.0),
+        W::N(12.0),
+        t("Nakło nad Notecią"),
+    ]
+}
+
+/// A meeting sheet (named after the kind) of these headers and rows.
+fn sheet(headers: &[&str], rows: Vec<Vec<W>>) -> SheetSpec {
+    let mut all = vec![headers.iter().map(|h| t(h)).collect::<Vec<_>>()];
+    all.extend(rows);
+    SheetSpec::new("spotkanie", all)
+}
+
+/// A good meeting row with one cell replaced.
+fn meeting_with(column: usize, cell: W) -> Vec<W> {
+    let mut row = good_meeting();
+    row[column] = cell;
+    row
+}
+
+/// The problems of a meeting file of these sheets (kind from the options).
+fn meeting_problems(sheets: &[SheetSpec], secrets: &[&str]) -> (Vec<CellProblem>, String) {
+    refused(
+        "spotkania.xlsx",
+        &xlsx(sheets),
+        &project("kooperacja"),
+        &options(Some("meeting"), Lang::Pl),
+        secrets,
+    )
+}
+
+fn at(problem: &CellProblem) -> (Option<u32>, Option<&str>) {
+    (problem.at.row, problem.at.column.as_deref())
+}
+
+#[test]
+fn the_good_meeting_sheet_imports() {
+    let sheet = sheet(&MEETING, vec![good_meeting()]);
+    let imported = import_file(
+        "spotkania.xlsx",
+        &xlsx(&[sheet]),
+        &project("kooperacja"),
+        &options(Some("meeting"), Lang::Pl),
+    )
+    .expect("the good sheet imports");
+    assert_eq!(common::json_lines(&imported).len(), 1);
+    insta::assert_snapshot!(common::json_lines(&imported).join("\n"));
+}
+
+#[test]
+fn text_in_a_count_is_refused() {
+    let sheet = sheet(&MEETING, vec![meeting_with(5, t("dwanaście"))]);
+    let (problems, report) = meeting_problems(&[sheet], &[]);
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(at(&problems[0]), (Some(2), Some("F")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_fraction_in_a_count_is_refused() {
+    let sheet = sheet(&MEETING, vec![meeting_with(5, W::N(12.5))]);
+    let (problems, report) = meeting_problems(&[sheet], &[]);
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(at(&problems[0]), (Some(2), Some("F")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_date_in_an_amount_is_refused() {
+    let rows = vec![
+        vec![
+            t("Data"),
+            t("Organizacja"),
+            t("partner"),
+            t("amount"),
+            t("category"),
+        ],
+        vec![
+            W::D(2019, 3, 31),
+            t("rops-torun"),
+            t("rops-torun"),
+            W::D(2019, 3, 31),
+            t("platforma"),
+        ],
+    ];
+    let (problems, report) = refused(
+        "wydatki.xlsx",
+        &xlsx(&[SheetSpec::new("wydatek", rows)]),
+        &project("kooperacja"),
+        &options(Some("expenditure"), Lang::Pl),
+        &[],
+    );
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(at(&problems[0]), (Some(2), Some("D")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn an_unknown_enumeration_value_is_refused_naming_the_allowed_labels() {
+    let sheet = sheet(&MEETING, vec![meeting_with(3, t("piknik"))]);
+    let (problems, report) = meeting_problems(&[sheet], &[]);
+    let problem = the_one(&problems, "import.unknown-value");
+    assert_eq!(at(problem), (Some(2), Some("D")));
+    assert!(
+        problem.message.contains("seminarium"),
+        "the allowed labels are named: {}",
+        problem.message
+    );
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn an_enumeration_value_by_its_english_label_or_id_is_taken() {
+    let rows = vec![
+        meeting_with(3, t("Seminar")),
+        meeting_with(3, t("coaching")),
+    ];
+    let imported = import_file(
+        "spotkania.xlsx",
+        &xlsx(&[sheet(&MEETING, rows)]),
+        &project("kooperacja"),
+        &options(Some("meeting"), Lang::Pl),
+    )
+    .expect("labels in either language and ids are taken");
+    let activities: Vec<_> = imported
+        .facts
+        .iter()
+        .map(|f| f.value("activity").map(|v| v.to_text()))
+        .collect();
+    assert_eq!(
+        activities,
+        [Some("seminar".to_owned()), Some("coaching".to_owned())]
+    );
+}
+
+#[test]
+fn merged_cells_in_the_data_rows_are_one_problem_per_range() {
+    let mut spec = sheet(
+        &MEETING,
+        vec![good_meeting(), good_meeting(), good_meeting()],
+    );
+    // G2:G3 (the place of two meetings), 0-based rows 1..=2, column 6.
+    spec.merged.push((1, 6, 2, 6));
+    let (problems, report) = meeting_problems(&[spec], &[]);
+    let problem = the_one(&problems, "import.merged");
+    assert_eq!(at(problem), (Some(2), Some("G")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn empty_rows_are_notes_not_problems() {
+    let rows = vec![
+        good_meeting(),
+        vec![],
+        meeting_with(5, W::N(7.0)),
+        vec![W::Blank, W::Blank],
+        meeting_with(5, W::N(9.0)),
+        vec![],
+        vec![],
+    ];
+    let imported = import_file(
+        "spotkania.xlsx",
+        &xlsx(&[sheet(&MEETING, rows)]),
+        &project("kooperacja"),
+        &options(Some("meeting"), Lang::Pl),
+    )
+    .expect("empty rows do not refuse a sheet");
+    assert_eq!(imported.facts.len(), 3);
+    let rows: Vec<_> = imported.rows.iter().map(|r| r.row).collect();
+    assert_eq!(rows, [Some(2), Some(4), Some(6)]);
+    let empty: Vec<_> = imported
+        .notes
+        .iter()
+        .filter(|n| n.code == "import.empty-row")
+        .map(|n| n.at.row)
+        .collect();
+    // Rows 3 and 5; rows after the last fact are not mentioned.
+    assert_eq!(empty, [Some(3), Some(5)]);
+    insta::assert_snapshot!(common::notes_report(&imported.notes));
+}
+
+#[test]
+fn a_formula_is_refused_even_with_a_good_result() {
+    let sheet = sheet(&MEETING, vec![meeting_with(5, W::F("=5+7".to_owned()))]);
+    let (problems, report) = meeting_problems(&[sheet], &[]);
+    let problem = the_one(&problems, "import.formula");
+    assert_eq!(at(problem), (Some(2), Some("F")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_date_as_ambiguous_text_is_refused_naming_the_forms() {
+    let sheet = sheet(&MEETING, vec![meeting_with(0, t("03/12/2019"))]);
+    let (problems, report) = meeting_problems(&[sheet], &[]);
+    let problem = the_one(&problems, "import.date-as-text");
+    assert_eq!(at(problem), (Some(2), Some("A")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_date_as_iso_or_polish_text_is_taken() {
+    let rows = vec![
+        meeting_with(0, t("2019-03-12")),
+        meeting_with(0, t("12.03.2019")),
+    ];
+    let imported = import_file(
+        "spotkania.xlsx",
+        &xlsx(&[sheet(&MEETING, rows)]),
+        &project("kooperacja"),
+        &options(Some("meeting"), Lang::Pl),
+    )
+    .expect("unambiguous date text is taken");
+    let dates: Vec<String> = imported.facts.iter().map(|f| f.date.to_string()).collect();
+    assert_eq!(dates, ["2019-03-12", "2019-03-12"]);
+}
+
+#[test]
+fn a_text_that_is_no_date_is_refused() {
+    let sheet = sheet(&MEETING, vec![meeting_with(0, t("wtorek"))]);
+    let (problems, report) = meeting_problems(&[sheet], &[]);
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(at(&problems[0]), (Some(2), Some("A")));
+    insta::assert_snapshot!(report);
+}
+
+/// A valid PESEL number (checksum 9), the standard example.
+const PESEL: &str = "44051401359";
+/// Another valid PESEL number (checksum 8).
+const PESEL_2: &str = "02070803628";
+
+#[test]
+fn a_pesel_column_is_refused_by_its_header_without_its_values() {
+    let mut headers = MEETING.to_vec();
+    headers.push("PESEL");
+    let mut row = good_meeting();
+    row.push(t(PESEL));
+    let mut row2 = good_meeting();
+    row2.push(W::N(2_070_803_628.0));
+    let (problems, report) =
+        meeting_problems(&[sheet(&headers, vec![row, row2])], &[PESEL, PESEL_2]);
+    let problem = the_one(&problems, "import.personal-column");
+    assert_eq!(problem.at.column.as_deref(), Some("H"));
+    assert_eq!(problem.at.header.as_deref(), Some("PESEL"));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_surname_column_is_refused_by_its_header() {
+    let mut headers = MEETING.to_vec();
+    headers.push("Nazwisko");
+    let mut row = good_meeting();
+    row.push(t("Wiśniewska"));
+    let (problems, report) = meeting_problems(&[sheet(&headers, vec![row])], &["Wiśniewska"]);
+    let problem = the_one(&problems, "import.personal-column");
+    assert_eq!(problem.at.column.as_deref(), Some("H"));
+    insta::assert_snapshot!(report);
+}
+
+/// The headers of a coaching sheet of the fixture (person, form, role).
+const COACHING: [&str; 5] = ["Data", "Organizacja", "osoba", "forma", "rola"];
+
+fn coaching_row(person: &str) -> Vec<W> {
+    vec![
+        W::D(2018, 9, 3),
+        t("rops-torun"),
+        t(person),
+        t("indywidualny"),
+        t("pracownik socjalny"),
+    ]
+}
+
+fn coaching_problems(rows: Vec<Vec<W>>, secrets: &[&str]) -> (Vec<CellProblem>, String) {
+    let mut all = vec![COACHING.iter().map(|h| t(h)).collect::<Vec<_>>()];
+    all.extend(rows);
+    refused(
+        "coaching.xlsx",
+        &xlsx(&[SheetSpec::new("coaching", all)]),
+        &project("kooperacja"),
+        &options(Some("coaching"), Lang::Pl),
+        secrets,
+    )
+}
+
+#[test]
+fn pesel_numbers_in_a_person_column_are_one_problem_naming_the_rows() {
+    let rows = vec![
+        coaching_row(PESEL),
+        coaching_row("sw-001"),
+        coaching_row(PESEL_2),
+        coaching_row("sw-002"),
+        coaching_row(PESEL),
+    ];
+    let (problems, report) = coaching_problems(rows, &[PESEL, PESEL_2]);
+    let problem = the_one(&problems, "import.personal-data");
+    assert_eq!(problem.at.column.as_deref(), Some("C"));
+    for row in ["2", "4", "6"] {
+        assert!(
+            problem.message.contains(row),
+            "row {row} named: {}",
+            problem.message
+        );
+    }
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn one_pesel_number_in_a_person_column_is_a_problem_at_its_cell() {
+    let rows = vec![coaching_row("sw-001"), coaching_row(PESEL)];
+    let (problems, report) = coaching_problems(rows, &[PESEL]);
+    let problem = the_one(&problems, "import.personal-data");
+    assert_eq!(problem.at.column.as_deref(), Some("C"));
+    assert_eq!(problem.at.row, Some(3));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_name_in_a_person_column_is_refused_without_quoting_it() {
+    let rows = vec![coaching_row("sw-001"), coaching_row("Kowalska")];
+    let (problems, report) = coaching_problems(rows, &["Kowalska"]);
+    let problem = the_one(&problems, "import.personal-data");
+    assert_eq!(problem.at.column.as_deref(), Some("C"));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_number_cell_in_a_person_column_is_refused() {
+    let mut row = coaching_row("sw-001");
+    row[2] = W::N(157.0);
+    let (problems, report) = coaching_problems(vec![row], &[]);
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(at(&problems[0]), (Some(2), Some("C")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_pesel_number_in_a_text_column_is_refused_without_quoting_it() {
+    let sheet = sheet(&MEETING, vec![meeting_with(6, t(PESEL))]);
+    let (problems, report) = meeting_problems(&[sheet], &[PESEL]);
+    let problem = the_one(&problems, "import.personal-data");
+    assert_eq!(at(problem), (Some(2), Some("G")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_pesel_number_as_a_number_cell_is_refused_without_quoting_it() {
+    let sheet = sheet(&MEETING, vec![meeting_with(6, W::N(44_051_401_359.0))]);
+    let (problems, report) = meeting_problems(&[sheet], &[PESEL]);
+    let problem = the_one(&problems, "import.personal-data");
+    assert_eq!(at(problem), (Some(2), Some("G")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_header_twice_is_refused() {
+    let mut headers = MEETING.to_vec();
+    headers.push("dni");
+    let mut row = good_meeting();
+    row.push(W::N(2.0));
+    let (problems, report) = meeting_problems(&[sheet(&headers, vec![row])], &[]);
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(problems[0].at.column.as_deref(), Some("H"));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn an_unknown_header_is_refused_at_its_column() {
+    let mut headers = MEETING.to_vec();
+    headers.push("kolor sali");
+    let mut row = good_meeting();
+    row.push(t("zielony"));
+    let (problems, report) = meeting_problems(&[sheet(&headers, vec![row])], &[]);
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(problems[0].at.column.as_deref(), Some("H"));
+    assert_eq!(problems[0].at.header.as_deref(), Some("kolor sali"));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn an_unknown_header_over_an_empty_column_is_no_problem() {
+    let mut headers = MEETING.to_vec();
+    headers.push("kolor sali");
+    let imported = import_file(
+        "spotkania.xlsx",
+        &xlsx(&[sheet(&headers, vec![good_meeting()])]),
+        &project("kooperacja"),
+        &options(Some("meeting"), Lang::Pl),
+    )
+    .expect("an empty column of any header is no problem");
+    assert_eq!(imported.facts.len(), 1);
+}
+
+#[test]
+fn headers_in_english_and_ids_and_any_case_are_read() {
+    let headers = [
+        "DATE",
+        "by",
+        "Territory",
+        "Activity",
+        "days",
+        "Participants",
+        "place",
+    ];
+    let imported = import_file(
+        "meetings.xlsx",
+        &xlsx(&[sheet(&headers, vec![good_meeting()])]),
+        &project("kooperacja"),
+        &options(Some("meeting"), Lang::En),
+    )
+    .expect("English headers are read");
+    assert_eq!(
+        imported.facts[0].value("participants").map(|v| v.to_text()),
+        Some("12".to_owned())
+    );
+}
+
+#[test]
+fn a_missing_required_column_is_a_sheet_problem() {
+    let headers = ["Data", "Organizacja", "osoba", "rola"];
+    let rows = vec![
+        headers.iter().map(|h| t(h)).collect(),
+        vec![
+            W::D(2018, 9, 3),
+            t("rops-torun"),
+            t("sw-001"),
+            t("pracownik socjalny"),
+        ],
+    ];
+    let (problems, report) = refused(
+        "coaching.xlsx",
+        &xlsx(&[SheetSpec::new("coaching", rows)]),
+        &project("kooperacja"),
+        &options(Some("coaching"), Lang::Pl),
+        &[],
+    );
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(problems[0].at.row, None, "a problem of the sheet");
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_missing_by_is_a_sheet_problem() {
+    let headers = [
+        "Data",
+        "Terytorium",
+        "rodzaj działania",
+        "dni",
+        "uczestnicy",
+        "miejsce",
+    ];
+    let mut row = good_meeting();
+    row.remove(1);
+    let (problems, report) = meeting_problems(&[sheet(&headers, vec![row])], &[]);
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(problems[0].at.row, None, "a problem of the sheet");
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_missing_by_column_is_filled_from_the_options() {
+    let headers = [
+        "Data",
+        "Terytorium",
+        "rodzaj działania",
+        "dni",
+        "uczestnicy",
+        "miejsce",
+    ];
+    let mut row = good_meeting();
+    row.remove(1);
+    let mut options = options(Some("meeting"), Lang::Pl);
+    options.by = Some("umk".to_owned());
+    let imported = import_file(
+        "spotkania.xlsx",
+        &xlsx(&[sheet(&headers, vec![row])]),
+        &project("kooperacja"),
+        &options,
+    )
+    .expect("by from the options");
+    assert_eq!(imported.facts[0].recorded_by, "umk");
+}
+
+fn expenditure_problems(amount: W) -> (Vec<CellProblem>, String) {
+    let rows = vec![
+        vec![
+            t("Data"),
+            t("Organizacja"),
+            t("partner"),
+            t("amount"),
+            t("category"),
+        ],
+        vec![
+            W::D(2019, 3, 31),
+            t("rops-torun"),
+            t("rops-torun"),
+            amount,
+            t("platforma"),
+        ],
+    ];
+    refused(
+        "wydatki.xlsx",
+        &xlsx(&[SheetSpec::new("wydatek", rows)]),
+        &project("kooperacja"),
+        &options(Some("expenditure"), Lang::Pl),
+        &[],
+    )
+}
+
+#[test]
+fn an_amount_with_three_decimals_is_refused() {
+    let (problems, report) = expenditure_problems(W::N(1234.567));
+    let problem = the_one(&problems, "import.amount-precision");
+    assert_eq!(at(problem), (Some(2), Some("D")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn an_amount_with_three_decimals_as_text_is_refused() {
+    let (problems, report) = expenditure_problems(t("1234,567"));
+    let problem = the_one(&problems, "import.amount-precision");
+    assert_eq!(at(problem), (Some(2), Some("D")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn amounts_as_numbers_and_polish_text_are_exact() {
+    let rows = vec![
+        vec![
+            t("Data"),
+            t("Organizacja"),
+            t("partner"),
+            t("amount"),
+            t("category"),
+        ],
+        vec![
+            W::D(2019, 3, 31),
+            t("rops-torun"),
+            t("rops-torun"),
+            W::N(1234.56),
+            t("platforma"),
+        ],
+        vec![
+            W::D(2019, 3, 31),
+            t("rops-torun"),
+            t("rops-torun"),
+            t("1 234,56 zł"),
+            t("platforma"),
+        ],
+        vec![
+            W::D(2019, 3, 31),
+            t("rops-torun"),
+            t("rops-torun"),
+            W::N(0.1),
+            t("platforma"),
+        ],
+        vec![
+            W::D(2019, 3, 31),
+            t("rops-torun"),
+            t("rops-torun"),
+            t("61697.41"),
+            t("platforma"),
+        ],
+    ];
+    let imported = import_file(
+        "wydatki.xlsx",
+        &xlsx(&[SheetSpec::new("wydatek", rows)]),
+        &project("kooperacja"),
+        &options(Some("expenditure"), Lang::Pl),
+    )
+    .expect("good amounts");
+    let amounts: Vec<_> = imported
+        .facts
+        .iter()
+        .map(|f| f.value("amount").map(|v| v.to_text()))
+        .collect();
+    let expected = ["1234.56", "1234.56", "0.10", "61697.41"];
+    assert_eq!(
+        amounts,
+        expected.map(|a| Some(a.to_owned())),
+        "exact to the grosz, never through a float"
+    );
+}
+
+#[test]
+fn an_unknown_organisation_is_refused_at_its_row() {
+    let sheet = sheet(
+        &MEETING,
+        vec![good_meeting(), meeting_with(1, t("ops-nigdzie"))],
+    );
+    let (problems, report) = meeting_problems(&[sheet], &[]);
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(problems[0].at.row, Some(3));
+    assert!(
+        problems[0].code.contains("unknown-organisation"),
+        "{report}"
+    );
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_date_outside_the_project_is_refused_at_its_row() {
+    let sheet = sheet(&MEETING, vec![meeting_with(0, W::D(2031, 1, 15))]);
+    let (problems, report) = meeting_problems(&[sheet], &[]);
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(problems[0].at.row, Some(2));
+    assert!(problems[0].code.contains("date-outside"), "{report}");
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_sheet_of_no_kind_is_a_sheet_problem() {
+    let rows = vec![MEETING.iter().map(|h| t(h)).collect(), good_meeting()];
+    let (problems, report) = refused(
+        "spotkania.xlsx",
+        &xlsx(&[SheetSpec::new("Arkusz1", rows)]),
+        &project("kooperacja"),
+        &options(None, Lang::Pl),
+        &[],
+    );
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(problems[0].at.row, None, "a problem of the sheet");
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn a_bool_cell_is_refused() {
+    let sheet = sheet(&MEETING, vec![meeting_with(6, W::B(true))]);
+    let (problems, report) = meeting_problems(&[sheet], &[]);
+    assert_eq!(problems.len(), 1, "{report}");
+    assert_eq!(at(&problems[0]), (Some(2), Some("G")));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn many_problems_in_one_sheet_are_all_reported_in_order() {
+    let mut headers = MEETING.to_vec();
+    headers.push("kolor sali");
+    let mut rows = vec![
+        meeting_with(5, t("dwanaście")),
+        good_meeting(),
+        meeting_with(3, t("piknik")),
+        vec![],
+        meeting_with(0, t("03/12/2019")),
+        meeting_with(6, t(PESEL)),
+        meeting_with(4, W::F("=1+1".to_owned())),
+        meeting_with(1, t("ops-nigdzie")),
+    ];
+    for row in &mut rows {
+        if !row.is_empty() {
+            row.push(t("zielony"));
+        }
+    }
+    let (problems, report) = meeting_problems(&[sheet(&headers, rows)], &[PESEL]);
+    let places: Vec<_> = problems.iter().map(at).collect();
+    assert_eq!(
+        places,
+        [
+            (Some(1), Some("H")),
+            (Some(2), Some("F")),
+            (Some(4), Some("D")),
+            (Some(6), Some("A")),
+            (Some(7), Some("G")),
+            (Some(8), Some("E")),
+            (Some(9), Some("B")),
+        ],
+        "{report}"
+    );
+    insta::assert_snapshot!(report);
+}
