@@ -702,3 +702,130 @@ fn many_problems_in_one_sheet_are_all_reported_in_order() {
     );
     insta::assert_snapshot!(report);
 }
+
+#[test]
+fn importing_the_same_sheet_twice_gives_the_same_facts_and_ids() {
+    let file = xlsx(&[sheet(
+        &MEETING,
+        vec![good_meeting(), meeting_with(5, W::N(7.0))],
+    )]);
+    let once = || {
+        import_file(
+            "spotkania.xlsx",
+            &file,
+            &project("kooperacja"),
+            &options(Some("meeting"), Lang::Pl),
+        )
+        .expect("imports")
+    };
+    assert_eq!(common::json_lines(&once()), common::json_lines(&once()));
+}
+
+#[test]
+fn identical_rows_are_distinct_facts_with_numbered_ids() {
+    let imported = import_file(
+        "spotkania.xlsx",
+        &xlsx(&[sheet(&MEETING, vec![good_meeting(), good_meeting()])]),
+        &project("kooperacja"),
+        &options(Some("meeting"), Lang::Pl),
+    )
+    .expect("imports");
+    let ids: Vec<&str> = imported.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids.len(), 2);
+    assert_eq!(
+        format!("{}-2", ids[0]),
+        ids[1],
+        "the second occurrence is -2"
+    );
+    assert_eq!(
+        ids[0],
+        kooperacja_core::facts::content_id(&imported.facts[0], 0)
+    );
+}
+
+#[test]
+fn an_id_column_gives_the_ids() {
+    let mut headers = MEETING.to_vec();
+    headers.insert(0, "Identyfikator");
+    let mut row = good_meeting();
+    row.insert(0, t("m-2019-03-12"));
+    let imported = import_file(
+        "spotkania.xlsx",
+        &xlsx(&[sheet(&headers, vec![row])]),
+        &project("kooperacja"),
+        &options(Some("meeting"), Lang::Pl),
+    )
+    .expect("imports");
+    assert_eq!(imported.facts[0].id, "m-2019-03-12");
+}
+
+#[test]
+fn the_headers_are_the_first_non_empty_row() {
+    let mut rows = vec![vec![]];
+    rows.push(MEETING.iter().map(|h| t(h)).collect());
+    rows.push(good_meeting());
+    let imported = import_file(
+        "spotkania.xlsx",
+        &xlsx(&[SheetSpec::new("spotkanie", rows)]),
+        &project("kooperacja"),
+        &options(Some("meeting"), Lang::Pl),
+    )
+    .expect("imports");
+    assert_eq!(imported.rows[0].row, Some(3));
+}
+
+#[test]
+fn the_instructions_sheet_and_sheets_of_no_kind_beside_a_kind_sheet_are_skipped() {
+    let instructions = SheetSpec::new(
+        "Instrukcja",
+        vec![vec![t("Wpisz jedno spotkanie w wierszu.")]],
+    );
+    let other = SheetSpec::new("Notatki", vec![vec![t("cokolwiek"), t("innego")]]);
+    let imported = import_file(
+        "szablon.xlsx",
+        &xlsx(&[instructions, sheet(&MEETING, vec![good_meeting()]), other]),
+        &project("kooperacja"),
+        &options(None, Lang::Pl),
+    )
+    .expect("the meeting sheet imports");
+    assert_eq!(imported.facts.len(), 1);
+    assert_eq!(imported.facts[0].kind(), "meeting");
+    let noted: Vec<&str> = imported.notes.iter().map(|n| n.at.sheet.as_str()).collect();
+    assert!(
+        noted.contains(&"Notatki"),
+        "a note names the skipped sheet: {noted:?}"
+    );
+}
+
+#[test]
+fn a_kind_column_of_a_csv_file_gives_each_rows_kind() {
+    let csv = "rodzaj,Data,Organizacja,Terytorium,rodzaj działania,dni,uczestnicy,miejsce\r\n\
+               spotkanie,2019-03-12,rops-torun,0410,spotkanie,1,12,Nakło\r\n";
+    let imported = import_file(
+        "spotkania.csv",
+        csv.as_bytes(),
+        &project("kooperacja"),
+        &options(None, Lang::Pl),
+    )
+    .expect("imports");
+    assert_eq!(imported.facts[0].kind(), "meeting");
+}
+
+#[test]
+fn problems_of_several_files_come_file_by_file() {
+    let first = xlsx(&[sheet(&MEETING, vec![meeting_with(5, t("dużo"))])]);
+    let second = xlsx(&[sheet(&MEETING, vec![meeting_with(3, t("piknik"))])]);
+    let workbooks = [
+        kooperacja_core::import::read_upload("a.xlsx", &first).expect("reads"),
+        kooperacja_core::import::read_upload("b.xlsx", &second).expect("reads"),
+    ];
+    let problems = kooperacja_core::import::import(
+        &workbooks,
+        &project("kooperacja"),
+        &options(Some("meeting"), Lang::Pl),
+        &common::key(),
+    )
+    .expect_err("both files are refused");
+    let files: Vec<&str> = problems.iter().map(|p| p.at.file.as_str()).collect();
+    assert_eq!(files, ["a.xlsx", "b.xlsx"]);
+}
