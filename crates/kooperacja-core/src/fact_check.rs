@@ -87,23 +87,54 @@ impl<'p> FactCheck<'p> {
     /// date, territory, then the fields of its kind), or one info for a
     /// repeat.
     pub fn check(&mut self, fact: &Fact) -> Vec<Finding> {
+        self.check_fields(fact)
+            .into_iter()
+            .map(|(finding, _)| finding)
+            .collect()
+    }
+
+    /// The findings of [`check`](FactCheck::check), each with the fields
+    /// that carry it, as files name them (`["territory", "jst"]`; none for a
+    /// repeat), so that a reader can point at the cell to blame.
+    ///
+    /// ```
+    /// use kooperacja_core::fact_check::FactCheck;
+    /// use kooperacja_core::facts::parse_json_fact;
+    /// use kooperacja_core::project::Project;
+    /// use kooperacja_core::pseudonym::PseudonymKey;
+    /// let project = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// let key = PseudonymKey::from_bytes([0; 32]);
+    /// let fact = parse_json_fact(r#"{"id":"m1","date":"2019-02-05","by":"acme","kind":"meeting","group":"RGR"}"#, project.vocabulary(), &key)?;
+    /// let found = FactCheck::new(&project, None).check_fields(&fact);
+    /// assert_eq!(found[0].0.code, "fact.unknown-organisation");
+    /// assert_eq!(found[0].1, ["by"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn check_fields(&mut self, fact: &Fact) -> Vec<(Finding, Vec<String>)> {
         match self
             .admission
             .admit(self.project, self.register, fact)
             .verdict
         {
-            Verdict::Excluded(defects) => {
-                defects.into_iter().map(|d| finding(&fact.id, d)).collect()
-            }
-            Verdict::Duplicate => vec![Finding {
-                code: "fact.duplicate",
-                severity: Severity::Info,
-                path: format!("facts[{}]", fact.id),
-                message: format!(
-                    "fact {:?} appears again with the same content; it counts once",
-                    fact.id
-                ),
-            }],
+            Verdict::Excluded(defects) => defects
+                .into_iter()
+                .map(|d| {
+                    let fields = d.fields.clone();
+                    (finding(&fact.id, d), fields)
+                })
+                .collect(),
+            Verdict::Duplicate => vec![(
+                Finding {
+                    code: "fact.duplicate",
+                    severity: Severity::Info,
+                    path: format!("facts[{}]", fact.id),
+                    message: format!(
+                        "fact {:?} appears again with the same content; it counts once",
+                        fact.id
+                    ),
+                },
+                Vec::new(),
+            )],
             Verdict::Counted { .. } => {
                 if let Some(entry) = crate::participant::Entry::of_fact(fact) {
                     self.participants.enter(entry);

@@ -38,6 +38,13 @@ const CORE_ALLOWED: &[&str] = &[
     // line) laid out as rustc and cargo lay out theirs, instead of the
     // hand-built frame it replaces: pure text building (issue 12).
     "annotate-snippets",
+    // Data entry (issue 14): XLSX workbooks a coordinator fills in are read
+    // with a maintained reader of the format (typed cells, formulas, merged
+    // ranges) from bytes the adapter loaded (`Cursor`; core opens no file) ...
+    "calamine",
+    // ... and CSV files Polish Excel writes in Windows-1250 are decoded with
+    // the maintained WHATWG encoding tables (pure bytes to text).
+    "encoding_rs",
     "rust_decimal",
     "schemars",
     "serde_json",

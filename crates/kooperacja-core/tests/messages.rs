@@ -28,9 +28,20 @@ const SAME_IN_BOTH: &[(&str, &str)] = &[
     ),
 ];
 
+/// The catalogue's sources: `present::message`, and the import's messages
+/// (`import::message`, issue 14).
+const SOURCES: [&str; 2] = [
+    include_str!("../src/present/message.rs"),
+    include_str!("../src/import/message.rs"),
+];
+
 /// Every `const NAME: Text = Text::new("pl", "en")` of the catalogue.
 fn entries() -> Vec<(String, String, String)> {
-    let source = include_str!("../src/present/message.rs");
+    SOURCES.iter().flat_map(|s| entries_of(s)).collect()
+}
+
+/// The entries of one source file.
+fn entries_of(source: &str) -> Vec<(String, String, String)> {
     let tokens: Vec<TokenTree> = TokenStream::from_str(source)
         .expect("the catalogue is Rust")
         .into_iter()
@@ -79,6 +90,7 @@ fn the_catalogue_is_read() {
     let found = entries();
     assert!(found.len() > 50, "{} entries read", found.len());
     assert!(found.iter().any(|(n, _, _)| n == "READ_TOO_LARGE"));
+    assert!(found.iter().any(|(n, _, _)| n == "NOT_A_DATE"));
 }
 
 #[test]

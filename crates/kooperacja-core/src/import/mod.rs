@@ -9,8 +9,17 @@
 //! every problem, each named by file, sheet, row and column. Nothing is
 //! returned for writing until every cell is good.
 //!
-//! Status: the contract of issue 14; the reading and the mapping are being
-//! filled in (see `docs/decisions.md`, "Data entry").
+//! The rules of the reading (which headers name which field, which forms of
+//! a date or an amount are taken, what is refused as personal data) are in
+//! `docs/decisions.md`, "Data entry".
+
+mod cells;
+mod delimited;
+pub mod message;
+mod rows;
+mod workbook;
+
+pub use rows::{INSTRUCTION_SHEETS, PERSONAL_HEADERS};
 
 use crate::facts::Fact;
 use crate::present::Lang;
@@ -234,43 +243,63 @@ pub fn read_upload(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
     }
 }
 
-/// Reads an XLSX workbook from its bytes (calamine): every sheet, typed
-/// cells, merged ranges.
+/// Reads an XLSX workbook from its bytes (calamine): every visible sheet,
+/// typed cells, merged ranges.
 pub fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
-    let _ = bytes;
-    Err(ReadError {
-        file: file.to_owned(),
-        code: "import.not-yet",
-        message: "XLSX reading is not built yet".to_owned(),
-    })
+    workbook::read(file, bytes)
 }
 
 /// Reads a CSV file from its bytes, finding its dialect: the encoding (UTF-8,
 /// with or without a byte-order mark, else Windows-1250, via encoding_rs),
 /// the separator (`;` or `,`, from the header row) and the decimal comma.
+/// Every cell is [`Cell::Text`] or [`Cell::Empty`]; an empty line is an
+/// empty row, so that row numbers are those a spreadsheet shows.
+///
+/// ```
+/// use kooperacja_core::import::{read_csv, Cell, Encoding};
+/// // What Polish Excel writes as "CSV (rozdzielany średnikami)".
+/// let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode("Data;Miejsce\n2020-02-11;Nakło nad Notecią\n");
+/// let book = read_csv("spotkania.csv", &bytes)?;
+/// let dialect = book.dialect.unwrap();
+/// assert_eq!((dialect.separator, dialect.decimal_comma, dialect.encoding), (b';', true, Encoding::Windows1250));
+/// assert_eq!(book.sheets[0].rows[1][1], Cell::Text("Nakło nad Notecią".into()));
+/// # Ok::<(), kooperacja_core::import::ReadError>(())
+/// ```
 pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
-    let _ = bytes;
-    Err(ReadError {
-        file: file.to_owned(),
-        code: "import.not-yet",
-        message: "CSV reading is not built yet".to_owned(),
-    })
+    delimited::read(file, bytes)
 }
 
 /// Maps the sheets' columns to declared fields by header, reads every row
 /// into a fact (persons pseudonymised with `key`; a stable content id unless
 /// the sheet has an `id` column), checks each against the project, and
 /// returns all the facts or every problem (all of them, not the first).
+///
+/// ```
+/// use kooperacja_core::import::{import, read_csv, ImportOptions};
+/// use kooperacja_core::present::Lang;
+/// use kooperacja_core::project::Project;
+/// use kooperacja_core::pseudonym::PseudonymKey;
+/// let project = Project::parse(include_str!("../../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+/// let key = PseudonymKey::from_bytes([1; 32]);
+/// let options = ImportOptions { kind: Some("coaching".into()), by: Some("umk".into()), lang: Lang::En };
+///
+/// let good = read_csv("c.csv", "Data;Osoba;Forma;Rola\n01.03.2019;k-0157;indywidualny;pracownik socjalny\n".as_bytes())?;
+/// let imported = import(&[good], &project, &options, &key).unwrap();
+/// assert_eq!(imported.facts[0].value("form").unwrap().to_text(), "individual");
+/// assert!(imported.facts[0].id.starts_with("f-"));
+///
+/// let bad = read_csv("c.csv", "Data;Osoba;Forma;Rola\n30.02.2019;Kowalski;solo;pracownik socjalny\n".as_bytes())?;
+/// let problems = import(&[bad], &project, &options, &key).unwrap_err();
+/// let found: Vec<_> = problems.iter().map(|p| (p.at.column.as_deref(), p.code)).collect();
+/// assert_eq!(found, [(Some("A"), "import.not-a-date"), (Some("B"), "import.personal-data"), (Some("C"), "import.unknown-value")]);
+/// assert!(problems.iter().all(|p| !p.message.contains("Kowalski")));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn import(
     workbooks: &[Workbook],
     project: &Project,
     options: &ImportOptions,
     key: &PseudonymKey,
 ) -> Result<Imported, Vec<CellProblem>> {
-    let _ = (workbooks, project, options, key);
-    Ok(Imported {
-        facts: Vec::new(),
-        rows: Vec::new(),
-        notes: Vec::new(),
-    })
+    rows::import(workbooks, project, options, key)
 }
