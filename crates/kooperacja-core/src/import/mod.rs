@@ -235,6 +235,15 @@ pub fn base_header(field: &str, lang: Lang) -> Option<&'static str> {
 
 /// Reads an uploaded file: XLSX when the bytes are a ZIP archive (`PK`),
 /// otherwise CSV in the dialect [`read_csv`] finds.
+///
+/// ```
+/// use kooperacja_core::import::read_upload;
+/// let csv = read_upload("a.csv", b"Data;Uwagi\n2020-02-11;ok\n")?;
+/// assert!(csv.dialect.is_some());
+/// let err = read_upload("a.xlsx", b"PK\x03\x04 cut off").unwrap_err();
+/// assert_eq!(err.code, "import.not-a-spreadsheet");
+/// # Ok::<(), kooperacja_core::import::ReadError>(())
+/// ```
 pub fn read_upload(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
     if bytes.starts_with(b"PK") {
         read_xlsx(file, bytes)
@@ -244,7 +253,25 @@ pub fn read_upload(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
 }
 
 /// Reads an XLSX workbook from its bytes (calamine): every visible sheet,
-/// typed cells, merged ranges.
+/// typed cells, merged ranges. A hidden sheet (a template's lists of
+/// values) is not read. A number is the shortest decimal text of the stored
+/// double, a date-formatted cell a [`Cell::Date`] (a [`Cell::DateTime`] when
+/// it has a time of day), a formula a [`Cell::Formula`] whatever its cached
+/// value.
+///
+/// ```
+/// use kooperacja_core::import::{read_xlsx, Cell};
+/// let mut writer = rust_xlsxwriter::Workbook::new();
+/// let sheet = writer.add_worksheet().set_name("wydatek")?;
+/// sheet.write_string(0, 0, "Kwota")?;
+/// sheet.write_number(1, 0, 1234.56)?;
+/// sheet.write_formula(2, 0, "=A2*2")?;
+/// let book = read_xlsx("wydatki.xlsx", &writer.save_to_buffer()?)?;
+/// assert_eq!(book.sheets[0].name, "wydatek");
+/// assert_eq!(book.sheets[0].rows[1][0], Cell::Number("1234.56".into()));
+/// assert!(matches!(book.sheets[0].rows[2][0], Cell::Formula(_)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
     workbook::read(file, bytes)
 }

@@ -1339,3 +1339,59 @@ mod tests {
         assert_eq!(column_letter(702), "AAA");
     }
 }
+
+#[cfg(test)]
+mod xlsx_tests {
+    use super::*;
+    use crate::import::read_xlsx;
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook as Writer};
+
+    #[test]
+    fn a_typed_workbook_imports_its_sheet_of_a_kind() {
+        let mut writer = Writer::new();
+        writer
+            .add_worksheet()
+            .set_name("Instrukcja")
+            .and_then(|s| s.write_string(0, 0, "Wpisz wydatki"))
+            .expect("written");
+        let sheet = writer.add_worksheet().set_name("wydatek").expect("named");
+        for (c, header) in ["Data", "Organizacja", "amount", "category"]
+            .iter()
+            .enumerate()
+        {
+            let c = u16::try_from(c).expect("a column");
+            sheet.write_string(0, c, *header).expect("written");
+        }
+        let day = ExcelDateTime::from_ymd(2019, 5, 6).expect("a day");
+        let date = Format::new().set_num_format("dd.mm.yyyy");
+        sheet
+            .write_datetime_with_format(1, 0, &day, &date)
+            .expect("written");
+        sheet.write_string(1, 1, "umk").expect("written");
+        sheet.write_number(1, 2, 1234.56).expect("written");
+        sheet.write_string(1, 3, "meetings").expect("written");
+        let bytes = writer.save_to_buffer().expect("saved");
+        let book = read_xlsx("w.xlsx", &bytes).expect("reads");
+        let project = Project::parse(include_str!(
+            "../../../../fixtures/projects/kooperacja-makroregion-ii.toml"
+        ))
+        .expect("fixture");
+        let options = ImportOptions::default();
+        let imported = import(
+            &[book],
+            &project,
+            &options,
+            &PseudonymKey::from_bytes([1; 32]),
+        )
+        .expect("imports");
+        assert_eq!(imported.facts.len(), 1);
+        let fact = &imported.facts[0];
+        assert_eq!(fact.kind(), "expenditure");
+        assert_eq!(fact.date.to_string(), "2019-05-06");
+        assert_eq!(
+            fact.value("amount").map(|v| v.to_text()).as_deref(),
+            Some("1234.56")
+        );
+        assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+    }
+}
