@@ -226,7 +226,7 @@ fn good_sheet_imports(fixture: &str, kind: &str, lang: Lang) {
         u32::from(at.date.1),
         u32::from(at.date.2),
     );
-    for (n, (fact, values)) in imported.facts.iter().zip(&expected).enumerate() {
+    for (fact, values) in imported.facts.iter().zip(&expected) {
         assert_eq!(fact.kind(), kind);
         assert_eq!(Some(fact.date), date);
         assert_eq!(fact.recorded_by, leader);
@@ -234,7 +234,6 @@ fn good_sheet_imports(fixture: &str, kind: &str, lang: Lang) {
             fact.territory.as_ref().map(|c| c.to_string()),
             Some(at.territory.to_owned())
         );
-        assert_eq!(note(fact), Some(format!("wiersz {}", n + 1)));
         for (field, value) in values {
             assert_eq!(
                 fact.value(field).map(|v| v.to_text()).as_deref(),
@@ -287,10 +286,6 @@ fn reference_facts(project: &Project, jsonl: &str) -> Vec<Fact> {
         assert!(errors.is_empty(), "the reference is good: {errors:#?}");
     }
     facts
-}
-
-fn note(fact: &Fact) -> Option<String> {
-    fact.to_record().get("note").map(str::to_owned)
 }
 
 /// The kinds with fields a fixture's vocabulary has, but the retraction and
