@@ -319,6 +319,12 @@ fn single(cell: &Cell, text: &str, field: &FieldDecl, context: &Context<'_>) -> 
     let lang = context.lang;
     match field.field_type {
         FieldType::Person | FieldType::Household => match cell {
+            // 11 digits, or 10 when the spreadsheet dropped a PESEL's leading zero.
+            Cell::Number(n)
+                if matches!(n.len(), 10 | 11) && n.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Reading::Personal(Personal::Shape)
+            }
             Cell::Number(_) => problem("import.person-number", message::PERSON_NUMBER, lang, &[]),
             _ => match person(text, context) {
                 Ok(key) => Reading::Value(key, Shape::Text),
@@ -385,7 +391,11 @@ pub(super) fn read(cell: &Cell, ty: Type<'_>, context: &Context<'_>) -> Reading 
         return Reading::Empty;
     };
     let pseudonymous = matches!(ty, Type::Field(f) if f.field_type.is_pseudonymous());
-    if !pseudonymous && holds_pesel(&text) {
+    // A number cell of 10 digits may be a PESEL whose leading zero the
+    // spreadsheet dropped (persons born 2000-2009).
+    let dropped_zero =
+        matches!(cell, Cell::Number(n) if n.len() == 10 && is_pesel(format!("0{n}").as_bytes()));
+    if !pseudonymous && (holds_pesel(&text) || dropped_zero) {
         return Reading::Personal(Personal::Pesel);
     }
     match ty {
@@ -670,6 +680,28 @@ mod tests {
                 "{raw}"
             );
         }
+    }
+
+    #[test]
+    fn a_pesel_typed_as_a_number_in_a_person_column_is_personal_data() {
+        let person = field("coaching", "person");
+        for number in ["85010112345", "2270803628"] {
+            assert_eq!(
+                read_as(&Cell::Number(number.into()), Type::Field(&person)),
+                Reading::Personal(Personal::Shape),
+                "{number}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pesel_number_that_lost_its_leading_zero_is_personal_data() {
+        // 02270803624 is a valid PESEL (born 2002); a number cell drops the 0.
+        assert!(is_pesel(b"02270803624"));
+        assert_eq!(
+            read_as(&Cell::Number("2270803624".into()), Type::Note),
+            Reading::Personal(Personal::Pesel)
+        );
     }
 
     #[test]

@@ -10,12 +10,16 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// The text of the bytes and the encoding found: UTF-8 (a byte-order mark
 /// dropped) when they are valid UTF-8, else Windows-1250, which decodes any
 /// bytes.
-pub(super) fn decode(file: &str, bytes: &[u8]) -> Result<(String, Encoding), ReadError> {
+pub(super) fn decode(
+    file: &str,
+    bytes: &[u8],
+    lang: Lang,
+) -> Result<(String, Encoding), ReadError> {
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(ReadError {
             file: file.to_owned(),
             code: "import.utf16",
-            message: message::UTF16.get(Lang::En).to_owned(),
+            message: message::UTF16.get(lang).to_owned(),
         });
     }
     if let Some(rest) = bytes.strip_prefix(BOM) {
@@ -79,8 +83,8 @@ fn line_ends(text: &str) -> usize {
     count
 }
 
-pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
-    let (text, encoding) = decode(file, bytes)?;
+pub(super) fn read(file: &str, bytes: &[u8], lang: Lang) -> Result<Workbook, ReadError> {
+    let (text, encoding) = decode(file, bytes, lang)?;
     let separator = separator(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -94,7 +98,7 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
         let more = reader.read_record(&mut record).map_err(|e| ReadError {
             file: file.to_owned(),
             code: "import.bad-csv",
-            message: message::BAD_CSV.fill(Lang::En, &[&e]),
+            message: message::BAD_CSV.fill(lang, &[&e]),
         })?;
         if !more {
             break;
@@ -153,7 +157,7 @@ mod tests {
     }
 
     fn read_ok(bytes: &[u8]) -> Workbook {
-        read("f.csv", bytes).expect("reads")
+        read("f.csv", bytes, Lang::En).expect("reads")
     }
 
     #[test]
@@ -222,13 +226,13 @@ mod tests {
 
     #[test]
     fn utf16_is_refused_with_a_code() {
-        let err = read("f.csv", b"\xFF\xFEa\0").expect_err("refused");
+        let err = read("f.csv", b"\xFF\xFEa\0", Lang::En).expect_err("refused");
         assert_eq!(err.code, "import.utf16");
     }
 
     #[test]
     fn the_sheet_of_a_csv_file_is_named_after_the_file() {
-        let book = read("spotkania.csv", b"a\n1\n").expect("reads");
+        let book = read("spotkania.csv", b"a\n1\n", Lang::En).expect("reads");
         assert_eq!(book.sheets[0].name, "spotkania.csv");
         assert_eq!(book.file, "spotkania.csv");
     }

@@ -51,6 +51,12 @@ pub const DAMAGED_SHEET: Text = Text::new(
     "nie można odczytać arkusza {0} ({1}); plik może być uszkodzony",
     "the sheet {0} cannot be read ({1}); the file may be damaged",
 );
+/// A sheet over the import's limits: `{0}` the sheet, `{1}` the most
+/// columns, `{2}` the most cells.
+pub const SHEET_TOO_LARGE: Text = Text::new(
+    "arkusz {0} jest za duży do importu: arkusz faktów ma najwyżej {1} kolumn i {2} wypełnionych komórek",
+    "the sheet {0} is too large to import: a sheet of facts has at most {1} columns and {2} cells with a value",
+);
 /// A text file in UTF-16 (Excel's "Unicode text").
 pub const UTF16: Text = Text::new(
     "plik jest zapisany w UTF-16 („Tekst Unicode”); zapisz go jako CSV (rozdzielany średnikami) albo CSV UTF-8",
@@ -91,6 +97,14 @@ pub const SHEET_SKIPPED: Text = Text::new(
     "pominięto arkusz {0}: jego nazwa nie jest rodzajem faktów, a inne arkusze są nazwane rodzajami",
     "the sheet {0} is skipped: its name is not a kind of fact, and other sheets are named after kinds",
 );
+/// The dialect a CSV file was read in: `{0}` the separator, `{1}` the
+/// encoding (`UTF-8`, [`UTF8_BOM`], `Windows-1250`).
+pub const DIALECT: Text = Text::new(
+    "odczytano jako CSV: separator „{0}”, kodowanie {1}",
+    "read as CSV: separator \"{0}\", encoding {1}",
+);
+/// UTF-8 with a byte-order mark, in [`DIALECT`].
+pub const UTF8_BOM: Text = Text::new("UTF-8 ze znacznikiem BOM", "UTF-8 with a byte-order mark");
 /// An empty row skipped.
 pub const EMPTY_ROW: Text = Text::new("pominięto pusty wiersz", "an empty row is skipped");
 /// No organisation for the facts.

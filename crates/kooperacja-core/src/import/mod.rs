@@ -245,10 +245,23 @@ pub fn base_header(field: &str, lang: Lang) -> Option<&'static str> {
 /// # Ok::<(), kooperacja_core::import::ReadError>(())
 /// ```
 pub fn read_upload(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
+    read_upload_in(file, bytes, Lang::En)
+}
+
+/// [`read_upload`], with the [`ReadError`]'s message in `lang`.
+///
+/// ```
+/// use kooperacja_core::import::read_upload_in;
+/// use kooperacja_core::present::Lang;
+/// let err = read_upload_in("a.csv", b"\xFF\xFEa\0", Lang::Pl).unwrap_err();
+/// assert_eq!(err.code, "import.utf16");
+/// assert!(err.message.starts_with("plik jest zapisany w UTF-16"));
+/// ```
+pub fn read_upload_in(file: &str, bytes: &[u8], lang: Lang) -> Result<Workbook, ReadError> {
     if bytes.starts_with(b"PK") {
-        read_xlsx(file, bytes)
+        workbook::read(file, bytes, lang)
     } else {
-        read_csv(file, bytes)
+        delimited::read(file, bytes, lang)
     }
 }
 
@@ -273,7 +286,7 @@ pub fn read_upload(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
-    workbook::read(file, bytes)
+    workbook::read(file, bytes, Lang::En)
 }
 
 /// Reads a CSV file from its bytes, finding its dialect: the encoding (UTF-8,
@@ -293,7 +306,7 @@ pub fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
 /// # Ok::<(), kooperacja_core::import::ReadError>(())
 /// ```
 pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
-    delimited::read(file, bytes)
+    delimited::read(file, bytes, Lang::En)
 }
 
 /// Maps the sheets' columns to declared fields by header, reads every row

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use super::cells::{self, Context, Personal, Reading, Type};
 use super::{
-    Cell, CellProblem, CellRef, ImportNote, ImportOptions, Imported, Sheet, Workbook, base_header,
-    message,
+    Cell, CellProblem, CellRef, Encoding, ImportNote, ImportOptions, Imported, Sheet, Workbook,
+    base_header, message,
 };
 use crate::fact_check::FactCheck;
 use crate::facts::{Fact, Record, Shape, content_id};
@@ -853,6 +853,23 @@ pub(super) fn import(
     for (b, book) in workbooks.iter().enumerate() {
         report.book = b;
         report.file = &book.file;
+        if let (Some(dialect), Some(first)) = (book.dialect, book.sheets.first()) {
+            report.sheet = 0;
+            report.sheet_name = &first.name;
+            report.headers = Vec::new();
+            let separator = char::from(dialect.separator);
+            let encoding = match dialect.encoding {
+                Encoding::Utf8 => "UTF-8",
+                Encoding::Utf8Bom => message::UTF8_BOM.get(lang),
+                Encoding::Windows1250 => "Windows-1250",
+            };
+            report.note(
+                None,
+                "import.dialect",
+                message::DIALECT,
+                &[&separator, &encoding],
+            );
+        }
         let sheets = sheets_of(book, vocabulary, fixed, &mut report);
         for (s, sheet, kind) in sheets {
             report.sheet = s;
@@ -1175,8 +1192,29 @@ mod tests {
         let imported = run(&text, Some("coaching")).expect("imports");
         assert_eq!(imported.facts.len(), 2);
         let notes: Vec<_> = imported.notes.iter().map(|n| (n.at.row, n.code)).collect();
-        assert_eq!(notes, [(Some(3), "import.empty-row")]);
+        assert_eq!(
+            notes,
+            [(None, "import.dialect"), (Some(3), "import.empty-row")]
+        );
         assert_eq!(imported.rows[1].row, Some(4));
+    }
+
+    #[test]
+    fn the_dialect_found_is_a_note() {
+        let text = "Data;Organizacja;Osoba;Forma;Rola;Uwagi\n2019-03-01;umk;k-1;group;social-worker;zażółć gęślą jaźń\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode(text);
+        let book = read_csv("c.csv", &bytes).expect("reads");
+        let imported = import(
+            &[book],
+            &project(),
+            &options(Some("coaching"), Lang::En),
+            &key(),
+        )
+        .expect("imports");
+        assert_eq!(
+            imported.notes[0].message,
+            "read as CSV: separator \";\", encoding Windows-1250"
+        );
     }
 
     #[test]

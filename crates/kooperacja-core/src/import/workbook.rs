@@ -23,23 +23,19 @@ fn error(file: &str, code: &'static str, message: String) -> ReadError {
     }
 }
 
-fn not_a_spreadsheet(file: &str, why: &XlsxError) -> ReadError {
+fn not_a_spreadsheet(file: &str, why: &XlsxError, lang: Lang) -> ReadError {
     let code = match why {
         XlsxError::Password => "import.password",
         _ => "import.not-a-spreadsheet",
     };
-    error(
-        file,
-        code,
-        message::NOT_A_SPREADSHEET.fill(Lang::En, &[&why]),
-    )
+    error(file, code, message::NOT_A_SPREADSHEET.fill(lang, &[&why]))
 }
 
-fn damaged(file: &str, sheet: &str, why: &dyn std::fmt::Display) -> ReadError {
+fn damaged(file: &str, sheet: &str, why: &dyn std::fmt::Display, lang: Lang) -> ReadError {
     error(
         file,
         "import.damaged",
-        message::DAMAGED_SHEET.fill(Lang::En, &[&sheet, &why]),
+        message::DAMAGED_SHEET.fill(lang, &[&sheet, &why]),
     )
 }
 
@@ -129,58 +125,61 @@ fn sheet(
     book: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
     budget: &mut usize,
+    lang: Lang,
 ) -> Result<Vec<Vec<Cell>>, ReadError> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
-    let too_large = |what: &str| {
-        damaged(
+    let too_large = || {
+        error(
             file,
-            name,
-            &format!(
-                "{what}; a sheet of facts has at most {MAX_COLUMNS} columns and {MAX_CELLS} cells"
-            ),
+            "import.too-large",
+            message::SHEET_TOO_LARGE.fill(lang, &[&name, &MAX_COLUMNS, &MAX_CELLS]),
         )
     };
     {
         let mut reader = book
             .worksheet_cells_reader(name)
-            .map_err(|e| damaged(file, name, &e))?;
-        while let Some(found) = reader.next_cell().map_err(|e| damaged(file, name, &e))? {
+            .map_err(|e| damaged(file, name, &e, lang))?;
+        while let Some(found) = reader
+            .next_cell()
+            .map_err(|e| damaged(file, name, &e, lang))?
+        {
             let (row, column) = found.get_position();
             let value = cell(found.get_value().clone());
             if value == Cell::Empty {
                 continue;
             }
             if column >= MAX_COLUMNS {
-                return Err(too_large("a cell lies past the last column read"));
+                return Err(too_large());
             }
-            *budget = budget
-                .checked_sub(1)
-                .ok_or_else(|| too_large("too many cells"))?;
+            *budget = budget.checked_sub(1).ok_or_else(&too_large)?;
             put(&mut rows, row, column, value);
         }
     }
     let mut reader = book
         .worksheet_cells_reader(name)
-        .map_err(|e| damaged(file, name, &e))?;
-    while let Some(found) = reader.next_formula().map_err(|e| damaged(file, name, &e))? {
+        .map_err(|e| damaged(file, name, &e, lang))?;
+    while let Some(found) = reader
+        .next_formula()
+        .map_err(|e| damaged(file, name, &e, lang))?
+    {
         let (row, column) = found.get_position();
         let formula = found.get_value();
         if formula.is_empty() {
             continue;
         }
         if column >= MAX_COLUMNS {
-            return Err(too_large("a cell lies past the last column read"));
+            return Err(too_large());
         }
         put(&mut rows, row, column, Cell::Formula(formula.clone()));
     }
     Ok(rows)
 }
 
-pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
+pub(super) fn read(file: &str, bytes: &[u8], lang: Lang) -> Result<Workbook, ReadError> {
     let mut book: Xlsx<Cursor<&[u8]>> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| not_a_spreadsheet(file, &e))?;
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| not_a_spreadsheet(file, &e, lang))?;
     book.load_merged_regions()
-        .map_err(|e| damaged(file, "", &e))?;
+        .map_err(|e| damaged(file, "", &e, lang))?;
     let metadata: Vec<calamine::Sheet> = book.sheets_metadata().to_vec();
     let mut budget = MAX_CELLS;
     let mut sheets = Vec::new();
@@ -189,7 +188,7 @@ pub(super) fn read(file: &str, bytes: &[u8]) -> Result<Workbook, ReadError> {
         if meta.visible != SheetVisible::Visible || meta.typ != SheetType::WorkSheet {
             continue;
         }
-        let rows = sheet(file, &mut book, &meta.name, &mut budget)?;
+        let rows = sheet(file, &mut book, &meta.name, &mut budget, lang)?;
         let merged = book
             .merged_regions_by_sheet(&meta.name)
             .into_iter()
@@ -252,7 +251,7 @@ mod tests {
     }
 
     fn read_book() -> Workbook {
-        read("f.xlsx", &workbook()).expect("reads")
+        read("f.xlsx", &workbook(), Lang::En).expect("reads")
     }
 
     #[test]
@@ -312,14 +311,14 @@ mod tests {
     fn a_cut_off_workbook_is_refused_not_a_panic() {
         let bytes = workbook();
         for end in [10, bytes.len() / 3, bytes.len() / 2, bytes.len() - 10] {
-            let err = read("f.xlsx", &bytes[..end]).expect_err("refused");
+            let err = read("f.xlsx", &bytes[..end], Lang::En).expect_err("refused");
             assert!(err.code.starts_with("import."), "{err:?}");
         }
     }
 
     #[test]
     fn bytes_that_are_not_a_zip_archive_are_not_a_spreadsheet() {
-        let err = read("f.xlsx", b"PK\x03\x04 not really").expect_err("refused");
+        let err = read("f.xlsx", b"PK\x03\x04 not really", Lang::En).expect_err("refused");
         assert_eq!(err.code, "import.not-a-spreadsheet");
         assert_eq!(err.file, "f.xlsx");
     }
