@@ -703,7 +703,6 @@ fn many_problems_in_one_sheet_are_all_reported_in_order() {
         [
             (None, Some("H")),
             (Some(2), Some("F")),
-            (Some(4), None),
             (Some(4), Some("D")),
             (Some(6), Some("A")),
             (Some(7), Some("G")),
@@ -996,4 +995,14 @@ fn a_date_and_time_cell_in_a_date_column_is_taken_as_its_day() {
     );
     let imported = result.expect("a date and time is taken as its day");
     assert_eq!(imported.facts[0].date.to_string(), "2019-03-12");
+}
+
+#[test]
+fn an_unknown_activity_is_not_also_reported_as_neither_group_nor_activity() {
+    // A meeting names a group or an activity (one_of); this one names an
+    // activity, wrongly: one problem, at the activity's cell.
+    let sheet = sheet(&MEETING, vec![meeting_with(3, t("piknik"))]);
+    let (problems, report) = meeting_problems(&[sheet], &[]);
+    let codes: Vec<&str> = problems.iter().map(|p| p.code).collect();
+    assert_eq!(codes, ["import.unknown-value"], "{report}");
 }

@@ -614,6 +614,9 @@ fn read_sheet<'v>(
 
         // The cells.
         let mut record = Record::default();
+        // The fields whose cell holds something, good or not (a one_of field
+        // written wrongly is reported at its cell, not again as missing).
+        let mut given: Vec<&str> = Vec::new();
         for (c, column) in columns.iter().enumerate() {
             let Column::Field(field) = column else {
                 continue;
@@ -650,7 +653,11 @@ fn read_sheet<'v>(
                     }
                 },
             };
-            match cells::read(cell, ty, context) {
+            let reading = cells::read(cell, ty, context);
+            if !matches!(reading, Reading::Empty) {
+                given.push(field.as_str());
+            }
+            match reading {
                 Reading::Empty => {
                     let required = match ty {
                         Type::Date => true,
@@ -699,7 +706,7 @@ fn read_sheet<'v>(
                 }
             }
         }
-        if !kind.one_of.is_empty() && !kind.one_of.iter().any(|f| record.has(f)) {
+        if !kind.one_of.is_empty() && !kind.one_of.iter().any(|f| given.contains(&f.as_str())) {
             let names: Vec<&str> = kind
                 .one_of
                 .iter()
