@@ -26,6 +26,9 @@
 //!   (and says so in its output), so the file is still what Excel's „CSV
 //!   UTF-8” writes.
 //!
+//! The files are read back into memory and LibreOffice's temporary directory
+//! (its profile too) is removed before any test compares them.
+//!
 //! Without `soffice` the tests print SKIPPED, unless
 //! `KOOPERACJA_REQUIRE_EXTERNAL=1` (set by `.ci/run`), which fails them.
 
@@ -248,14 +251,15 @@ fn reference_facts() -> (Vec<String>, Vec<String>) {
     )
 }
 
-/// What LibreOffice wrote: the XLSX file and each CSV variant's two files.
+/// What LibreOffice wrote, read back into memory (its temporary directory
+/// is gone once the files are read): the XLSX file and each CSV variant's
+/// two files (expenditures, meetings).
 #[derive(Debug)]
 struct Saved {
-    _dir: tempfile::TempDir,
-    xlsx: PathBuf,
-    windows_1250: [PathBuf; 2],
-    utf8: [PathBuf; 2],
-    utf8_bom: [PathBuf; 2],
+    xlsx: Vec<u8>,
+    windows_1250: [Vec<u8>; 2],
+    utf8: [Vec<u8>; 2],
+    utf8_bom: [Vec<u8>; 2],
 }
 
 /// Runs a command, killed after `limit`; `None` when it timed out.
@@ -378,34 +382,29 @@ fn saved() -> Option<&'static Saved> {
                 &out("bom"),
             );
             let sheets = |sub: &str| {
-                ["wydatek", "spotkanie"].map(|s| out(sub).join(format!("zestawienie-{s}.csv")))
+                ["wydatek", "spotkanie"]
+                    .map(|s| read(&out(sub).join(format!("zestawienie-{s}.csv"))))
             };
-            let saved = Saved {
-                xlsx: out("xlsx").join("zestawienie.xlsx"),
+            Some(Saved {
+                xlsx: read(&out("xlsx").join("zestawienie.xlsx")),
                 windows_1250: sheets("cp1250"),
                 utf8: sheets("utf8"),
-                utf8_bom: sheets("bom"),
-                _dir: dir,
-            };
-            add_bom_if_missing(&saved.utf8_bom);
-            Some(saved)
+                utf8_bom: sheets("bom").map(with_bom),
+            })
         })
         .as_ref()
 }
 
 /// LibreOffice before 7.6 has no byte-order-mark option: add the mark.
 #[allow(clippy::print_stderr)] // the test says what it did in its output
-fn add_bom_if_missing(files: &[PathBuf]) {
-    for file in files {
-        let bytes = std::fs::read(file).expect("LibreOffice wrote the CSV file");
-        if !bytes.starts_with(b"\xEF\xBB\xBF") {
-            eprintln!(
-                "note: this LibreOffice writes no byte-order mark (7.6 and later do); added to {}",
-                file.display()
-            );
-            std::fs::write(file, [b"\xEF\xBB\xBF".as_slice(), &bytes].concat()).expect("write");
-        }
+fn with_bom(bytes: Vec<u8>) -> Vec<u8> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return bytes;
     }
+    eprintln!(
+        "note: this LibreOffice writes no byte-order mark (7.6 and later do); the test adds it"
+    );
+    [b"\xEF\xBB\xBF".as_slice(), &bytes].concat()
 }
 
 fn read(path: &Path) -> Vec<u8> {
@@ -413,12 +412,12 @@ fn read(path: &Path) -> Vec<u8> {
 }
 
 /// The facts of one CSV variant (both sheets' files), and the encoding read.
-fn csv_facts(files: &[PathBuf; 2]) -> ((Vec<String>, Vec<String>), Vec<Encoding>) {
+fn csv_facts(files: &[Vec<u8>; 2]) -> ((Vec<String>, Vec<String>), Vec<Encoding>) {
     let [spent, met] = files;
     let encodings = files
         .iter()
         .map(|f| {
-            read_upload("x.csv", &read(f))
+            read_upload("x.csv", f)
                 .ok()
                 .and_then(|w| w.dialect)
                 .map(|d| d.encoding)
@@ -427,8 +426,8 @@ fn csv_facts(files: &[PathBuf; 2]) -> ((Vec<String>, Vec<String>), Vec<Encoding>
         .collect();
     (
         (
-            facts("wydatek.csv", &read(spent), Some("expenditure")),
-            facts("spotkanie.csv", &read(met), Some("meeting")),
+            facts("wydatek.csv", spent, Some("expenditure")),
+            facts("spotkanie.csv", met, Some("meeting")),
         ),
         encodings,
     )
@@ -437,13 +436,13 @@ fn csv_facts(files: &[PathBuf; 2]) -> ((Vec<String>, Vec<String>), Vec<Encoding>
 #[test]
 fn libreoffice_writes_the_polish_dialect_the_tests_expect() {
     let Some(saved) = saved() else { return };
-    let text = String::from_utf8(read(&saved.utf8[0])).expect("UTF-8");
+    let text = String::from_utf8(saved.utf8[0].clone()).expect("UTF-8");
     // A decimal comma and a no-break space between thousands, dates as
     // Polish LibreOffice shows them, `;` and the quoted note.
     assert!(text.contains(";61\u{a0}697,41;"), "{text}");
     assert!(text.contains("31.03.2019;"), "{text}");
     assert!(text.contains("\"zaliczka; „pierwsza” transza\""), "{text}");
-    let cp1250 = read(&saved.windows_1250[0]);
+    let cp1250 = &saved.windows_1250[0];
     assert!(
         cp1250.windows(2).any(|w| w == [0xB9, 0xE6]),
         "ą and ć in Windows-1250"
@@ -455,7 +454,7 @@ fn xlsx_saved_by_libreoffice_imports_as_the_reference() {
     let Some(saved) = saved() else { return };
     let (spent, met) = reference_facts();
     // No kind given: each sheet is the kind it is named after.
-    let got = facts("zestawienie.xlsx", &read(&saved.xlsx), None);
+    let got = facts("zestawienie.xlsx", &saved.xlsx, None);
     assert_eq!(got, [spent, met].concat());
 }
 
