@@ -1006,3 +1006,55 @@ fn an_unknown_activity_is_not_also_reported_as_neither_group_nor_activity() {
     let codes: Vec<&str> = problems.iter().map(|p| p.code).collect();
     assert_eq!(codes, ["import.unknown-value"], "{report}");
 }
+
+#[test]
+fn no_raw_person_value_reaches_the_facts_or_the_notes() {
+    let mut rows = vec![COACHING.iter().map(|h| t(h)).collect::<Vec<_>>()];
+    rows.push(coaching_row("sw-001"));
+    rows.push(vec![]);
+    rows.push(coaching_row("sw-002"));
+    let imported = import_file(
+        "coaching.xlsx",
+        &xlsx(&[SheetSpec::new("coaching", rows)]),
+        &project("kooperacja"),
+        &options(Some("coaching"), Lang::Pl),
+    )
+    .expect("imports");
+    let everything = format!(
+        "{}\n{:?}\n{:?}",
+        common::json_lines(&imported).join("\n"),
+        imported.notes,
+        imported.rows
+    );
+    for raw in ["sw-001", "sw-002"] {
+        assert!(!everything.contains(raw), "{raw} in {everything}");
+    }
+    assert_eq!(imported.facts.len(), 2);
+}
+
+/// The read error of a file that is no spreadsheet or CSV at all, in both
+/// languages.
+fn unreadable(bytes: &[u8]) -> String {
+    [Lang::Pl, Lang::En]
+        .iter()
+        .map(
+            |lang| match kooperacja_core::import::read_upload_in("plik.xlsx", bytes, *lang) {
+                Ok(workbook) => format!("read: {} sheets", workbook.sheets.len()),
+                Err(e) => format!("{}: {}", e.code, e.message),
+            },
+        )
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_cut_off_xlsx_file_is_a_read_error() {
+    let whole = xlsx(&[sheet(&MEETING, vec![good_meeting()])]);
+    let cut = &whole[..whole.len() / 2];
+    insta::assert_snapshot!(unreadable(cut));
+}
+
+#[test]
+fn a_zip_archive_that_is_no_workbook_is_a_read_error() {
+    insta::assert_snapshot!(unreadable(b"PK\x03\x04 not really an archive"));
+}
