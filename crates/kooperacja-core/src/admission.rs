@@ -59,7 +59,8 @@ pub enum Reason {
     /// It is dated outside the project's period (in the version in force on
     /// its date), or the project has no version.
     DateOutside,
-    /// Its territory (or JST) lies outside the project's voivodeships.
+    /// Its territory (or JST) lies outside the voivodeships of every version
+    /// of the project (an amendment may add one).
     TerritoryOutside,
     /// Its territory (or JST) is not in the TERC register given.
     TerritoryUnknown,
@@ -258,12 +259,9 @@ pub fn defects(project: &Project, register: Option<&Register>, fact: &Fact) -> V
     let (mut outside, mut unlisted) = (Vec::new(), Vec::new());
     for (field, code) in codes {
         let voivodeship = code.voivodeship();
-        if !p
-            .territory
-            .voivodeships
-            .iter()
-            .any(|v| v.code == voivodeship)
-        {
+        // Any version's area: a voivodeship an amendment adds belongs to
+        // the project (its facts count from the day they happen).
+        if !p.has_voivodeship_in_any_version(&voivodeship) {
             outside.push((field, code));
         } else if register.is_some_and(|r| r.get(p.territory.current(code)).is_none()) {
             unlisted.push((field, code));

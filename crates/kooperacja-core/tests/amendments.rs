@@ -455,3 +455,30 @@ fn a_rule_an_amendment_states_is_checked_against_the_vocabulary() {
         &err
     ));
 }
+
+/// A fact in a voivodeship that only an amendment adds to the area belongs
+/// to the project: admission does not exclude it as outside.
+#[test]
+fn a_fact_in_a_voivodeship_an_amendment_adds_is_admitted() {
+    let text = ZMIANY.replacen(
+        "[[versions.territory.voivodeships.powiats]]\ncode = \"0403\"",
+        "[[versions.territory.voivodeships]]\ncode = \"22\"\nname = \"pomorskie\"\n\n[[versions.territory.voivodeships.powiats]]\ncode = \"2201\"\nname = \"bytowski\"\ngminas = [{ code = \"2201011\", name = \"Bytów\" }]\n\n[[versions.territory.voivodeships.powiats]]\ncode = \"0403\"",
+        1,
+    );
+    assert_ne!(text, ZMIANY, "the fixture's aneks-1 area was found");
+    let project = Project::parse(&text).expect("the amended fixture parses");
+    let fact = FactReader::new(
+        r#"{"id":"m-22","date":"2024-09-02","by":"rops","territory":"2201","kind":"meeting","group":"ZK"}"#.as_bytes(),
+        Format::JsonLines,
+        project.vocabulary().clone(),
+        PseudonymKey::from_bytes([3; 32]),
+    )
+    .next()
+    .expect("one record")
+    .expect("the record reads");
+    let reasons: Vec<&str> = kooperacja_core::admission::defects(&project, None, &fact)
+        .iter()
+        .map(|d| d.reason.code())
+        .collect();
+    assert!(!reasons.contains(&"fact.territory-outside"), "{reasons:?}");
+}
