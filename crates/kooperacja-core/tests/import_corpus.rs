@@ -1058,3 +1058,44 @@ fn a_cut_off_xlsx_file_is_a_read_error() {
 fn a_zip_archive_that_is_no_workbook_is_a_read_error() {
     insta::assert_snapshot!(unreadable(b"PK\x03\x04 not really an archive"));
 }
+
+#[test]
+fn a_field_under_its_polish_and_its_english_header_is_a_header_twice() {
+    let mut headers = MEETING.to_vec();
+    headers.push("days");
+    let mut row = good_meeting();
+    row.push(W::N(1.0));
+    let (problems, report) = meeting_problems(&[sheet(&headers, vec![row])], &[]);
+    let problem = the_one(&problems, "import.header-twice");
+    assert_eq!(problem.at.column.as_deref(), Some("H"));
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn two_merged_ranges_are_two_problems() {
+    let mut spec = sheet(
+        &MEETING,
+        vec![good_meeting(), good_meeting(), good_meeting()],
+    );
+    // D2:E2 (across two columns of one row) and G3:G4.
+    spec.merged.push((1, 3, 1, 4));
+    spec.merged.push((2, 6, 3, 6));
+    let (problems, report) = meeting_problems(&[spec], &[]);
+    let places: Vec<_> = problems
+        .iter()
+        .filter(|p| p.code == "import.merged")
+        .map(at)
+        .collect();
+    assert_eq!(
+        places,
+        [(Some(2), Some("D")), (Some(3), Some("G"))],
+        "{report}"
+    );
+    // The activity inside a merged range is reported there, not again as
+    // a meeting of neither group nor activity.
+    assert!(
+        problems.iter().all(|p| p.code == "import.merged"),
+        "{report}"
+    );
+    insta::assert_snapshot!(report);
+}

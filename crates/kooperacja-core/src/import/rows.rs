@@ -627,6 +627,7 @@ fn read_sheet<'v>(
             let index = u32::try_from(c).unwrap_or(u32::MAX);
             if in_merged(row_index, index) {
                 touched_merge = true;
+                given.push(field.as_str());
                 continue;
             }
             let cell = row.get(c).unwrap_or(&Cell::Empty);
