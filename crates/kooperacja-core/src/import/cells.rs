@@ -187,8 +187,30 @@ pub(super) fn names(text: &str, candidates: &[&str]) -> bool {
     candidates.iter().any(|c| c.trim().to_lowercase() == text)
 }
 
+/// The spaces that separate groups of digits: a space, a no-break space (what
+/// LibreOffice writes in the Polish locale: `1 234`) and a narrow one.
+const GROUP_SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
+/// A number's text without the spaces between its groups of three digits
+/// (`1 234,5` is `1234,5`); the text as it is when its groups are irregular.
+fn ungrouped(text: &str) -> String {
+    let text = text.trim();
+    let integer_end = text.find([',', '.']).unwrap_or(text.len());
+    let (integer, rest) = text.split_at(integer_end);
+    let groups: Vec<&str> = integer.split(GROUP_SPACES).collect();
+    let regular = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()));
+    if regular {
+        format!("{}{rest}", groups.concat())
+    } else {
+        text.to_owned()
+    }
+}
+
 fn whole(text: &str, context: &Context<'_>) -> Reading {
-    match text.trim().parse::<u32>() {
+    match ungrouped(text).parse::<u32>() {
         Ok(n) => Reading::Value(n.to_string(), Shape::Number),
         Err(_) => problem(
             "import.not-a-whole-number",
@@ -211,7 +233,7 @@ fn hours(text: &str, context: &Context<'_>) -> Reading {
     if text.chars().count() > 32 {
         return refused();
     }
-    match text.trim().replace(',', ".").parse::<Decimal>() {
+    match ungrouped(text).replace(',', ".").parse::<Decimal>() {
         Ok(h) if !h.is_sign_negative() && h.normalize().scale() <= 2 => {
             Reading::Value(h.normalize().to_string(), Shape::Text)
         }
@@ -604,6 +626,25 @@ mod tests {
         );
         assert_eq!(
             code(read_as(&text("-1"), Type::Field(&days))),
+            "import.not-a-whole-number"
+        );
+    }
+
+    #[test]
+    fn numbers_take_groups_of_digits_separated_by_spaces() {
+        let days = FieldDecl::new("days", FieldType::Days);
+        let hours = FieldDecl::new("hours", FieldType::Hours);
+        assert_eq!(
+            value(read_as(&text("1\u{a0}234"), Type::Field(&days))),
+            "1234"
+        );
+        assert_eq!(value(read_as(&text("12 345"), Type::Field(&days))), "12345");
+        assert_eq!(
+            value(read_as(&text("1 234,5"), Type::Field(&hours))),
+            "1234.5"
+        );
+        assert_eq!(
+            code(read_as(&text("12 34"), Type::Field(&days))),
             "import.not-a-whole-number"
         );
     }

@@ -83,9 +83,30 @@ fn line_ends(text: &str) -> usize {
     count
 }
 
+/// The separator a first line `sep=;` names (Excel's hint, which Excel
+/// reads and does not show as a row), and the text after that line.
+fn separator_hint(text: &str) -> Option<(u8, &str)> {
+    let rest = text.strip_prefix("sep=")?;
+    let separator = match rest.as_bytes().first()? {
+        b';' => b';',
+        b',' => b',',
+        _ => return None,
+    };
+    let after = &rest[1..];
+    let after = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))
+        .or_else(|| after.strip_prefix('\r'))
+        .unwrap_or(after);
+    Some((separator, after))
+}
+
 pub(super) fn read(file: &str, bytes: &[u8], lang: Lang) -> Result<Workbook, ReadError> {
-    let (text, encoding) = decode(file, bytes, lang)?;
-    let separator = separator(&text);
+    let (decoded, encoding) = decode(file, bytes, lang)?;
+    let (separator, text) = match separator_hint(&decoded) {
+        Some((separator, rest)) => (separator, rest),
+        None => (separator(&decoded), decoded.as_str()),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -222,6 +243,15 @@ mod tests {
     fn a_comma_inside_quotes_of_a_semicolon_header_does_not_count() {
         assert_eq!(separator("\"a, b, c\";d;e\n1;2;3"), b';');
         assert_eq!(separator("a,b;c,d\n"), b',');
+    }
+
+    #[test]
+    fn a_sep_line_names_the_separator_and_is_no_row() {
+        let book = read_ok(b"sep=;\r\na,b;c\r\n1;2\r\n");
+        assert_eq!(book.dialect.map(|d| d.separator), Some(b';'));
+        let rows = &book.sheets[0].rows;
+        assert_eq!(text(&rows[0][0]), "a,b");
+        assert_eq!(text(&rows[1][1]), "2");
     }
 
     #[test]

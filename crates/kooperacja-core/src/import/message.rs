@@ -25,10 +25,21 @@ pub fn quoted(lang: Lang, text: &str) -> String {
     if may_be_personal(text) {
         NOT_SHOWN.get(lang).to_owned()
     } else {
-        match lang {
-            Lang::Pl => format!("„{}”", bounded(text)),
-            Lang::En => format!("\"{}\"", bounded(text)),
-        }
+        quoted_always(lang, text)
+    }
+}
+
+/// A text quoted and bounded, for a text that is no value (a header).
+///
+/// ```
+/// use kooperacja_core::import::message::quoted_always;
+/// use kooperacja_core::present::Lang;
+/// assert_eq!(quoted_always(Lang::En, "kolor sali"), "\"kolor sali\"");
+/// ```
+pub fn quoted_always(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Pl => format!("„{}”", bounded(text)),
+        Lang::En => format!("\"{}\"", bounded(text)),
     }
 }
 
@@ -105,6 +116,11 @@ pub const DIALECT: Text = Text::new(
 );
 /// UTF-8 with a byte-order mark, in [`DIALECT`].
 pub const UTF8_BOM: Text = Text::new("UTF-8 ze znacznikiem BOM", "UTF-8 with a byte-order mark");
+/// A row above the headers that names no field, skipped.
+pub const TITLE_ROW: Text = Text::new(
+    "pominięto wiersz nad nagłówkami (tytuł: nie nazywa żadnego pola)",
+    "a row above the headers is skipped (a title: it names no field)",
+);
 /// An empty row skipped.
 pub const EMPTY_ROW: Text = Text::new("pominięto pusty wiersz", "an empty row is skipped");
 /// No organisation for the facts.

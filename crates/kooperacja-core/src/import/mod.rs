@@ -343,3 +343,71 @@ pub fn import(
 ) -> Result<Imported, Vec<CellProblem>> {
     rows::import(workbooks, project, options, key)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PROJECT: &str =
+        include_str!("../../../../fixtures/projects/kooperacja-makroregion-ii.toml");
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever bytes are uploaded, reading them gives a workbook or a
+        /// coded error, never a panic.
+        #[test]
+        fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..600), zip in any::<bool>()) {
+            let mut bytes = bytes;
+            if zip {
+                bytes.splice(0..0, b"PK\x03\x04".iter().copied());
+            }
+            if let Err(e) = read_upload("f", &bytes) {
+                prop_assert!(e.code.starts_with("import."));
+            }
+        }
+
+        /// A workbook damaged anywhere is read or refused, never a panic.
+        #[test]
+        fn a_damaged_workbook_is_read_or_refused(
+            flips in proptest::collection::vec((any::<proptest::sample::Index>(), any::<u8>()), 1..8),
+        ) {
+            let mut writer = rust_xlsxwriter::Workbook::new();
+            let sheet = writer.add_worksheet();
+            sheet.write_string(0, 0, "Data").expect("written");
+            sheet.write_number(1, 0, 12.5).expect("written");
+            sheet.write_formula(2, 0, "=A2*2").expect("written");
+            sheet.merge_range(3, 0, 4, 1, "m", &rust_xlsxwriter::Format::new()).expect("merged");
+            let mut bytes = writer.save_to_buffer().expect("saved");
+            for (at, byte) in flips {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            if let Err(e) = read_upload("f.xlsx", &bytes) {
+                prop_assert!(e.code.starts_with("import."));
+            }
+        }
+
+        /// Whatever a CSV file holds, the import gives facts or problems,
+        /// never a panic.
+        #[test]
+        fn any_csv_imports_or_is_refused(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[ -~ąęłóśżź;,\"\n]{0,12}", 0..6),
+                0..6,
+            ),
+            kind in proptest::option::of(proptest::sample::select(vec!["coaching", "meeting", "expenditure"])),
+        ) {
+            let project = Project::parse(PROJECT).expect("fixture parses");
+            let mut text = String::from("Data;Organizacja;Osoba;Forma;Rola;Rodzaj;Uwagi;amount\n");
+            for row in rows {
+                text.push_str(&row.join(";"));
+                text.push('\n');
+            }
+            let book = read_csv("f.csv", text.as_bytes()).expect("CSV text reads");
+            let options = ImportOptions { kind: kind.map(str::to_owned), by: None, lang: Lang::Pl };
+            let _ = import(&[book], &project, &options, &PseudonymKey::from_bytes([0; 32]));
+        }
+    }
+}

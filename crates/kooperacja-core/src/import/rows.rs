@@ -73,6 +73,10 @@ pub const PERSONAL_HEADERS: &[&str] = &[
 /// ```
 pub const INSTRUCTION_SHEETS: &[&str] = &["instrukcja", "instructions"];
 
+/// How many non-empty rows above the headers may be a title (rows that name
+/// no field).
+const TITLE_ROWS: usize = 5;
+
 /// Other headers of base fields, besides their ids and their names in the
 /// catalogue ([`base_header`]).
 const BASE_ALIASES: &[(&str, &str)] = &[
@@ -326,23 +330,45 @@ fn read_sheet<'v>(
 ) {
     let lang = context.lang;
     let vocabulary = context.vocabulary;
-    let Some(header_row) = sheet
+    let Some(first_row) = sheet
         .rows
         .iter()
         .position(|r| r.iter().any(|c| !cells::is_empty(c)))
     else {
         return;
     };
+    let kinds: Vec<&FactKindDecl> = match fixed {
+        Some(k) => vec![k],
+        None => vocabulary.kinds().iter().collect(),
+    };
+    // The headers are the first non-empty row, unless it names no field and
+    // one of the next few non-empty rows does: the rows above are a title.
+    let names_a_field = |row: &Vec<Cell>| {
+        row.iter()
+            .filter_map(cells::cell_text)
+            .any(|h| header_field(&h, &kinds).is_some())
+    };
+    let header_row = sheet
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first_row)
+        .filter(|(_, r)| r.iter().any(|c| !cells::is_empty(c)))
+        .take(TITLE_ROWS + 1)
+        .find(|(_, r)| names_a_field(r))
+        .map_or(first_row, |(i, _)| i);
+    for r in first_row..header_row {
+        if sheet.rows[r].iter().any(|c| !cells::is_empty(c)) {
+            let row = u32::try_from(r).unwrap_or(u32::MAX);
+            report.note(Some(row), "import.title-row", message::TITLE_ROW, &[]);
+        }
+    }
     let last_row = sheet
         .rows
         .iter()
         .rposition(|r| r.iter().any(|c| !cells::is_empty(c)))
         .unwrap_or(header_row);
     let header_index = u32::try_from(header_row).unwrap_or(u32::MAX);
-    let kinds: Vec<&FactKindDecl> = match fixed {
-        Some(k) => vec![k],
-        None => vocabulary.kinds().iter().collect(),
-    };
     let width = sheet.rows[header_row..=last_row]
         .iter()
         .map(Vec::len)
@@ -431,7 +457,13 @@ fn read_sheet<'v>(
             }
             None => {
                 if column_has_values(c) {
-                    let shown = message::quoted(lang, header);
+                    // A header is a column's name, which the report shows
+                    // anyway (`CellRef.header`); only a PESEL is never quoted.
+                    let shown = if cells::holds_pesel(header) {
+                        message::NOT_SHOWN.get(lang).to_owned()
+                    } else {
+                        message::quoted_always(lang, header)
+                    };
                     let known = known_headers(&kinds, lang);
                     report.text(
                         None,
@@ -1110,6 +1142,19 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_header_is_quoted_even_with_a_space() {
+        let text = "Data;Organizacja;Osoba;Forma;Rola;kolor sali\n2019-03-01;umk;k-1;group;social-worker;zielony\n";
+        let problems = run(text, Some("coaching")).expect_err("refused");
+        assert!(
+            problems[0]
+                .message
+                .starts_with("the header \"kolor sali\" names no field"),
+            "{}",
+            problems[0].message
+        );
+    }
+
+    #[test]
     fn an_unknown_header_over_an_empty_column_is_ignored() {
         let text = "Data;Organizacja;Osoba;Forma;Rola;Komentarz\n2019-03-01;umk;k-1;group;social-worker;\n";
         assert_eq!(facts(text, Some("coaching")).len(), 1);
@@ -1373,6 +1418,43 @@ mod tests {
                 column: Some("D".into()),
                 header: Some("Forma".into()),
             }
+        );
+    }
+
+    #[test]
+    fn a_title_row_above_the_headers_is_skipped_with_a_note() {
+        let text = format!("Coaching w 2019 r.;;;;\n{COACHING}");
+        let imported = run(&text, Some("coaching")).expect("imports");
+        assert_eq!(imported.facts.len(), 1);
+        assert_eq!(imported.rows[0].row, Some(3));
+        let notes: Vec<_> = imported.notes.iter().map(|n| (n.at.row, n.code)).collect();
+        assert_eq!(
+            notes,
+            [(None, "import.dialect"), (Some(1), "import.title-row")]
+        );
+    }
+
+    #[test]
+    fn headers_naming_nothing_are_the_headers_all_the_same() {
+        let text = "Kolor;Smak\nzielony;słodki\n";
+        assert_eq!(
+            problems(text, Some("qualification")),
+            [
+                (None, None, "import.no-by"),
+                (None, None, "import.missing-column"),
+                (None, None, "import.missing-column"),
+                (None, Some("A".into()), "import.unknown-header"),
+                (None, Some("B".into()), "import.unknown-header"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_value_of_a_one_of_field_is_not_also_a_missing_one() {
+        let text = "Data;Organizacja;Rodzaj działania\n2019-03-01;umk;piknik\n";
+        assert_eq!(
+            problems(text, Some("meeting")),
+            [(Some(2), Some("C".into()), "import.unknown-value")]
         );
     }
 
