@@ -143,6 +143,12 @@ pub struct IndicatorReport {
     /// For a count of participants (`distinct = "participant"`): the records
     /// missing a required datum, counted apart and not in the value.
     pub incomplete: Option<u64>,
+    /// Whether the rule counts by a field declared sensitive (health data;
+    /// [`crate::rule::Rule::is_sensitive`]): a read without a token then
+    /// hides even a small total ([`Report::suppress_persons`]). Written
+    /// only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sensitive: bool,
 }
 
 /// Where a milestone stands.
@@ -621,7 +627,10 @@ impl Report {
     /// voivodeship and by partner of each person indicator (a part of at
     /// least one person and fewer than the threshold is left out, as a part
     /// with none is; when that leaves out exactly one, the smallest other one
-    /// goes too). Applying it twice changes nothing more.
+    /// goes too). For an indicator that counts by a sensitive field
+    /// ([`IndicatorReport::sensitive`]) a small total is hidden too, and with
+    /// it the value, its share, forecast and parts (the note says why).
+    /// Applying it twice changes nothing more.
     ///
     /// ```
     /// use kooperacja_core::{engine::Engine, participant::Cell, project::Project};
@@ -643,7 +652,22 @@ impl Report {
                 suppress_parts(&mut indicator.by_voivodeship, threshold);
                 suppress_parts(&mut indicator.by_partner, threshold);
             }
-            indicator.by_sex = Some(split.suppressed(threshold, false));
+            let shown = split.suppressed(threshold, indicator.sensitive);
+            // A small count by a sensitive characteristic: its total is a
+            // cell of the breakdown too, so the value goes with it.
+            if shown.total == crate::participant::Cell::Hidden {
+                indicator.value = None;
+                indicator.share_of_target = None;
+                indicator.forecast = None;
+                indicator.by_voivodeship.clear();
+                indicator.by_partner.clear();
+                indicator.note = Some(
+                    crate::present::label::SUPPRESSED_SMALL_COUNT
+                        .get(crate::present::Lang::En)
+                        .to_owned(),
+                );
+            }
+            indicator.by_sex = Some(shown);
         }
     }
 }

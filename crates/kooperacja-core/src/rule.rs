@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use crate::area::{Territory, Within};
 use crate::facts::{Fact, Value};
 use crate::territory::Level;
-use crate::vocabulary::FieldType;
+use crate::vocabulary::{FieldType, Vocabulary};
 
 /// What a distinct count counts: the values of the fields of one subject type.
 #[derive(
@@ -313,6 +313,39 @@ pub enum Denominator {
 }
 
 impl Rule {
+    /// Whether the rule counts facts by a field declared sensitive (health
+    /// data, such as a participant's disability): its counts are then cells
+    /// of a sensitive breakdown, and a read without a token suppresses even
+    /// their total when small ([`crate::participant::suppress_sensitive`]).
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacje-3d-makroregion-iii.toml"))?;
+    /// let rule = p.indicators[0].rule.as_ref().expect("a rule");
+    /// assert!(!rule.is_sensitive(p.vocabulary()));
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn is_sensitive(&self, vocabulary: &Vocabulary) -> bool {
+        let sensitive = |name: &str| {
+            vocabulary.fields_named(name).any(|(_, f)| f.sensitive)
+                || vocabulary
+                    .characteristics()
+                    .iter()
+                    .any(|c| c.id == name && c.sensitive)
+        };
+        let filter_is = |filter: &Filter| filter.fields.keys().any(|name| sensitive(name));
+        match self {
+            Rule::Count { filter, .. } | Rule::Distinct { filter, .. } => filter_is(filter),
+            Rule::Ratio {
+                numerator,
+                denominator,
+            } => {
+                numerator.is_sensitive(vocabulary)
+                    || matches!(denominator, Denominator::Rule(r) if r.is_sensitive(vocabulary))
+            }
+        }
+    }
+
     /// Whether the rule is cumulative: a count or distinct count with no
     /// upper date bound, which never drops as the as-of date moves on.
     pub fn is_cumulative(&self) -> bool {

@@ -308,3 +308,75 @@ fn fact_validation_names_the_entry_missing_a_required_datum_by_fact_id() {
     assert!(incomplete[0].message.contains("age"));
     assert!(!incomplete[0].message.contains("ps-"), "never the person");
 }
+
+/// A project counting participants with a disability (a characteristic
+/// declared sensitive) and all participants; threshold 5.
+fn with_a_sensitive_indicator() -> Project {
+    project(
+        "",
+        r#"
+[participants]
+sexes = ["K", "M"]
+required = ["sex"]
+characteristics = [
+  { id = "disability", type = "enum", values = ["yes", "no"], sensitive = true },
+]
+
+[[indicators]]
+id = "participants-with-disability"
+kind = "product"
+name = "Liczba uczestników z niepełnosprawnościami"
+unit = "osoby"
+target = 10
+rule = { distinct = "participant", kind = ["entry"], disability = ["yes"] }
+
+[[indicators]]
+id = "participants"
+kind = "product"
+name = "Liczba uczestników"
+unit = "osoby"
+target = 10
+rule = { distinct = "participant", kind = ["entry"] }
+"#,
+    )
+}
+
+/// A read without a token shows neither the value nor the split of a small
+/// count by a sensitive characteristic; the coordinator's report keeps them,
+/// and an indicator that counts by no sensitive field keeps its value.
+#[test]
+fn a_small_count_by_a_sensitive_characteristic_is_hidden_from_a_read_without_a_token() {
+    let p = with_a_sensitive_indicator();
+    let text = concat!(
+        r#"{"id":"e-1","date":"2019-03-04","by":"umk","kind":"entry","participant":"p-1","sex":"K","disability":"yes"}"#,
+        "\n",
+        r#"{"id":"e-2","date":"2019-03-05","by":"umk","kind":"entry","participant":"p-2","sex":"M","disability":"yes"}"#,
+        "\n",
+        r#"{"id":"e-3","date":"2019-03-06","by":"umk","kind":"entry","participant":"p-3","sex":"M","disability":"no"}"#,
+        "\n",
+    );
+    let facts = facts(&p, text);
+    let mut engine = Engine::new(p, None);
+    for fact in &facts {
+        engine.apply(fact);
+    }
+    let exact = engine.report("2020-09-30".parse().expect("a date"));
+    let mut public = exact.clone();
+    public.suppress_persons();
+    let find = |r: &Report, id: &str| {
+        r.indicators
+            .iter()
+            .find(|i| i.id == id)
+            .expect("the indicator")
+            .clone()
+    };
+    let sensitive = find(&exact, "participants-with-disability");
+    assert!(sensitive.sensitive);
+    assert_eq!(sensitive.value, Some(Decimal::from(2)));
+    let hidden = find(&public, "participants-with-disability");
+    assert_eq!(hidden.value, None);
+    assert_eq!(hidden.by_sex.expect("a split").total, Cell::Hidden);
+    let plain = find(&public, "participants");
+    assert!(!plain.sensitive);
+    assert_eq!(plain.value, Some(Decimal::from(3)));
+}

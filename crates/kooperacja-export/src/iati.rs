@@ -637,8 +637,20 @@ fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_
             let has_target = target_at == Some(index);
             let started = period.start() <= as_of;
             let actual = if started {
+                // A small count by a sensitive characteristic is not
+                // published at all: its total is a small cell of health data.
                 find(period.end().min(as_of), &indicator.id)
-                    .and_then(|i| i.value.map(|v| (v, &i.by_voivodeship, &i.by_sex)))
+                    .filter(|i| {
+                        !(i.sensitive
+                            && i.by_sex.as_ref().is_some_and(|s| {
+                                s.suppressed(report.participants.small_cell, true).total
+                                    == kooperacja_core::participant::Cell::Hidden
+                            }))
+                    })
+                    .and_then(|i| {
+                        i.value
+                            .map(|v| (v, &i.by_voivodeship, &i.by_sex, i.sensitive))
+                    })
             } else {
                 None
             };
@@ -656,7 +668,7 @@ fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_
                     w.close("target");
                 }
             }
-            if let Some((value, parts, by_sex)) = actual {
+            if let Some((value, parts, by_sex, sensitive)) = actual {
                 let running = as_of < period.end();
                 if running {
                     w.open("actual", &[("value", &value.normalize().to_string())]);
@@ -695,7 +707,7 @@ fn results(w: &mut Xml, project: &Project, engine: &Engine, report: &Report, as_
                 // voivodeship parts) zero cells left out, so that a missing
                 // cell may be either.
                 if let Some(split) = by_sex {
-                    let shown = split.suppressed(report.participants.small_cell, false);
+                    let shown = split.suppressed(report.participants.small_cell, sensitive);
                     let cells = shown
                         .by_sex
                         .iter()

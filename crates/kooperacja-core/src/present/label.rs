@@ -792,3 +792,9 @@ pub const FACT_DATE: Text = Text::new("Data", "Date");
 pub const FACT_BY: Text = Text::new("Organizacja", "Organisation");
 /// A fact's free note, as a column header.
 pub const FACT_NOTE: Text = Text::new("Uwagi", "Note");
+/// Why a read without a token shows no value for an indicator that counts
+/// persons by a sensitive characteristic: the count is small.
+pub const SUPPRESSED_SMALL_COUNT: Text = Text::new(
+    "ukryte: mniej osób niż próg małych liczebności, a wskaźnik liczy według danej wrażliwej",
+    "hidden: fewer persons than the small-cell threshold, and the indicator counts by a sensitive characteristic",
+);
