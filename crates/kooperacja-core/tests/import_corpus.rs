@@ -879,29 +879,35 @@ fn a_territory_of_five_digits_is_refused() {
 }
 
 #[test]
-fn a_merged_title_row_above_the_headers_is_read_as_the_headers() {
+fn a_merged_title_row_above_the_headers_is_skipped_with_a_note() {
     let mut rows = vec![vec![t("Spotkania w 2019 r.")]];
     rows.push(MEETING.iter().map(|h| t(h)).collect());
     rows.push(good_meeting());
     let mut spec = SheetSpec::new("spotkanie", rows);
     spec.merged.push((0, 0, 0, 6));
-    let result = import_file(
+    let imported = import_file(
         "spotkania.xlsx",
         &xlsx(&[spec]),
         &project("kooperacja"),
         &options(Some("meeting"), Lang::Pl),
+    )
+    .expect("the title row is no headers, nor a problem");
+    assert_eq!(
+        imported.rows.iter().map(|r| r.row).collect::<Vec<_>>(),
+        [Some(3)]
     );
-    // The first non-empty row is the title, so it is read as the headers:
-    // every column is a problem, though the real headers are right below.
-    // (Recorded as it is; a clearer report is for the lead to decide.)
-    let problems = result.expect_err("a title row is not the headers");
-    insta::assert_snapshot!(
-        problems
-            .iter()
-            .map(|p| format!("{:?} {:?} {}", p.at.row, p.at.column, p.code))
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
+    let title = the_note(&imported.notes, "import.title-row");
+    assert_eq!(title.at.row, Some(1));
+    insta::assert_snapshot!(common::notes_report(&imported.notes));
+}
+
+fn the_note<'a>(
+    notes: &'a [kooperacja_core::import::ImportNote],
+    code: &str,
+) -> &'a kooperacja_core::import::ImportNote {
+    let found: Vec<_> = notes.iter().filter(|n| n.code == code).collect();
+    assert_eq!(found.len(), 1, "one {code} note in {notes:#?}");
+    found[0]
 }
 
 #[test]
