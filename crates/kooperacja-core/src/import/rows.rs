@@ -877,23 +877,30 @@ pub(super) fn import(
                 let kinds: Vec<&str> = vocabulary.kinds().iter().map(|k| k.id.as_str()).collect();
                 let shown = message::quoted(lang, name);
                 let message = message::UNKNOWN_KIND_OPTION.fill(lang, &[&shown, &kinds.join(", ")]);
-                return Err(workbooks
+                let at = |file: &str, sheet: &str| CellRef {
+                    file: file.to_owned(),
+                    sheet: sheet.to_owned(),
+                    row: None,
+                    column: None,
+                    header: None,
+                };
+                let mut problems: Vec<CellProblem> = workbooks
                     .iter()
                     .map(|b| CellProblem {
-                        at: CellRef {
-                            file: b.file.clone(),
-                            sheet: b
-                                .sheets
-                                .first()
-                                .map_or_else(|| b.file.clone(), |s| s.name.clone()),
-                            row: None,
-                            column: None,
-                            header: None,
-                        },
+                        at: at(&b.file, b.sheets.first().map_or(&b.file, |s| &s.name)),
                         code: "import.unknown-kind",
                         message: message.clone(),
                     })
-                    .collect());
+                    .collect();
+                if problems.is_empty() {
+                    // No file: the problem is still said (an Err is never empty).
+                    problems.push(CellProblem {
+                        at: at("", ""),
+                        code: "import.unknown-kind",
+                        message,
+                    });
+                }
+                return Err(problems);
             }
         },
     };
@@ -1638,6 +1645,14 @@ mod tests {
             problems(text, Some("coaching")),
             [(Some(3), Some("A".into()), "import.does-not-fit")]
         );
+    }
+
+    #[test]
+    fn an_unknown_kind_without_files_is_still_a_problem() {
+        let problems = import(&[], &project(), &options(Some("picnic"), Lang::En), &key())
+            .expect_err("refused");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, "import.unknown-kind");
     }
 
     #[test]
