@@ -73,6 +73,9 @@ pub const PERSONAL_HEADERS: &[&str] = &[
 /// ```
 pub const INSTRUCTION_SHEETS: &[&str] = &["instrukcja", "instructions"];
 
+/// How many rows a problem of a whole column lists (then `…`).
+const LISTED_ROWS: usize = 20;
+
 /// How many non-empty rows above the headers may be a title (rows that name
 /// no field).
 const TITLE_ROWS: usize = 5;
@@ -818,10 +821,14 @@ fn read_sheet<'v>(
         match rows.as_slice() {
             [row] => report.text(Some(*row), Some(column), code, one, &[]),
             _ => {
-                let numbers: Vec<String> = rows
+                let mut numbers: Vec<String> = rows
                     .iter()
+                    .take(LISTED_ROWS)
                     .map(|r| r.saturating_add(1).to_string())
                     .collect();
+                if rows.len() > LISTED_ROWS {
+                    numbers.push("…".to_owned());
+                }
                 let letter = column_letter(column);
                 report.text(
                     None,
@@ -870,23 +877,30 @@ pub(super) fn import(
                 let kinds: Vec<&str> = vocabulary.kinds().iter().map(|k| k.id.as_str()).collect();
                 let shown = message::quoted(lang, name);
                 let message = message::UNKNOWN_KIND_OPTION.fill(lang, &[&shown, &kinds.join(", ")]);
-                return Err(workbooks
+                let at = |file: &str, sheet: &str| CellRef {
+                    file: file.to_owned(),
+                    sheet: sheet.to_owned(),
+                    row: None,
+                    column: None,
+                    header: None,
+                };
+                let mut problems: Vec<CellProblem> = workbooks
                     .iter()
                     .map(|b| CellProblem {
-                        at: CellRef {
-                            file: b.file.clone(),
-                            sheet: b
-                                .sheets
-                                .first()
-                                .map_or_else(|| b.file.clone(), |s| s.name.clone()),
-                            row: None,
-                            column: None,
-                            header: None,
-                        },
+                        at: at(&b.file, b.sheets.first().map_or(&b.file, |s| &s.name)),
                         code: "import.unknown-kind",
                         message: message.clone(),
                     })
-                    .collect());
+                    .collect();
+                if problems.is_empty() {
+                    // No file: the problem is still said (an Err is never empty).
+                    problems.push(CellProblem {
+                        at: at("", ""),
+                        code: "import.unknown-kind",
+                        message,
+                    });
+                }
+                return Err(problems);
             }
         },
     };
@@ -1239,6 +1253,23 @@ mod tests {
         );
         assert!(!problems[0].message.contains("Kowalski"));
         assert!(!problems[0].message.contains("85010112345"));
+    }
+
+    #[test]
+    fn a_column_of_many_names_lists_its_first_rows() {
+        let mut text = String::from("Data;Organizacja;Osoba;Forma;Rola\n");
+        for _ in 0..30 {
+            text.push_str("2019-03-01;umk;Kowalski;group;social-worker\n");
+        }
+        let problems = run(&text, Some("coaching")).expect_err("refused");
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.contains(
+                "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, …)"
+            ),
+            "{}",
+            problems[0].message
+        );
     }
 
     #[test]
@@ -1614,6 +1645,14 @@ mod tests {
             problems(text, Some("coaching")),
             [(Some(3), Some("A".into()), "import.does-not-fit")]
         );
+    }
+
+    #[test]
+    fn an_unknown_kind_without_files_is_still_a_problem() {
+        let problems = import(&[], &project(), &options(Some("picnic"), Lang::En), &key())
+            .expect_err("refused");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, "import.unknown-kind");
     }
 
     #[test]
