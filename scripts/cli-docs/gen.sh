@@ -112,6 +112,25 @@ run indicators-fers-en $R --lang en indicators $P2 --facts $F2 --as-of 2025-11-3
 run facts-check-bad-en $W --lang en facts check bad-records.jsonl --project $P
 run csv-header $W facts generate $P --count 0 -o csv-header.csv
 cp $W/csv-header.csv $O/csv-header.csv 2>/dev/null
+# facts add, template, import: the partner's path (the fill.py rows, as a partner
+# fills the sheet in; a fixed secret so that the run is reproducible)
+FA="--kind produkt --date 2025-06-30 --by rops-torun --field deliverable=model"
+run facts-add $W facts add $P2 $FA --field "tytuł=Model kooperacji" -o fakty.jsonl
+run facts-add-again $W facts add $P2 $FA --field "tytuł=Model kooperacji" -o fakty.jsonl
+run facts-add-stdout $W --lang en facts add $P2 $FA --field "title=Model kooperacji"
+run facts-add-conflict $W facts add $P2 $FA --field "tytuł=Model" --id "$(head -1 $W/fakty.jsonl | cut -d'"' -f4)" -o fakty.jsonl
+run facts-add-refused $W facts add $P2 $FA --field "tytuł=Model" --territory 1465011 -o fakty.jsonl
+printf '%064x\n' 7 > $W/sekret.key
+run facts-template $W facts template $P2 --kind wsparcie -o wsparcie.xlsx
+run facts-template-en $W --lang en facts template $P2 --kind support -o support.xlsx
+python3 "$HERE/fill.py" $W/wsparcie.xlsx "$HERE/wsparcie-bledy.json" $W/wsparcie-bledy.xlsx || exit 1
+python3 "$HERE/fill.py" $W/wsparcie.xlsx "$HERE/wsparcie.json" $W/wsparcie-wypelnione.xlsx || exit 1
+run facts-import-bad $W facts import $P2 wsparcie-bledy.xlsx -o fakty.jsonl --secret sekret.key
+run facts-import-bad-en $W --lang en facts import $P2 wsparcie-bledy.xlsx -o fakty.jsonl --secret sekret.key
+run facts-import $W facts import $P2 wsparcie-wypelnione.xlsx -o fakty.jsonl --secret sekret.key
+run facts-import-again $W facts import $P2 wsparcie-wypelnione.xlsx -o fakty.jsonl --secret sekret.key
+run facts-import-status $W status $P2 --facts fakty.jsonl --as-of 2025-11-30
+cp $W/fakty.jsonl $O/fakty.jsonl 2>/dev/null
 # The team's law (a test that compiles and passes: cargo test -p kooperacja-core
 # --features proptest --test team_law), the lines between its docs: markers.
 sed -n '/\/\/ docs:begin/,/\/\/ docs:end/p' "$R/crates/kooperacja-core/tests/team_law.rs" \

@@ -5,9 +5,14 @@
 //! Exit codes: 0 fine, 1 the checked thing has error findings, bad records or
 //! missed indicators, 2 usage or unreadable input. See `docs/cli.md`.
 
+mod append;
+mod facts_add;
 mod facts_cmd;
+mod facts_import;
+mod facts_template;
 mod input;
 mod project_cmd;
+mod secret;
 mod show;
 mod status;
 mod ui;
@@ -87,10 +92,11 @@ enum Command {
     ///
     /// Example: kooperacja budget fixtures/projects/kooperacja-makroregion-ii.toml --plan umowa
     Budget(BudgetArgs),
-    /// The territory as a tree with TERYT codes and JST counts.
+    /// The territory as a tree with TERYT codes and JST counts: the area of the
+    /// version in force on the date (an amendment may replace the area).
     ///
     /// Example: kooperacja territory fixtures/projects/koordynacja-kujawy-pomorze.toml
-    Territory(ProjectArgs),
+    Territory(TerritoryArgs),
     /// The group kinds: level, groups expected and stated, members, planned and
     /// held meetings per milestone.
     ///
@@ -136,6 +142,125 @@ enum FactsCommand {
     /// Example: kooperacja facts generate fixtures/projects/kooperacja-makroregion-ii.toml
     /// --count 1000000 --seed 1 --output facts.csv
     Generate(FactsGenerateArgs),
+    /// Append one fact, checked against the project, to a fact file (JSON
+    /// Lines), and say what was appended.
+    ///
+    /// Example: kooperacja facts add fixtures/projects/koordynacja-kujawy-pomorze.toml
+    /// --kind deliverable --date 2025-06-30 --by rops-torun --field deliverable=model
+    /// --field "title=Model kooperacji" -o facts.jsonl
+    ///
+    /// Field names are a field's id or its Polish or English name; a listed
+    /// value is its id or its name. Without --id the fact's id comes from its
+    /// content, so adding the same fact twice appends it once. Exit code 0
+    /// when appended or already there, 1 when the fact does not fit the
+    /// project or its id is taken by another fact, 2 on bad input.
+    Add(FactsAddArgs),
+    /// Write the spreadsheet (XLSX) a partner fills in for one kind of fact:
+    /// one column per field, drop-down lists, typed cells, an instructions
+    /// sheet.
+    ///
+    /// Example: kooperacja facts template fixtures/projects/koordynacja-kujawy-pomorze.toml
+    /// --kind meeting -o spotkania.xlsx
+    ///
+    /// The headers are the fields' Polish names (English with --lang en);
+    /// `facts import` reads them back in either language.
+    Template(FactsTemplateArgs),
+    /// Import filled-in spreadsheets (XLSX) or CSV files (RFC 4180, or Polish
+    /// Excel's `;` with a decimal comma, UTF-8 or Windows-1250) into a fact
+    /// file, all or nothing.
+    ///
+    /// Example: kooperacja facts import fixtures/projects/koordynacja-kujawy-pomorze.toml
+    /// spotkania.xlsx -o facts.jsonl --secret secret.key
+    ///
+    /// Every bad cell is listed by file, sheet, row and column, and then
+    /// nothing is written (exit code 1). Otherwise the facts not yet in the
+    /// fact file are appended to it (atomically) and the others counted as
+    /// already there: importing a sheet twice appends nothing. Exit code 2
+    /// when a file cannot be read.
+    Import(FactsImportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct FactsAddArgs {
+    /// The project file (TOML).
+    #[arg(value_name = "PROJECT")]
+    project: PathBuf,
+    /// The kind of fact: its id or its Polish or English name.
+    #[arg(long, value_name = "KIND")]
+    kind: String,
+    /// The fact's id. Default: one derived from its content (`f-` and 20 hex
+    /// digits).
+    #[arg(long, value_name = "ID")]
+    id: Option<String>,
+    /// The day it happened, like 2020-02-11 or 11.02.2020.
+    #[arg(long, value_name = "DATE")]
+    date: String,
+    /// The organisation (id) that records it.
+    #[arg(long, value_name = "ORG")]
+    by: String,
+    /// The TERYT code of the unit it belongs to.
+    #[arg(long, value_name = "TERYT")]
+    territory: Option<String>,
+    /// A free note (never personal data).
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// A field of the kind, NAME=VALUE (repeat for each field); a list field
+    /// takes its values separated by spaces.
+    #[arg(long = "field", value_name = "NAME=VALUE")]
+    fields: Vec<String>,
+    /// The fact file (JSON Lines) to append to; created when missing.
+    /// Default: the fact's line goes to standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    secret: SecretArgs,
+}
+
+#[derive(Debug, clap::Args)]
+struct FactsTemplateArgs {
+    /// The project file (TOML).
+    #[arg(value_name = "PROJECT")]
+    project: PathBuf,
+    /// The kind of fact: its id or its Polish or English name.
+    #[arg(long, value_name = "KIND")]
+    kind: String,
+    /// The spreadsheet to write (XLSX).
+    #[arg(long, short, value_name = "FILE")]
+    output: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+struct FactsImportArgs {
+    /// The project file (TOML).
+    #[arg(value_name = "PROJECT")]
+    project: PathBuf,
+    /// The files to import: XLSX, or CSV.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The kind of fact of every row. Default: a sheet named after a kind is
+    /// that kind; a CSV file needs a `kind` column.
+    #[arg(long, value_name = "KIND")]
+    kind: Option<String>,
+    /// The organisation (id) of the rows that name none.
+    #[arg(long, value_name = "ORG")]
+    by: Option<String>,
+    /// The fact file (JSON Lines) to append to; created when missing.
+    /// Default: the facts' lines go to standard output.
+    #[arg(long, short, value_name = "FACTS")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    secret: SecretArgs,
+}
+
+/// The key of persons' pseudonyms for the commands that write facts.
+#[derive(Debug, clap::Args)]
+struct SecretArgs {
+    /// The secret of persons' pseudonyms: a file of 64 hex digits (the
+    /// server's format), created (mode 0600) when missing. Needed when a
+    /// fact names a person: the same person gets the same pseudonym at every
+    /// write. Keep it, and keep it private.
+    #[arg(long, value_name = "FILE")]
+    secret: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -180,6 +305,17 @@ struct ProjectArgs {
     /// Output format: a table for people, JSON or CSV for programs.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+}
+
+/// A project and a date.
+#[derive(Debug, Clone, clap::Args)]
+struct TerritoryArgs {
+    #[command(flatten)]
+    input: ProjectArgs,
+    /// The date whose version's area to show, like 2024-07-01 or 01.07.2024.
+    /// Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    as_of: Option<NaiveDate>,
 }
 
 /// A project, its facts and a date.
@@ -372,6 +508,9 @@ fn main() -> ExitCode {
         Command::Facts(FactsCommand::Check(args)) => facts_cmd::check(&args, &ctx, &mut out),
         Command::Facts(FactsCommand::Summary(args)) => facts_cmd::summary(&args, &ctx, &mut out),
         Command::Facts(FactsCommand::Generate(args)) => facts_cmd::generate(&args, &mut out),
+        Command::Facts(FactsCommand::Add(args)) => facts_add::run(&args, &ctx, &mut out),
+        Command::Facts(FactsCommand::Template(args)) => facts_template::run(&args, &ctx, &mut out),
+        Command::Facts(FactsCommand::Import(args)) => facts_import::run(&args, &ctx, &mut out),
         Command::Project(ProjectCommand::Upgrade(args)) => project_cmd::run(&args, &ctx, &mut out),
         Command::Completions(args) => {
             let shell = match args.shell {

@@ -851,3 +851,28 @@ fn an_amendment_s_diff_as_csv() {
 fn an_amendment_s_diff_as_json() {
     as_json(&ZMIANY, "diff");
 }
+
+/// `territory` shows the area of the version in force on `--as-of`: the
+/// agreement's before aneks-1 (Mrocza in), the amendment's from 2024-07-01
+/// (Mrocza out, powiat bydgoski in).
+#[test]
+fn territory_shows_the_area_of_the_version_in_force() {
+    let codes = |as_of: &str| {
+        let out = run(&[
+            "territory",
+            ZMIANY.project,
+            "--as-of",
+            as_of,
+            "--format",
+            "csv",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let before = codes("2024-06-30");
+    assert!(before.contains("0410023"), "{before}");
+    assert!(!before.contains("0403"), "{before}");
+    let after = codes("2024-07-01");
+    assert!(after.contains("0403043"), "{after}");
+    assert!(!after.contains("0410023"), "{after}");
+}

@@ -494,6 +494,24 @@ impl Project {
         self.resolve(index)
     }
 
+    /// The area in force on `as_of`: that of the version in force (an
+    /// amendment may replace the area), or the file's top-level area when
+    /// no version is. Every adapter that shows "the project's territory"
+    /// on a date shows this one.
+    ///
+    /// ```
+    /// use kooperacja_core::{project::Project, territory::Level};
+    /// let p = Project::parse(include_str!("../../../fixtures/amendments/zmiany.toml"))?;
+    /// let day = |d: &str| d.parse::<chrono::NaiveDate>().unwrap();
+    /// assert_eq!(p.area(day("2024-06-30")).count(Level::Gmina), 2);
+    /// assert_eq!(p.area(day("2024-07-01")).count(Level::Powiat), 2);
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn area(&self, as_of: NaiveDate) -> Territory {
+        self.in_force(as_of)
+            .map_or_else(|| self.territory.clone(), |v| v.territory)
+    }
+
     /// Whether the area of some version holds this voivodeship (2-digit
     /// code): a fact there belongs to the project even if only an amendment
     /// added the voivodeship.

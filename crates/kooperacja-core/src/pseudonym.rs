@@ -81,6 +81,39 @@ pub enum PersonError {
     Name,
 }
 
+/// Why the text of a secret file is not a key. The messages name the rule,
+/// never the text (a secret is not shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyTextError {
+    /// A character other than a hex digit.
+    #[error("the secret is not hexadecimal (64 hex digits expected)")]
+    NotHex,
+    /// Not 64 hex digits.
+    #[error("the secret must be 64 hex digits (32 bytes)")]
+    Length,
+}
+
+impl KeyTextError {
+    /// The message in `lang`, from the catalogue.
+    ///
+    /// ```
+    /// use kooperacja_core::pseudonym::KeyTextError;
+    /// use kooperacja_core::present::Lang;
+    /// assert_eq!(KeyTextError::Length.message(Lang::Pl), "sekret musi mieć 64 cyfry szesnastkowe (32 bajty)");
+    /// ```
+    pub fn message(self, lang: crate::present::Lang) -> String {
+        use crate::present::message;
+        match self {
+            KeyTextError::NotHex => message::SECRET_NOT_HEX.fill(
+                lang,
+                &[&crate::present::label::SECRET_HEX_DIGITS_EXPECTED.get(lang)],
+            ),
+            KeyTextError::Length => message::SECRET_WRONG_LENGTH.get(lang).to_owned(),
+        }
+    }
+}
+
 impl PseudonymKey {
     /// The key from its 32 bytes.
     pub const fn from_bytes(bytes: [u8; 32]) -> PseudonymKey {
@@ -90,6 +123,50 @@ impl PseudonymKey {
     /// The key's 32 bytes, for the adapter that stores it.
     pub fn as_bytes(&self) -> &[u8; 32] {
         &self.0
+    }
+
+    /// The key from the text of a secret file: 64 hex digits (either case),
+    /// with surrounding white space (a final newline) ignored. The server's
+    /// secret file and the command line's `--secret` file have this format.
+    ///
+    /// ```
+    /// use kooperacja_core::pseudonym::{KeyTextError, PseudonymKey};
+    /// let key = PseudonymKey::from_hex(&format!("{}\n", "1f".repeat(32)))?;
+    /// assert_eq!(key.as_bytes(), &[0x1f; 32]);
+    /// assert_eq!(PseudonymKey::from_hex(&key.to_hex()), Ok(key));
+    /// assert_eq!(PseudonymKey::from_hex("abc"), Err(KeyTextError::Length));
+    /// assert_eq!(PseudonymKey::from_hex(&"zz".repeat(32)), Err(KeyTextError::NotHex));
+    /// # Ok::<(), KeyTextError>(())
+    /// ```
+    pub fn from_hex(text: &str) -> Result<PseudonymKey, KeyTextError> {
+        let text = text.trim();
+        if !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(KeyTextError::NotHex);
+        }
+        if text.len() != 64 {
+            return Err(KeyTextError::Length);
+        }
+        let mut bytes = [0_u8; 32];
+        for (byte, pair) in bytes.iter_mut().zip(text.as_bytes().chunks_exact(2)) {
+            let digit = |b: u8| {
+                char::from(b)
+                    .to_digit(16)
+                    .and_then(|d| u8::try_from(d).ok())
+            };
+            match (
+                pair.first().copied().and_then(digit),
+                pair.get(1).copied().and_then(digit),
+            ) {
+                (Some(high), Some(low)) => *byte = (high << 4) | low,
+                _ => return Err(KeyTextError::NotHex),
+            }
+        }
+        Ok(PseudonymKey(bytes))
+    }
+
+    /// The key as a secret file holds it: 64 lower-case hex digits.
+    pub fn to_hex(&self) -> String {
+        hex(&self.0)
     }
 
     /// HMAC-SHA256 of `data` under the key, as 64 lower-case hex digits.

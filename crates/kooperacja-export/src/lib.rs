@@ -183,7 +183,9 @@ fn rows(table: Table, project: &Project, report: &Report) -> (Vec<&'static str>,
                     Field::Code(parent),
                 ]
             };
-            for v in &project.territory.voivodeships {
+            // The area of the version in force on the report's date.
+            let area = project.area(report.as_of);
+            for v in &area.voivodeships {
                 out.push(unit(
                     "voivodeship",
                     v.code.to_string(),

@@ -738,7 +738,8 @@ fn groups_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<()
     Ok(())
 }
 
-fn territory_sheet(s: &mut Sheet, p: &Project, _r: &Report, lang: Lang) -> Result<(), XlsxError> {
+fn territory_sheet(s: &mut Sheet, p: &Project, r: &Report, lang: Lang) -> Result<(), XlsxError> {
+    let area = p.area(r.as_of);
     s.frozen_header(&[
         label::LEVEL.get(lang),
         label::TERYT_CODE.get(lang),
@@ -746,7 +747,7 @@ fn territory_sheet(s: &mut Sheet, p: &Project, _r: &Report, lang: Lang) -> Resul
         label::PARENT_CODE.get(lang),
         label::PARTNER.get(lang),
     ])?;
-    for v in &p.territory.voivodeships {
+    for v in &area.voivodeships {
         s.row(vec![
             label::VOIVODESHIP.get(lang).into(),
             v.code.to_string().into(),

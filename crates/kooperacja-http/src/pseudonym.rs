@@ -28,14 +28,12 @@ impl std::fmt::Debug for Secret {
 }
 
 impl Secret {
-    /// A secret from its 64 hex digits.
+    /// A secret from its 64 hex digits (core's [`PseudonymKey::from_hex`],
+    /// which the command line's `--secret` file is read with too).
     pub fn from_hex(text: &str) -> Result<Secret, String> {
-        let bytes =
-            hex::decode(text.trim()).map_err(|e| message::SECRET_NOT_HEX.fill(Lang::En, &[&e]))?;
-        let bytes: [u8; 32] = bytes
-            .try_into()
-            .map_err(|_| message::SECRET_WRONG_LENGTH.get(Lang::En).to_owned())?;
-        Ok(Secret(PseudonymKey::from_bytes(bytes)))
+        PseudonymKey::from_hex(text)
+            .map(Secret)
+            .map_err(|e| e.message(Lang::En))
     }
 
     /// A new random secret.
@@ -61,7 +59,7 @@ impl Secret {
                 let mut file = options
                     .open(path)
                     .map_err(|e| message::CANNOT_CREATE.fill(Lang::En, &[&path.display(), &e]))?;
-                file.write_all(hex::encode(secret.0.as_bytes()).as_bytes())
+                file.write_all(secret.0.to_hex().as_bytes())
                     .and_then(|()| file.sync_all())
                     .map_err(|e| message::CANNOT_WRITE.fill(Lang::En, &[&path.display(), &e]))?;
                 Ok(secret)

@@ -10,18 +10,22 @@ use crate::show::done;
 use crate::ui::{self, Csv, Ctx, Style, opt};
 use kooperacja_core::territory::Level;
 
-use crate::{Format, ProjectArgs};
+use crate::{Format, TerritoryArgs};
 
 pub fn territory(
-    args: &ProjectArgs,
+    args: &TerritoryArgs,
     ctx: &Ctx,
     out: &mut dyn Write,
 ) -> Result<ExitCode, InputError> {
-    let (project, register) = crate::input::load(args)?;
-    let t = &project.territory;
+    let (project, register) = crate::input::load(&args.input)?;
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let area = project.area(as_of);
+    let t = &area;
     let in_register =
         |code: &kooperacja_core::territory::TerytCode| Some(register.get(code).is_some());
-    done(match args.format {
+    done(match args.input.format {
         Format::Json => ui::write_json(
             out,
             &serde_json::json!({

@@ -121,6 +121,12 @@ pub const TITLE_ROW: Text = Text::new(
     "pominięto wiersz nad nagłówkami (tytuł: nie nazywa żadnego pola)",
     "a row above the headers is skipped (a title: it names no field)",
 );
+/// A row whose fact was read already (the same id and content, in another
+/// file given twice or under one id in an id column).
+pub const REPEATED: Text = Text::new(
+    "ten wiersz powtarza fakt już odczytany (ten sam identyfikator i treść); liczy się raz",
+    "this row repeats a fact already read (the same id and content); it counts once",
+);
 /// An empty row skipped.
 pub const EMPTY_ROW: Text = Text::new("pominięto pusty wiersz", "an empty row is skipped");
 /// No organisation for the facts.

@@ -21,6 +21,8 @@ mod workbook;
 
 pub use rows::{INSTRUCTION_SHEETS, PERSONAL_HEADERS};
 
+pub mod template;
+
 use crate::facts::Fact;
 use crate::present::Lang;
 use crate::present::label;

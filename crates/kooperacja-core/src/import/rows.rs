@@ -73,6 +73,9 @@ pub const PERSONAL_HEADERS: &[&str] = &[
 /// ```
 pub const INSTRUCTION_SHEETS: &[&str] = &["instrukcja", "instructions"];
 
+/// How many rows a problem of a whole column lists (then `…`).
+const LISTED_ROWS: usize = 20;
+
 /// How many non-empty rows above the headers may be a title (rows that name
 /// no field).
 const TITLE_ROWS: usize = 5;
@@ -658,7 +661,9 @@ fn read_sheet<'v>(
             }
             let index = u32::try_from(c).unwrap_or(u32::MAX);
             if in_merged(row_index, index) {
+                // The merged range is the problem; its field counts as given.
                 touched_merge = true;
+                given.push(field.as_str());
                 continue;
             }
             let cell = row.get(c).unwrap_or(&Cell::Empty);
@@ -816,10 +821,14 @@ fn read_sheet<'v>(
         match rows.as_slice() {
             [row] => report.text(Some(*row), Some(column), code, one, &[]),
             _ => {
-                let numbers: Vec<String> = rows
+                let mut numbers: Vec<String> = rows
                     .iter()
+                    .take(LISTED_ROWS)
                     .map(|r| r.saturating_add(1).to_string())
                     .collect();
+                if rows.len() > LISTED_ROWS {
+                    numbers.push("…".to_owned());
+                }
                 let letter = column_letter(column);
                 report.text(
                     None,
@@ -868,23 +877,30 @@ pub(super) fn import(
                 let kinds: Vec<&str> = vocabulary.kinds().iter().map(|k| k.id.as_str()).collect();
                 let shown = message::quoted(lang, name);
                 let message = message::UNKNOWN_KIND_OPTION.fill(lang, &[&shown, &kinds.join(", ")]);
-                return Err(workbooks
+                let at = |file: &str, sheet: &str| CellRef {
+                    file: file.to_owned(),
+                    sheet: sheet.to_owned(),
+                    row: None,
+                    column: None,
+                    header: None,
+                };
+                let mut problems: Vec<CellProblem> = workbooks
                     .iter()
                     .map(|b| CellProblem {
-                        at: CellRef {
-                            file: b.file.clone(),
-                            sheet: b
-                                .sheets
-                                .first()
-                                .map_or_else(|| b.file.clone(), |s| s.name.clone()),
-                            row: None,
-                            column: None,
-                            header: None,
-                        },
+                        at: at(&b.file, b.sheets.first().map_or(&b.file, |s| &s.name)),
                         code: "import.unknown-kind",
                         message: message.clone(),
                     })
-                    .collect());
+                    .collect();
+                if problems.is_empty() {
+                    // No file: the problem is still said (an Err is never empty).
+                    problems.push(CellProblem {
+                        at: at("", ""),
+                        code: "import.unknown-kind",
+                        message,
+                    });
+                }
+                return Err(problems);
             }
         },
     };
@@ -917,17 +933,31 @@ pub(super) fn import(
         }
     }
 
-    // Ids, then the check against the project, in the files' order.
-    let mut occurrences: HashMap<String, u32> = HashMap::new();
+    // Ids, then the check against the project, in the files' order. A
+    // content id's occurrence counts within its file, so a file's ids are its
+    // own, whatever other files are imported with it.
+    let mut occurrences: HashMap<(usize, String), u32> = HashMap::new();
     let mut check = FactCheck::new(project, None);
-    for row in &mut rows {
+    let mut repeated = vec![false; rows.len()];
+    for (i, row) in rows.iter_mut().enumerate() {
         if !row.has_id {
             let base = content_id(&row.fact, 0);
-            let seen = occurrences.entry(base).or_insert(0);
+            let seen = occurrences.entry((row.book, base)).or_insert(0);
             row.fact.id = content_id(&row.fact, *seen);
             *seen = seen.saturating_add(1);
         }
         for (finding, fields) in check.check_fields(&row.fact) {
+            if finding.code == "fact.duplicate" {
+                repeated[i] = true;
+                report.notes.push(Placed {
+                    order: (row.book, row.sheet, Some(row.row), None),
+                    item: ImportNote {
+                        at: row.at.clone(),
+                        code: "import.repeated",
+                        message: message::REPEATED.get(lang).to_owned(),
+                    },
+                });
+            }
             if finding.severity != Severity::Error {
                 continue;
             }
@@ -948,6 +978,11 @@ pub(super) fn import(
             });
         }
     }
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .zip(repeated)
+        .filter_map(|(row, repeated)| (!repeated).then_some(row))
+        .collect();
 
     let mut problems = report.problems;
     problems.sort_by_key(|p| p.order);
@@ -1221,6 +1256,23 @@ mod tests {
     }
 
     #[test]
+    fn a_column_of_many_names_lists_its_first_rows() {
+        let mut text = String::from("Data;Organizacja;Osoba;Forma;Rola\n");
+        for _ in 0..30 {
+            text.push_str("2019-03-01;umk;Kowalski;group;social-worker\n");
+        }
+        let problems = run(&text, Some("coaching")).expect_err("refused");
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.contains(
+                "rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, …)"
+            ),
+            "{}",
+            problems[0].message
+        );
+    }
+
+    #[test]
     fn one_name_in_a_person_column_is_a_problem_at_its_cell() {
         let text =
             "Data;Organizacja;Osoba;Forma;Rola\n2019-03-01;umk;Kowalski;group;social-worker\n";
@@ -1361,6 +1413,35 @@ mod tests {
     }
 
     #[test]
+    fn a_one_of_field_under_a_merged_range_is_not_also_missing() {
+        let rows = vec![
+            vec![
+                t("Data"),
+                t("Organizacja"),
+                t("Rodzaj działania"),
+                t("Miejsce"),
+            ],
+            vec![t("2019-03-02"), t("umk"), t("spotkanie"), Cell::Empty],
+        ];
+        let mut merged = sheet("spotkanie", rows);
+        merged.merged.push(Merged {
+            first_row: 1,
+            first_column: 2,
+            last_row: 1,
+            last_column: 3,
+        });
+        let book = Workbook {
+            file: "f.xlsx".into(),
+            sheets: vec![merged],
+            dialect: None,
+        };
+        let problems =
+            import(&[book], &project(), &options(None, Lang::En), &key()).expect_err("refused");
+        let codes: Vec<_> = problems.iter().map(|p| p.code).collect();
+        assert_eq!(codes, ["import.merged"]);
+    }
+
+    #[test]
     fn a_formula_is_refused_even_with_a_cached_value() {
         let rows = vec![
             vec![t("Data"), t("Organizacja"), t("Osoba")],
@@ -1455,6 +1536,123 @@ mod tests {
             problems(text, Some("meeting")),
             [(Some(2), Some("C".into()), "import.unknown-value")]
         );
+    }
+
+    #[test]
+    fn a_column_with_values_and_no_header_is_a_problem() {
+        let text =
+            "Data;Organizacja;Osoba;Forma;Rola;\n2019-03-01;umk;k-1;group;social-worker;zielony\n";
+        assert_eq!(
+            problems(text, Some("coaching")),
+            [(None, Some("F".into()), "import.no-header")]
+        );
+    }
+
+    #[test]
+    fn a_required_mark_and_a_colon_after_a_header_are_ignored() {
+        let text =
+            "Data*;Organizacja:;osoba *;FORMA;Rola\n2019-03-01;umk;k-1;group;social-worker\n";
+        assert_eq!(facts(text, Some("coaching")).len(), 1);
+    }
+
+    #[test]
+    fn teryt_names_the_territory_column() {
+        let text = "Data;Organizacja;TERYT;Osoba\n2019-03-01;umk;0410;k-1\n";
+        let fact = &facts(text, Some("qualification"))[0];
+        assert_eq!(fact.territory.as_ref().map(|t| t.as_str()), Some("0410"));
+    }
+
+    #[test]
+    fn a_kind_cell_naming_another_kind_than_the_sheets_is_a_problem() {
+        let text = "Rodzaj;Data;Organizacja;Osoba\ncoaching;2019-03-01;umk;k-1\n";
+        assert_eq!(
+            problems(text, Some("qualification")),
+            [(Some(2), Some("A".into()), "import.other-kind")]
+        );
+    }
+
+    #[test]
+    fn an_unknown_kind_in_a_kind_column_is_a_problem_at_its_cell() {
+        let text = "Rodzaj;Data;Organizacja;Osoba\npiknik;2019-03-01;umk;k-1\n";
+        assert_eq!(
+            problems(text, None),
+            [(Some(2), Some("A".into()), "import.unknown-kind")]
+        );
+    }
+
+    #[test]
+    fn problems_of_several_files_come_in_the_files_order() {
+        let bad = "Data;Organizacja;Osoba;Forma;Rola\n2019-03-01;umk;k-1;;social-worker\n";
+        let first = read_csv("b.csv", bad.as_bytes()).expect("reads");
+        let second = read_csv("a.csv", bad.as_bytes()).expect("reads");
+        let problems = import(
+            &[first, second],
+            &project(),
+            &options(Some("coaching"), Lang::En),
+            &key(),
+        )
+        .expect_err("refused");
+        let files: Vec<&str> = problems.iter().map(|p| p.at.file.as_str()).collect();
+        assert_eq!(files, ["b.csv", "a.csv"]);
+    }
+
+    #[test]
+    fn a_files_ids_do_not_depend_on_the_files_imported_with_it() {
+        let alone = facts(COACHING, Some("coaching"));
+        let other = "Data;Organizacja;Osoba;Forma;Rola\n2019-03-05;umk;k-9;group;social-worker\n";
+        let books = [csv(other), csv(COACHING)];
+        let together = import(
+            &books,
+            &project(),
+            &options(Some("coaching"), Lang::En),
+            &key(),
+        )
+        .expect("imports");
+        assert_eq!(together.facts[1].id, alone[0].id);
+    }
+
+    #[test]
+    fn the_same_file_twice_imports_its_facts_once_with_a_note() {
+        let books = [csv(COACHING), csv(COACHING)];
+        let imported = import(
+            &books,
+            &project(),
+            &options(Some("coaching"), Lang::En),
+            &key(),
+        )
+        .expect("imports");
+        assert_eq!(imported.facts.len(), 1);
+        assert_eq!(imported.rows.len(), 1);
+        let repeated: Vec<_> = imported
+            .notes
+            .iter()
+            .filter(|n| n.code == "import.repeated")
+            .map(|n| n.at.row)
+            .collect();
+        assert_eq!(repeated, [Some(2)]);
+    }
+
+    #[test]
+    fn identical_rows_with_one_id_are_one_fact() {
+        let text = "Identyfikator;Data;Organizacja;Osoba;Forma;Rola\nc-1;2019-03-01;umk;k-1;group;social-worker\nc-1;2019-03-01;umk;k-1;group;social-worker\n";
+        assert_eq!(facts(text, Some("coaching")).len(), 1);
+    }
+
+    #[test]
+    fn one_id_with_two_contents_is_a_problem_at_the_id() {
+        let text = "Identyfikator;Data;Organizacja;Osoba;Forma;Rola\nc-1;2019-03-01;umk;k-1;group;social-worker\nc-1;2019-03-02;umk;k-1;group;social-worker\n";
+        assert_eq!(
+            problems(text, Some("coaching")),
+            [(Some(3), Some("A".into()), "import.does-not-fit")]
+        );
+    }
+
+    #[test]
+    fn an_unknown_kind_without_files_is_still_a_problem() {
+        let problems = import(&[], &project(), &options(Some("picnic"), Lang::En), &key())
+            .expect_err("refused");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].code, "import.unknown-kind");
     }
 
     #[test]

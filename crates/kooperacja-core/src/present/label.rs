@@ -883,6 +883,195 @@ pub const FACTS_ALREADY_STORED: Text = Text::new(
 pub const UPLOAD_ANOTHER: Text = Text::new("Wgraj kolejny plik", "Upload another file");
 /// The link from the upload page back to the dashboard.
 pub const BACK_TO_THE_DASHBOARD: Text = Text::new("Powrót do przeglądu", "Back to the dashboard");
+/// The first line of a template's instructions: `{0}` the kind's name, `{1}` the project's id.
+pub const TEMPLATE_FOR_KIND: Text = Text::new(
+    "Arkusz do wypełnienia: {0} (projekt {1})",
+    "Sheet to fill in: {0} (project {1})",
+);
+/// A template's instruction on rows: `{0}` the data sheet's name.
+pub const TEMPLATE_ONE_ROW_ONE_FACT: Text = Text::new(
+    "Każdy wiersz arkusza „{0}” to jeden fakt. Pierwszy wiersz to nagłówki: nie zmieniaj ich ani nazwy arkusza.",
+    "Each row of the sheet \"{0}\" is one fact. The first row holds the headers: change neither them nor the sheet's name.",
+);
+/// A template's instruction on required columns.
+pub const TEMPLATE_REQUIRED_BOLD: Text = Text::new(
+    "Kolumny z pogrubionym nagłówkiem są wymagane; pozostałe można zostawić puste.",
+    "Columns with a bold header are required; the others may be left empty.",
+);
+/// A template's instruction on typed cells.
+pub const TEMPLATE_TYPED_CELLS: Text = Text::new(
+    "Daty wpisuj jako daty, kwoty i liczby jako liczby, wartości z listy wybieraj z rozwijanej listy. Nie wpisuj formuł.",
+    "Enter dates as dates, amounts and numbers as numbers, and pick listed values from the drop-down list. Enter no formulas.",
+);
+/// A template's instruction on persons.
+pub const TEMPLATE_PERSONS: Text = Text::new(
+    "Osobę wpisuj tylko jej kluczem nadanym w projekcie (np. k-0157), nigdy imieniem, nazwiskiem, numerem PESEL, adresem ani telefonem: arkusz z takimi danymi zostanie odrzucony.",
+    "Enter a person only by the key the project gave them (such as k-0157), never by a name, a PESEL number, an address or a phone number: a sheet holding such data is refused.",
+);
+/// A template's instruction on merged cells and empty rows.
+pub const TEMPLATE_NO_MERGING: Text = Text::new(
+    "Nie scalaj komórek; puste wiersze są pomijane.",
+    "Do not merge cells; empty rows are skipped.",
+);
+/// A template's instruction on importing it.
+pub const TEMPLATE_HOW_TO_IMPORT: Text = Text::new(
+    "Wypełniony plik wczytuje się poleceniem „kooperacja facts import PROJEKT.toml PLIK.xlsx” albo formularzem na serwerze. Każdy błąd jest wskazany arkuszem, wierszem i kolumną, a nic nie jest zapisane, dopóki wszystkie nie są poprawione. Ponowne wczytanie tego samego pliku niczego nie dubluje.",
+    "The filled-in file is imported with \"kooperacja facts import PROJECT.toml FILE.xlsx\" or the server's upload form. Every error is named by sheet, row and column, and nothing is written until all are fixed. Importing the same file again adds nothing.",
+);
+/// The heading of the columns in a template's instructions.
+pub const TEMPLATE_COLUMNS: Text = Text::new("Kolumny:", "Columns:");
+/// One column in a template's instructions: `{0}` the header, `{1}` what it takes.
+pub const TEMPLATE_COLUMN_LINE: Text = Text::new("{0}: {1}", "{0}: {1}");
+/// The name of a template's instructions sheet.
+pub const SHEET_OF_INSTRUCTIONS: Text = Text::new("Instrukcja", "Instructions");
+/// The name of a template's hidden sheet of drop-down lists.
+pub const SHEET_OF_LISTS: Text = Text::new("Listy", "Lists");
+/// What a date column takes.
+pub const HELP_DATE: Text = Text::new("data, np. 11.02.2020", "a date, such as 2020-02-11");
+/// What an organisation column takes.
+pub const HELP_ORGANISATION: Text = Text::new(
+    "identyfikator organizacji projektu (z listy)",
+    "the id of one of the project's organisations (from the list)",
+);
+/// What a TERYT column takes.
+pub const HELP_TERYT: Text = Text::new(
+    "kod TERYT jednostki, np. 0410033 dla gminy, 0410 dla powiatu",
+    "the TERYT code of the unit, such as 0410033 for a gmina, 0410 for a powiat",
+);
+/// What a note column takes.
+pub const HELP_NOTE: Text = Text::new(
+    "dowolny tekst, bez danych osobowych",
+    "any text, without personal data",
+);
+/// A column's help, required: `{0}` what it takes.
+pub const HELP_REQUIRED: Text = Text::new("{0}; wymagane", "{0}; required");
+/// What an amount column takes.
+pub const HELP_AMOUNT: Text = Text::new(
+    "kwota w złotych z groszami, np. 1234,56",
+    "an amount in złoty and grosze, such as 1234.56",
+);
+/// What a count or days column takes.
+pub const HELP_WHOLE_NUMBER: Text = Text::new("liczba całkowita od 0", "a whole number from 0");
+/// What an hours column takes.
+pub const HELP_HOURS: Text = Text::new(
+    "liczba godzin, najwyżej dwa miejsca po przecinku, np. 1,5",
+    "a number of hours, at most two decimal places, such as 1.5",
+);
+/// What a person column takes.
+pub const HELP_PERSON: Text = Text::new(
+    "klucz osoby nadany w projekcie, np. k-0157; nigdy imię, nazwisko ani PESEL",
+    "the person's key the project gave, such as k-0157; never a name or a PESEL number",
+);
+/// What a household column takes.
+pub const HELP_HOUSEHOLD: Text = Text::new(
+    "klucz rodziny nadany w projekcie, np. r-0042; nigdy nazwisko ani adres",
+    "the household's key the project gave, such as r-0042; never a name or an address",
+);
+/// What an institution column takes.
+pub const HELP_INSTITUTION: Text = Text::new(
+    "identyfikator instytucji, np. ops-naklo",
+    "the institution's id, such as ops-naklo",
+);
+/// What a group column takes.
+pub const HELP_GROUP: Text = Text::new(
+    "kod rodzaju grupy projektu (z listy)",
+    "the code of one of the project's kinds of group (from the list)",
+);
+/// What an enumeration column takes.
+pub const HELP_CHOOSE: Text = Text::new("wartość z listy", "a value from the list");
+/// What a free-text column takes.
+pub const HELP_TEXT: Text = Text::new("dowolny tekst", "any text");
+/// A column's help, several values: `{0}` what each takes.
+pub const HELP_SEVERAL: Text = Text::new(
+    "{0}; kilka wartości oddziel spacjami",
+    "{0}; separate several values with spaces",
+);
+/// A column's help, with a default: `{0}` what it takes, `{1}` the default.
+pub const HELP_DEFAULT: Text = Text::new("{0}; puste oznacza {1}", "{0}; empty means {1}");
+/// What a secret that is not hexadecimal should be.
+pub const SECRET_HEX_DIGITS_EXPECTED: Text = Text::new(
+    "oczekiwano 64 cyfr szesnastkowych (0–9, a–f)",
+    "64 hex digits (0-9, a-f) expected",
+);
+/// A fact appended: `{0}` the file, `{1}` the id, `{2}` the kind, `{3}` the date.
+pub const FACT_APPENDED: Text = Text::new(
+    "{0}: dopisano fakt {1} ({2}, {3})",
+    "{0}: appended fact {1} ({2}, {3})",
+);
+/// A fact already in the file: `{0}` the file, `{1}` the id, `{2}` the kind, `{3}` the date.
+pub const FACT_ALREADY_THERE: Text = Text::new(
+    "{0}: fakt {1} ({2}, {3}) już tam jest; nic nie dopisano",
+    "{0}: fact {1} ({2}, {3}) is already there; nothing appended",
+);
+/// A fact whose id the file holds with other content: `{0}` the file, `{1}` the id.
+pub const FACT_ID_CONFLICT: Text = Text::new(
+    "{0}: fakt {1} jest już zapisany z inną treścią; nic nie zapisano",
+    "{0}: fact {1} is already there with other content; nothing written",
+);
+/// Where facts go without `-o`.
+pub const STANDARD_OUTPUT: Text = Text::new("standardowe wyjście", "standard output");
+/// An import appended: `{0}` the file, `{1}` the facts appended, `{2}` those already there.
+pub const FACTS_IMPORTED: Text = Text::new(
+    "{0}: dopisano {1}; już zapisanych: {2}",
+    "{0}: appended {1}; already there: {2}",
+);
+/// Problems, counted.
+pub const PROBLEMS: Plural = Plural::new(
+    ["problem", "problemy", "problemów"],
+    ["problem", "problems"],
+);
+/// Columns, counted.
+pub const COLUMNS_COUNTED: Plural =
+    Plural::new(["kolumna", "kolumny", "kolumn"], ["column", "columns"]);
+/// An import refused: `{0}` the problems, counted.
+pub const NOTHING_WRITTEN_FOR_PROBLEMS: Text =
+    Text::new("{0}; nic nie zapisano", "{0}; nothing written");
+/// Where a problem is: the sheet, `{0}` its name.
+pub const AT_SHEET: Text = Text::new("arkusz {0}", "sheet {0}");
+/// Where a problem is: the row, `{0}` its number.
+pub const AT_ROW: Text = Text::new("wiersz {0}", "row {0}");
+/// Where a problem is: the column, `{0}` its letter.
+pub const AT_COLUMN: Text = Text::new("kolumna {0}", "column {0}");
+/// Persons to pseudonymise without a secret file.
+pub const SECRET_NEEDED: Text = Text::new(
+    "fakty z osobami wymagają --secret PLIK: pseudonim osoby musi być ten sam przy każdym zapisie",
+    "facts naming persons need --secret FILE: a person's pseudonym must be the same at every write",
+);
+/// A `--field` without `=`: `{0}` what was given.
+pub const FIELD_ASSIGNMENT_EXPECTED: Text = Text::new(
+    "--field {0}: oczekiwano NAZWA=WARTOŚĆ",
+    "--field {0}: expected NAME=VALUE",
+);
+/// A field a kind does not have: `{0}` the kind, `{1}` the name given, `{2}` its fields.
+pub const KIND_HAS_NO_FIELD: Text = Text::new(
+    "rodzaj {0} nie ma pola {1}; jego pola: {2}",
+    "the kind {0} has no field {1}; its fields: {2}",
+);
+/// A field given twice: `{0}` the field.
+pub const FIELD_GIVEN_TWICE: Text =
+    Text::new("pole {0} podano dwa razy", "the field {0} is given twice");
+/// A fact that does not fit the project.
+pub const FACT_REFUSED_NOTHING_WRITTEN: Text = Text::new(
+    "fakt nie pasuje do projektu; nic nie zapisano",
+    "the fact does not fit the project; nothing written",
+);
+/// Facts to append to a CSV file: `{0}` the file.
+pub const APPEND_TO_JSON_LINES_ONLY: Text = Text::new(
+    "{0}: fakty dopisuje się do pliku JSON Lines (np. fakty.jsonl), nie do CSV",
+    "{0}: facts are appended to a JSON Lines file (such as facts.jsonl), not to CSV",
+);
+/// A fact file to append to that holds a bad record: `{0}` the file, `{1}` the record's problem.
+pub const APPEND_TARGET_HAS_BAD_RECORD: Text = Text::new(
+    "{0}: plik faktów ma błędny rekord ({1}); popraw go (kooperacja facts check) przed dopisywaniem",
+    "{0}: the fact file has a bad record ({1}); fix it (kooperacja facts check) before appending",
+);
+/// A template written: `{0}` the file, `{1}` the kind's name, `{2}` the columns, counted.
+pub const TEMPLATE_WRITTEN: Text = Text::new(
+    "{0}: zapisano arkusz do wypełnienia „{1}” ({2})",
+    "{0}: wrote the sheet to fill in \"{1}\" ({2})",
+);
+/// "for a file to import", after a size limit (Polish in the genitive).
+pub const OF_A_FILE_TO_IMPORT: Text = Text::new("pliku do wczytania", "a file to import");
 /// Why a read without a token shows no value for an indicator that counts
 /// persons by a sensitive characteristic: the count is small.
 pub const SUPPRESSED_SMALL_COUNT: Text = Text::new(

@@ -105,3 +105,21 @@ pub fn cell_fraction(rate: Rate) -> Decimal {
     rate.fraction()
         .round_dp_with_strategy(6, RoundingStrategy::MidpointNearestEven)
 }
+
+/// The format of a cell a person types an amount into (a template's amount
+/// column): grouped, two decimal places, and no currency text, whatever the
+/// language: a reader that meets letters in a number format may take it for
+/// a date's format, and the cell would read back as a date.
+///
+/// ```
+/// use kooperacja_core::present::spreadsheet;
+/// assert_eq!(spreadsheet::AMOUNT_ENTRY_FORMAT, "#,##0.00");
+/// ```
+pub const AMOUNT_ENTRY_FORMAT: &str = "#,##0.00";
+
+/// The format of a cell a person types a whole number into.
+pub const WHOLE_NUMBER_FORMAT: &str = "0";
+
+/// The format of a cell that keeps what is typed as text (a TERYT code keeps
+/// its leading zero, a key is not turned into a number).
+pub const TEXT_FORMAT: &str = "@";

@@ -62,10 +62,12 @@ mod timeline;
 /// `warning` (given when the project was exported with `--force` despite error
 /// findings) is shown at the top of the page, before the title.
 pub fn html(project: &Project, report: &Report, lang: Lang, warning: Option<&str>) -> String {
+    let area = project.area(report.as_of);
     let page = Page {
         lang,
         project,
         report,
+        area: &area,
     };
     let markup = html! {
         (DOCTYPE) "\n"
@@ -170,6 +172,8 @@ struct Page<'a> {
     lang: Lang,
     project: &'a Project,
     report: &'a Report,
+    /// The area of the version in force on the report's date.
+    area: &'a kooperacja_core::area::Territory,
 }
 
 impl Page<'_> {
@@ -286,8 +290,7 @@ impl Page<'_> {
         if key == "-" {
             return label::NO_TERRITORY.get(self.lang).to_owned();
         }
-        self.project
-            .territory
+        self.area
             .voivodeships
             .iter()
             .find(|v| v.code.as_str() == key)

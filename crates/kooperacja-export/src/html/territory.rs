@@ -7,7 +7,7 @@ use super::*;
 
 impl Page<'_> {
     pub(super) fn territory(&self) -> Markup {
-        let territory = &self.project.territory;
+        let territory = self.area;
         let lang = self.lang;
         html! {
             section {
@@ -81,7 +81,7 @@ impl Page<'_> {
         const TW: i64 = 228;
         const TH: i64 = 72;
         const GAP: i64 = 8;
-        let voivodeships = &self.project.territory.voivodeships;
+        let voivodeships = &self.area.voivodeships;
         let names: Vec<String> = voivodeships.iter().map(|v| v.name.clone()).collect();
         let desc = format!(
             "{}: {}.",
@@ -161,8 +161,7 @@ impl Page<'_> {
         // The rows: the project's voivodeships in file order, then any other
         // key the facts name (such as `-`, no territory), in order of appearance.
         let mut keys: Vec<String> = self
-            .project
-            .territory
+            .area
             .voivodeships
             .iter()
             .map(|v| v.code.as_str().to_owned())
