@@ -105,6 +105,24 @@ pub(super) fn holds_pesel(text: &str) -> bool {
     text.as_bytes().split(|b| !b.is_ascii_digit()).any(is_pesel)
 }
 
+/// Whether a header may be a person's data typed into the header row rather
+/// than a column's name: it holds a PESEL, an e-mail address (`@`), a run
+/// of 9 or more digits (a phone number), or is two or more words each of
+/// the shape of a name (`Jan Kowalski`). Such a header is neither quoted
+/// in a message nor kept in [`super::CellRef::header`].
+pub(super) fn header_may_be_personal(text: &str) -> bool {
+    let mut run = 0;
+    let long_digits = text.chars().any(|c| {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        run >= 9
+    });
+    let words: Vec<&str> = text.split_whitespace().collect();
+    holds_pesel(text)
+        || text.contains('@')
+        || long_digits
+        || (words.len() >= 2 && words.iter().all(|w| name_shaped(w)))
+}
+
 /// Whether a word has the shape of a name: a capital letter, then lower-case
 /// letters (any alphabet: `Łukasz`).
 fn name_shaped(word: &str) -> bool {

@@ -198,7 +198,8 @@ impl<'a> Report<'a> {
     ) -> (CellRef, (usize, usize, Option<u32>, Option<u32>)) {
         let header = column
             .and_then(|c| self.headers.get(usize::try_from(c).ok()?).cloned())
-            .flatten();
+            .flatten()
+            .filter(|h| !cells::header_may_be_personal(h));
         (
             CellRef {
                 file: self.file.to_owned(),
@@ -461,8 +462,9 @@ fn read_sheet<'v>(
             None => {
                 if column_has_values(c) {
                     // A header is a column's name, which the report shows
-                    // anyway (`CellRef.header`); only a PESEL is never quoted.
-                    let shown = if cells::holds_pesel(header) {
+                    // anyway (`CellRef.header`); one that may be a person's
+                    // data typed into the header row is never quoted.
+                    let shown = if cells::header_may_be_personal(header) {
                         message::NOT_SHOWN.get(lang).to_owned()
                     } else {
                         message::quoted_always(lang, header)
@@ -1164,6 +1166,28 @@ mod tests {
                 (Some(3), Some("E".into()), "import.unknown-value"),
             ]
         );
+    }
+
+    /// A person's name, an e-mail address or a PESEL typed into the header
+    /// row is not repeated: neither in the message nor as the cell's header.
+    #[test]
+    fn a_header_that_may_be_personal_data_is_never_repeated() {
+        for header in ["Jan Kowalski", "jan@example.pl", "44051401359", "600123456"] {
+            let text = format!(
+                "Data;Organizacja;Osoba;Forma;Rola;{header}\n2019-03-01;umk;k-1;group;social-worker;x\n"
+            );
+            let problems = match run(&text, Some("coaching")) {
+                Ok(imported) => panic!("imported: {:?}", imported.facts),
+                Err(problems) => problems,
+            };
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert_eq!(problems[0].at.header, None, "{header}");
+            assert!(
+                !problems[0].message.contains(header),
+                "{}",
+                problems[0].message
+            );
+        }
     }
 
     #[test]
