@@ -124,9 +124,21 @@ pub fn run(
     let mut lines = Vec::new();
     let mut already = 0_u64;
     let mut conflicts = Vec::new();
-    for (fact, row) in imported.facts.iter().zip(&imported.rows) {
+    for ((fact, row), note) in imported
+        .facts
+        .iter()
+        .zip(&imported.rows)
+        .zip(&imported.fact_notes)
+    {
         match existing.place(fact) {
-            Standing::New => lines.push(to_json_line(&fact.to_record())),
+            Standing::New => {
+                // The note column's text goes with the fact, as `note`.
+                let mut record = fact.to_record();
+                if let Some(note) = note {
+                    record.set("note", note, kooperacja_core::facts::Shape::Text);
+                }
+                lines.push(to_json_line(&record));
+            }
             Standing::AlreadyThere => already += 1,
             Standing::Conflict => conflicts.push((fact, row)),
         }

@@ -816,3 +816,35 @@ fn facts_are_appended_to_json_lines_only() {
     assert_eq!(out.status.code(), Some(2));
     insta::assert_snapshot!("facts-import-to-csv", text(&out.stderr));
 }
+
+/// The note column (`Uwagi`) of a sheet is kept: it is written as the fact
+/// line's `note`, so nothing typed into the sheet is lost.
+#[test]
+fn the_note_column_of_a_sheet_is_written_with_its_fact() {
+    let f = &FIXTURES[0];
+    let dir = temp();
+    let d = dir.path();
+    let csv = format!(
+        "Data;Organizacja;deliverable;title;Uwagi\n{};{};model;Model kooperacji;przekazany do ROPS w Łodzi\n",
+        f.date, f.by
+    );
+    std::fs::write(d.join("produkty.csv"), csv).expect("write");
+    let out = run(
+        d,
+        &[
+            "facts",
+            "import",
+            &project(f),
+            "produkty.csv",
+            "--kind",
+            "deliverable",
+            "-o",
+            "facts.jsonl",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let written = lines(&d.join("facts.jsonl"));
+    assert_eq!(written.len(), 1);
+    let line: serde_json::Value = serde_json::from_str(&written[0]).expect("a JSON line");
+    assert_eq!(line["note"], "przekazany do ROPS w Łodzi", "{line}");
+}

@@ -631,3 +631,25 @@ fn a_file_that_cannot_be_read_is_said_in_the_requests_language() {
     assert_eq!(cells(&en)[0]["code"], cells(&pl)[0]["code"]);
     assert_ne!(cells(&en)[0]["message"], cells(&pl)[0]["message"], "{pl}");
 }
+
+/// The note column (`Uwagi`) of a sheet is stored as the fact's note, as a
+/// note sent with a fact as JSON is: nothing typed into the sheet is lost.
+#[test]
+fn the_note_column_is_stored_as_the_facts_note() {
+    let server = Server::start();
+    let token = server.token(KOOPERACJA, "rops-torun");
+    let csv = "Data,Terytorium,osoba,forma,rola,Uwagi\n2018-09-03,0410033,k-0001,individual,social-worker,sesja w Nakle\n";
+    let r = server.post_form(
+        &imports(KOOPERACJA),
+        Some(&token),
+        None,
+        &[
+            file("coaching.csv", csv.as_bytes()),
+            ("kind", None, b"coaching"),
+        ],
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let facts = coaching(&server);
+    assert_eq!(facts.len(), 1);
+    assert_eq!(facts[0]["fact"]["note"], "sesja w Nakle", "{facts:?}");
+}

@@ -182,6 +182,10 @@ pub struct Imported {
     pub facts: Vec<Fact>,
     /// For each fact, where it came from (its row; `column` is `None`).
     pub rows: Vec<CellRef>,
+    /// For each fact, the text of its note column (`Uwagi`/`Note`), if any:
+    /// a [`Fact`] has no note, so the adapter that stores the fact keeps it
+    /// beside it (the `note` of a JSON line, the server's note column).
+    pub fact_notes: Vec<Option<String>>,
     /// The notes.
     pub notes: Vec<ImportNote>,
 }

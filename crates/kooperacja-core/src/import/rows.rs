@@ -275,6 +275,8 @@ struct Row {
     columns: Rc<HashMap<String, u32>>,
     headers: Rc<Vec<Option<String>>>,
     fact: Fact,
+    /// The note cell's text, kept beside the fact (a fact has no note).
+    note: Option<String>,
     has_id: bool,
 }
 
@@ -777,6 +779,11 @@ fn read_sheet<'v>(
             record.set("id", "f-pending", Shape::Text);
         }
         record.set("kind", &kind.id, Shape::Text);
+        let note = record
+            .get("note")
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned);
         match Fact::from_record(record, vocabulary, context.key) {
             Ok(fact) => {
                 let (at, _) = report.at(Some(row_index), None);
@@ -788,6 +795,7 @@ fn read_sheet<'v>(
                     columns: Rc::clone(&shared_columns),
                     headers: Rc::clone(&shared_headers),
                     fact,
+                    note,
                     has_id,
                 });
             }
@@ -968,7 +976,8 @@ pub(super) fn import(
             at.column = column.map(column_letter);
             at.header = column
                 .and_then(|c| row.headers.get(usize::try_from(c).ok()?).cloned())
-                .flatten();
+                .flatten()
+                .filter(|h| !cells::header_may_be_personal(h));
             let message = message::DOES_NOT_FIT.fill(lang, &[&finding.message, &finding.code]);
             report.problems.push(Placed {
                 order: (row.book, row.sheet, Some(row.row), column),
@@ -995,6 +1004,7 @@ pub(super) fn import(
     notes.sort_by_key(|n| n.order);
     Ok(Imported {
         rows: rows.iter().map(|r| r.at.clone()).collect(),
+        fact_notes: rows.iter().map(|r| r.note.clone()).collect(),
         facts: rows.into_iter().map(|r| r.fact).collect(),
         notes: notes.into_iter().map(|n| n.item).collect(),
     })

@@ -449,8 +449,27 @@ fn prepare(
     scrub(&mut notes, &personal);
     let mut admitted = Vec::with_capacity(imported.facts.len());
     let vocabulary = project.project.vocabulary();
-    for (fact, at) in imported.facts.into_iter().zip(&imported.rows) {
+    for ((fact, at), note) in imported
+        .facts
+        .into_iter()
+        .zip(&imported.rows)
+        .zip(imported.fact_notes)
+    {
         let kind = fact.kind().to_owned();
+        // The note column's text is stored with the fact, within the limit
+        // of a note sent as JSON.
+        if note
+            .as_ref()
+            .is_some_and(|n| n.chars().count() > crate::limits::MAX_NOTE_CHARS)
+        {
+            let p = Problem::bad_request_said(
+                kooperacja_core::present::message::NOTE_TOO_LONG,
+                &[&crate::limits::MAX_NOTE_CHARS],
+            )
+            .at("/note");
+            cells.push(row_problem(&p, at, &workbooks, project, &kind, lang));
+            continue;
+        }
         // The API's backstop, as for a fact sent as JSON: no field but a
         // person field holds an 11-digit run.
         if let Some(field) = super::facts::personal_data(&fact.to_record(), vocabulary) {
@@ -458,7 +477,7 @@ fn prepare(
             cells.push(row_problem(&p, at, &workbooks, project, &kind, lang));
             continue;
         }
-        match admit(state, project, actor, Parsed { fact, note: None }) {
+        match admit(state, project, actor, Parsed { fact, note }) {
             Ok(incoming) => admitted.push(incoming),
             Err(p) => cells.push(row_problem(&p, at, &workbooks, project, &kind, lang)),
         }
