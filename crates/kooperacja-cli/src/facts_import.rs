@@ -1,5 +1,5 @@
 //! `kooperacja facts import`: spreadsheets and CSV files into a fact file,
-//! through core's [`read_upload`] and [`import`] (every rule about cells,
+//! through core's [`read_upload`](kooperacja_core::import::read_upload) and [`import`] (every rule about cells,
 //! headers, dialects, ids and persons is core's), all or nothing: every
 //! problem is listed and nothing written, or the facts not yet in the fact
 //! file are appended to it, atomically.

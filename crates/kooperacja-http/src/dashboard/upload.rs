@@ -4,7 +4,7 @@
 //! column, message) or what was stored.
 //!
 //! Every word comes from [`label`]; the figures from the server's answer
-//! ([`ImportResult`], [`ImportCell`]); counts from [`present`]'s formats.
+//! ([`ImportResult`], [`ImportCell`]); counts from `kooperacja_core::present`'s formats.
 
 use kooperacja_core::present::{Lang, label};
 use kooperacja_core::project::Project;
