@@ -102,20 +102,27 @@ pub fn existing(
     Ok(out)
 }
 
-/// Appends `lines` (JSON lines, without their newlines) to `path`
-/// atomically; the file keeps its permissions.
-pub fn append(path: &Path, lines: &[String]) -> Result<(), InputError> {
-    let cannot_write = |e: &dyn std::fmt::Display| {
-        InputError(msg_fill(label::CANNOT_WRITE_FILE, &[&path.display(), e]))
-    };
+/// The error of a write to `path`.
+fn cannot_write(path: &Path, e: &dyn std::fmt::Display) -> InputError {
+    InputError(msg_fill(label::CANNOT_WRITE_FILE, &[&path.display(), e]))
+}
+
+/// A temporary file in `path`'s directory, to be renamed over `path`. A
+/// missing directory is named as the user gave it (tempfile's error would
+/// name its own temporary path).
+fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, InputError> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    // A missing directory is named as the user gave it (tempfile's error
-    // would name its own temporary path).
-    std::fs::metadata(dir).map_err(|e| cannot_write(&e))?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot_write(&e))?;
+    std::fs::metadata(dir).map_err(|e| cannot_write(path, &e))?;
+    tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot_write(path, &e))
+}
+
+/// Appends `lines` (JSON lines, without their newlines) to `path`
+/// atomically; the file keeps its permissions.
+pub fn append(path: &Path, lines: &[String]) -> Result<(), InputError> {
+    let mut temp = temp_beside(path)?;
     let written = (|| -> std::io::Result<()> {
         let out = temp.as_file_mut();
         if let Ok(mut old) = std::fs::File::open(path) {
@@ -139,26 +146,25 @@ pub fn append(path: &Path, lines: &[String]) -> Result<(), InputError> {
         drop(buffered);
         temp.as_file().sync_all()
     })();
-    written.map_err(|e| cannot_write(&e))?;
-    temp.persist(path).map_err(|e| cannot_write(&e.error))?;
+    written.map_err(|e| cannot_write(path, &e))?;
+    temp.persist(path)
+        .map_err(|e| cannot_write(path, &e.error))?;
     Ok(())
 }
 
 /// Writes `bytes` to `path` atomically (a temporary file beside it, renamed
-/// over it).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), InputError> {
-    let cannot_write = |e: &dyn std::fmt::Display| {
-        InputError(msg_fill(label::CANNOT_WRITE_FILE, &[&path.display(), e]))
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    std::fs::metadata(dir).map_err(|e| cannot_write(&e))?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot_write(&e))?;
+/// over it): a reader never sees half a file, and a failed run leaves the
+/// old one. With `like`, the new file takes that file's permissions.
+pub fn write_atomically(path: &Path, bytes: &[u8], like: Option<&Path>) -> Result<(), InputError> {
+    let mut temp = temp_beside(path)?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| cannot_write(&e))?;
-    temp.persist(path).map_err(|e| cannot_write(&e.error))?;
+        .map_err(|e| cannot_write(path, &e))?;
+    if let Some(meta) = like.and_then(|l| std::fs::metadata(l).ok()) {
+        std::fs::set_permissions(temp.path(), meta.permissions())
+            .map_err(|e| cannot_write(path, &e))?;
+    }
+    temp.persist(path)
+        .map_err(|e| cannot_write(path, &e.error))?;
     Ok(())
 }

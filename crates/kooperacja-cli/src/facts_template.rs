@@ -41,7 +41,7 @@ pub fn run(
     let bytes = workbook(&template, ctx.lang).map_err(|e| {
         InputError(ctx.fill(label::CANNOT_WRITE_FILE, &[&args.output.display(), &e]))
     })?;
-    crate::append::write_atomically(&args.output, &bytes)?;
+    crate::append::write_atomically(&args.output, &bytes, None)?;
     let name = project.vocabulary().kind_label(&template.kind, ctx.lang);
     let columns = u64::try_from(template.columns.len()).unwrap_or(u64::MAX);
     finish(writeln!(

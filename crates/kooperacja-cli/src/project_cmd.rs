@@ -2,7 +2,6 @@
 //! format 2 by core's `upgrade`, keeping its comments and layout.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use kooperacja_core::parse::MAX_PROJECT_BYTES;
@@ -67,7 +66,7 @@ pub fn run(
         Some(target) => {
             // In place, a file already in format 2 is not touched.
             if upgraded.changed() || target != path.as_path() {
-                write_atomically(target, path, upgraded.text.as_bytes())?;
+                crate::append::write_atomically(target, upgraded.text.as_bytes(), Some(path))?;
             }
             let written = (|| {
                 for line in &summary {
@@ -79,25 +78,4 @@ pub fn run(
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes `bytes` to a temporary file beside `target` and renames it over
-/// `target`: a reader never sees half a file, and a failed run leaves the old
-/// one. The new file takes the permissions of `like` (the file upgraded).
-fn write_atomically(target: &Path, like: &Path, bytes: &[u8]) -> Result<(), InputError> {
-    let cannot_write = |e: &dyn std::fmt::Display| {
-        InputError(msg_fill(label::CANNOT_WRITE_FILE, &[&target.display(), e]))
-    };
-    let dir = match target.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    std::fs::metadata(dir).map_err(|e| cannot_write(&e))?;
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(|e| cannot_write(&e))?;
-    file.write_all(bytes).map_err(|e| cannot_write(&e))?;
-    if let Ok(meta) = std::fs::metadata(like) {
-        std::fs::set_permissions(file.path(), meta.permissions()).map_err(|e| cannot_write(&e))?;
-    }
-    file.persist(target).map_err(|e| cannot_write(&e.error))?;
-    Ok(())
 }

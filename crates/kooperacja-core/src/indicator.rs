@@ -190,3 +190,20 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
+
+impl Indicator {
+    /// Whether its rule counts by a field declared sensitive
+    /// ([`crate::rule::Rule::is_sensitive`]); false without a rule.
+    ///
+    /// ```
+    /// use kooperacja_core::project::Project;
+    /// let p = Project::parse(include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?;
+    /// assert!(!p.indicators[0].is_sensitive(p.vocabulary()));
+    /// # Ok::<(), kooperacja_core::parse::ParseError>(())
+    /// ```
+    pub fn is_sensitive(&self, vocabulary: &crate::vocabulary::Vocabulary) -> bool {
+        self.rule
+            .as_ref()
+            .is_some_and(|r| r.is_sensitive(vocabulary))
+    }
+}

@@ -80,6 +80,25 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The word an answer gives the outcome: `created` or `duplicate`.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Outcome::Created { .. } => "created",
+            Outcome::Duplicate { .. } => "duplicate",
+        }
+    }
+
+    /// How many of `outcomes` were created, and how many duplicates.
+    pub fn tally(outcomes: &[Outcome]) -> (u64, u64) {
+        let created = outcomes
+            .iter()
+            .filter(|o| matches!(o, Outcome::Created { .. }))
+            .count();
+        let created = u64::try_from(created).unwrap_or(u64::MAX);
+        let all = u64::try_from(outcomes.len()).unwrap_or(u64::MAX);
+        (created, all - created)
+    }
+
     /// The storage sequence.
     pub fn seq(&self) -> i64 {
         match self {

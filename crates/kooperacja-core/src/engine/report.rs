@@ -106,10 +106,7 @@ impl Engine {
                     by_sex: None,
                     target_by_sex: indicator.target_by_sex.clone(),
                     incomplete: None,
-                    sensitive: indicator
-                        .rule
-                        .as_ref()
-                        .is_some_and(|r| r.is_sensitive(self.project.vocabulary())),
+                    sensitive: indicator.is_sensitive(self.project.vocabulary()),
                 };
                 let Some(plan) = plan else {
                     report.note = Some(
@@ -312,10 +309,7 @@ impl Engine {
                     by_sex: None,
                     target_by_sex: indicator.target_by_sex.clone(),
                     incomplete: None,
-                    sensitive: indicator
-                        .rule
-                        .as_ref()
-                        .is_some_and(|r| r.is_sensitive(self.project.vocabulary())),
+                    sensitive: indicator.is_sensitive(self.project.vocabulary()),
                 })
                 .collect(),
             milestones: Vec::new(),

@@ -656,26 +656,17 @@ pub async fn post_batch(
         .append(project.clone(), actor, facts, true)
         .await?;
     let status = status_of(&appended.outcomes);
+    let (created, duplicates) = Outcome::tally(&appended.outcomes);
     let mut result = BatchResult {
-        created: 0,
-        duplicates: 0,
+        created,
+        duplicates,
         results: Vec::with_capacity(appended.outcomes.len()),
     };
     for (outcome, incoming) in appended.outcomes.iter().zip(appended.facts) {
-        let word = match outcome {
-            Outcome::Created { .. } => {
-                result.created += 1;
-                "created"
-            }
-            Outcome::Duplicate { .. } => {
-                result.duplicates += 1;
-                "duplicate"
-            }
-        };
         result.results.push(BatchItem {
             id: incoming.fact.id,
             seq: outcome.seq(),
-            result: word,
+            result: outcome.word(),
         });
     }
     json(status, &result)

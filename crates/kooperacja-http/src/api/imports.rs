@@ -573,27 +573,18 @@ pub async fn run(
         }
     };
     let status = status_of(&appended.outcomes);
+    let (created, duplicates) = Outcome::tally(&appended.outcomes);
     let mut result = ImportResult {
-        created: 0,
-        duplicates: 0,
+        created,
+        duplicates,
         results: Vec::with_capacity(appended.outcomes.len()),
         notes,
     };
     for ((outcome, incoming), at) in appended.outcomes.iter().zip(appended.facts).zip(rows) {
-        let word = match outcome {
-            Outcome::Created { .. } => {
-                result.created += 1;
-                "created"
-            }
-            Outcome::Duplicate { .. } => {
-                result.duplicates += 1;
-                "duplicate"
-            }
-        };
         result.results.push(ImportItem {
             id: incoming.fact.id,
             seq: outcome.seq(),
-            result: word,
+            result: outcome.word(),
             file: at.file,
             sheet: at.sheet,
             row: at.row,

@@ -246,7 +246,7 @@ fn dates_outside_the_period_and_no_facts_render() {
         assert!(html.contains(&format!("as of {}", present::date(Lang::En, as_of))));
     }
     let empty = page(&[], view(Lang::Pl));
-    assert!(empty.contains("Brak projektów."));
+    assert!(empty.contains(label::NO_PROJECTS.get(Lang::Pl)));
 }
 
 /// WCAG 2's contrast ratio of two colours.
