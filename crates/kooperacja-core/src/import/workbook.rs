@@ -176,6 +176,24 @@ fn sheet(
 }
 
 pub(super) fn read(file: &str, bytes: &[u8], lang: Lang) -> Result<Workbook, ReadError> {
+    // calamine 0.35 can panic on a damaged file (an inverted `dimension`
+    // range underflows in its arithmetic); such a file is damaged, not a
+    // crash of the program that reads it. The reading touches nothing but
+    // its own values, so unwinding out of it leaves no broken state.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_unguarded(file, bytes, lang)
+    }))
+    .unwrap_or_else(|_| {
+        Err(damaged(
+            file,
+            "",
+            &"the reader of XLSX files failed on it",
+            lang,
+        ))
+    })
+}
+
+fn read_unguarded(file: &str, bytes: &[u8], lang: Lang) -> Result<Workbook, ReadError> {
     let mut book: Xlsx<Cursor<&[u8]>> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| not_a_spreadsheet(file, &e, lang))?;
     book.load_merged_regions()
