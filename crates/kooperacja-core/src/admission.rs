@@ -509,11 +509,53 @@ fn content(fact: &Fact, out: &mut Vec<u8>) {
             partner,
             amount,
             category,
+            plan,
+            document,
         } => {
             out.push(8);
             text(out, partner);
             out.extend_from_slice(&amount.grosze().to_le_bytes());
             text(out, category);
+            // The plan and the document are content too: an id given again
+            // with another line or document is a conflict, not a repeat.
+            match plan {
+                Some(crate::facts::PlanRef { task, line }) => {
+                    out.push(1);
+                    out.extend_from_slice(&task.to_le_bytes());
+                    opt(out, line.as_deref());
+                }
+                None => out.push(0),
+            }
+            match document.as_deref() {
+                Some(crate::facts::Document {
+                    number,
+                    issuer,
+                    issued,
+                    gross,
+                    vat,
+                }) => {
+                    out.push(1);
+                    text(out, number);
+                    opt(out, issuer.as_deref());
+                    match issued {
+                        Some(d) => {
+                            out.push(1);
+                            out.extend_from_slice(&d.num_days_from_ce().to_le_bytes());
+                        }
+                        None => out.push(0),
+                    }
+                    for amount in [gross, vat] {
+                        match amount {
+                            Some(a) => {
+                                out.push(1);
+                                out.extend_from_slice(&a.grosze().to_le_bytes());
+                            }
+                            None => out.push(0),
+                        }
+                    }
+                }
+                None => out.push(0),
+            }
         }
         What::Retraction { retracts, reason } => {
             out.push(9);

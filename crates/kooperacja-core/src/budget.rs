@@ -255,6 +255,8 @@ pub enum FundingSource {
     StateBudget,
     /// The beneficiaries' own contribution (wkład własny).
     Own,
+    /// Local government units' budgets (budżety JST), when they co-finance.
+    Jst,
 }
 
 /// The budget of one project version.
@@ -280,6 +282,29 @@ pub struct Budget {
     /// The amounts of individual partners.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub partners: Vec<PartnerBudget>,
+    /// The budget by task (zadanie) and cost line, as the agreement's budget
+    /// table states it; empty when the sources give no lines (then
+    /// [`Budget::lines_unpublished`] says so and validation notes it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<TaskBudget>,
+    /// Why this version has no budget by task, when it has none: the file
+    /// says so (`lines_unpublished = "the sources publish no budget by task"`),
+    /// and validation notes it instead of warning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lines_unpublished: Option<String>,
+    /// The direct costs (koszty bezpośrednie), if stated; else the sum of the
+    /// tasks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direct_costs: Option<Stated>,
+    /// The indirect costs (koszty pośrednie): a flat rate of the direct costs,
+    /// or a stated amount.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indirect_costs: Option<IndirectCosts>,
+    /// The sources of financing (źródła finansowania) besides the EU
+    /// contribution above: the state budget, JST, own contribution; each
+    /// stated or derived.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub financing: Vec<Financing>,
 }
 
 impl Budget {
@@ -297,6 +322,96 @@ impl Budget {
     pub fn national_contribution(&self) -> Option<Amount> {
         Some(self.total.amount? - self.eu_contribution.amount?)
     }
+}
+
+/// One task's part of a version's budget: its cost lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaskBudget {
+    /// The task's number, as in the project's `[[tasks]]`.
+    pub task: u32,
+    /// The task's total as the agreement states it, if it does; validation
+    /// checks that the lines sum to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Stated>,
+    /// The cost lines (pozycje budżetu).
+    #[serde(default)]
+    pub lines: Vec<CostLine>,
+    /// Where the figures come from; `"assumed"` when no source gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// One cost line of a task (pozycja budżetu szczegółowego).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CostLine {
+    /// A stable id, unique within the version's budget (`1.1`, `coaching`).
+    pub id: String,
+    /// The name, in Polish.
+    pub name: String,
+    /// The partner (organisation id) that incurs it.
+    pub partner: String,
+    /// The budget category (kategoria kosztów), as expenditure facts name it.
+    pub category: String,
+    /// The unit of measure (`osoba`, `spotkanie`, `usługa`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The quantity of units (may be fractional: `0,5 etatu`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[schemars(with = "Option<String>")]
+    pub quantity: Option<Decimal>,
+    /// The price of one unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_price: Option<Amount>,
+    /// The line's total; with a quantity and a unit price, validation checks
+    /// that it is their product (exact, no rounding).
+    pub total: Amount,
+    /// Cross-financing (cross-financing, art. 98(2) CPR).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cross_financing: bool,
+    /// A purchase of fixed assets (środki trwałe).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fixed_asset: bool,
+    /// Where the figures come from; `"assumed"` when no source gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// The indirect costs of a version's budget.
+///
+/// In a file: `indirect_costs = { flat_rate = "10 %", rounding = "down" }`
+/// (the amount is the rate of the direct costs, rounded), or
+/// `indirect_costs = { amount = "2 873 124,39 zł" }`, or both (the stated
+/// amount is checked against the rate).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IndirectCosts {
+    /// The flat rate of the direct costs (stawka ryczałtowa).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flat_rate: Option<Rate>,
+    /// How the flat-rate amount is rounded to the grosz.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<Rounding>,
+    /// The amount, as stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Stated>,
+}
+
+/// One source of financing of a version's budget besides the EU.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Financing {
+    /// The source.
+    pub source: FundingSource,
+    /// The amount as stated; absent when it is derived (the total less the
+    /// EU contribution and every stated source, for one derived source only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Stated>,
+    /// Where it is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The amounts of one partner within a version's budget.

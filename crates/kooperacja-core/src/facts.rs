@@ -247,6 +247,32 @@ impl Fields {
     }
 }
 
+/// The task and cost line of the budget an expenditure settles.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct PlanRef {
+    /// The task's number.
+    pub task: u32,
+    /// The cost line's id, if the fact names one.
+    pub line: Option<String>,
+}
+
+/// The accounting document an expenditure is paid on (faktura, lista płac).
+/// The day of payment is the fact's date.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Document {
+    /// Its number.
+    pub number: String,
+    /// The issuer: its NIP or firm (never a person's name).
+    pub issuer: Option<String>,
+    /// The day it was issued.
+    #[serde(with = "crate::period::date_serde::option")]
+    pub issued: Option<NaiveDate>,
+    /// Its gross amount.
+    pub gross: Option<Amount>,
+    /// The VAT within the eligible amount.
+    pub vat: Option<Amount>,
+}
+
 /// What a fact records.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
@@ -263,6 +289,13 @@ pub enum What {
         amount: Amount,
         /// The budget category.
         category: String,
+        /// Where the plan has it: the task and cost line it settles, if the
+        /// fact names them (`task`, `line`).
+        plan: Option<PlanRef>,
+        /// The document it is paid on, if the fact describes it (`document`,
+        /// `issuer`, `issued`, `gross`, `vat`), for the claim's list of
+        /// documents.
+        document: Option<Box<Document>>,
     },
     /// An earlier fact is retracted: it is treated as never having happened.
     Retraction {
@@ -289,6 +322,59 @@ impl What {
             What::Fields(f) => Some(f),
             _ => None,
         }
+    }
+
+    /// An expenditure's fields and values, in the built-in kind's order,
+    /// those not given left out; empty for any other kind.
+    ///
+    /// ```
+    /// use kooperacja_core::facts::{PlanRef, Value, What};
+    /// use kooperacja_core::money::Amount;
+    /// let what = What::Expenditure {
+    ///     partner: "umk".into(), amount: Amount::from_grosze(1000), category: "coaching".into(),
+    ///     plan: Some(PlanRef { task: 2, line: Some("2.1".into()) }), document: None,
+    /// };
+    /// let names: Vec<&str> = what.expenditure_values().into_iter().map(|(n, _)| n).collect();
+    /// assert_eq!(names, ["partner", "amount", "category", "task", "line"]);
+    /// ```
+    pub fn expenditure_values(&self) -> Vec<(&'static str, Value)> {
+        let What::Expenditure {
+            partner,
+            amount,
+            category,
+            plan,
+            document,
+        } = self
+        else {
+            return Vec::new();
+        };
+        let mut out = vec![
+            ("partner", Value::Text(partner.clone())),
+            ("amount", Value::Amount(*amount)),
+            ("category", Value::Text(category.clone())),
+        ];
+        if let Some(plan) = plan {
+            out.push(("task", Value::Count(plan.task)));
+            if let Some(line) = &plan.line {
+                out.push(("line", Value::Text(line.clone())));
+            }
+        }
+        if let Some(d) = document {
+            out.push(("document", Value::Text(d.number.clone())));
+            if let Some(issuer) = &d.issuer {
+                out.push(("issuer", Value::Text(issuer.clone())));
+            }
+            if let Some(issued) = d.issued {
+                out.push(("issued", Value::Date(issued)));
+            }
+            if let Some(gross) = d.gross {
+                out.push(("gross", Value::Amount(gross)));
+            }
+            if let Some(vat) = d.vat {
+                out.push(("vat", Value::Amount(vat)));
+            }
+        }
+        out
     }
 
     /// Whether this is a retraction.
@@ -336,16 +422,12 @@ impl Fact {
     pub fn value(&self, field: &str) -> Option<Value> {
         match &self.what {
             What::Fields(f) => f.get(field).cloned(),
-            What::Expenditure {
-                partner,
-                amount,
-                category,
-            } => match field {
-                "partner" => Some(Value::Text(partner.clone())),
-                "amount" => Some(Value::Amount(*amount)),
-                "category" => Some(Value::Text(category.clone())),
-                _ => None,
-            },
+            What::Expenditure { .. } => self
+                .what
+                .expenditure_values()
+                .into_iter()
+                .find(|(name, _)| *name == field)
+                .map(|(_, v)| v),
             What::Retraction { retracts, reason } => match field {
                 "retracts" => Some(Value::Text(retracts.clone())),
                 "reason" => Some(Value::Text(reason.clone())),
@@ -378,14 +460,10 @@ impl Fact {
                     put(name, value);
                 }
             }
-            What::Expenditure {
-                partner,
-                amount,
-                category,
-            } => {
-                put("partner", &Value::Text(partner.clone()));
-                put("amount", &Value::Amount(*amount));
-                put("category", &Value::Text(category.clone()));
+            What::Expenditure { .. } => {
+                for (name, value) in self.what.expenditure_values() {
+                    put(name, &value);
+                }
             }
             What::Retraction { retracts, reason } => {
                 put("retracts", &Value::Text(retracts.clone()));
@@ -780,12 +858,57 @@ impl Record {
                     Value::Amount(a) if n == "amount" => Some(*a),
                     _ => None,
                 });
+                let get = |f: &str| values.iter().find(|(n, _)| n == f).map(|(_, v)| v);
+                let amount_of = |f: &str| match get(f) {
+                    Some(Value::Amount(a)) => Some(*a),
+                    _ => None,
+                };
+                let task = match get("task") {
+                    Some(Value::Count(n)) => Some(*n),
+                    _ => None,
+                };
+                let line = text("line").map(|l| checked(l, "line")).transpose()?;
+                let plan = match (task, line) {
+                    (Some(task), line) => Some(PlanRef { task, line }),
+                    (None, Some(_)) => {
+                        return Err(FieldError::new(
+                            "task",
+                            "a cost line is named with its task: give `task` with `line`",
+                        ));
+                    }
+                    (None, None) => None,
+                };
+                let issued = match get("issued") {
+                    Some(Value::Date(d)) => Some(*d),
+                    _ => None,
+                };
+                let number = text("document");
+                let issuer = text("issuer");
+                let (gross, vat) = (amount_of("gross"), amount_of("vat"));
+                let document = if number.is_some()
+                    || issuer.is_some()
+                    || issued.is_some()
+                    || gross.is_some()
+                    || vat.is_some()
+                {
+                    Some(Box::new(Document {
+                        number: number.unwrap_or_else(|| id.clone()),
+                        issuer,
+                        issued,
+                        gross,
+                        vat,
+                    }))
+                } else {
+                    None
+                };
                 What::Expenditure {
                     partner: text("partner").unwrap_or_else(|| recorded_by.clone()),
                     amount: amount.ok_or_else(|| FieldError::new("amount", "missing amount"))?,
                     category: text("category")
                         .ok_or_else(|| FieldError::new("category", "missing category"))
                         .and_then(|c| checked(c, "category"))?,
+                    plan,
+                    document,
                 }
             }
             "retraction" => {

@@ -97,6 +97,7 @@ pub mod admission;
 pub mod amendment;
 pub mod area;
 pub mod budget;
+pub mod claim;
 pub mod engine;
 pub mod fact_check;
 pub mod facts;

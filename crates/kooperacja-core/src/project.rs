@@ -91,6 +91,11 @@ pub struct Programme {
     /// Where the facts come from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The programme's rules that budgets and claims are checked against
+    /// (flat rates of indirect costs, limits, claim kinds), as data with
+    /// their source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<crate::claim::ProgrammeRules>,
 }
 
 /// Whether a version is the original agreement or an amendment.
@@ -250,6 +255,10 @@ pub struct Project {
     /// The source documents cited.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+    /// The claim schedule (harmonogram płatności): the reporting periods, in
+    /// order, each with its claim's kind and planned amounts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub payment_schedule: Vec<crate::claim::PlannedClaim>,
     /// The enumerations the project's fact fields take values from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub enumerations: Vec<crate::vocabulary::Enumeration>,

@@ -883,6 +883,8 @@ fn built(kind: &str, values: Vec<(String, Value)>) -> What {
             partner: partner.unwrap_or_default(),
             amount,
             category,
+            plan: None,
+            document: None,
         };
     }
     What::Fields(Fields {

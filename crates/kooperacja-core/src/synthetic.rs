@@ -368,6 +368,8 @@ impl Iterator for Generator {
                 .rng
                 .pick(&["wynagrodzenia", "usługi", "materiały", "podróże", "inne"]))
             .to_owned(),
+            plan: None,
+            document: None,
         };
         let what = match roll {
             0..820 => match self.declared(&territory, date) {

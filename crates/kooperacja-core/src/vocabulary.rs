@@ -437,6 +437,13 @@ fn built_in() -> Vec<FactKindDecl> {
                 FieldDecl::new("partner", FieldType::Organisation),
                 FieldDecl::new("amount", FieldType::Amount).required(),
                 FieldDecl::new("category", FieldType::Text).required(),
+                FieldDecl::new("task", FieldType::Count),
+                FieldDecl::new("line", FieldType::Text),
+                FieldDecl::new("document", FieldType::Text),
+                FieldDecl::new("issuer", FieldType::Text),
+                FieldDecl::new("issued", FieldType::Date),
+                FieldDecl::new("gross", FieldType::Amount),
+                FieldDecl::new("vat", FieldType::Amount),
             ],
         ),
         kind(

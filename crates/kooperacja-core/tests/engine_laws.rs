@@ -200,7 +200,9 @@ fn any_what() -> impl Strategy<Value = What> {
         (0_i64..1_000_000).prop_map(|g| What::Expenditure {
             partner: "umk".to_owned(),
             amount: Amount::from_grosze(g),
-            category: "spotkania".to_owned()
+            category: "spotkania".to_owned(),
+            plan: None,
+            document: None,
         }),
     ]
 }

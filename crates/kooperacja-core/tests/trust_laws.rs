@@ -69,6 +69,8 @@ fn any_fact() -> impl Strategy<Value = Fact> {
                 partner: partner.to_owned(),
                 amount: Amount::parse(a).expect("valid amount"),
                 category: format!("c{c}"),
+                plan: None,
+                document: None,
             }),
         Just(What::Fields(Fields {
             kind: "deliverable".to_owned(),
@@ -211,6 +213,7 @@ fn spending(
             partner,
             amount,
             category,
+            ..
         } = &f.what
         {
             total += amount.grosze();

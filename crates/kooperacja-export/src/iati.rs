@@ -344,6 +344,12 @@ fn participants(w: &mut Xml, project: &Project, org_ref: &str) {
                 let name = message::FUNDER_STATE_BUDGET;
                 w.narratives(name.get(Lang::Pl), Some(name.get(Lang::En)));
             }
+            FundingSource::Jst => {
+                // IATI OrganisationType 11: Local Government.
+                w.open("participating-org", &[("role", "1"), ("type", "11")]);
+                let name = message::FUNDER_JST;
+                w.narratives(name.get(Lang::Pl), Some(name.get(Lang::En)));
+            }
             FundingSource::Own => {
                 w.open("participating-org", &[("role", "1")]);
                 let name = message::FUNDER_OWN;

@@ -296,6 +296,7 @@ impl Engine {
             partner,
             amount,
             category,
+            ..
         } = &fact.what
         {
             let partner = self.partners.intern(partner)?;

@@ -595,6 +595,11 @@ pub const FUNDER_OWN: Text = Text::new(
     "Wkład własny beneficjentów",
     "The beneficiaries' own contribution",
 );
+/// Local government units (JST) as funders.
+pub const FUNDER_JST: Text = Text::new(
+    "Budżety jednostek samorządu terytorialnego",
+    "Budgets of local government units (JST)",
+);
 /// The DAC sector 16010.
 pub const SECTOR_SOCIAL_PROTECTION: Text = Text::new("Ochrona socjalna", "Social protection");
 /// The comment on locations.
