@@ -15,6 +15,8 @@
 // from several branches merge as additions (`.gitattributes`: merge=union).
 
 use super::{Plural, Text};
+use crate::budget::FundingSource;
+use crate::claim::{ClaimKind, ClaimStatus};
 use crate::report::{MilestoneState, Status};
 use crate::validate::Severity;
 
@@ -45,6 +47,56 @@ pub fn severity(severity: Severity) -> Text {
         Severity::Error => Text::new("błąd", "error"),
         Severity::Warning => Text::new("ostrzeżenie", "warning"),
         Severity::Info => Text::new("uwaga", "note"),
+    }
+}
+
+/// The word of a payment claim's kind: `refundacja`, `refund`.
+///
+/// ```
+/// use kooperacja_core::claim::ClaimKind;
+/// use kooperacja_core::present::{Lang, label};
+/// assert_eq!(label::claim_kind(ClaimKind::Settlement).get(Lang::Pl), "rozliczenie zaliczki");
+/// ```
+pub fn claim_kind(kind: ClaimKind) -> Text {
+    match kind {
+        ClaimKind::Advance => Text::new("zaliczka", "advance"),
+        ClaimKind::Refund => Text::new("refundacja", "refund"),
+        ClaimKind::Settlement => Text::new("rozliczenie zaliczki", "settlement of an advance"),
+        ClaimKind::Reporting => Text::new("sprawozdawczy", "reporting"),
+        ClaimKind::Final => Text::new("końcowy", "final"),
+    }
+}
+
+/// The word of where a payment claim stands: `złożony`, `filed`.
+///
+/// ```
+/// use kooperacja_core::claim::ClaimStatus;
+/// use kooperacja_core::present::{Lang, label};
+/// assert_eq!(label::claim_status(ClaimStatus::Returned).get(Lang::En), "returned for correction");
+/// ```
+pub fn claim_status(status: ClaimStatus) -> Text {
+    match status {
+        ClaimStatus::Draft => Text::new("projekt", "draft"),
+        ClaimStatus::Filed => Text::new("złożony", "filed"),
+        ClaimStatus::Returned => Text::new("do poprawy", "returned for correction"),
+        ClaimStatus::Corrected => Text::new("poprawiony", "corrected"),
+        ClaimStatus::Approved => Text::new("zatwierdzony", "approved"),
+    }
+}
+
+/// The name of a source of financing: `Budżet państwa`, `State budget`.
+///
+/// ```
+/// use kooperacja_core::budget::FundingSource;
+/// use kooperacja_core::present::{Lang, label};
+/// assert_eq!(label::funding_source(FundingSource::Own).get(Lang::Pl), "Wkład własny");
+/// ```
+pub fn funding_source(source: FundingSource) -> Text {
+    match source {
+        FundingSource::Eu => Text::new("Środki UE", "EU funds"),
+        FundingSource::StateBudget => Text::new("Budżet państwa", "State budget"),
+        FundingSource::Jst => Text::new("Budżety JST", "JST budgets"),
+        FundingSource::Own => Text::new("Wkład własny", "Own contribution"),
     }
 }
 
@@ -1077,4 +1129,125 @@ pub const OF_A_FILE_TO_IMPORT: Text = Text::new("pliku do wczytania", "a file to
 pub const SUPPRESSED_SMALL_COUNT: Text = Text::new(
     "ukryte: mniej osób niż próg małych liczebności, a wskaźnik liczy według danej wrażliwej",
     "hidden: fewer persons than the small-cell threshold, and the indicator counts by a sensitive characteristic",
+);
+/// A payment claim (wniosek o płatność).
+pub const CLAIM: Text = Text::new("Wniosek o płatność", "Payment claim");
+/// A claim's title: `{0}` its number, `{1}` its period.
+pub const CLAIM_FOR_PERIOD: Text = Text::new(
+    "Wniosek o płatność nr {0} za okres {1}",
+    "Payment claim no. {0} for {1}",
+);
+/// The claim schedule (harmonogram płatności).
+pub const CLAIM_SCHEDULE: Text = Text::new("Harmonogram płatności", "Payment schedule");
+/// A claim's kinds (column or field).
+pub const CLAIM_KINDS: Text = Text::new("Rodzaj wniosku", "Kind of claim");
+/// Where a claim stands (column or field).
+pub const CLAIM_STATUS: Text = Text::new("Status wniosku", "Status of the claim");
+/// The day a claim was filed.
+pub const FILED_ON: Text = Text::new("Data złożenia", "Filed on");
+/// The claim's section: material progress.
+pub const CLAIM_MATERIAL_PROGRESS: Text = Text::new("Postęp rzeczowy", "Material progress");
+/// The claim's section: output and result indicators.
+pub const CLAIM_INDICATORS: Text = Text::new(
+    "Wskaźniki produktu i rezultatu",
+    "Output and result indicators",
+);
+/// The claim's section: problems.
+pub const CLAIM_PROBLEMS: Text = Text::new("Problemy", "Problems");
+/// The claim's section: the planned course of implementation.
+pub const CLAIM_PLANNED_COURSE: Text = Text::new(
+    "Planowany przebieg realizacji",
+    "Planned course of implementation",
+);
+/// The claim's section: financial progress.
+pub const CLAIM_FINANCIAL_PROGRESS: Text = Text::new("Postęp finansowy", "Financial progress");
+/// The claim's section: sources of financing of expenditure.
+pub const CLAIM_SOURCES_OF_FINANCING: Text = Text::new(
+    "Źródła finansowania wydatków",
+    "Sources of financing of expenditure",
+);
+/// The claim's section: settlement of advances.
+pub const CLAIM_ADVANCES: Text = Text::new("Rozliczenie zaliczek", "Settlement of advances");
+/// The claim's section: the list of expenditure documents.
+pub const CLAIM_DOCUMENTS: Text =
+    Text::new("Zestawienie dokumentów", "List of expenditure documents");
+/// The claim's section: corrections of earlier claims.
+pub const CLAIM_CORRECTIONS: Text = Text::new("Korekty", "Corrections");
+/// A figure in the reporting period.
+pub const IN_PERIOD: Text = Text::new("W okresie rozliczeniowym", "In the period");
+/// A figure since the start of the project.
+pub const CUMULATIVE: Text = Text::new("Narastająco", "Cumulative");
+/// The cumulative share of a plan or target.
+pub const SHARE_OF_PLAN: Text = Text::new("% planu", "% of plan");
+/// All persons, of a split by sex (ogółem).
+pub const ALL_PERSONS: Text = Text::new("Ogółem", "Total");
+/// A task (zadanie) of the project.
+pub const TASK: Text = Text::new("Zadanie", "Task");
+/// A cost line of the budget.
+pub const COST_LINE: Text = Text::new("Pozycja budżetu", "Cost line");
+/// A budget category.
+pub const COST_CATEGORY: Text = Text::new("Kategoria kosztów", "Cost category");
+/// The direct costs.
+pub const DIRECT_COSTS: Text = Text::new("Koszty bezpośrednie", "Direct costs");
+/// The indirect costs.
+pub const INDIRECT_COSTS: Text = Text::new("Koszty pośrednie", "Indirect costs");
+/// Expenditure that names no cost line of the plan.
+pub const WITHOUT_COST_LINE: Text = Text::new(
+    "Wydatki bez pozycji budżetu",
+    "Expenditure without a cost line",
+);
+/// A document's number.
+pub const DOCUMENT_NUMBER: Text = Text::new("Numer dokumentu", "Document number");
+/// A document's issuer.
+pub const DOCUMENT_ISSUER: Text = Text::new("Wystawca (NIP)", "Issuer (NIP)");
+/// The day a document was issued.
+pub const DATE_OF_ISSUE: Text = Text::new("Data wystawienia", "Date of issue");
+/// The day a document was paid.
+pub const DATE_OF_PAYMENT: Text = Text::new("Data zapłaty", "Date of payment");
+/// A document's gross amount.
+pub const GROSS_AMOUNT: Text = Text::new("Kwota brutto", "Gross amount");
+/// The eligible expenditure of a document.
+pub const ELIGIBLE_AMOUNT: Text = Text::new("Wydatki kwalifikowalne", "Eligible expenditure");
+/// The VAT of a document.
+pub const VAT_AMOUNT: Text = Text::new("w tym VAT", "of which VAT");
+/// The partner that paid an expenditure.
+pub const PAID_BY: Text = Text::new("Partner ponoszący wydatek", "Partner that paid");
+/// Advances received before the period.
+pub const ADVANCES_RECEIVED_BEFORE: Text = Text::new(
+    "Zaliczki otrzymane przed okresem",
+    "Advances received before the period",
+);
+/// Advances received in the period.
+pub const ADVANCES_RECEIVED_IN_PERIOD: Text = Text::new(
+    "Zaliczki otrzymane w okresie",
+    "Advances received in the period",
+);
+/// Advance settled by earlier claims.
+pub const ADVANCE_SETTLED_BEFORE: Text = Text::new(
+    "Rozliczono we wcześniejszych wnioskach",
+    "Settled by earlier claims",
+);
+/// Advance settled by this claim.
+pub const ADVANCE_SETTLED_NOW: Text =
+    Text::new("Rozliczane tym wnioskiem", "Settled by this claim");
+/// Advance left to settle.
+pub const ADVANCE_TO_SETTLE: Text = Text::new("Pozostaje do rozliczenia", "Left to settle");
+/// The refund a claim asks for.
+pub const REFUND_ASKED: Text = Text::new("Wnioskowana refundacja", "Refund asked");
+/// The claim a correction corrects.
+pub const CORRECTED_CLAIM: Text = Text::new("Korygowany wniosek", "Claim corrected");
+/// A figure as filed.
+pub const AS_FILED: Text = Text::new("Jak złożono", "As filed");
+/// A figure as the facts give it now.
+pub const NOW_FROM_FACTS: Text = Text::new("Według faktów obecnie", "From the facts now");
+/// now − filed.
+pub const DIFFERENCE: Text = Text::new("Różnica", "Difference");
+/// Planned expenditure of a period.
+pub const PLANNED_EXPENDITURE: Text = Text::new("Planowane wydatki", "Planned expenditure");
+/// The advance planned to be asked for.
+pub const PLANNED_ADVANCE: Text = Text::new("Planowana kwota wnioskowana", "Planned amount asked");
+/// A claim with no problems found.
+pub const CLAIM_NO_PROBLEMS: Text = Text::new(
+    "Nie stwierdzono problemów, dla których system odrzuciłby wniosek.",
+    "No problem found for which the system would reject the claim.",
 );
