@@ -23,6 +23,9 @@ pub mod html;
 pub mod iati;
 pub mod xlsx;
 
+#[cfg(test)]
+mod sample_claim;
+
 use std::io::Write;
 use std::path::Path;
 

@@ -1251,9 +1251,6 @@ pub const CLAIM_NO_PROBLEMS: Text = Text::new(
     "Nie stwierdzono problemów, dla których system odrzuciłby wniosek.",
     "No problem found for which the system would reject the claim.",
 );
-/// The claim's section of material progress with its subject, as the
-/// central system heads it: `{0}` "Postęp rzeczowy", `{1}` the indicators.
-pub const CLAIM_SECTION_WITH_SUBJECT: Text = Text::new("{0}: {1}", "{0}: {1}");
 /// A short sheet name for the sources of financing (a sheet name holds 31
 /// characters at most).
 pub const CLAIM_SHEET_SOURCES: Text = Text::new("Źródła finansowania", "Sources of financing");

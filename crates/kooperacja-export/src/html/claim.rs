@@ -211,17 +211,12 @@ impl ClaimPage<'_> {
     }
 
     fn material(&self) -> Markup {
-        let heading = label::CLAIM_SECTION_WITH_SUBJECT.fill(
-            self.lang,
-            &[
-                &self.t(label::CLAIM_MATERIAL_PROGRESS),
-                &self.t(label::CLAIM_INDICATORS),
-            ],
-        );
         html! {
             section id="material" {
                 "\n"
-                h2 { "1. " (heading) }
+                h2 { "1. " (self.t(label::CLAIM_MATERIAL_PROGRESS)) }
+                "\n"
+                h3 { (self.t(label::CLAIM_INDICATORS)) }
                 "\n"
                 @if self.claim.material.is_empty() {
                     p class="muted" { (self.t(label::NO_INDICATORS)) }
@@ -270,7 +265,7 @@ impl ClaimPage<'_> {
                                         "\n"
                                     }
                                     tr class="sex all" {
-                                        th scope="row" { (self.t(label::ALL_PERSONS)) }
+                                        th scope="row" { (self.t(label::SEX_TOTAL)) }
                                         td {} td {} td {}
                                         td class="num" { (self.value(i.in_period)) }
                                         td class="num" { (self.value(i.cumulative)) }
@@ -746,6 +741,7 @@ impl ClaimPage<'_> {
                     "\n"
                 }
                 p {
+                    (self.title()) " · "
                     (self.t(label::GENERATED_BY)) " kooperacja-export "
                     (env!("CARGO_PKG_VERSION")) ". "
                     (self.t(label::SELF_CONTAINED_PAGE))
@@ -793,7 +789,11 @@ table.fields th { padding: 2px 16px 2px 0; border: 0; color: var(--muted); font-
 table.fields td { padding: 2px 0; border: 0; }
 table.claim-table { font-size: 12.5px; }
 table.claim-table th, table.claim-table td { padding: 4px 6px; }
-table.claim-table thead th { font-size: 11.5px; background: var(--soft); }
+table.claim-table thead th { font-size: 11.5px; background: var(--soft); white-space: normal; }
+table.claim-table .name { font-size: 0.92em; }
+table.problems td:last-child { width: 62%; }
+table.documents td:nth-child(2), table.documents td:nth-child(3) { white-space: nowrap; }
+table.documents td:last-child { min-width: 9em; }
 table.material th[scope="row"] { width: 46%; }
 table.material .name { display: inline; font-size: inherit; color: var(--ink); }
 table.material tr.sex th, table.material tr.sex td { padding-top: 1px; padding-bottom: 1px; border-bottom: 0; font-size: 11.5px; color: var(--muted); }
@@ -824,3 +824,84 @@ tbody.keep, tbody.task { break-inside: avoid; page-break-inside: avoid; }
   section#financing, section#advances { break-inside: avoid; page-break-inside: avoid; }
 }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample_claim;
+
+    /// Where each section's heading starts in the page.
+    fn heading_positions(page: &str, lang: Lang) -> Vec<Option<usize>> {
+        [
+            label::CLAIM_MATERIAL_PROGRESS,
+            label::CLAIM_PROBLEMS,
+            label::CLAIM_PLANNED_COURSE,
+            label::CLAIM_FINANCIAL_PROGRESS,
+            label::CLAIM_SOURCES_OF_FINANCING,
+            label::CLAIM_ADVANCES,
+            label::CLAIM_DOCUMENTS,
+            label::CLAIM_CORRECTIONS,
+        ]
+        .iter()
+        .map(|t| page.find(&format!(". {}", t.get(lang))))
+        .collect()
+    }
+
+    #[test]
+    fn the_sections_are_in_the_central_systems_order() {
+        for lang in Lang::ALL {
+            let page = claim_html(
+                &sample_claim::project(),
+                &sample_claim::claim(true),
+                lang,
+                None,
+            );
+            let at = heading_positions(&page, lang);
+            assert!(at.iter().all(Option::is_some), "{lang:?}: {at:?}");
+            assert!(at.windows(2).all(|w| w[0] < w[1]), "{lang:?}: {at:?}");
+        }
+    }
+
+    #[test]
+    fn the_corrections_section_is_there_only_when_the_claim_has_corrections() {
+        let project = sample_claim::project();
+        let without = claim_html(&project, &sample_claim::claim(false), Lang::Pl, None);
+        let with = claim_html(&project, &sample_claim::claim(true), Lang::Pl, None);
+        assert!(!without.contains("id=\"corrections\""));
+        assert!(with.contains("id=\"corrections\""));
+        assert!(
+            with.contains("−200,00 zł") || with.contains("-200,00 zł"),
+            "the difference as money"
+        );
+    }
+
+    #[test]
+    fn table_heads_repeat_on_every_printed_page() {
+        let page = claim_html(
+            &sample_claim::project(),
+            &sample_claim::claim(true),
+            Lang::Pl,
+            None,
+        );
+        assert!(page.contains("thead { display: table-header-group; }"));
+        assert!(page.contains("@page { size: A4;"));
+        // Every table with a head has it in <thead>, never as a first body row.
+        assert_eq!(
+            page.matches("<thead>").count(),
+            page.matches("</thead>").count()
+        );
+        assert!(page.matches("<thead>").count() >= 7);
+    }
+
+    #[test]
+    fn figures_are_formatted_by_core_in_both_languages() {
+        let project = sample_claim::project();
+        let pl = claim_html(&project, &sample_claim::claim(false), Lang::Pl, None);
+        let en = claim_html(&project, &sample_claim::claim(false), Lang::En, None);
+        assert!(pl.contains("500 000,00 zł"), "Polish amounts");
+        assert!(en.contains("PLN 500,000.00"), "English amounts");
+        assert!(pl.contains("01.04.2019 r. – 30.06.2019 r."));
+        assert!(en.contains("2019-04-01 – 2019-06-30"));
+        assert!(en.contains("Persons coached"));
+    }
+}

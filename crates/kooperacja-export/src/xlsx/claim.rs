@@ -495,3 +495,34 @@ fn corrections_sheet(s: &mut Sheet, _p: &Project, c: &Claim, lang: Lang) -> Resu
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample_claim;
+
+    #[test]
+    fn every_sheet_name_fits_a_spreadsheet() {
+        for lang in Lang::ALL {
+            for name in CLAIM_SHEETS {
+                let name = name.get(lang);
+                assert!(name.chars().count() <= 31, "{name:?} is longer than 31");
+                assert!(
+                    !name.contains(['/', '\\', '?', '*', ':', '[', ']']),
+                    "{name:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_workbook_is_written_in_both_languages() {
+        for lang in Lang::ALL {
+            for corrections in [false, true] {
+                let claim = sample_claim::claim(corrections);
+                let bytes = claim_workbook(&sample_claim::project(), &claim, lang, None);
+                assert!(bytes.is_ok_and(|b| b.starts_with(b"PK")), "{lang:?}");
+            }
+        }
+    }
+}
