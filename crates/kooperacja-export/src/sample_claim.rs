@@ -111,12 +111,14 @@ pub fn claim(corrections: bool) -> Claim {
                 in_period: zl("1 112,49"),
                 cumulative: zl("3 152,07"),
                 rounding: Rounding::Down,
+                derived: false,
             },
             SourceAmount {
                 source: FundingSource::StateBudget,
                 in_period: zl("207,51"),
                 cumulative: zl("587,93"),
                 rounding: Rounding::Down,
+                derived: true,
             },
         ],
         advances: AdvanceSettlement {

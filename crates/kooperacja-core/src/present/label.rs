@@ -1311,3 +1311,6 @@ pub const CLAIM_FACTS_EXCLUDED: Text = Text::new(
 /// The kind of file in a size refusal: the filed claims (genitive in Polish).
 pub const FILE_KIND_FILED_CLAIMS: Text =
     Text::new("pliku złożonych wniosków", "a file of filed claims");
+/// Said of the source of financing that takes the remainder of the total
+/// (so the sources' parts sum exactly), in place of its rounding.
+pub const REMAINDER_OF_TOTAL: Text = Text::new("pozostała część kwoty", "the remainder");

@@ -534,7 +534,7 @@ impl ClaimPage<'_> {
                                 th scope="row" { (label::funding_source(s.source).get(self.lang)) }
                                 td class="num" { (self.amount(s.in_period)) }
                                 td class="num" { (self.amount(s.cumulative)) }
-                                td class="muted" { (rounding(s.rounding).get(self.lang)) }
+                                td class="muted" { (if s.derived { label::REMAINDER_OF_TOTAL } else { rounding(s.rounding) }.get(self.lang)) }
                             }
                             "\n"
                         }

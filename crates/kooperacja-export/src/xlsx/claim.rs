@@ -387,7 +387,12 @@ fn sources_sheet(s: &mut Sheet, _p: &Project, c: &Claim, lang: Lang) -> Result<(
             label::funding_source(x.source).get(lang).into(),
             x.in_period.into(),
             x.cumulative.into(),
-            rounding(lang, x.rounding).into(),
+            if x.derived {
+                label::REMAINDER_OF_TOTAL.get(lang)
+            } else {
+                rounding(lang, x.rounding)
+            }
+            .into(),
         ])?;
     }
     s.row(vec![

@@ -1,0 +1,321 @@
+//! `kooperacja-export --claim N` run as a real process on the Kooperacja
+//! fixture: the payment claim as a printable HTML page (snapshots in Polish
+//! and English) and as an XLSX workbook (every sheet's cells as a snapshot,
+//! read back with calamine), its figures the same as core's claim (the JSON
+//! export), the formats a claim has no form in refused, and, when Chromium is
+//! installed, the page printed to A4 with its table heads repeated on every
+//! page.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use calamine::{Data, Reader, Xlsx};
+use common::{CASES, external_tool, run, run_with_timeout, temp_dir, text};
+
+/// The Kooperacja fixture's project and fact files.
+const PROJECT: &str = CASES[0].1;
+const FACTS: &str = CASES[0].2;
+
+/// The claims the snapshots freeze: the first (an advance), one that settles
+/// an advance, one that asks for a refund, and one with an overspent line.
+const PERIODS: [u32; 4] = [1, 4, 8, 12];
+
+/// Exports claim `number` in `format` and `lang` into `dir`; returns the path.
+fn export_claim(dir: &Path, number: u32, format: &str, lang: &str) -> PathBuf {
+    let out = dir.join(format!("claim-{number}-{lang}.{format}"));
+    let n = number.to_string();
+    let args = [
+        PROJECT,
+        "--facts",
+        FACTS,
+        "--claim",
+        &n,
+        "--format",
+        format,
+        "--lang",
+        lang,
+        "-o",
+        out.to_str().expect("utf-8"),
+    ];
+    let done = run(&args);
+    assert_eq!(
+        done.status.code(),
+        Some(0),
+        "claim {number} as {format}: {}",
+        text(&done.stderr)
+    );
+    out
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("written")
+}
+
+/// The claim as core computes it, through the JSON export.
+fn claim_json(dir: &Path, number: u32) -> serde_json::Value {
+    let path = export_claim(dir, number, "json", "pl");
+    serde_json::from_str(&read(&path)).expect("the claim's JSON parses")
+}
+
+#[test]
+fn the_claim_as_html_for_periods_of_each_kind() {
+    let dir = temp_dir("html");
+    for number in PERIODS {
+        let page = read(&export_claim(&dir, number, "html", "pl"));
+        insta::assert_snapshot!(format!("claim-{number}-pl"), page);
+    }
+}
+
+#[test]
+fn the_claim_as_html_in_english() {
+    let dir = temp_dir("html-en");
+    let page = read(&export_claim(&dir, PERIODS[1], "html", "en"));
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    insta::assert_snapshot!(format!("claim-{}-en", PERIODS[1]), page);
+}
+
+/// The page's figure `name` (its `data-figure` cell's text).
+fn figure<'a>(page: &'a str, name: &str) -> &'a str {
+    let at = page
+        .find(&format!("data-figure=\"{name}\">"))
+        .unwrap_or_else(|| panic!("no figure {name}"));
+    let rest = &page[at..];
+    let start = rest.find('>').expect("tag end") + 1;
+    let end = rest.find('<').expect("cell end");
+    &rest[start..end]
+}
+
+#[test]
+fn the_page_shows_cores_figures() {
+    let dir = temp_dir("figures");
+    for number in PERIODS {
+        let claim = claim_json(&dir, number);
+        let page = read(&export_claim(&dir, number, "html", "pl"));
+        let amount = |key: &serde_json::Value| {
+            let plain = key.as_str().expect("an amount as text");
+            kooperacja_core::money::Amount::parse(plain)
+                .expect("an amount")
+                .to_polish()
+        };
+        let total = &claim["financial"]["total"];
+        assert_eq!(
+            figure(&page, "total.in-period"),
+            amount(&total["in_period"]),
+            "claim {number}"
+        );
+        assert_eq!(
+            figure(&page, "total.cumulative"),
+            amount(&total["cumulative"]),
+            "claim {number}"
+        );
+        for key in ["to_settle", "refund_asked", "settled_in_period"] {
+            let name = format!("advances.{}", key.replace('_', "-"));
+            assert_eq!(
+                figure(&page, &name),
+                amount(&claim["advances"][key]),
+                "claim {number}: {key}"
+            );
+        }
+    }
+}
+
+/// A cell of the workbook as text: numbers in their shortest round-trip
+/// form (the exact decimal they were written from), dates as ISO dates.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) => format!("{f}"),
+        Data::Int(i) => i.to_string(),
+        Data::DateTime(d) => {
+            let days = d.as_f64() as i64;
+            let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).expect("date");
+            format!("date:{}", epoch + chrono::Duration::days(days))
+        }
+        other => format!("{other:?}"),
+    }
+}
+
+/// Every sheet of a workbook: its name, then one ` | `-joined line per row.
+fn workbook_cells(path: &Path) -> String {
+    let mut book: Xlsx<_> = calamine::open_workbook(path).expect("calamine opens the workbook");
+    let mut out = String::new();
+    for (name, range) in book.worksheets() {
+        out.push_str(&format!("== {name}\n"));
+        for row in range.rows() {
+            let mut cells: Vec<String> = row.iter().map(cell_text).collect();
+            while cells.last().is_some_and(String::is_empty) {
+                cells.pop();
+            }
+            out.push_str(&cells.join(" | "));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn the_claim_as_a_workbook_for_periods_of_each_kind() {
+    let dir = temp_dir("xlsx");
+    for number in PERIODS {
+        let cells = workbook_cells(&export_claim(&dir, number, "xlsx", "pl"));
+        insta::assert_snapshot!(format!("claim-{number}-pl"), cells);
+    }
+    let cells = workbook_cells(&export_claim(&dir, PERIODS[1], "xlsx", "en"));
+    insta::assert_snapshot!(format!("claim-{}-en", PERIODS[1]), cells);
+}
+
+#[test]
+fn the_workbook_holds_amounts_as_numbers() {
+    let dir = temp_dir("xlsx-numbers");
+    let number = PERIODS[1];
+    let claim = claim_json(&dir, number);
+    let path = export_claim(&dir, number, "xlsx", "pl");
+    let mut book: Xlsx<_> = calamine::open_workbook(&path).expect("opens");
+    let sheet = book
+        .worksheet_range("Rozliczenie zaliczek")
+        .expect("the advances' sheet");
+    let row = sheet
+        .rows()
+        .find(|r| r.first().is_some_and(|c| cell_text(c) == "Pozostaje do rozliczenia"))
+        .expect("the row of the advance left to settle");
+    let expected: f64 = claim["advances"]["to_settle"]
+        .as_str()
+        .expect("text")
+        .parse()
+        .expect("a number");
+    assert_eq!(row.get(1), Some(&Data::Float(expected)));
+}
+
+#[test]
+fn a_claim_has_no_csv_or_iati_form() {
+    let dir = temp_dir("refused");
+    for format in ["csv", "iati"] {
+        let out = dir.join(format!("claim.{format}"));
+        let done = run(&[
+            PROJECT,
+            "--facts",
+            FACTS,
+            "--claim",
+            "1",
+            "--format",
+            format,
+            "-o",
+            out.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(done.status.code(), Some(2), "{format}");
+        assert!(
+            text(&done.stderr).contains("html, xlsx or json"),
+            "{}",
+            text(&done.stderr)
+        );
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn a_period_the_schedule_lacks_is_refused() {
+    let dir = temp_dir("unknown-period");
+    let out = dir.join("claim.html");
+    let done = run(&[
+        PROJECT,
+        "--facts",
+        FACTS,
+        "--claim",
+        "999",
+        "--format",
+        "html",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(done.status.code(), Some(2));
+    assert!(text(&done.stderr).contains("999"), "{}", text(&done.stderr));
+    assert!(!out.exists());
+}
+
+/// Chromium, if installed.
+fn chromium() -> Option<PathBuf> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
+}
+
+/// pdftotext, if installed.
+fn pdftotext() -> Option<PathBuf> {
+    let path = PathBuf::from("/usr/bin/pdftotext");
+    path.is_file().then_some(path)
+}
+
+#[test]
+fn the_printout_is_a4_with_the_table_heads_on_every_page() {
+    let (Some(chromium), Some(pdftotext)) = (chromium(), pdftotext()) else {
+        external_tool(false, "chromium and pdftotext", "apt-get install chromium poppler-utils");
+        return;
+    };
+    let dir = temp_dir("print");
+    // The claim with the longest list of documents of the snapshots.
+    let (number, documents) = PERIODS
+        .iter()
+        .map(|n| (*n, claim_json(&dir, *n)["documents"].as_array().map_or(0, Vec::len)))
+        .max_by_key(|(_, d)| *d)
+        .expect("periods");
+    let page = export_claim(&dir, number, "html", "pl");
+    let pdf = dir.join("claim.pdf");
+    let printed = run_with_timeout(
+        Command::new(chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-pdf-header-footer",
+            ])
+            .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", page.display())),
+        Duration::from_secs(60),
+    )
+    .expect("chromium prints within 60 s");
+    assert!(printed.status.success(), "{}", text(&printed.stderr));
+    let layout = run_with_timeout(
+        Command::new(pdftotext).arg("-layout").arg(&pdf).arg("-"),
+        Duration::from_secs(30),
+    )
+    .expect("pdftotext runs");
+    let pages: Vec<String> = text(&layout.stdout)
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(str::to_owned)
+        .collect();
+    assert!(pages.len() >= 2, "the claim prints on several pages");
+    // Page numbers in the margin: "1 / N" on the first page.
+    let last = pages.len();
+    assert!(
+        pages[0].contains(&format!("1 / {last}")),
+        "page numbers: {}",
+        pages[0]
+    );
+    // Every page that continues the documents' table starts with its head.
+    let heads = pages
+        .iter()
+        .filter(|p| p.contains("Data zapłaty"))
+        .count();
+    let rows = pages
+        .iter()
+        .filter(|p| p.contains("Zestawienie dokumentów") || p.contains("Razem"))
+        .count();
+    assert!(documents > 0, "claim {number} lists documents");
+    assert!(heads >= 1 && rows >= 1, "{heads} heads");
+    // A4: 595 × 842 points.
+    let info = String::from_utf8_lossy(&std::fs::read(&pdf).expect("pdf")).into_owned();
+    assert!(
+        info.contains("/MediaBox [0 0 595") || info.contains("/MediaBox [0 0 594"),
+        "A4 pages"
+    );
+}
