@@ -180,7 +180,10 @@ fn the_workbook_holds_amounts_as_numbers() {
         .expect("the advances' sheet");
     let row = sheet
         .rows()
-        .find(|r| r.first().is_some_and(|c| cell_text(c) == "Pozostaje do rozliczenia"))
+        .find(|r| {
+            r.first()
+                .is_some_and(|c| cell_text(c) == "Pozostaje do rozliczenia")
+        })
         .expect("the row of the advance left to settle");
     let expected: f64 = claim["advances"]["to_settle"]
         .as_str()
@@ -253,14 +256,25 @@ fn pdftotext() -> Option<PathBuf> {
 #[test]
 fn the_printout_is_a4_with_the_table_heads_on_every_page() {
     let (Some(chromium), Some(pdftotext)) = (chromium(), pdftotext()) else {
-        external_tool(false, "chromium and pdftotext", "apt-get install chromium poppler-utils");
+        external_tool(
+            false,
+            "chromium and pdftotext",
+            "apt-get install chromium poppler-utils",
+        );
         return;
     };
     let dir = temp_dir("print");
     // The claim with the longest list of documents of the snapshots.
     let (number, documents) = PERIODS
         .iter()
-        .map(|n| (*n, claim_json(&dir, *n)["documents"].as_array().map_or(0, Vec::len)))
+        .map(|n| {
+            (
+                *n,
+                claim_json(&dir, *n)["documents"]
+                    .as_array()
+                    .map_or(0, Vec::len),
+            )
+        })
         .max_by_key(|(_, d)| *d)
         .expect("periods");
     let page = export_claim(&dir, number, "html", "pl");
@@ -302,10 +316,7 @@ fn the_printout_is_a4_with_the_table_heads_on_every_page() {
         pages[0]
     );
     // Every page that continues the documents' table starts with its head.
-    let heads = pages
-        .iter()
-        .filter(|p| p.contains("Data zapłaty"))
-        .count();
+    let heads = pages.iter().filter(|p| p.contains("Data zapłaty")).count();
     let rows = pages
         .iter()
         .filter(|p| p.contains("Zestawienie dokumentów") || p.contains("Razem"))
