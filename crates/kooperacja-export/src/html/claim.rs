@@ -793,7 +793,7 @@ table.claim-table thead th { font-size: 11.5px; background: var(--soft); white-s
 table.claim-table .name { font-size: 0.92em; }
 table.problems td:last-child { width: 62%; }
 table.documents td:nth-child(2), table.documents td:nth-child(3) { white-space: nowrap; }
-table.documents td:last-child { min-width: 9em; }
+table.documents td:last-child { min-width: 14em; }
 table.material th[scope="row"] { width: 46%; }
 table.material .name { display: inline; font-size: inherit; color: var(--ink); }
 table.material tr.sex th, table.material tr.sex td { padding-top: 1px; padding-bottom: 1px; border-bottom: 0; font-size: 11.5px; color: var(--muted); }
