@@ -2,14 +2,14 @@
 # Renders the payment claim of the Kooperacja fixture (Polish) to a PNG with
 # headless Chromium: the picture in docs/export.md.
 #
-#   scripts/render-claim.sh [N [OUT.png]]      (default claim 4, docs/claim.png)
+#   scripts/render-claim.sh [N [OUT.png]]      (default claim 9, docs/claim.png)
 #
 # Needs Chromium (`apt-get install chromium`). The picture is the first A4-sized
 # screen of the page (1240 × 1754 pixels); the page itself is longer.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-number="${1:-4}"
+number="${1:-9}"
 out="${2:-docs/claim.png}"
 chromium="$(command -v chromium || command -v chromium-browser || true)"
 if [ -z "$chromium" ]; then

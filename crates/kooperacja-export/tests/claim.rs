@@ -19,9 +19,10 @@ use common::{CASES, external_tool, run, run_with_timeout, temp_dir, text};
 const PROJECT: &str = CASES[0].1;
 const FACTS: &str = CASES[0].2;
 
-/// The claims the snapshots freeze: the first (an advance), one that settles
-/// an advance, one that asks for a refund, and one with an overspent line.
-const PERIODS: [u32; 4] = [1, 4, 8, 12];
+/// The claims the snapshots freeze: the first (an advance, settled in part),
+/// the first with an overspent line, the first that asks for a refund once
+/// the advances are settled, and the final claim.
+const PERIODS: [u32; 4] = [1, 9, 16, 19];
 
 /// Exports claim `number` in `format` and `lang` into `dir`; returns the path.
 fn export_claim(dir: &Path, number: u32, format: &str, lang: &str) -> PathBuf {
@@ -265,18 +266,17 @@ fn the_printout_is_a4_with_the_table_heads_on_every_page() {
     };
     let dir = temp_dir("print");
     // The claim with the longest list of documents of the snapshots.
-    let (number, documents) = PERIODS
+    let (number, claim) = PERIODS
         .iter()
-        .map(|n| {
-            (
-                *n,
-                claim_json(&dir, *n)["documents"]
-                    .as_array()
-                    .map_or(0, Vec::len),
-            )
-        })
-        .max_by_key(|(_, d)| *d)
+        .map(|n| (*n, claim_json(&dir, *n)))
+        .max_by_key(|(_, c)| c["documents"].as_array().map_or(0, Vec::len))
         .expect("periods");
+    let numbers: Vec<String> = claim["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .map(|d| d["number"].as_str().expect("a number").to_owned())
+        .collect();
     let page = export_claim(&dir, number, "html", "pl");
     let pdf = dir.join("claim.pdf");
     let printed = run_with_timeout(
@@ -298,7 +298,7 @@ fn the_printout_is_a4_with_the_table_heads_on_every_page() {
     .expect("chromium prints within 60 s");
     assert!(printed.status.success(), "{}", text(&printed.stderr));
     let layout = run_with_timeout(
-        Command::new(pdftotext).arg("-layout").arg(&pdf).arg("-"),
+        Command::new(&pdftotext).arg("-layout").arg(&pdf).arg("-"),
         Duration::from_secs(30),
     )
     .expect("pdftotext runs");
@@ -307,26 +307,36 @@ fn the_printout_is_a4_with_the_table_heads_on_every_page() {
         .filter(|p| !p.trim().is_empty())
         .map(str::to_owned)
         .collect();
-    assert!(pages.len() >= 2, "the claim prints on several pages");
-    // Page numbers in the margin: "1 / N" on the first page.
     let last = pages.len();
+    assert!(last >= 2, "the claim prints on several pages");
+    // Page numbers in the bottom margin: "1 / N" on the first page, "N / N" on the last.
+    assert!(pages[0].contains(&format!("1 / {last}")), "{}", pages[0]);
+    assert!(pages[last - 1].contains(&format!("{last} / {last}")));
+    // Every page with a row of the documents' list has the list's head: the
+    // head ("Data zapłaty", wrapped in its cell) is repeated on each page.
+    let with_rows: Vec<usize> = (0..last)
+        .filter(|i| numbers.iter().any(|n| pages[*i].contains(n.as_str())))
+        .collect();
     assert!(
-        pages[0].contains(&format!("1 / {last}")),
-        "page numbers: {}",
-        pages[0]
+        with_rows.len() >= 2,
+        "claim {number}'s documents span pages: {with_rows:?}"
     );
-    // Every page that continues the documents' table starts with its head.
-    let heads = pages.iter().filter(|p| p.contains("Data zapłaty")).count();
-    let rows = pages
-        .iter()
-        .filter(|p| p.contains("Zestawienie dokumentów") || p.contains("Razem"))
-        .count();
-    assert!(documents > 0, "claim {number} lists documents");
-    assert!(heads >= 1 && rows >= 1, "{heads} heads");
+    for i in with_rows {
+        assert!(
+            pages[i].contains("zapłaty"),
+            "page {} lists documents without the table's head",
+            i + 1
+        );
+    }
     // A4: 595 × 842 points.
-    let info = String::from_utf8_lossy(&std::fs::read(&pdf).expect("pdf")).into_owned();
+    let info = run_with_timeout(
+        Command::new(pdftotext.with_file_name("pdfinfo")).arg(&pdf),
+        Duration::from_secs(30),
+    )
+    .expect("pdfinfo runs");
     assert!(
-        info.contains("/MediaBox [0 0 595") || info.contains("/MediaBox [0 0 594"),
-        "A4 pages"
+        text(&info.stdout).contains("(A4)"),
+        "{}",
+        text(&info.stdout)
     );
 }
