@@ -178,7 +178,10 @@ impl ClaimPage<'_> {
                 "\n"
                 h1 data-figure="claim.title" { (self.title()) }
                 "\n"
-                p class="subtitle" { (self.source(&p.title)) }
+                @match (self.lang, &p.title_en) {
+                    (Lang::En, Some(en)) => p class="subtitle" { (en) },
+                    _ => p class="subtitle" { (self.source(&p.title)) },
+                }
                 "\n"
                 table class="fields" {
                     tbody {
@@ -307,7 +310,14 @@ impl ClaimPage<'_> {
                                 tr class={ "sev-" (severity_class(f.severity)) } {
                                     td class="nowrap" { (label::severity(f.severity).get(self.lang)) }
                                     td class="nowrap" { code { (f.code) } }
-                                    td { (f.message) @if !f.path.is_empty() { span class="name" { (f.path) } } }
+                                    td {
+                                        // Core's finding messages are English.
+                                        @match self.lang {
+                                            Lang::Pl => span lang="en" { (f.message) },
+                                            Lang::En => (f.message),
+                                        }
+                                        @if !f.path.is_empty() { span class="name" { (f.path) } }
+                                    }
                                 }
                                 "\n"
                             }
