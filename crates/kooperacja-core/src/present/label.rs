@@ -1314,3 +1314,5 @@ pub const FILE_KIND_FILED_CLAIMS: Text =
 /// Said of the source of financing that takes the remainder of the total
 /// (so the sources' parts sum exactly), in place of its rounding.
 pub const REMAINDER_OF_TOTAL: Text = Text::new("pozostała część kwoty", "the remainder");
+/// The sex of persons (a column of a split by sex).
+pub const SEX: Text = Text::new("Płeć", "Sex");

@@ -145,7 +145,7 @@ fn material_sheet(s: &mut Sheet, _p: &Project, c: &Claim, lang: Lang) -> Result<
         label::IN_PERIOD.get(lang),
         label::CUMULATIVE.get(lang),
         label::SHARE_OF_TARGET.get(lang),
-        label::SEX_TOTAL.get(lang),
+        label::SEX.get(lang),
     ])?;
     for i in &c.material {
         let name = match (lang, &i.name_en) {
@@ -159,7 +159,7 @@ fn material_sheet(s: &mut Sheet, _p: &Project, c: &Claim, lang: Lang) -> Result<
         let all = if i.by_sex.is_empty() {
             Cell::Empty
         } else {
-            label::ALL_PERSONS.get(lang).into()
+            label::SEX_TOTAL.get(lang).into()
         };
         s.row(vec![
             i.id.as_str().into(),
