@@ -311,7 +311,11 @@ fn the_printout_is_a4_with_the_table_heads_on_every_page() {
     assert!(last >= 2, "the claim prints on several pages");
     // Page numbers in the bottom margin: "1 / N" on the first page, "N / N" on the last.
     // (pdftotext may drop the spaces around the slash.)
-    let numbered = |i: usize| pages[i].replace(' ', "").contains(&format!("{}/{last}", i + 1));
+    let numbered = |i: usize| {
+        pages[i]
+            .replace(' ', "")
+            .contains(&format!("{}/{last}", i + 1))
+    };
     assert!(numbered(0), "{}", pages[0]);
     assert!(numbered(last - 1), "{}", pages[last - 1]);
     // Every page with a row of the documents' list has the list's head: the
