@@ -346,3 +346,84 @@ fn the_printout_is_a4_with_the_table_heads_on_every_page() {
         text(&info.stdout)
     );
 }
+
+/// Files claims 1 to `upto` with core, as the CLI or the server would, from
+/// the fixture's facts without the retraction of `exp-rops-gdansk-2019-02`
+/// (recorded on 2019-05-15, after claim 4 was filed); returns the filed
+/// claims' file.
+fn filed_before_the_retraction(dir: &Path, upto: u32) -> PathBuf {
+    use kooperacja_core::claim::ClaimBook;
+    use kooperacja_core::facts::{FactReader, Format};
+    use kooperacja_core::project::Project;
+    let root = Path::new(common::ROOT);
+    let project = std::sync::Arc::new(
+        Project::parse(&std::fs::read_to_string(root.join(PROJECT)).expect("project"))
+            .expect("parses"),
+    );
+    let lines: String = std::fs::read_to_string(root.join(FACTS))
+        .expect("facts")
+        .lines()
+        .filter(|l| !l.contains("\"retracts\": \"exp-rops-gdansk-2019-02\""))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let facts: Vec<_> = FactReader::new(
+        lines.as_bytes(),
+        Format::JsonLines,
+        std::sync::Arc::clone(project.vocabulary()),
+        kooperacja_core::pseudonym::PseudonymKey::from_bytes([7; 32]),
+    )
+    .map(|f| f.expect("a fact"))
+    .collect();
+    let book = ClaimBook::new(project, None, &facts);
+    let mut filed = Vec::new();
+    for n in 1..=upto {
+        let on = book.project().payment_schedule[n as usize - 1].period.end();
+        let claim = book.file(n, on, &filed).expect("files");
+        filed.push(claim);
+    }
+    let path = dir.join("filed.json");
+    std::fs::write(&path, serde_json::to_string(&filed).expect("json")).expect("write");
+    path
+}
+
+/// Exports claim `number` with `--filed FILE`.
+fn export_with_filed(dir: &Path, number: u32, filed: &Path) -> String {
+    let out = dir.join(format!("claim-{number}-filed.html"));
+    let n = number.to_string();
+    let done = run(&[
+        PROJECT,
+        "--facts",
+        FACTS,
+        "--claim",
+        &n,
+        "--filed",
+        filed.to_str().expect("utf-8"),
+        "--format",
+        "html",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(done.status.code(), Some(0), "{}", text(&done.stderr));
+    read(&out)
+}
+
+#[test]
+fn a_retraction_after_filing_shows_as_a_correction_in_the_next_claims_page() {
+    let dir = temp_dir("corrections");
+    let filed = filed_before_the_retraction(&dir, 4);
+    let draft = export_with_filed(&dir, 5, &filed);
+    let section = &draft[draft
+        .find("<section id=\"corrections\">")
+        .expect("a Korekty section")..];
+    let section = &section[..section.find("</section>").expect("end")];
+    assert!(section.contains("8. Korekty"), "{section}");
+    assert!(section.contains("exp-rops-gdansk-2019-02"), "{section}");
+    assert!(section.contains("-52 648,59 zł"), "{section}");
+    insta::assert_snapshot!("html-5-pl-correction", section);
+    // The filed claim 4 is shown as filed: frozen, the retracted payment still
+    // in its documents' list.
+    let frozen = export_with_filed(&dir, 4, &filed);
+    assert!(frozen.contains(">złożony<"));
+    assert!(frozen.contains("data-fact=\"exp-rops-gdansk-2019-02\""));
+    assert!(!frozen.contains("id=\"corrections\""));
+}
