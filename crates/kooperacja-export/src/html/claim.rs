@@ -10,13 +10,14 @@
 //! numbers in the margin).
 //!
 //! ```
-//! use kooperacja_core::claim::{Claim, ClaimStatus};
-//! # fn claim() -> Option<(kooperacja_core::project::Project, Claim)> { None }
+//! use kooperacja_core::{claim::ClaimBook, project::Project};
 //! use kooperacja_export::{Lang, html::claim_html};
-//! if let Some((project, claim)) = claim() {
-//!     let page = claim_html(&project, &claim, Lang::Pl, None);
-//!     assert!(page.contains("Postęp rzeczowy"));
-//! }
+//! let project = std::sync::Arc::new(Project::parse(include_str!("../../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?);
+//! let claim = ClaimBook::new(project.clone(), None, &[]).claim(1, &[])?;
+//! let page = claim_html(&project, &claim, Lang::Pl, None);
+//! assert!(page.contains("<h2>1. Postęp rzeczowy</h2>"));
+//! assert!(page.contains("Wniosek o płatność nr 1 za okres 01.04.2018 r. – 30.06.2018 r."));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 use kooperacja_core::claim::{Claim, Corrected, PlannedClaim, Progress};

@@ -5,6 +5,16 @@
 //! has any). Amounts are numbers with the złoty format, values and counts
 //! numbers, shares percentages, dates spreadsheet dates, as in the report's
 //! workbook (see the parent module on numbers in a spreadsheet).
+//!
+//! ```
+//! use kooperacja_core::{claim::ClaimBook, project::Project};
+//! use kooperacja_export::{Lang, xlsx};
+//! let project = std::sync::Arc::new(Project::parse(include_str!("../../../../fixtures/projects/kooperacja-makroregion-ii.toml"))?);
+//! let claim = ClaimBook::new(project.clone(), None, &[]).claim(1, &[])?;
+//! let bytes = xlsx::claim_workbook(&project, &claim, Lang::Pl, None)?;
+//! assert_eq!(&bytes[..2], b"PK");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use kooperacja_core::claim::{Claim, Corrected, Progress};
 use kooperacja_core::money::Rounding;
