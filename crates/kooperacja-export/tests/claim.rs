@@ -427,3 +427,58 @@ fn a_retraction_after_filing_shows_as_a_correction_in_the_next_claims_page() {
     assert!(frozen.contains("data-fact=\"exp-rops-gdansk-2019-02\""));
     assert!(!frozen.contains("id=\"corrections\""));
 }
+
+#[test]
+fn a_forced_claim_shows_the_warning_before_the_title() {
+    let dir = temp_dir("forced");
+    let project = common::project_with_error_finding(&dir);
+    let out = dir.join("claim.html");
+    let args = [
+        project.to_str().expect("utf-8"),
+        "--teryt",
+        common::TERC,
+        "--claim",
+        "1",
+        "--format",
+        "html",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ];
+    let refused = run(&args);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused.stderr));
+    assert!(!out.exists(), "nothing is written when refused");
+    let forced = run(&[&args[..], &["--force"]].concat());
+    assert_eq!(forced.status.code(), Some(0), "{}", text(&forced.stderr));
+    let page = read(&out);
+    let warning = page.find("role=\"alert\"").expect("the warning");
+    let title = page.find("<h1").expect("the title");
+    assert!(warning < title);
+}
+
+#[test]
+fn a_filed_claims_file_that_is_not_json_is_refused() {
+    let dir = temp_dir("bad-filed");
+    let filed = dir.join("filed.json");
+    std::fs::write(&filed, "not json").expect("write");
+    let out = dir.join("claim.html");
+    let done = run(&[
+        PROJECT,
+        "--facts",
+        FACTS,
+        "--claim",
+        "2",
+        "--filed",
+        filed.to_str().expect("utf-8"),
+        "--format",
+        "html",
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(done.status.code(), Some(2));
+    assert!(
+        text(&done.stderr).contains("cannot read the filed claims"),
+        "{}",
+        text(&done.stderr)
+    );
+    assert!(!out.exists());
+}
