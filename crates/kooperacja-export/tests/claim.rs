@@ -386,9 +386,9 @@ fn filed_before_the_retraction(dir: &Path, upto: u32) -> PathBuf {
     path
 }
 
-/// Exports claim `number` with `--filed FILE`.
-fn export_with_filed(dir: &Path, number: u32, filed: &Path) -> String {
-    let out = dir.join(format!("claim-{number}-filed.html"));
+/// Exports claim `number` with `--filed FILE` in `format`; returns the path.
+fn export_filed_as(dir: &Path, number: u32, filed: &Path, format: &str) -> PathBuf {
+    let out = dir.join(format!("claim-{number}-filed.{format}"));
     let n = number.to_string();
     let done = run(&[
         PROJECT,
@@ -399,12 +399,17 @@ fn export_with_filed(dir: &Path, number: u32, filed: &Path) -> String {
         "--filed",
         filed.to_str().expect("utf-8"),
         "--format",
-        "html",
+        format,
         "-o",
         out.to_str().expect("utf-8"),
     ]);
     assert_eq!(done.status.code(), Some(0), "{}", text(&done.stderr));
-    read(&out)
+    out
+}
+
+/// The page of claim `number` with `--filed FILE`.
+fn export_with_filed(dir: &Path, number: u32, filed: &Path) -> String {
+    read(&export_filed_as(dir, number, filed, "html"))
 }
 
 #[test]
@@ -481,4 +486,19 @@ fn a_filed_claims_file_that_is_not_json_is_refused() {
         text(&done.stderr)
     );
     assert!(!out.exists());
+}
+
+#[test]
+fn the_workbook_of_a_claim_with_corrections_has_their_sheet() {
+    let dir = temp_dir("corrections-xlsx");
+    let filed = filed_before_the_retraction(&dir, 4);
+    let without = workbook_cells(&export_filed_as(&dir, 4, &filed, "xlsx"));
+    assert!(!without.contains("== Korekty"));
+    let with = workbook_cells(&export_filed_as(&dir, 5, &filed, "xlsx"));
+    let sheet = &with[with.find("== Korekty\n").expect("a Korekty sheet")..];
+    assert_eq!(
+        sheet.lines().nth(2),
+        Some("4 |  | 3 | 3.3 | 583823.04 | 531174.45 | -52648.59 | exp-rops-gdansk-2019-02"),
+        "{sheet}"
+    );
 }
