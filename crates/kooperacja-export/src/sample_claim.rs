@@ -85,6 +85,7 @@ pub fn claim(corrections: bool) -> Claim {
                     cumulative: 9,
                 },
             ],
+            sex_unknown: None,
         }],
         financial: FinancialProgress {
             tasks: vec![TaskProgress {

@@ -268,6 +268,16 @@ impl ClaimPage<'_> {
                                         }
                                         "\n"
                                     }
+                                    @if let Some(u) = &i.sex_unknown {
+                                        tr class="sex" {
+                                            th scope="row" { (self.t(label::SEX_UNKNOWN)) }
+                                            td {} td {} td {}
+                                            td class="num" { (present::count(self.lang, u.in_period)) }
+                                            td class="num" { (present::count(self.lang, u.cumulative)) }
+                                            td {}
+                                        }
+                                        "\n"
+                                    }
                                     tr class="sex all" {
                                         th scope="row" { (self.t(label::SEX_TOTAL)) }
                                         td {} td {} td {}

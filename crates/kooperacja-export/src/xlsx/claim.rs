@@ -195,6 +195,19 @@ fn material_sheet(s: &mut Sheet, _p: &Project, c: &Claim, lang: Lang) -> Result<
                 x.sex.label().get(lang).into(),
             ])?;
         }
+        if let Some(u) = &i.sex_unknown {
+            s.row(vec![
+                i.id.as_str().into(),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                u.in_period.into(),
+                u.cumulative.into(),
+                Cell::Empty,
+                label::SEX_UNKNOWN.get(lang).into(),
+            ])?;
+        }
     }
     Ok(())
 }
