@@ -9,8 +9,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use chrono::NaiveDate;
+use kooperacja_core::claim::{Claim, ClaimStatus, FiledClaim};
 use kooperacja_core::facts::{Fact, Record, Shape, parse_json_record, to_json_line};
-use kooperacja_core::present::{Lang, message};
+use kooperacja_core::present::{Lang, label, message};
 use kooperacja_core::pseudonym::{PseudonymKey, is_pseudonym};
 use kooperacja_core::vocabulary::Vocabulary;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
@@ -21,7 +23,7 @@ use utoipa::ToSchema;
 use crate::limits::BUSY_TIMEOUT;
 
 /// The schema version this build writes; older databases are migrated.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const MIGRATIONS: &[&str] = &[
     // 1: facts, tokens, audit, projects, meta.
@@ -71,6 +73,19 @@ const MIGRATIONS: &[&str] = &[
     // start. Rows stored before get theirs when the server first starts with
     // this schema and its secret (`backfill_checksums`).
     "ALTER TABLE facts ADD COLUMN checksum TEXT;",
+    // 3: the payment claims filed, each frozen as it was filed: the claim's
+    // JSON exactly as the server answered it, and the facts it counted.
+    "CREATE TABLE claims (
+        project TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        filed_on TEXT NOT NULL,
+        claim TEXT NOT NULL,
+        counted TEXT NOT NULL,
+        filed_at TEXT NOT NULL,
+        filed_by TEXT NOT NULL,
+        PRIMARY KEY (project, number)
+    );",
 ];
 
 /// Opens a connection with the server's settings (WAL, `synchronous = FULL`,
@@ -614,6 +629,150 @@ pub fn list_audit(
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     Ok((rows, more))
+}
+
+// ---------------------------------------------------------------------------
+// claims
+
+/// A payment claim as the store keeps it once filed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredClaim {
+    /// Its number in the claim schedule.
+    pub number: u32,
+    /// Where it stands (`filed`, …), as core's `ClaimStatus` names it.
+    pub status: ClaimStatus,
+    /// The day it was filed.
+    pub filed_on: NaiveDate,
+    /// The claim's JSON exactly as it was answered when it was filed: what
+    /// every later read answers, byte for byte.
+    pub claim: String,
+    /// The ids of the facts it counted (core's `FiledClaim::counted`).
+    pub counted: Vec<String>,
+    /// When it was stored (RFC 3339, UTC).
+    pub filed_at: String,
+    /// The organisation whose token filed it.
+    pub filed_by: String,
+}
+
+impl StoredClaim {
+    /// The claim as core takes it back ([`FiledClaim`]), or why its stored
+    /// JSON cannot be read.
+    pub fn filed(&self) -> Result<FiledClaim, String> {
+        let mut claim: Claim = serde_json::from_str(&self.claim)
+            .map_err(|e| label::STORED_CLAIM_UNREADABLE.fill(Lang::En, &[&self.number, &e]))?;
+        claim.status = self.status;
+        Ok(FiledClaim {
+            claim,
+            counted: self.counted.clone(),
+        })
+    }
+}
+
+/// What storing a filed claim did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filing {
+    /// Stored now.
+    Filed,
+    /// The project has this claim filed already; nothing was stored.
+    AlreadyFiled,
+    /// An earlier claim of the schedule (this number) is not filed; nothing
+    /// was stored.
+    Missing(u32),
+}
+
+/// The filed claims of a store. The SQLite store implements it on its
+/// connection (and so on the writer's transaction); another store (a
+/// PostgreSQL one) implements the same two operations.
+pub trait ClaimStore {
+    /// The error of the store.
+    type Error;
+
+    /// Every claim of `project` filed so far, by number.
+    fn filed_claims(&self, project: &str) -> Result<Vec<StoredClaim>, Self::Error>;
+
+    /// Stores `claim` as filed for `project`, unless it is filed already or
+    /// one of `earlier` (the schedule's numbers before it) is not: checked
+    /// and stored at once, so that two filings cannot both succeed.
+    fn file_claim(
+        &self,
+        project: &str,
+        claim: &StoredClaim,
+        earlier: &[u32],
+    ) -> Result<Filing, Self::Error>;
+}
+
+fn stored_claim(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredClaim> {
+    let status: String = r.get(1)?;
+    let filed_on: String = r.get(2)?;
+    let counted: String = r.get(4)?;
+    let bad = |what: String| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.into())
+    };
+    Ok(StoredClaim {
+        number: r.get(0)?,
+        status: serde_json::from_value(serde_json::Value::String(status.clone()))
+            .map_err(|_| bad(status))?,
+        filed_on: NaiveDate::parse_from_str(&filed_on, "%Y-%m-%d").map_err(|_| bad(filed_on))?,
+        claim: r.get(3)?,
+        counted: serde_json::from_str(&counted).map_err(|_| bad(counted))?,
+        filed_at: r.get(5)?,
+        filed_by: r.get(6)?,
+    })
+}
+
+/// The machine name of a claim status (`filed`), as the JSON writes it.
+fn status_name(status: ClaimStatus) -> String {
+    match serde_json::to_value(status) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
+}
+
+impl ClaimStore for Connection {
+    type Error = rusqlite::Error;
+
+    fn filed_claims(&self, project: &str) -> rusqlite::Result<Vec<StoredClaim>> {
+        self.prepare_cached(
+            "SELECT number, status, filed_on, claim, counted, filed_at, filed_by FROM claims
+             WHERE project = ?1 ORDER BY number",
+        )?
+        .query_map([project], stored_claim)?
+        .collect()
+    }
+
+    fn file_claim(
+        &self,
+        project: &str,
+        claim: &StoredClaim,
+        earlier: &[u32],
+    ) -> rusqlite::Result<Filing> {
+        let filed: Vec<u32> = self
+            .prepare_cached("SELECT number FROM claims WHERE project = ?1")?
+            .query_map([project], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if filed.contains(&claim.number) {
+            return Ok(Filing::AlreadyFiled);
+        }
+        if let Some(missing) = earlier.iter().find(|n| !filed.contains(n)) {
+            return Ok(Filing::Missing(*missing));
+        }
+        let counted = serde_json::to_string(&claim.counted).unwrap_or_else(|_| "[]".to_owned());
+        self.prepare_cached(
+            "INSERT INTO claims (project, number, status, filed_on, claim, counted, filed_at, filed_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            project,
+            claim.number,
+            status_name(claim.status),
+            claim.filed_on.to_string(),
+            claim.claim,
+            counted,
+            claim.filed_at,
+            claim.filed_by,
+        ])?;
+        Ok(Filing::Filed)
+    }
 }
 
 // ---------------------------------------------------------------------------

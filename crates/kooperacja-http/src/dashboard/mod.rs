@@ -32,6 +32,7 @@
 
 mod budget;
 mod card;
+pub mod claims;
 mod frame;
 mod geometry;
 mod indicators;
