@@ -870,4 +870,58 @@ mod tests {
             assert_eq!(json_line(record), to_json_line(record));
         }
     }
+
+    fn stored(number: u32) -> StoredClaim {
+        StoredClaim {
+            number,
+            status: ClaimStatus::Filed,
+            filed_on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            claim: format!("{{\"number\":{number}}}"),
+            counted: vec!["a".to_owned(), "b".to_owned()],
+            filed_at: "2026-12-01T10:00:00.000Z".to_owned(),
+            filed_by: "rops-torun".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_filed_claim_is_kept_as_it_was_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join("k.sqlite3")).unwrap();
+        assert_eq!(
+            conn.file_claim("p", &stored(1), &[]).unwrap(),
+            Filing::Filed
+        );
+        assert_eq!(conn.filed_claims("p").unwrap(), vec![stored(1)]);
+        assert_eq!(conn.filed_claims("other").unwrap(), vec![]);
+    }
+
+    #[test]
+    fn a_claim_is_stored_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join("k.sqlite3")).unwrap();
+        conn.file_claim("p", &stored(1), &[]).unwrap();
+        let mut again = stored(1);
+        again.claim = "{}".to_owned();
+        assert_eq!(
+            conn.file_claim("p", &again, &[]).unwrap(),
+            Filing::AlreadyFiled
+        );
+        assert_eq!(conn.filed_claims("p").unwrap(), vec![stored(1)]);
+    }
+
+    #[test]
+    fn a_claim_is_not_stored_before_an_earlier_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join("k.sqlite3")).unwrap();
+        conn.file_claim("p", &stored(1), &[]).unwrap();
+        assert_eq!(
+            conn.file_claim("p", &stored(3), &[1, 2]).unwrap(),
+            Filing::Missing(2)
+        );
+        assert_eq!(
+            conn.file_claim("p", &stored(2), &[1]).unwrap(),
+            Filing::Filed
+        );
+        assert_eq!(conn.filed_claims("p").unwrap().len(), 2);
+    }
 }

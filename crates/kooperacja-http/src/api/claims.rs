@@ -172,6 +172,24 @@ fn claim_problem(project: &ProjectState, number: u32, error: &ClaimError) -> Pro
     }
 }
 
+/// 404 unless the project's schedule has claim `number` (checked before any
+/// computation: a number not in the schedule costs no claim book).
+fn scheduled(project: &ProjectState, number: u32) -> Result<(), Problem> {
+    let schedule = &project.project.payment_schedule;
+    if schedule.is_empty() {
+        return Err(claim_problem(project, number, &ClaimError::NoSchedule));
+    }
+    if schedule.iter().any(|p| p.number == number) {
+        return Ok(());
+    }
+    let last = schedule.iter().map(|p| p.number).max().unwrap_or_default();
+    Err(claim_problem(
+        project,
+        number,
+        &ClaimError::UnknownPeriod { number, last },
+    ))
+}
+
 /// A JSON response of bytes already rendered.
 fn json_body(status: StatusCode, body: impl Into<Bytes>) -> Response {
     let mut response = (status, body.into()).into_response();
@@ -220,6 +238,7 @@ pub async fn get_claim(
     let (id, number) = path(ids)?;
     let project = project(&state, &id)?;
     required_actor(&state, &headers, &project)?;
+    scheduled(&project, number)?;
     let s = state.clone();
     let body = blocking(move || {
         let stored = filed_claims(&s, project.id())?;
@@ -267,6 +286,7 @@ pub async fn post_submission(
             &[&project.id()],
         ));
     }
+    scheduled(&project, number)?;
     let s = state.clone();
     let p = project.clone();
     let by = actor.org.clone();

@@ -1,0 +1,253 @@
+//! Payment claims over HTTP on the Kooperacja fixture and its sample facts:
+//! the schedule with each claim's status, a claim (filed: frozen; else the
+//! draft), filing by the leader only, and a retraction posted after a claim
+//! is filed showing as a correction in the next claim while the filed claim
+//! stays byte for byte as it was.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "test helpers: a failure is a failing test, as in #[test] functions"
+)]
+
+mod common;
+
+use common::{KOOPERACJA, Server};
+use serde_json::{Value, json};
+
+const LEADER: &str = "rops-torun";
+const PARTNER: &str = "rops-gdansk";
+
+fn claims() -> String {
+    format!("/v1/projects/{KOOPERACJA}/claims")
+}
+
+fn claim(n: u32) -> String {
+    format!("/v1/projects/{KOOPERACJA}/claims/{n}")
+}
+
+fn submission(n: u32) -> String {
+    format!("/v1/projects/{KOOPERACJA}/claims/{n}/submission")
+}
+
+fn file(server: &Server, token: &str, n: u32) -> common::Response {
+    server.request("POST", &submission(n), Some(token), None)
+}
+
+#[test]
+fn claims_need_a_token() {
+    let server = Server::start();
+    for path in [claims(), claim(1)] {
+        let p = server.get(&path).problem(401);
+        assert_eq!(p["type"], "urn:kooperacja:problem:unauthorized", "{path}");
+    }
+    server
+        .request("POST", &submission(1), None, None)
+        .problem(401);
+}
+
+#[test]
+fn a_partner_reads_claims_but_cannot_file_one() {
+    let server = Server::with_sample_facts();
+    let partner = server.token(KOOPERACJA, PARTNER);
+    let r = server.get_as(&claims(), &partner);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let p = file(&server, &partner, 1).problem(403);
+    assert!(p["detail"].as_str().unwrap().contains("leader"), "{p}");
+    // Nothing was filed.
+    let schedule = server.get_as(&claims(), &partner).json();
+    assert_eq!(schedule["claims"][0]["status"], "draft", "{schedule}");
+}
+
+#[test]
+fn the_schedule_lists_every_period_as_a_draft_until_it_is_filed() {
+    let server = Server::with_sample_facts();
+    let leader = server.token(KOOPERACJA, LEADER);
+    let schedule = server.get_as(&claims(), &leader).json();
+    assert_eq!(schedule["project"], KOOPERACJA);
+    let list = schedule["claims"].as_array().unwrap();
+    assert!(list.len() > 4, "{schedule}");
+    for (i, entry) in list.iter().enumerate() {
+        assert_eq!(entry["number"], json!(i + 1), "{entry}");
+        assert_eq!(entry["status"], "draft", "{entry}");
+        assert_eq!(entry["filed_on"], Value::Null, "{entry}");
+    }
+    let r = file(&server, &leader, 1);
+    assert_eq!(r.status, 201, "{}", r.text());
+    let schedule = server.get_as(&claims(), &leader).json();
+    assert_eq!(schedule["claims"][0]["status"], "filed", "{schedule}");
+    assert_eq!(schedule["claims"][0]["filed_by"], LEADER, "{schedule}");
+    assert_eq!(schedule["claims"][1]["status"], "draft", "{schedule}");
+}
+
+#[test]
+fn a_draft_is_the_claim_core_computes_from_the_stored_facts() {
+    let server = Server::with_sample_facts();
+    let leader = server.token(KOOPERACJA, LEADER);
+    let r = server.get_as(&claim(1), &leader);
+    assert_eq!(r.status, 200, "{}", r.text());
+    let c = r.json();
+    assert_eq!(c["number"], 1);
+    assert_eq!(c["status"], "draft");
+    assert_eq!(c["project"], KOOPERACJA);
+    assert!(!c["material"].as_array().unwrap().is_empty(), "{c}");
+    // A claim is for the institution: counts by sex are not suppressed.
+    assert!(!r.text().contains("suppressed"), "{c}");
+}
+
+#[test]
+fn a_filed_claim_stays_as_filed_and_a_later_retraction_corrects_the_next_claim() {
+    let server = Server::with_sample_facts();
+    let leader = server.token(KOOPERACJA, LEADER);
+    let filed = file(&server, &leader, 1);
+    assert_eq!(filed.status, 201, "{}", filed.text());
+    assert_eq!(
+        filed.header("location"),
+        Some(format!("/v1/projects/{KOOPERACJA}/claims/1").as_str())
+    );
+    let frozen = filed.json();
+    assert_eq!(frozen["status"], "filed");
+    let before = server.get_as(&claim(1), &leader);
+    assert_eq!(before.status, 200);
+    assert_eq!(
+        before.body, filed.body,
+        "the filed claim is answered as filed"
+    );
+    // An expenditure the filed claim counted, retracted now.
+    let counted = frozen["documents"][0]["fact"].as_str().unwrap().to_owned();
+    let retraction = json!({"id": "retract-counted", "date": "2019-01-15", "by": LEADER,
+        "kind": "retraction", "retracts": counted, "reason": "a duplicate invoice"});
+    let r = server.post(
+        &format!("/v1/projects/{KOOPERACJA}/facts"),
+        Some(&leader),
+        &retraction.to_string(),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let after = server.get_as(&claim(1), &leader);
+    assert_eq!(
+        after.body, before.body,
+        "the filed claim's JSON is byte-identical after the retraction"
+    );
+    let next = server.get_as(&claim(2), &leader).json();
+    let corrections = next["corrections"].as_array().unwrap();
+    let correction = corrections
+        .iter()
+        .find(|c| {
+            c["retracted"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|id| id == counted.as_str())
+        })
+        .unwrap_or_else(|| panic!("no correction names {counted}: {next}"));
+    assert_eq!(correction["corrects"], 1, "{correction}");
+    assert_ne!(correction["difference"], "0", "{correction}");
+    // Still frozen after a restart.
+    let mut server = server;
+    server.restart();
+    let restarted = server.get_as(&claim(1), &leader);
+    assert_eq!(restarted.body, before.body, "frozen across a restart");
+}
+
+#[test]
+fn a_claim_is_filed_once_and_in_order() {
+    let server = Server::with_sample_facts();
+    let leader = server.token(KOOPERACJA, LEADER);
+    let p = file(&server, &leader, 2).problem(409);
+    assert_eq!(p["type"], "urn:kooperacja:problem:claim-not-filed", "{p}");
+    assert!(
+        p["detail"].as_str().unwrap().contains("before claim no. 1"),
+        "{p}"
+    );
+    assert_eq!(file(&server, &leader, 1).status, 201);
+    let p = file(&server, &leader, 1).problem(409);
+    assert!(
+        p["detail"].as_str().unwrap().contains("filed already"),
+        "{p}"
+    );
+}
+
+#[test]
+fn a_claim_not_in_the_schedule_is_not_found() {
+    let server = Server::start();
+    let leader = server.token(KOOPERACJA, LEADER);
+    let p = server.get_as(&claim(999), &leader).problem(404);
+    assert_eq!(p["parameter"], "n", "{p}");
+    file(&server, &leader, 999).problem(404);
+}
+
+#[test]
+fn a_claim_the_central_system_would_reject_is_not_filed_and_its_findings_are_listed() {
+    let server = Server::with_sample_facts();
+    let leader = server.token(KOOPERACJA, LEADER);
+    let period = server.get_as(&claims(), &leader).json()["claims"][0]["period"].clone();
+    // Expenditure naming a task the plan lacks, dated in the first period.
+    let bad = json!({"id": "exp-unknown-task", "date": period["end"], "by": LEADER,
+        "kind": "expenditure", "partner": LEADER, "amount": "100.00",
+        "category": "badania", "task": 99, "line": "99.1"});
+    let r = server.post(
+        &format!("/v1/projects/{KOOPERACJA}/facts"),
+        Some(&leader),
+        &bad.to_string(),
+    );
+    assert_eq!(r.status, 201, "{}", r.text());
+    let p = file(&server, &leader, 1).problem(422);
+    assert_eq!(p["type"], "urn:kooperacja:problem:claim-rejected", "{p}");
+    let findings = p["findings"].as_array().unwrap();
+    assert!(
+        findings.iter().any(|f| f["code"] == "claim.unknown-line"),
+        "{p}"
+    );
+    assert!(findings.iter().all(|f| f["severity"] == "error"), "{p}");
+    let schedule = server.get_as(&claims(), &leader).json();
+    assert_eq!(schedule["claims"][0]["status"], "draft", "{schedule}");
+}
+
+#[test]
+fn filing_is_in_the_audit_trail() {
+    let server = Server::with_sample_facts();
+    let leader = server.token(KOOPERACJA, LEADER);
+    assert_eq!(file(&server, &leader, 1).status, 201);
+    let audit = server
+        .get_as(&format!("/v1/projects/{KOOPERACJA}/audit"), &leader)
+        .json();
+    let entry = audit["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "file-claim")
+        .unwrap_or_else(|| panic!("{audit}"));
+    assert_eq!(entry["org"], LEADER);
+    assert_eq!(entry["result"], "created");
+    assert_eq!(entry["status"], 201);
+}
+
+#[test]
+fn the_claim_schedule_page_shows_where_each_claim_stands() {
+    let server = Server::with_sample_facts();
+    let leader = server.token(KOOPERACJA, LEADER);
+    assert_eq!(file(&server, &leader, 1).status, 201);
+    for (lang, filed, draft) in [("", "złożony", "projekt"), ("?lang=en", "filed", "draft")] {
+        let r = server.get(&format!("/projects/{KOOPERACJA}/claims{lang}"));
+        assert_eq!(r.status, 200, "{}", r.text());
+        let html = r.text();
+        assert!(!html.contains("<script"), "no script");
+        let doc = scraper::Html::parse_document(&html);
+        let row = |n: u32| {
+            let selector =
+                scraper::Selector::parse(&format!("tr[data-claim=\"{n}\"] td[data-figure=status]"))
+                    .unwrap();
+            doc.select(&selector)
+                .next()
+                .map(|e| e.text().collect::<String>())
+                .unwrap_or_else(|| panic!("no row {n}: {html}"))
+        };
+        assert_eq!(row(1), filed, "{lang}");
+        assert_eq!(row(2), draft, "{lang}");
+    }
+    // The dashboard links to it.
+    let dashboard = server.get("/").text();
+    assert!(
+        dashboard.contains(&format!("/projects/{KOOPERACJA}/claims")),
+        "the dashboard links to the claim schedule"
+    );
+}
