@@ -171,19 +171,41 @@ pub(crate) fn dashboard_lang(value: Option<&str>) -> Lang {
         ("lang" = Option<String>, Query, description = "`en` for English; Polish otherwise")),
     responses(
         (status = 200, description = "The claim schedule page", content_type = "text/html", body = String),
-        (status = 404, description = "No such project", content_type = "application/problem+json", body = Problem),
+        (status = 400, description = "The path cannot be read: a page that says so", content_type = "text/html", body = String),
+        (status = 404, description = "No such project: a page that says so", content_type = "text/html", body = String),
     ))]
 pub async fn claims_page(
     State(state): AppRef,
     id: Result<Path<String>, PathRejection>,
     query: Q,
-) -> Result<Response, Problem> {
-    let params = Params::from(query)?;
+) -> Response {
+    let params = Params::from(query).unwrap_or_default();
     let lang = dashboard_lang(params.get("lang"));
-    let p = project(&state, &path(id)?)?;
+    let view = dashboard::View {
+        lang,
+        as_of: today(),
+        asked: false,
+    };
+    let page = |status: StatusCode, body: String| (status, Html(body)).into_response();
+    let p = match path(id).and_then(|id| project(&state, &id)) {
+        Ok(p) => p,
+        Err(problem) => {
+            let reason = problem
+                .said
+                .as_ref()
+                .map_or_else(|| problem.detail.clone(), |s| s.in_lang(lang));
+            return page(
+                problem.status_code(),
+                dashboard::claims::refused_page(view, &reason),
+            );
+        }
+    };
     let s = state.clone();
     let pid = p.id().to_owned();
-    let stored = super::blocking(move || super::claims::filed_claims(&s, &pid)).await?;
+    let stored = match super::blocking(move || super::claims::filed_claims(&s, &pid)).await {
+        Ok(stored) => stored,
+        Err(problem) => return problem.into_response(),
+    };
     let rows: Vec<dashboard::claims::Row<'_>> = p
         .project
         .payment_schedule
@@ -197,12 +219,10 @@ pub async fn claims_page(
             }
         })
         .collect();
-    let view = dashboard::View {
-        lang,
-        as_of: today(),
-        asked: false,
-    };
-    Ok(Html(dashboard::claims::page(&p.project, &rows, view)).into_response())
+    page(
+        StatusCode::OK,
+        dashboard::claims::page(&p.project, &rows, view),
+    )
 }
 
 fn read_engine(

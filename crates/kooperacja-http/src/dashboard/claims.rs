@@ -108,13 +108,35 @@ pub fn page(project: &Project, rows: &[Row<'_>], view: View) -> String {
                 } @else {
                     (table(rows, lang))
                 }
-                p {
-                    a href=(if lang == Lang::default() { "/".to_owned() } else { format!("/?lang={}", lang.code()) }) {
-                        (lang.text(label::BACK_TO_THE_DASHBOARD))
-                    }
-                }
+                (back(lang))
             }
         }
     };
     frame::page(view, body).into_string()
+}
+
+/// The page that says why there is no claim schedule to show (no such
+/// project, a path that cannot be read).
+pub fn refused_page(view: View, reason: &str) -> String {
+    let lang = view.lang;
+    let body = html! {
+        main {
+            section.project aria-labelledby="claims" {
+                h2 #claims { (lang.text(label::CLAIM_SCHEDULE)) }
+                p.reason { (reason) }
+                (back(lang))
+            }
+        }
+    };
+    frame::page(view, body).into_string()
+}
+
+fn back(lang: Lang) -> Markup {
+    html! {
+        p {
+            a href=(if lang == Lang::default() { "/".to_owned() } else { format!("/?lang={}", lang.code()) }) {
+                (lang.text(label::BACK_TO_THE_DASHBOARD))
+            }
+        }
+    }
 }
