@@ -1,4 +1,6 @@
-//! Payment claims over HTTP on the Kooperacja fixture and its sample facts:
+//! Payment claims over HTTP, on a small purpose-made project
+//! (`tests/data/claims-project.toml`: three claims, two partners, cost lines
+//! whose figures the tests can check by hand) and on the Kooperacja fixture:
 //! the schedule with each claim's status, a claim (filed: frozen; else the
 //! draft), filing by the leader only, and a retraction posted after a claim
 //! is filed showing as a correction in the next claim while the filed claim
@@ -11,22 +13,40 @@
 
 mod common;
 
-use common::{KOOPERACJA, Server};
+use common::{KOOPERACJA, Server, fixture};
 use serde_json::{Value, json};
 
-const LEADER: &str = "rops-torun";
-const PARTNER: &str = "rops-gdansk";
+/// The purpose-made project's id, its leader and its partner.
+const PROJECT: &str = "maly";
+const LEADER: &str = "lider";
+const PARTNER: &str = "partner";
+
+/// The server on both fixtures and the purpose-made project with its facts
+/// (two expenditures and a meeting in claim 1's period, an advance of
+/// 20 000,00 zł, an expenditure in claim 2's).
+fn server() -> Server {
+    let project = fixture("crates/kooperacja-http/tests/data/claims-project.toml");
+    let facts = format!(
+        "{PROJECT}={}",
+        fixture("crates/kooperacja-http/tests/data/claims-facts.jsonl")
+    );
+    Server::with(&["--project", &project, "--facts", &facts])
+}
 
 fn claims() -> String {
-    format!("/v1/projects/{KOOPERACJA}/claims")
+    format!("/v1/projects/{PROJECT}/claims")
 }
 
 fn claim(n: u32) -> String {
-    format!("/v1/projects/{KOOPERACJA}/claims/{n}")
+    format!("/v1/projects/{PROJECT}/claims/{n}")
 }
 
 fn submission(n: u32) -> String {
-    format!("/v1/projects/{KOOPERACJA}/claims/{n}/submission")
+    format!("/v1/projects/{PROJECT}/claims/{n}/submission")
+}
+
+fn facts() -> String {
+    format!("/v1/projects/{PROJECT}/facts")
 }
 
 fn file(server: &Server, token: &str, n: u32) -> common::Response {
@@ -35,7 +55,7 @@ fn file(server: &Server, token: &str, n: u32) -> common::Response {
 
 #[test]
 fn claims_need_a_token() {
-    let server = Server::start();
+    let server = server();
     for path in [claims(), claim(1)] {
         let p = server.get(&path).problem(401);
         assert_eq!(p["type"], "urn:kooperacja:problem:unauthorized", "{path}");
@@ -47,8 +67,8 @@ fn claims_need_a_token() {
 
 #[test]
 fn a_partner_reads_claims_but_cannot_file_one() {
-    let server = Server::with_sample_facts();
-    let partner = server.token(KOOPERACJA, PARTNER);
+    let server = server();
+    let partner = server.token(PROJECT, PARTNER);
     let r = server.get_as(&claims(), &partner);
     assert_eq!(r.status, 200, "{}", r.text());
     let p = file(&server, &partner, 1).problem(403);
@@ -60,12 +80,17 @@ fn a_partner_reads_claims_but_cannot_file_one() {
 
 #[test]
 fn the_schedule_lists_every_period_as_a_draft_until_it_is_filed() {
-    let server = Server::with_sample_facts();
-    let leader = server.token(KOOPERACJA, LEADER);
+    let server = server();
+    let leader = server.token(PROJECT, LEADER);
     let schedule = server.get_as(&claims(), &leader).json();
-    assert_eq!(schedule["project"], KOOPERACJA);
+    assert_eq!(schedule["project"], PROJECT);
     let list = schedule["claims"].as_array().unwrap();
-    assert!(list.len() > 4, "{schedule}");
+    assert_eq!(list.len(), 3, "{schedule}");
+    assert_eq!(
+        list[1]["period"],
+        json!({"start": "2024-04-01", "end": "2024-06-30"})
+    );
+    assert_eq!(list[2]["kinds"], json!(["settlement", "refund", "final"]));
     for (i, entry) in list.iter().enumerate() {
         assert_eq!(entry["number"], json!(i + 1), "{entry}");
         assert_eq!(entry["status"], "draft", "{entry}");
@@ -81,28 +106,40 @@ fn the_schedule_lists_every_period_as_a_draft_until_it_is_filed() {
 
 #[test]
 fn a_draft_is_the_claim_core_computes_from_the_stored_facts() {
-    let server = Server::with_sample_facts();
-    let leader = server.token(KOOPERACJA, LEADER);
+    let server = server();
+    let leader = server.token(PROJECT, LEADER);
     let r = server.get_as(&claim(1), &leader);
     assert_eq!(r.status, 200, "{}", r.text());
     let c = r.json();
     assert_eq!(c["number"], 1);
     assert_eq!(c["status"], "draft");
-    assert_eq!(c["project"], KOOPERACJA);
-    assert!(!c["material"].as_array().unwrap().is_empty(), "{c}");
+    assert_eq!(c["project"], PROJECT);
+    assert_eq!(c["material"][0]["id"], "meetings", "{c}");
+    assert_eq!(c["material"][0]["in_period"], "1", "{c}");
+    // 1 000,00 + 500,00 zł direct, and 10 % of it indirect.
+    assert_eq!(c["financial"]["direct"]["in_period"], "1500.00", "{c}");
+    assert_eq!(c["financial"]["total"]["in_period"], "1650.00", "{c}");
+    assert_eq!(c["advances"]["received_in_period"], "20000.00", "{c}");
+    let documents: Vec<&str> = c["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["fact"].as_str().unwrap())
+        .collect();
+    assert_eq!(documents, ["e1", "e2"], "{c}");
     // A claim is for the institution: counts by sex are not suppressed.
     assert!(!r.text().contains("suppressed"), "{c}");
 }
 
 #[test]
 fn a_filed_claim_stays_as_filed_and_a_later_retraction_corrects_the_next_claim() {
-    let server = Server::with_sample_facts();
-    let leader = server.token(KOOPERACJA, LEADER);
+    let server = server();
+    let leader = server.token(PROJECT, LEADER);
     let filed = file(&server, &leader, 1);
     assert_eq!(filed.status, 201, "{}", filed.text());
     assert_eq!(
         filed.header("location"),
-        Some(format!("/v1/projects/{KOOPERACJA}/claims/1").as_str())
+        Some(format!("/v1/projects/{PROJECT}/claims/1").as_str())
     );
     let frozen = filed.json();
     assert_eq!(frozen["status"], "filed");
@@ -114,13 +151,9 @@ fn a_filed_claim_stays_as_filed_and_a_later_retraction_corrects_the_next_claim()
     );
     // An expenditure the filed claim counted, retracted now.
     let counted = frozen["documents"][0]["fact"].as_str().unwrap().to_owned();
-    let retraction = json!({"id": "retract-counted", "date": "2019-01-15", "by": LEADER,
+    let retraction = json!({"id": "retract-counted", "date": "2024-05-01", "by": LEADER,
         "kind": "retraction", "retracts": counted, "reason": "a duplicate invoice"});
-    let r = server.post(
-        &format!("/v1/projects/{KOOPERACJA}/facts"),
-        Some(&leader),
-        &retraction.to_string(),
-    );
+    let r = server.post(&facts(), Some(&leader), &retraction.to_string());
     assert_eq!(r.status, 201, "{}", r.text());
     let after = server.get_as(&claim(1), &leader);
     assert_eq!(
@@ -140,7 +173,12 @@ fn a_filed_claim_stays_as_filed_and_a_later_retraction_corrects_the_next_claim()
         })
         .unwrap_or_else(|| panic!("no correction names {counted}: {next}"));
     assert_eq!(correction["corrects"], 1, "{correction}");
-    assert_ne!(correction["difference"], "0", "{correction}");
+    assert_eq!(correction["filed"], "1000.00", "{correction}");
+    assert_eq!(correction["difference"], "-1000.00", "{correction}");
+    assert_eq!(
+        correction["subject"],
+        json!({"of": "expenditure", "task": 1, "line": "1.1"})
+    );
     // Still frozen after a restart.
     let mut server = server;
     server.restart();
@@ -150,8 +188,8 @@ fn a_filed_claim_stays_as_filed_and_a_later_retraction_corrects_the_next_claim()
 
 #[test]
 fn a_claim_is_filed_once_and_in_order() {
-    let server = Server::with_sample_facts();
-    let leader = server.token(KOOPERACJA, LEADER);
+    let server = server();
+    let leader = server.token(PROJECT, LEADER);
     let p = file(&server, &leader, 2).problem(409);
     assert_eq!(p["type"], "urn:kooperacja:problem:claim-not-filed", "{p}");
     assert!(
@@ -168,8 +206,8 @@ fn a_claim_is_filed_once_and_in_order() {
 
 #[test]
 fn a_claim_not_in_the_schedule_is_not_found() {
-    let server = Server::start();
-    let leader = server.token(KOOPERACJA, LEADER);
+    let server = server();
+    let leader = server.token(PROJECT, LEADER);
     let p = server.get_as(&claim(999), &leader).problem(404);
     assert_eq!(p["parameter"], "n", "{p}");
     file(&server, &leader, 999).problem(404);
@@ -177,18 +215,14 @@ fn a_claim_not_in_the_schedule_is_not_found() {
 
 #[test]
 fn a_claim_the_central_system_would_reject_is_not_filed_and_its_findings_are_listed() {
-    let server = Server::with_sample_facts();
-    let leader = server.token(KOOPERACJA, LEADER);
+    let server = server();
+    let leader = server.token(PROJECT, LEADER);
     let period = server.get_as(&claims(), &leader).json()["claims"][0]["period"].clone();
     // Expenditure naming a task the plan lacks, dated in the first period.
     let bad = json!({"id": "exp-unknown-task", "date": period["end"], "by": LEADER,
         "kind": "expenditure", "partner": LEADER, "amount": "100.00",
         "category": "badania", "task": 99, "line": "99.1"});
-    let r = server.post(
-        &format!("/v1/projects/{KOOPERACJA}/facts"),
-        Some(&leader),
-        &bad.to_string(),
-    );
+    let r = server.post(&facts(), Some(&leader), &bad.to_string());
     assert_eq!(r.status, 201, "{}", r.text());
     let p = file(&server, &leader, 1).problem(422);
     assert_eq!(p["type"], "urn:kooperacja:problem:claim-rejected", "{p}");
@@ -204,11 +238,11 @@ fn a_claim_the_central_system_would_reject_is_not_filed_and_its_findings_are_lis
 
 #[test]
 fn filing_is_in_the_audit_trail() {
-    let server = Server::with_sample_facts();
-    let leader = server.token(KOOPERACJA, LEADER);
+    let server = server();
+    let leader = server.token(PROJECT, LEADER);
     assert_eq!(file(&server, &leader, 1).status, 201);
     let audit = server
-        .get_as(&format!("/v1/projects/{KOOPERACJA}/audit"), &leader)
+        .get_as(&format!("/v1/projects/{PROJECT}/audit"), &leader)
         .json();
     let entry = audit["entries"]
         .as_array()
@@ -223,11 +257,11 @@ fn filing_is_in_the_audit_trail() {
 
 #[test]
 fn the_claim_schedule_page_shows_where_each_claim_stands() {
-    let server = Server::with_sample_facts();
-    let leader = server.token(KOOPERACJA, LEADER);
+    let server = server();
+    let leader = server.token(PROJECT, LEADER);
     assert_eq!(file(&server, &leader, 1).status, 201);
     for (lang, filed, draft) in [("", "złożony", "projekt"), ("?lang=en", "filed", "draft")] {
-        let r = server.get(&format!("/projects/{KOOPERACJA}/claims{lang}"));
+        let r = server.get(&format!("/projects/{PROJECT}/claims{lang}"));
         assert_eq!(r.status, 200, "{}", r.text());
         let html = r.text();
         assert!(!html.contains("<script"), "no script");
@@ -247,7 +281,22 @@ fn the_claim_schedule_page_shows_where_each_claim_stands() {
     // The dashboard links to it.
     let dashboard = server.get("/").text();
     assert!(
-        dashboard.contains(&format!("/projects/{KOOPERACJA}/claims")),
+        dashboard.contains(&format!("/projects/{PROJECT}/claims")),
         "the dashboard links to the claim schedule"
     );
+}
+
+#[test]
+fn two_filings_at_once_file_the_claim_once() {
+    let server = server();
+    let leader = server.token(PROJECT, LEADER);
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| file(&server, &leader, 1).status))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut sorted = statuses.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, [201, 409, 409, 409], "{statuses:?}");
 }
