@@ -13,7 +13,7 @@
 
 mod common;
 
-use common::{KOOPERACJA, Server, fixture};
+use common::{Server, fixture};
 use serde_json::{Value, json};
 
 /// The purpose-made project's id, its leader and its partner.
