@@ -588,7 +588,8 @@ pub struct AuditEntry {
     pub org: String,
     /// The token's id; absent for the start-up import.
     pub token: Option<i64>,
-    /// `append` (a fact) or `retract` (a retraction fact).
+    /// `append` (a fact), `retract` (a retraction fact), `import` (an
+    /// upload) or `file-claim` (filing a payment claim).
     pub action: String,
     /// The fact's id, if the request got as far as naming one.
     pub fact_id: Option<String>,

@@ -613,7 +613,8 @@ fn same(a: &Fact, b: &Fact) -> bool {
     }
 }
 
-fn result_word(p: &Problem) -> &'static str {
+/// The audit's word for a refusal, by its status.
+pub fn result_word(p: &Problem) -> &'static str {
     match p.status {
         409 => "conflict",
         403 => "forbidden",

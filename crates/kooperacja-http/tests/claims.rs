@@ -237,22 +237,50 @@ fn a_claim_the_central_system_would_reject_is_not_filed_and_its_findings_are_lis
 }
 
 #[test]
-fn filing_is_in_the_audit_trail() {
+fn filing_and_refused_filings_are_in_the_audit_trail() {
     let server = server();
     let leader = server.token(PROJECT, LEADER);
+    let partner = server.token(PROJECT, PARTNER);
+    assert_eq!(file(&server, &partner, 1).status, 403);
     assert_eq!(file(&server, &leader, 1).status, 201);
+    assert_eq!(file(&server, &leader, 1).status, 409);
     let audit = server
         .get_as(&format!("/v1/projects/{PROJECT}/audit"), &leader)
         .json();
-    let entry = audit["entries"]
+    let entries: Vec<(String, String, u64, String)> = audit["entries"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["action"] == "file-claim")
-        .unwrap_or_else(|| panic!("{audit}"));
-    assert_eq!(entry["org"], LEADER);
-    assert_eq!(entry["result"], "created");
-    assert_eq!(entry["status"], 201);
+        .filter(|e| e["action"] == "file-claim")
+        .map(|e| {
+            (
+                e["org"].as_str().unwrap().to_owned(),
+                e["result"].as_str().unwrap().to_owned(),
+                e["status"].as_u64().unwrap(),
+                e["detail"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let claim_1 = "payment claim no. 1".to_owned();
+    assert_eq!(
+        entries,
+        [
+            (
+                PARTNER.to_owned(),
+                "forbidden".to_owned(),
+                403,
+                claim_1.clone()
+            ),
+            (
+                LEADER.to_owned(),
+                "created".to_owned(),
+                201,
+                claim_1.clone()
+            ),
+            (LEADER.to_owned(), "conflict".to_owned(), 409, claim_1),
+        ],
+        "{audit}"
+    );
 }
 
 #[test]

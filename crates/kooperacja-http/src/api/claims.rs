@@ -21,17 +21,19 @@ use kooperacja_core::claim::{ClaimBook, ClaimError, ClaimKind, ClaimStatus};
 use kooperacja_core::facts::Fact;
 use kooperacja_core::money::Amount;
 use kooperacja_core::period::Period;
-use kooperacja_core::present::label;
+use kooperacja_core::present::{Lang, label};
 use kooperacja_core::validate::Severity;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{blocking, path, project, required_actor, today};
+use crate::access::Actor;
 use crate::apidoc::refs;
 use crate::app::AppState;
 use crate::problem::{Problem, ProblemFinding};
 use crate::state::ProjectState;
 use crate::store::{self, ClaimStore, Filing, StoredClaim};
+use crate::writer::{AuditRow, result_word};
 
 type AppRef = State<Arc<AppState>>;
 
@@ -280,13 +282,60 @@ pub async fn post_submission(
     let (id, number) = path(ids)?;
     let project = project(&state, &id)?;
     let actor = required_actor(&state, &headers, &project)?;
+    match file(&state, &project, &actor, number).await {
+        Ok(response) => Ok(response),
+        Err(Refusal::Audited(problem)) => Err(problem),
+        Err(Refusal::Before(problem)) => {
+            // Refused before the writer: audited now, as a refused fact is,
+            // with the codes of the findings that blocked it.
+            let mut detail = label::CLAIM_NUMBERED.fill(Lang::En, &[&number]);
+            let codes: Vec<&str> = problem.findings.iter().map(|f| f.code.as_str()).collect();
+            if !codes.is_empty() {
+                detail = format!("{detail}: {}", codes.join(", "));
+            }
+            let row = AuditRow {
+                project: project.id().to_owned(),
+                actor,
+                action: "file-claim",
+                fact_id: None,
+                result: result_word(&problem),
+                status: problem.status,
+                detail: Some(detail),
+            };
+            state.writer.audit(vec![row]).await?;
+            Err(problem)
+        }
+    }
+}
+
+/// Why a filing was refused: before the writer (to be audited), or by it
+/// (audited in its transaction).
+enum Refusal {
+    Before(Problem),
+    Audited(Problem),
+}
+
+impl From<Problem> for Refusal {
+    fn from(problem: Problem) -> Refusal {
+        Refusal::Before(problem)
+    }
+}
+
+/// Files claim `number` for `actor`: see [`post_submission`].
+async fn file(
+    state: &Arc<AppState>,
+    project: &Arc<ProjectState>,
+    actor: &Actor,
+    number: u32,
+) -> Result<Response, Refusal> {
     if !actor.is_leader() {
         return Err(Problem::forbidden_said(
             label::CLAIMS_FILED_BY_THE_LEADER_ONLY,
             &[&project.id()],
-        ));
+        )
+        .into());
     }
-    scheduled(&project, number)?;
+    scheduled(project, number)?;
     let s = state.clone();
     let p = project.clone();
     let by = actor.org.clone();
@@ -343,8 +392,9 @@ pub async fn post_submission(
     let body = stored.claim.clone();
     match state
         .writer
-        .file_claim(project.id(), actor, stored, earlier)
-        .await?
+        .file_claim(project.id(), actor.clone(), stored, earlier)
+        .await
+        .map_err(Refusal::Audited)?
     {
         Filing::Filed => {
             let mut response = json_body(StatusCode::CREATED, body);
@@ -356,15 +406,15 @@ pub async fn post_submission(
             }
             Ok(response)
         }
-        Filing::AlreadyFiled => Err(claim_problem(
-            &project,
+        Filing::AlreadyFiled => Err(Refusal::Audited(claim_problem(
+            project,
             number,
             &ClaimError::AlreadyFiled { number },
-        )),
-        Filing::Missing(missing) => Err(claim_problem(
-            &project,
+        ))),
+        Filing::Missing(missing) => Err(Refusal::Audited(claim_problem(
+            project,
             number,
             &ClaimError::NotInOrder { number, missing },
-        )),
+        ))),
     }
 }
