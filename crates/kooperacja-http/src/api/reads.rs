@@ -190,13 +190,16 @@ pub async fn claims_page(
     let p = match path(id).and_then(|id| project(&state, &id)) {
         Ok(p) => p,
         Err(problem) => {
-            let reason = problem
-                .said
-                .as_ref()
-                .map_or_else(|| problem.detail.clone(), |s| s.in_lang(lang));
+            // The problem's title, not its detail: a page is not redacted,
+            // and the detail quotes the path (a project id may be anything).
+            let slug = problem
+                .kind
+                .strip_prefix("urn:kooperacja:problem:")
+                .unwrap_or_default();
+            let reason = crate::problem::title(slug).get(lang);
             return page(
                 problem.status_code(),
-                dashboard::claims::refused_page(view, &reason),
+                dashboard::claims::refused_page(view, reason),
             );
         }
     };
