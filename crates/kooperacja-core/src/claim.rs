@@ -226,6 +226,7 @@ pub struct Progress {
     /// Expenditure since the start, up to the period's end.
     pub cumulative: Amount,
     /// cumulative / plan, when there is a plan above zero.
+    #[serde(default, deserialize_with = "crate::money::rate_written::option")]
     pub share: Option<Rate>,
 }
 
@@ -254,6 +255,7 @@ pub struct IndicatorProgress {
     #[schemars(with = "Option<String>")]
     pub cumulative: Option<Decimal>,
     /// cumulative / target.
+    #[serde(default, deserialize_with = "crate::money::rate_written::option")]
     pub share_of_target: Option<Rate>,
     /// For indicators of persons, the split by sex (K, M, …); the total
     /// (ogółem) is `in_period` and `cumulative`.

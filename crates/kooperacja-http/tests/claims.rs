@@ -13,7 +13,7 @@
 
 mod common;
 
-use common::{Server, fixture};
+use common::{KOOPERACJA, Server, fixture};
 use serde_json::{Value, json};
 
 /// The purpose-made project's id, its leader and its partner.
@@ -327,4 +327,37 @@ fn two_filings_at_once_file_the_claim_once() {
     let mut sorted = statuses.clone();
     sorted.sort_unstable();
     assert_eq!(sorted, [201, 409, 409, 409], "{statuses:?}");
+}
+
+#[test]
+fn on_the_kooperacja_fixture_every_claim_files_in_turn_and_reads_back_as_filed() {
+    let server = Server::with_sample_facts();
+    let leader = server.token(KOOPERACJA, "rops-torun");
+    let path = |n: u64| format!("/v1/projects/{KOOPERACJA}/claims/{n}");
+    let schedule = server
+        .get_as(&format!("/v1/projects/{KOOPERACJA}/claims"), &leader)
+        .json();
+    let numbers: Vec<u64> = schedule["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["number"].as_u64().unwrap())
+        .collect();
+    assert!(numbers.len() > 10, "{schedule}");
+    let mut filed = Vec::new();
+    for n in &numbers {
+        // Each claim is filed after the ones before it were read back from
+        // the store as core's FiledClaim (shares with many decimals too).
+        let r = server.request(
+            "POST",
+            &format!("{}/submission", path(*n)),
+            Some(&leader),
+            None,
+        );
+        assert_eq!(r.status, 201, "claim {n}: {}", r.text());
+        filed.push(r.body);
+    }
+    for (n, body) in numbers.iter().zip(&filed) {
+        assert_eq!(&server.get_as(&path(*n), &leader).body, body, "claim {n}");
+    }
 }
