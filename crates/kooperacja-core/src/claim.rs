@@ -214,6 +214,51 @@ pub struct PlannedClaim {
     pub source: Option<String>,
 }
 
+/// An exact share in a claim, as a [`Rate`] writes it (`"2.5 %"`,
+/// `"0.23333333333333333333333333 %"`), read back without [`Rate::parse`]'s
+/// limit of 8 decimals (which is for rates a file states), so that a filed
+/// claim reads back exactly as it was written.
+///
+/// ```
+/// use kooperacja_core::claim::Progress;
+/// use kooperacja_core::money::{Amount, Rate};
+/// let p = Progress {
+///     plan: Some(Amount::parse("30 000,00")?),
+///     in_period: Amount::ZERO,
+///     cumulative: Amount::parse("70,00")?,
+///     share: Rate::implied(Amount::parse("70,00")?, Amount::parse("30 000,00")?),
+/// };
+/// let text = serde_json::to_string(&p).unwrap();
+/// assert!(text.contains("\"0.23333333333333333333333333 %\""));
+/// assert_eq!(serde_json::from_str::<Progress>(&text).unwrap(), p);
+/// # Ok::<(), kooperacja_core::money::MoneyError>(())
+/// ```
+mod exact_share {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::money::Rate;
+
+    pub fn serialize<S: Serializer>(rate: &Option<Rate>, serializer: S) -> Result<S::Ok, S::Error> {
+        rate.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Rate>, D::Error> {
+        let Some(text) = Option::<String>::deserialize(deserializer)? else {
+            return Ok(None);
+        };
+        let number = text.trim().trim_end_matches('%').trim_end();
+        let percent: Decimal = number.parse().map_err(|_| {
+            serde::de::Error::custom(format!(
+                "not a share: {text:?}; expected a percentage like \"2.5 %\""
+            ))
+        })?;
+        Ok(Some(Rate::from_percent(percent)))
+    }
+}
+
 /// Progress of one money figure: the plan, the expenditure in the period and
 /// since the start, and the cumulative share of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -225,8 +270,10 @@ pub struct Progress {
     pub in_period: Amount,
     /// Expenditure since the start, up to the period's end.
     pub cumulative: Amount,
-    /// cumulative / plan, when there is a plan above zero.
-    #[serde(default, deserialize_with = "crate::money::rate_written::option")]
+    /// cumulative / plan, when there is a plan above zero; exact (written
+    /// with every decimal, and read back so).
+    #[serde(with = "exact_share")]
+    #[schemars(with = "Option<Rate>")]
     pub share: Option<Rate>,
 }
 
@@ -254,8 +301,10 @@ pub struct IndicatorProgress {
     /// The value since the start, as of the period's end.
     #[schemars(with = "Option<String>")]
     pub cumulative: Option<Decimal>,
-    /// cumulative / target.
-    #[serde(default, deserialize_with = "crate::money::rate_written::option")]
+    /// cumulative / target; exact (written with every decimal, and read
+    /// back so).
+    #[serde(with = "exact_share")]
+    #[schemars(with = "Option<Rate>")]
     pub share_of_target: Option<Rate>,
     /// For indicators of persons, the split by sex (K, M, …); the total
     /// (ogółem) is `in_period` and `cumulative`.
@@ -484,6 +533,34 @@ pub struct FiledClaim {
     /// found and shown as a correction.
     #[serde(default)]
     pub counted: Vec<String>,
+}
+
+impl FiledClaim {
+    /// Moves the filed claim on in its life (returned for correction,
+    /// corrected, approved), if its status allows it
+    /// ([`ClaimStatus::can_become`]); its figures stay as filed.
+    ///
+    /// ```
+    /// # use kooperacja_core::claim::*;
+    /// # let json = r#"{"project":"p","number":1,"period":{"start":"2024-01-01","end":"2024-03-31"},"kinds":["reporting"],"version":"umowa","status":"filed","filed_on":"2024-04-02","material":[],"financial":{"tasks":[],"unassigned":{"plan":null,"in_period":"0.00","cumulative":"0.00","share":null},"direct":{"plan":null,"in_period":"0.00","cumulative":"0.00","share":null},"indirect":{"plan":null,"in_period":"0.00","cumulative":"0.00","share":null},"total":{"plan":null,"in_period":"0.00","cumulative":"0.00","share":null},"by_partner":[],"by_category":[]},"financing":[],"advances":{"received_before":"0.00","received_in_period":"0.00","settled_before":"0.00","settled_in_period":"0.00","to_settle":"0.00","refund_asked":"0.00"},"documents":[],"corrections":[],"excluded":{}}"#;
+    /// let mut filed = FiledClaim { claim: serde_json::from_str(json).unwrap(), counted: vec![] };
+    /// filed.set_status(ClaimStatus::Approved)?;
+    /// assert_eq!(filed.claim.status, ClaimStatus::Approved);
+    /// assert!(matches!(filed.set_status(ClaimStatus::Returned), Err(ClaimError::Transition { number: 1, .. })));
+    /// # Ok::<(), ClaimError>(())
+    /// ```
+    pub fn set_status(&mut self, next: ClaimStatus) -> Result<(), ClaimError> {
+        let from = self.claim.status;
+        if !from.can_become(next) {
+            return Err(ClaimError::Transition {
+                number: self.claim.number,
+                from,
+                to: next,
+            });
+        }
+        self.claim.status = next;
+        Ok(())
+    }
 }
 
 /// Why a claim cannot be computed, filed or moved on.

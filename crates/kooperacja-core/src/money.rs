@@ -873,54 +873,6 @@ impl Rate {
     }
 }
 
-impl Rate {
-    /// Reads a rate as its serialisation writes it (`"11.11111111111111111111111111 %"`):
-    /// exact, with as many decimals as it has. Values this crate wrote and reads
-    /// back (a filed claim's shares) take it; what people write (a project
-    /// file) goes through [`Rate::parse`], which allows 8 decimals.
-    ///
-    /// ```
-    /// use kooperacja_core::money::{Amount, Rate};
-    /// let third = Rate::implied(Amount::parse("1,00")?, Amount::parse("9,00")?).unwrap();
-    /// assert!(Rate::parse(&third.to_string()).is_err());
-    /// assert_eq!(Rate::parse_written(&third.to_string())?, third);
-    /// # Ok::<(), kooperacja_core::money::MoneyError>(())
-    /// ```
-    pub fn parse_written(text: &str) -> Result<Rate, MoneyError> {
-        let exact = text
-            .trim()
-            .strip_suffix('%')
-            .map(str::trim_end)
-            .and_then(|number| number.parse::<Decimal>().ok());
-        match exact {
-            Some(mut percent) => {
-                let scale = percent.scale() + 2;
-                if percent.set_scale(scale).is_ok() {
-                    Ok(Rate::from_fraction(percent))
-                } else {
-                    Rate::parse(text)
-                }
-            }
-            None => Rate::parse(text),
-        }
-    }
-}
-
-/// Serde helpers for rates this crate writes and reads back exactly
-/// ([`Rate::parse_written`]), for `#[serde(deserialize_with = …)]`.
-pub mod rate_written {
-    use serde::{Deserialize, Deserializer};
-
-    use super::Rate;
-
-    /// An optional rate, as its serialisation writes it.
-    pub fn option<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Rate>, D::Error> {
-        Option::<String>::deserialize(deserializer)?
-            .map(|text| Rate::parse_written(&text).map_err(serde::de::Error::custom))
-            .transpose()
-    }
-}
-
 impl fmt::Display for Rate {
     /// The exact percentage with a decimal point: `"84.28 %"`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
