@@ -66,6 +66,21 @@ pub mod refs {
     pub fn voivodeships() -> RefOr<Schema> {
         list("Voivodeship")
     }
+    /// `ClaimKind[]`.
+    pub fn claim_kinds() -> RefOr<Schema> {
+        list("ClaimKind")
+    }
+    /// `ClaimStatus`.
+    pub fn claim_status() -> RefOr<Schema> {
+        named("ClaimStatus")
+    }
+    /// `Amount` or `null`.
+    pub fn amount_or_null() -> RefOr<Schema> {
+        utoipa::openapi::schema::OneOfBuilder::new()
+            .item(named("Amount"))
+            .item(ObjectBuilder::new().schema_type(utoipa::openapi::schema::Type::Null))
+            .into()
+    }
     /// `DiffValue`.
     pub fn diff_value() -> RefOr<Schema> {
         named("DiffValue")
@@ -98,6 +113,22 @@ impl PartialSchema for ReportDoc {
 impl ToSchema for ReportDoc {
     fn name() -> Cow<'static, str> {
         Cow::Borrowed("Report")
+    }
+}
+
+/// The place of core's `Claim` in the document (replaced by core's schema).
+#[derive(Debug)]
+pub struct ClaimDoc;
+
+impl PartialSchema for ClaimDoc {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new().into()
+    }
+}
+
+impl ToSchema for ClaimDoc {
+    fn name() -> Cow<'static, str> {
+        Cow::Borrowed("Claim")
     }
 }
 

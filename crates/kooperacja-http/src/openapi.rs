@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use utoipa::OpenApi;
 
-use crate::api::{facts, imports, reads};
+use crate::api::{claims, facts, imports, reads};
 use crate::problem::{Problem, ProblemFinding};
 
 /// This document.
@@ -70,12 +70,17 @@ mod doc {
             facts::audit,
             imports::upload_form,
             imports::upload_page,
+            claims::list_claims,
+            claims::get_claim,
+            claims::post_submission,
+            reads::claims_page,
         ),
         components(schemas(Problem, ProblemFinding, crate::upload::ImportCell)),
         tags(
             (name = "reports", description = "Where a project stands, from core's engine"),
             (name = "projects", description = "The projects served"),
             (name = "facts", description = "What happened: append, list, audit"),
+            (name = "claims", description = "Payment claims: the schedule, each claim (filed claims as frozen), filing"),
             (name = "operation", description = "Health and this document"),
             (name = "dashboard", description = "The page for people"),
         )
@@ -89,6 +94,7 @@ use doc::ApiDoc;
 pub fn core_schemas() -> serde_json::Map<String, Value> {
     use kooperacja_core::area::{StatedCounts, Voivodeship};
     use kooperacja_core::budget::Budget;
+    use kooperacja_core::claim::{Claim, ClaimKind, ClaimStatus};
     use kooperacja_core::groups::GroupLevel;
     use kooperacja_core::money::Amount;
     use kooperacja_core::period::Period;
@@ -119,7 +125,10 @@ pub fn core_schemas() -> serde_json::Map<String, Value> {
         GroupLevel,
         StatedCounts,
         Voivodeship,
-        Budget
+        Budget,
+        Claim,
+        ClaimKind,
+        ClaimStatus
     );
     let mut defs = generator.take_definitions(true);
     for (name, schema) in inline {
@@ -343,7 +352,7 @@ pub fn document() -> Value {
                     continue;
                 }
                 if path.contains("{id}") {
-                    add("404", "No such project, version or fact");
+                    add("404", "No such project, version, fact or claim");
                 }
                 if path.ends_with("/fact-imports") {
                     add(
@@ -356,7 +365,18 @@ pub fn document() -> Value {
                     );
                     add("415", "The body is not multipart/form-data");
                 }
+                if path.ends_with("/submission") {
+                    add(
+                        "409",
+                        "The claim is filed already, or an earlier claim of the schedule is not (`claim-not-filed`)",
+                    );
+                    add(
+                        "422",
+                        "The claim has findings the central system would reject it for (`claim-rejected`), listed under `findings`",
+                    );
+                }
                 let guarded = method == "post"
+                    || path.contains("/claims")
                     || path.ends_with("/facts")
                     || path.ends_with("/audit")
                     || path.ends_with("{fact_id}");
@@ -376,7 +396,7 @@ pub fn document() -> Value {
                         "The kind filter names a kind the project does not declare",
                     );
                 }
-                if method == "post" {
+                if method == "post" && !path.ends_with("/submission") {
                     add("409", "The fact's id is stored with other content");
                     add(
                         "413",

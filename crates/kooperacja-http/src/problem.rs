@@ -96,6 +96,8 @@ pub fn title(slug: &str) -> Text {
         "import-problems" => kooperacja_core::present::label::PROBLEM_IMPORT_PROBLEMS,
         "fact-check" => message::PROBLEM_FACT_CHECK,
         "nothing-to-compare" => message::PROBLEM_NOTHING_TO_COMPARE,
+        "claim-not-filed" => kooperacja_core::present::label::PROBLEM_CLAIM_NOT_FILED,
+        "claim-rejected" => kooperacja_core::present::label::PROBLEM_CLAIM_REJECTED,
         "internal" => message::PROBLEM_INTERNAL,
         "unavailable" => message::PROBLEM_UNAVAILABLE,
         _ => message::PROBLEM_OTHER,

@@ -131,6 +131,8 @@ pub fn values(parts: &Parts, body: &[Bytes], vocabulary: &Vocabulary) -> Vec<Str
                     | "v1"
                     | "projects"
                     | "fact-batches"
+                    | "claims"
+                    | "submission"
                     | "application/json"
                     | "Bearer"
                     | "bearer"

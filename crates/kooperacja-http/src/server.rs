@@ -26,7 +26,7 @@ use tokio::sync::watch;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::access::Actor;
-use crate::api::{facts, imports, reads};
+use crate::api::{claims, facts, imports, reads};
 use crate::app::AppState;
 use crate::conn::{self, Conns, Timeouts};
 use crate::limits::{
@@ -63,6 +63,10 @@ pub const ROUTES: &[(&str, &[&str])] = &[
     ("/v1/projects/{id}/fact-imports", &["post"]),
     ("/projects/{id}/upload", &["get", "post"]),
     ("/v1/projects/{id}/audit", &["get"]),
+    ("/v1/projects/{id}/claims", &["get"]),
+    ("/v1/projects/{id}/claims/{n}", &["get"]),
+    ("/v1/projects/{id}/claims/{n}/submission", &["post"]),
+    ("/projects/{id}/claims", &["get"]),
 ];
 
 fn method_router(path: &str) -> Option<MethodRouter<Arc<AppState>>> {
@@ -93,6 +97,10 @@ fn method_router(path: &str) -> Option<MethodRouter<Arc<AppState>>> {
             .post(imports::upload_page)
             .layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
         "/v1/projects/{id}/audit" => get(facts::audit),
+        "/v1/projects/{id}/claims" => get(claims::list_claims),
+        "/v1/projects/{id}/claims/{n}" => get(claims::get_claim),
+        "/v1/projects/{id}/claims/{n}/submission" => post(claims::post_submission),
+        "/projects/{id}/claims" => get(reads::claims_page),
         _ => return None,
     })
 }

@@ -10,7 +10,9 @@ use std::sync::{Arc, RwLock};
 
 use axum::body::Bytes;
 use chrono::NaiveDate;
+use kooperacja_core::claim::ClaimBook;
 use kooperacja_core::engine::Engine;
+use kooperacja_core::facts::Fact;
 use kooperacja_core::project::Project;
 use kooperacja_core::territory::Register;
 
@@ -50,6 +52,9 @@ pub struct ProjectState {
     /// Bumped after every append that changed the engines.
     pub generation: AtomicU64,
     cache: RwLock<(u64, HashMap<CacheKey, Bytes>)>,
+    /// Core's claim book over the stored facts, with the generation it was
+    /// built at.
+    book: RwLock<Option<(u64, Arc<ClaimBook>)>>,
 }
 
 impl ProjectState {
@@ -63,12 +68,41 @@ impl ProjectState {
             engine: Arc::new(RwLock::new(engine)),
             generation: AtomicU64::new(0),
             cache: RwLock::new((0, HashMap::new())),
+            book: RwLock::new(None),
         }
     }
 
     /// The project's id.
     pub fn id(&self) -> &str {
         &self.project.id
+    }
+
+    /// Core's claim book over every stored fact: the one kept if no fact was
+    /// stored since, else one built over the facts `read` gives (in storage
+    /// order) and kept.
+    pub fn claim_book<E>(
+        &self,
+        read: impl FnOnce() -> Result<Vec<Fact>, E>,
+    ) -> Result<Arc<ClaimBook>, E> {
+        let generation = self.generation.load(Ordering::Acquire);
+        if let Ok(kept) = self.book.read()
+            && let Some((at, book)) = kept.as_ref()
+            && *at == generation
+        {
+            return Ok(Arc::clone(book));
+        }
+        let facts = read()?;
+        let book = Arc::new(ClaimBook::new(
+            Arc::clone(&self.project),
+            Some(Arc::clone(&self.register)),
+            &facts,
+        ));
+        if let Ok(mut kept) = self.book.write()
+            && kept.as_ref().is_none_or(|(at, _)| *at <= generation)
+        {
+            *kept = Some((generation, Arc::clone(&book)));
+        }
+        Ok(book)
     }
 
     /// A cached response, if still current.

@@ -9,8 +9,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use chrono::NaiveDate;
+use kooperacja_core::claim::{Claim, ClaimStatus, FiledClaim};
 use kooperacja_core::facts::{Fact, Record, Shape, parse_json_record, to_json_line};
-use kooperacja_core::present::{Lang, message};
+use kooperacja_core::present::{Lang, label, message};
 use kooperacja_core::pseudonym::{PseudonymKey, is_pseudonym};
 use kooperacja_core::vocabulary::Vocabulary;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
@@ -21,7 +23,7 @@ use utoipa::ToSchema;
 use crate::limits::BUSY_TIMEOUT;
 
 /// The schema version this build writes; older databases are migrated.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const MIGRATIONS: &[&str] = &[
     // 1: facts, tokens, audit, projects, meta.
@@ -71,6 +73,19 @@ const MIGRATIONS: &[&str] = &[
     // start. Rows stored before get theirs when the server first starts with
     // this schema and its secret (`backfill_checksums`).
     "ALTER TABLE facts ADD COLUMN checksum TEXT;",
+    // 3: the payment claims filed, each frozen as it was filed: the claim's
+    // JSON exactly as the server answered it, and the facts it counted.
+    "CREATE TABLE claims (
+        project TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        filed_on TEXT NOT NULL,
+        claim TEXT NOT NULL,
+        counted TEXT NOT NULL,
+        filed_at TEXT NOT NULL,
+        filed_by TEXT NOT NULL,
+        PRIMARY KEY (project, number)
+    );",
 ];
 
 /// Opens a connection with the server's settings (WAL, `synchronous = FULL`,
@@ -573,7 +588,8 @@ pub struct AuditEntry {
     pub org: String,
     /// The token's id; absent for the start-up import.
     pub token: Option<i64>,
-    /// `append` (a fact) or `retract` (a retraction fact).
+    /// `append` (a fact), `retract` (a retraction fact), `import` (an
+    /// upload) or `file-claim` (filing a payment claim).
     pub action: String,
     /// The fact's id, if the request got as far as naming one.
     pub fact_id: Option<String>,
@@ -614,6 +630,150 @@ pub fn list_audit(
     let more = rows.len() > limit as usize;
     rows.truncate(limit as usize);
     Ok((rows, more))
+}
+
+// ---------------------------------------------------------------------------
+// claims
+
+/// A payment claim as the store keeps it once filed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredClaim {
+    /// Its number in the claim schedule.
+    pub number: u32,
+    /// Where it stands (`filed`, …), as core's `ClaimStatus` names it.
+    pub status: ClaimStatus,
+    /// The day it was filed.
+    pub filed_on: NaiveDate,
+    /// The claim's JSON exactly as it was answered when it was filed: what
+    /// every later read answers, byte for byte.
+    pub claim: String,
+    /// The ids of the facts it counted (core's `FiledClaim::counted`).
+    pub counted: Vec<String>,
+    /// When it was stored (RFC 3339, UTC).
+    pub filed_at: String,
+    /// The organisation whose token filed it.
+    pub filed_by: String,
+}
+
+impl StoredClaim {
+    /// The claim as core takes it back ([`FiledClaim`]), or why its stored
+    /// JSON cannot be read.
+    pub fn filed(&self) -> Result<FiledClaim, String> {
+        let mut claim: Claim = serde_json::from_str(&self.claim)
+            .map_err(|e| label::STORED_CLAIM_UNREADABLE.fill(Lang::En, &[&self.number, &e]))?;
+        claim.status = self.status;
+        Ok(FiledClaim {
+            claim,
+            counted: self.counted.clone(),
+        })
+    }
+}
+
+/// What storing a filed claim did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filing {
+    /// Stored now.
+    Filed,
+    /// The project has this claim filed already; nothing was stored.
+    AlreadyFiled,
+    /// An earlier claim of the schedule (this number) is not filed; nothing
+    /// was stored.
+    Missing(u32),
+}
+
+/// The filed claims of a store. The SQLite store implements it on its
+/// connection (and so on the writer's transaction); another store (a
+/// PostgreSQL one) implements the same two operations.
+pub trait ClaimStore {
+    /// The error of the store.
+    type Error;
+
+    /// Every claim of `project` filed so far, by number.
+    fn filed_claims(&self, project: &str) -> Result<Vec<StoredClaim>, Self::Error>;
+
+    /// Stores `claim` as filed for `project`, unless it is filed already or
+    /// one of `earlier` (the schedule's numbers before it) is not: checked
+    /// and stored at once, so that two filings cannot both succeed.
+    fn file_claim(
+        &self,
+        project: &str,
+        claim: &StoredClaim,
+        earlier: &[u32],
+    ) -> Result<Filing, Self::Error>;
+}
+
+fn stored_claim(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredClaim> {
+    let status: String = r.get(1)?;
+    let filed_on: String = r.get(2)?;
+    let counted: String = r.get(4)?;
+    let bad = |what: String| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, what.into())
+    };
+    Ok(StoredClaim {
+        number: r.get(0)?,
+        status: serde_json::from_value(serde_json::Value::String(status.clone()))
+            .map_err(|_| bad(status))?,
+        filed_on: NaiveDate::parse_from_str(&filed_on, "%Y-%m-%d").map_err(|_| bad(filed_on))?,
+        claim: r.get(3)?,
+        counted: serde_json::from_str(&counted).map_err(|_| bad(counted))?,
+        filed_at: r.get(5)?,
+        filed_by: r.get(6)?,
+    })
+}
+
+/// The machine name of a claim status (`filed`), as the JSON writes it.
+fn status_name(status: ClaimStatus) -> String {
+    match serde_json::to_value(status) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
+}
+
+impl ClaimStore for Connection {
+    type Error = rusqlite::Error;
+
+    fn filed_claims(&self, project: &str) -> rusqlite::Result<Vec<StoredClaim>> {
+        self.prepare_cached(
+            "SELECT number, status, filed_on, claim, counted, filed_at, filed_by FROM claims
+             WHERE project = ?1 ORDER BY number",
+        )?
+        .query_map([project], stored_claim)?
+        .collect()
+    }
+
+    fn file_claim(
+        &self,
+        project: &str,
+        claim: &StoredClaim,
+        earlier: &[u32],
+    ) -> rusqlite::Result<Filing> {
+        let filed: Vec<u32> = self
+            .prepare_cached("SELECT number FROM claims WHERE project = ?1")?
+            .query_map([project], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if filed.contains(&claim.number) {
+            return Ok(Filing::AlreadyFiled);
+        }
+        if let Some(missing) = earlier.iter().find(|n| !filed.contains(n)) {
+            return Ok(Filing::Missing(*missing));
+        }
+        let counted = serde_json::to_string(&claim.counted).unwrap_or_else(|_| "[]".to_owned());
+        self.prepare_cached(
+            "INSERT INTO claims (project, number, status, filed_on, claim, counted, filed_at, filed_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            project,
+            claim.number,
+            status_name(claim.status),
+            claim.filed_on.to_string(),
+            claim.claim,
+            counted,
+            claim.filed_at,
+            claim.filed_by,
+        ])?;
+        Ok(Filing::Filed)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -710,5 +870,59 @@ mod tests {
         for record in &records {
             assert_eq!(json_line(record), to_json_line(record));
         }
+    }
+
+    fn stored(number: u32) -> StoredClaim {
+        StoredClaim {
+            number,
+            status: ClaimStatus::Filed,
+            filed_on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            claim: format!("{{\"number\":{number}}}"),
+            counted: vec!["a".to_owned(), "b".to_owned()],
+            filed_at: "2026-12-01T10:00:00.000Z".to_owned(),
+            filed_by: "rops-torun".to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_filed_claim_is_kept_as_it_was_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join("k.sqlite3")).unwrap();
+        assert_eq!(
+            conn.file_claim("p", &stored(1), &[]).unwrap(),
+            Filing::Filed
+        );
+        assert_eq!(conn.filed_claims("p").unwrap(), vec![stored(1)]);
+        assert_eq!(conn.filed_claims("other").unwrap(), vec![]);
+    }
+
+    #[test]
+    fn a_claim_is_stored_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join("k.sqlite3")).unwrap();
+        conn.file_claim("p", &stored(1), &[]).unwrap();
+        let mut again = stored(1);
+        again.claim = "{}".to_owned();
+        assert_eq!(
+            conn.file_claim("p", &again, &[]).unwrap(),
+            Filing::AlreadyFiled
+        );
+        assert_eq!(conn.filed_claims("p").unwrap(), vec![stored(1)]);
+    }
+
+    #[test]
+    fn a_claim_is_not_stored_before_an_earlier_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join("k.sqlite3")).unwrap();
+        conn.file_claim("p", &stored(1), &[]).unwrap();
+        assert_eq!(
+            conn.file_claim("p", &stored(3), &[1, 2]).unwrap(),
+            Filing::Missing(2)
+        );
+        assert_eq!(
+            conn.file_claim("p", &stored(2), &[1]).unwrap(),
+            Filing::Filed
+        );
+        assert_eq!(conn.filed_claims("p").unwrap().len(), 2);
     }
 }

@@ -15,7 +15,7 @@ use std::sync::atomic::Ordering;
 use axum::http::StatusCode;
 use kooperacja_core::engine::Engine;
 use kooperacja_core::facts::{Fact, What};
-use kooperacja_core::present::{Lang, message};
+use kooperacja_core::present::{Lang, label, message};
 use kooperacja_core::vocabulary::Vocabulary;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use tokio::sync::{mpsc, oneshot};
@@ -25,7 +25,7 @@ use crate::limits::{GROUP_MAX_FACTS, GROUP_MAX_REQUESTS, WRITER_QUEUE};
 use crate::problem::Problem;
 use crate::pseudonym::Secret;
 use crate::state::ProjectState;
-use crate::store::{self, StoredFact};
+use crate::store::{self, ClaimStore, Filing, StoredClaim, StoredFact};
 
 /// A fact to store, with its note and the body the facts table keeps.
 #[derive(Debug, Clone)]
@@ -180,6 +180,13 @@ enum Job {
         rows: Vec<AuditRow>,
         reply: Reply<()>,
     },
+    FileClaim {
+        project: String,
+        actor: Actor,
+        claim: Box<StoredClaim>,
+        earlier: Vec<u32>,
+        reply: Reply<Filing>,
+    },
     /// Commit what came before, then end the thread.
     Stop,
 }
@@ -195,6 +202,7 @@ impl std::fmt::Debug for Job {
         f.write_str(match self {
             Job::Append { .. } => "Append",
             Job::Audit { .. } => "Audit",
+            Job::FileClaim { .. } => "FileClaim",
             Job::Stop => "Stop",
         })
     }
@@ -247,6 +255,30 @@ impl Writer {
         let (reply, answer) = oneshot::channel();
         self.sender
             .send(Job::Audit { rows, reply })
+            .await
+            .map_err(|_| gone())?;
+        answer.await.map_err(|_| gone())?
+    }
+
+    /// Stores a filed claim for `actor`, unless it is filed already or an
+    /// earlier one (of `earlier`) is not, with its audit row; answers once
+    /// committed.
+    pub async fn file_claim(
+        &self,
+        project: &str,
+        actor: Actor,
+        claim: StoredClaim,
+        earlier: Vec<u32>,
+    ) -> Result<Filing, Problem> {
+        let (reply, answer) = oneshot::channel();
+        self.sender
+            .send(Job::FileClaim {
+                project: project.to_owned(),
+                actor,
+                claim: Box::new(claim),
+                earlier,
+                reply,
+            })
             .await
             .map_err(|_| gone())?;
         answer.await.map_err(|_| gone())?
@@ -378,6 +410,10 @@ enum Done {
     Audit {
         reply: Reply<()>,
     },
+    FileClaim {
+        filing: Filing,
+        reply: Reply<Filing>,
+    },
 }
 
 fn group(conn: &mut Connection, jobs: Vec<Job>) {
@@ -431,6 +467,40 @@ fn group(conn: &mut Connection, jobs: Vec<Job>) {
                 }
                 done.push(Done::Audit { reply });
             }
+            Job::FileClaim {
+                project,
+                actor,
+                claim,
+                earlier,
+                reply,
+            } => {
+                let filing = tx
+                    .file_claim(&project, &claim, &earlier)
+                    .and_then(|filing| {
+                        let (result, status) = match filing {
+                            Filing::Filed => ("created", 201),
+                            Filing::AlreadyFiled | Filing::Missing(_) => ("conflict", 409),
+                        };
+                        let row = AuditRow {
+                            project,
+                            actor,
+                            action: "file-claim",
+                            fact_id: None,
+                            result,
+                            status,
+                            detail: Some(label::CLAIM_NUMBERED.fill(Lang::En, &[&claim.number])),
+                        };
+                        write_audit(&tx, &row, &now).map(|()| filing)
+                    });
+                match filing {
+                    Ok(filing) => done.push(Done::FileClaim { filing, reply }),
+                    Err(e) => {
+                        let problem = Problem::from(e);
+                        failed.get_or_insert(problem.clone());
+                        let _ = reply.send(Err(problem));
+                    }
+                }
+            }
             Job::Stop => {}
         }
     }
@@ -445,6 +515,9 @@ fn group(conn: &mut Connection, jobs: Vec<Job>) {
                     let _ = reply.send(Err(problem.clone()));
                 }
                 Done::Audit { reply } => {
+                    let _ = reply.send(Err(problem.clone()));
+                }
+                Done::FileClaim { reply, .. } => {
                     let _ = reply.send(Err(problem.clone()));
                 }
             }
@@ -480,6 +553,9 @@ fn group(conn: &mut Connection, jobs: Vec<Job>) {
             Done::Audit { reply } => {
                 let _ = reply.send(Ok(()));
             }
+            Done::FileClaim { filing, reply } => {
+                let _ = reply.send(Ok(filing));
+            }
         }
     }
 }
@@ -491,6 +567,9 @@ fn fail_all(jobs: Vec<Job>, problem: &Problem) {
                 let _ = reply.send(Err(problem.clone()));
             }
             Job::Audit { reply, .. } => {
+                let _ = reply.send(Err(problem.clone()));
+            }
+            Job::FileClaim { reply, .. } => {
                 let _ = reply.send(Err(problem.clone()));
             }
             Job::Stop => {}
@@ -534,7 +613,8 @@ fn same(a: &Fact, b: &Fact) -> bool {
     }
 }
 
-fn result_word(p: &Problem) -> &'static str {
+/// The audit's word for a refusal, by its status.
+pub fn result_word(p: &Problem) -> &'static str {
     match p.status {
         409 => "conflict",
         403 => "forbidden",

@@ -125,10 +125,12 @@ fn a_raw_person_key_in_storage_stops_the_start() {
 #[test]
 fn rows_stored_before_checksums_get_one_at_migration_and_are_checked_after() {
     let mut server = stored();
-    // Back to schema 1: no checksum column, no record of the backfill.
+    // Back to schema 1: no checksum column, no record of the backfill, no
+    // claims table (schema 3).
     let conn = db(&server);
     conn.execute_batch(
-        "ALTER TABLE facts DROP COLUMN checksum;
+        "DROP TABLE claims;
+         ALTER TABLE facts DROP COLUMN checksum;
          DELETE FROM meta WHERE key = 'fact_checksums';
          PRAGMA user_version = 1;",
     )

@@ -346,6 +346,9 @@ fn a_raw_person_value_in_any_field_of_any_request_is_never_stored_logged_or_retu
             format!("{base_path}/diff?from={v}&to={v}"),
             format!("{base_path}/audit?cursor={v}&limit={v}"),
             format!("/?lang={v}"),
+            format!("{base_path}/claims/{v}"),
+            format!("/projects/{v}/claims"),
+            format!("/projects/{KOOPERACJA}/claims?lang={v}"),
         ];
         for param in ["as_of", "version"] {
             for part in [
@@ -395,7 +398,23 @@ fn a_raw_person_value_in_any_field_of_any_request_is_never_stored_logged_or_retu
             Some((value, base.to_string().as_bytes())),
         );
         keep(format!("POST with content type {value}"), r);
+        let r = server.request(
+            "POST",
+            &format!("{base_path}/claims/{v}/submission"),
+            Some(&leader),
+            None,
+        );
+        keep(format!("POST a claim's submission {value}"), r);
     }
+    // A claim filed (when the fixture has a schedule): its stored bytes are
+    // checked with the database's below.
+    let r = server.request(
+        "POST",
+        &format!("{base_path}/claims/1/submission"),
+        Some(&leader),
+        None,
+    );
+    keep("POST claim 1's submission".to_owned(), r);
     // What reads return: the audit trail and every stored fact.
     for path in [
         format!("{base_path}/audit?limit=1000"),
@@ -403,6 +422,8 @@ fn a_raw_person_value_in_any_field_of_any_request_is_never_stored_logged_or_retu
         format!("/v1/projects/{KOORDYNACJA}/audit?limit=1000"),
         format!("/v1/projects/{KOORDYNACJA}/facts?limit=1000"),
         format!("{base_path}/report"),
+        format!("{base_path}/claims"),
+        format!("/projects/{KOOPERACJA}/claims"),
         "/".to_owned(),
     ] {
         let tok = if path.contains(KOORDYNACJA) {

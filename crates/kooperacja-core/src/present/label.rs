@@ -1251,6 +1251,63 @@ pub const CLAIM_NO_PROBLEMS: Text = Text::new(
     "Nie stwierdzono problemów, dla których system odrzuciłby wniosek.",
     "No problem found for which the system would reject the claim.",
 );
+/// A stored payment claim the server cannot read back: `{0}` its number, `{1}` why.
+pub const STORED_CLAIM_UNREADABLE: Text = Text::new(
+    "nie można odczytać zapisanego wniosku o płatność nr {0}: {1}",
+    "stored payment claim no. {0} unreadable: {1}",
+);
+/// The title of a problem: a claim that cannot be filed now (filed already, or an earlier one is not).
+pub const PROBLEM_CLAIM_NOT_FILED: Text = Text::new(
+    "Wniosku o płatność nie można złożyć",
+    "The payment claim cannot be filed",
+);
+/// The title of a problem: a claim the central system would reject.
+pub const PROBLEM_CLAIM_REJECTED: Text = Text::new(
+    "Wniosek o płatność zostałby odrzucony",
+    "The payment claim would be rejected",
+);
+/// A claim filed already: `{0}` its number, `{1}` the project.
+pub const CLAIM_FILED_ALREADY: Text = Text::new(
+    "wniosek o płatność nr {0} projektu {1} jest już złożony; złożony wniosek się nie zmienia",
+    "payment claim no. {0} of {1} is filed already; a filed claim does not change",
+);
+/// A claim filed before an earlier one: `{0}` its number, `{1}` the earlier claim's.
+pub const CLAIM_EARLIER_NOT_FILED: Text = Text::new(
+    "wniosku o płatność nr {0} nie można złożyć przed wnioskiem nr {1}",
+    "payment claim no. {0} cannot be filed before claim no. {1}",
+);
+/// A claim with findings the central system rejects: `{0}` its number, `{1}` the findings' codes.
+pub const CLAIM_WOULD_BE_REJECTED: Text = Text::new(
+    "wniosek o płatność nr {0} zostałby odrzucony przez system: {1}",
+    "payment claim no. {0} would be rejected by the central system: {1}",
+);
+/// Only the leader files claims: `{0}` the project.
+pub const CLAIMS_FILED_BY_THE_LEADER_ONLY: Text = Text::new(
+    "wnioski o płatność projektu {0} składa tylko lider",
+    "only the leader of {0} files its payment claims",
+);
+/// No such claim in the schedule: `{0}` the project, `{1}` the number asked, `{2}` the numbers it has.
+pub const NO_SUCH_CLAIM: Text = Text::new(
+    "harmonogram płatności projektu {0} nie ma wniosku nr {1}; ma: {2}",
+    "the payment schedule of {0} has no claim no. {1}; it has: {2}",
+);
+/// A project without a claim schedule: `{0}` the project.
+pub const NO_PAYMENT_SCHEDULE: Text = Text::new(
+    "projekt {0} nie podaje harmonogramu płatności (payment_schedule)",
+    "the project {0} states no payment schedule (payment_schedule)",
+);
+/// A claim that cannot be computed: `{0}` its number, `{1}` why.
+pub const CLAIM_CANNOT_BE_COMPUTED: Text = Text::new(
+    "wniosku o płatność nr {0} nie można obliczyć: {1}",
+    "payment claim no. {0} cannot be computed: {1}",
+);
+/// A payment claim, as the audit trail names one: `{0}` its number.
+pub const CLAIM_NUMBERED: Text = Text::new("wniosek o płatność nr {0}", "payment claim no. {0}");
+/// A project whose file states no claim schedule (dashboard).
+pub const NO_PAYMENT_SCHEDULE_STATED: Text = Text::new(
+    "Projekt nie podaje harmonogramu płatności.",
+    "The project states no payment schedule.",
+);
 /// A short sheet name for the sources of financing (a sheet name holds 31
 /// characters at most).
 pub const CLAIM_SHEET_SOURCES: Text = Text::new("Źródła finansowania", "Sources of financing");

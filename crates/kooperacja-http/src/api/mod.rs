@@ -2,6 +2,7 @@
 //! projects), then the read endpoints ([`reads`]) and the fact endpoints
 //! ([`facts`]).
 
+pub mod claims;
 pub mod facts;
 pub mod imports;
 pub mod reads;

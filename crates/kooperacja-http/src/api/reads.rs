@@ -161,6 +161,73 @@ pub(crate) fn dashboard_lang(value: Option<&str>) -> Lang {
     }
 }
 
+/// The claim schedule page of a project: every period of its payment
+/// schedule with its kinds, planned amounts and where its claim stands
+/// (draft, or filed on a day), a plain table (Polish; `?lang=en`). It shows
+/// no figure of a claim, so it takes no token; the claims themselves are
+/// `GET /v1/projects/{id}/claims/{n}`, with one.
+#[utoipa::path(get, path = "/projects/{id}/claims", tag = "dashboard",
+    params(("id" = String, Path, description = "The project's id", example = "kooperacja-makroregion-ii"),
+        ("lang" = Option<String>, Query, description = "`en` for English; Polish otherwise")),
+    responses(
+        (status = 200, description = "The claim schedule page", content_type = "text/html", body = String),
+        (status = 400, description = "The path cannot be read: a page that says so", content_type = "text/html", body = String),
+        (status = 404, description = "No such project: a page that says so", content_type = "text/html", body = String),
+    ))]
+pub async fn claims_page(
+    State(state): AppRef,
+    id: Result<Path<String>, PathRejection>,
+    query: Q,
+) -> Response {
+    let params = Params::from(query).unwrap_or_default();
+    let lang = dashboard_lang(params.get("lang"));
+    let view = dashboard::View {
+        lang,
+        as_of: today(),
+        asked: false,
+    };
+    let page = |status: StatusCode, body: String| (status, Html(body)).into_response();
+    let p = match path(id).and_then(|id| project(&state, &id)) {
+        Ok(p) => p,
+        Err(problem) => {
+            // The problem's title, not its detail: a page is not redacted,
+            // and the detail quotes the path (a project id may be anything).
+            let slug = problem
+                .kind
+                .strip_prefix("urn:kooperacja:problem:")
+                .unwrap_or_default();
+            let reason = crate::problem::title(slug).get(lang);
+            return page(
+                problem.status_code(),
+                dashboard::claims::refused_page(view, reason),
+            );
+        }
+    };
+    let s = state.clone();
+    let pid = p.id().to_owned();
+    let stored = match super::blocking(move || super::claims::filed_claims(&s, &pid)).await {
+        Ok(stored) => stored,
+        Err(problem) => return problem.into_response(),
+    };
+    let rows: Vec<dashboard::claims::Row<'_>> = p
+        .project
+        .payment_schedule
+        .iter()
+        .map(|planned| {
+            let filed = stored.iter().find(|c| c.number == planned.number);
+            dashboard::claims::Row {
+                planned,
+                status: filed.map_or(kooperacja_core::claim::ClaimStatus::Draft, |c| c.status),
+                filed_on: filed.map(|c| c.filed_on),
+            }
+        })
+        .collect();
+    page(
+        StatusCode::OK,
+        dashboard::claims::page(&p.project, &rows, view),
+    )
+}
+
 fn read_engine(
     engine: &SharedEngine,
 ) -> std::sync::RwLockReadGuard<'_, kooperacja_core::engine::Engine> {

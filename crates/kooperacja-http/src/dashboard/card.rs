@@ -127,6 +127,10 @@ fn facts(entry: &Entry<'_>, lang: Lang) -> Markup {
             " · "
             a href=(super::upload::path(&entry.project.id, lang)) { (lang.text(label::UPLOAD_SHEET)) }
             " · "
+            @if !entry.project.payment_schedule.is_empty() {
+                a href=(super::claims::path(&entry.project.id, lang)) { (lang.text(label::CLAIM_SCHEDULE)) }
+                " · "
+            }
             a href="#top" { (lang.text(label::TO_THE_TOP)) }
         }
     }

@@ -20,8 +20,9 @@
 //! from shares, in exact decimals; no float). The page is self-contained:
 //! inline CSS and SVG, no script, and no font, image or style sheet from
 //! elsewhere; its only links are the language switch, anchors within the page,
-//! the API's own paths and each project's upload page (`upload`: a form that
-//! needs no script either).
+//! the API's own paths, each project's upload page (`upload`: a form that
+//! needs no script either) and, for a project with a claim schedule, its
+//! claim schedule page (`claims`: a table of each claim's status).
 //!
 //! The parts: `frame` (the page around the cards: head, masthead with the
 //! language switch and the date picker, the list of projects, the footer),
@@ -32,6 +33,7 @@
 
 mod budget;
 mod card;
+pub mod claims;
 mod frame;
 mod geometry;
 mod indicators;

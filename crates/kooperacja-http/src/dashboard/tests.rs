@@ -96,7 +96,8 @@ fn page_is_self_contained() {
                 target.starts_with('#')
                     || target.starts_with("?lang=")
                     || target.starts_with("/v1/")
-                    || (target.starts_with("/projects/") && target.contains("/upload")),
+                    || (target.starts_with("/projects/")
+                        && (target.contains("/upload") || target.contains("/claims"))),
                 "{lang:?} page links to {target}"
             );
         }
