@@ -15,6 +15,7 @@ import argparse
 import datetime
 import os
 import random
+import shutil
 import sys
 import tempfile
 import threading
@@ -101,14 +102,13 @@ def client(url, token, ledger, stop, seed):
             stop.set()
 
 
-def main():
+def main(work):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--seed", type=int, default=int(time.time()))
     parser.add_argument("--threads", type=int, default=4)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    work = tempfile.mkdtemp(prefix="kooperacja-crash-")
     db = os.path.join(work, "crash.sqlite3")
     print(f"crash test: {args.rounds} rounds, seed {args.seed}, database {db}")
 
@@ -167,5 +167,19 @@ def main():
     return 0
 
 
+def run():
+    """Runs the test; the database (hundreds of MB) is kept only when it fails."""
+    work = tempfile.mkdtemp(prefix="kooperacja-crash-")
+    code = 1
+    try:
+        code = main(work)
+    finally:
+        if code == 0:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"the database is kept for inspection in {work}")
+    return code
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

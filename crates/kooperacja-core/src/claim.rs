@@ -35,6 +35,8 @@ use crate::project::Project;
 use crate::territory::Register;
 use crate::validate::Finding;
 
+mod compute;
+
 /// The kind of a payment claim, as SL2014 and SL2021 name them. A claim may be
 /// of several kinds at once (an advance request that also settles the last
 /// advance and reports progress).
@@ -329,6 +331,10 @@ pub struct SourceAmount {
     pub cumulative: Amount,
     /// How the part was rounded.
     pub rounding: Rounding,
+    /// Whether the source takes the remainder (the derived source, or the
+    /// last one when none is derived), so that the parts sum exactly.
+    #[serde(default)]
+    pub derived: bool,
 }
 
 /// The advances received and settled (rozliczenie zaliczek).
@@ -459,8 +465,8 @@ pub struct Claim {
     #[serde(skip_deserializing)]
     #[schemars(skip)]
     pub findings: Vec<Finding>,
-    /// The facts the claim's figures rest on, by kind, and those excluded,
-    /// by reason code.
+    /// The facts excluded by the admission (they count nowhere), by reason
+    /// code.
     pub excluded: BTreeMap<String, u64>,
 }
 
@@ -529,46 +535,242 @@ pub enum ClaimError {
 
 /// Computes the claims of one project from its facts; see the module
 /// documentation. Built once over the facts, it gives any period's claim.
+///
+/// ```
+/// # use std::sync::Arc;
+/// # use kooperacja_core::claim::{ClaimBook, ClaimError, ClaimStatus};
+/// # use kooperacja_core::facts::{FactReader, Format};
+/// # use kooperacja_core::money::Amount;
+/// # use kooperacja_core::project::Project;
+/// # use kooperacja_core::pseudonym::PseudonymKey;
+/// # let project = Arc::new(Project::parse(r#"
+/// # format = 2
+/// # id = "p"
+/// # title = "P"
+/// # programme = { name = "P", short = "P", action = "1", action_name = "A", fund = "EFS+" }
+/// # organisations = [{ id = "lider", role = "leader", kind = "rops", name = "Lider" }]
+/// # tasks = [{ number = 1, title = "Zadanie" }]
+/// # territory = { voivodeships = [{ code = "04", name = "kujawsko-pomorskie" }] }
+/// # [[versions]]
+/// # id = "umowa"
+/// # kind = "agreement"
+/// # label = "Umowa"
+/// # period = { start = 2024-01-01, end = 2024-12-31 }
+/// # goal = { text = "Cel" }
+/// # [versions.budget]
+/// # total = "11 000,00 zł"
+/// # eu_contribution = "9 350,00 zł"
+/// # indirect_costs = { flat_rate = "10 %", rounding = "down" }
+/// # financing = [{ source = "state-budget" }]
+/// # [[versions.budget.tasks]]
+/// # task = 1
+/// # lines = [{ id = "1.1", name = "Wynagrodzenia", partner = "lider", category = "staff", total = "10 000,00 zł" }]
+/// # [[payment_schedule]]
+/// # number = 1
+/// # period = { start = 2024-01-01, end = 2024-06-30 }
+/// # kinds = ["advance", "reporting"]
+/// # [[payment_schedule]]
+/// # number = 2
+/// # period = { start = 2024-07-01, end = 2024-12-31 }
+/// # kinds = ["settlement", "final"]
+/// # "#)?);
+/// # let jsonl = concat!(
+/// #     r#"{"id":"e1","date":"2024-03-01","by":"lider","kind":"expenditure","partner":"lider","amount":"1000.00","category":"staff","task":1,"line":"1.1"}"#, "\n",
+/// #     r#"{"id":"e2","date":"2024-08-01","by":"lider","kind":"expenditure","partner":"lider","amount":"500.00","category":"staff","task":1,"line":"1.1"}"#, "\n",
+/// # );
+/// # let facts: Vec<_> = FactReader::new(jsonl.as_bytes(), Format::JsonLines, project.vocabulary().clone(), PseudonymKey::from_bytes([0; 32]))
+/// #     .collect::<Result<_, _>>()?;
+/// let book = ClaimBook::new(project, None, &facts);
+/// let first = book.claim(1, &[])?;
+/// assert_eq!(first.financial.direct.cumulative, Amount::parse("1 000,00")?);
+/// assert_eq!(first.financial.indirect.cumulative, Amount::parse("100,00")?); // 10 % flat rate
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct ClaimBook {
-    project: Arc<Project>,
-    #[allow(dead_code)]
-    register: Option<Arc<Register>>,
-    #[allow(dead_code)]
-    facts: Vec<Fact>,
+    book: compute::Book,
 }
 
 impl ClaimBook {
     /// A book over `facts` (in any order; the admission decides which count,
     /// as everywhere).
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use kooperacja_core::claim::{ClaimBook, ClaimError, ClaimStatus};
+    /// # use kooperacja_core::facts::{FactReader, Format};
+    /// # use kooperacja_core::money::Amount;
+    /// # use kooperacja_core::project::Project;
+    /// # use kooperacja_core::pseudonym::PseudonymKey;
+    /// # let project = Arc::new(Project::parse(r#"
+    /// # format = 2
+    /// # id = "p"
+    /// # title = "P"
+    /// # programme = { name = "P", short = "P", action = "1", action_name = "A", fund = "EFS+" }
+    /// # organisations = [{ id = "lider", role = "leader", kind = "rops", name = "Lider" }]
+    /// # tasks = [{ number = 1, title = "Zadanie" }]
+    /// # territory = { voivodeships = [{ code = "04", name = "kujawsko-pomorskie" }] }
+    /// # [[versions]]
+    /// # id = "umowa"
+    /// # kind = "agreement"
+    /// # label = "Umowa"
+    /// # period = { start = 2024-01-01, end = 2024-12-31 }
+    /// # goal = { text = "Cel" }
+    /// # [versions.budget]
+    /// # total = "11 000,00 zł"
+    /// # eu_contribution = "9 350,00 zł"
+    /// # indirect_costs = { flat_rate = "10 %", rounding = "down" }
+    /// # financing = [{ source = "state-budget" }]
+    /// # [[versions.budget.tasks]]
+    /// # task = 1
+    /// # lines = [{ id = "1.1", name = "Wynagrodzenia", partner = "lider", category = "staff", total = "10 000,00 zł" }]
+    /// # [[payment_schedule]]
+    /// # number = 1
+    /// # period = { start = 2024-01-01, end = 2024-06-30 }
+    /// # kinds = ["advance", "reporting"]
+    /// # [[payment_schedule]]
+    /// # number = 2
+    /// # period = { start = 2024-07-01, end = 2024-12-31 }
+    /// # kinds = ["settlement", "final"]
+    /// # "#)?);
+    /// # let jsonl = concat!(
+    /// #     r#"{"id":"e1","date":"2024-03-01","by":"lider","kind":"expenditure","partner":"lider","amount":"1000.00","category":"staff","task":1,"line":"1.1"}"#, "\n",
+    /// #     r#"{"id":"e2","date":"2024-08-01","by":"lider","kind":"expenditure","partner":"lider","amount":"500.00","category":"staff","task":1,"line":"1.1"}"#, "\n",
+    /// # );
+    /// # let facts: Vec<_> = FactReader::new(jsonl.as_bytes(), Format::JsonLines, project.vocabulary().clone(), PseudonymKey::from_bytes([0; 32]))
+    /// #     .collect::<Result<_, _>>()?;
+    /// let book = ClaimBook::new(project.clone(), None, &facts);
+    /// assert_eq!(book.project().id, "p");
+    /// assert_eq!(book.claim(2, &[])?.documents.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(
         project: Arc<Project>,
         register: Option<Arc<Register>>,
         facts: &[Fact],
     ) -> ClaimBook {
         ClaimBook {
-            project,
-            register,
-            facts: facts.to_vec(),
+            book: compute::Book::new(project, register, facts),
         }
     }
 
     /// The project.
     pub fn project(&self) -> &Arc<Project> {
-        &self.project
+        &self.book.project
     }
 
     /// The claim of period `number`: the filed one as filed (with its status
     /// now), or a draft computed from the facts, with corrections of the
     /// filed claims before it.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use kooperacja_core::claim::{ClaimBook, ClaimError, ClaimStatus};
+    /// # use kooperacja_core::facts::{FactReader, Format};
+    /// # use kooperacja_core::money::Amount;
+    /// # use kooperacja_core::project::Project;
+    /// # use kooperacja_core::pseudonym::PseudonymKey;
+    /// # let project = Arc::new(Project::parse(r#"
+    /// # format = 2
+    /// # id = "p"
+    /// # title = "P"
+    /// # programme = { name = "P", short = "P", action = "1", action_name = "A", fund = "EFS+" }
+    /// # organisations = [{ id = "lider", role = "leader", kind = "rops", name = "Lider" }]
+    /// # tasks = [{ number = 1, title = "Zadanie" }]
+    /// # territory = { voivodeships = [{ code = "04", name = "kujawsko-pomorskie" }] }
+    /// # [[versions]]
+    /// # id = "umowa"
+    /// # kind = "agreement"
+    /// # label = "Umowa"
+    /// # period = { start = 2024-01-01, end = 2024-12-31 }
+    /// # goal = { text = "Cel" }
+    /// # [versions.budget]
+    /// # total = "11 000,00 zł"
+    /// # eu_contribution = "9 350,00 zł"
+    /// # indirect_costs = { flat_rate = "10 %", rounding = "down" }
+    /// # financing = [{ source = "state-budget" }]
+    /// # [[versions.budget.tasks]]
+    /// # task = 1
+    /// # lines = [{ id = "1.1", name = "Wynagrodzenia", partner = "lider", category = "staff", total = "10 000,00 zł" }]
+    /// # [[payment_schedule]]
+    /// # number = 1
+    /// # period = { start = 2024-01-01, end = 2024-06-30 }
+    /// # kinds = ["advance", "reporting"]
+    /// # [[payment_schedule]]
+    /// # number = 2
+    /// # period = { start = 2024-07-01, end = 2024-12-31 }
+    /// # kinds = ["settlement", "final"]
+    /// # "#)?);
+    /// # let jsonl = concat!(
+    /// #     r#"{"id":"e1","date":"2024-03-01","by":"lider","kind":"expenditure","partner":"lider","amount":"1000.00","category":"staff","task":1,"line":"1.1"}"#, "\n",
+    /// #     r#"{"id":"e2","date":"2024-08-01","by":"lider","kind":"expenditure","partner":"lider","amount":"500.00","category":"staff","task":1,"line":"1.1"}"#, "\n",
+    /// # );
+    /// # let facts: Vec<_> = FactReader::new(jsonl.as_bytes(), Format::JsonLines, project.vocabulary().clone(), PseudonymKey::from_bytes([0; 32]))
+    /// #     .collect::<Result<_, _>>()?;
+    /// let book = ClaimBook::new(project, None, &facts);
+    /// let draft = book.claim(2, &[])?;
+    /// assert_eq!(draft.status, ClaimStatus::Draft);
+    /// assert_eq!((draft.financial.direct.in_period, draft.financial.direct.cumulative),
+    ///            (Amount::parse("500,00")?, Amount::parse("1 500,00")?));
+    /// assert!(matches!(book.claim(3, &[]), Err(ClaimError::UnknownPeriod { number: 3, last: 2 })));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn claim(&self, number: u32, filed: &[FiledClaim]) -> Result<Claim, ClaimError> {
-        let _ = (number, filed);
-        todo!("issue 15: the claim computation")
+        self.book.claim(number, filed)
     }
 
     /// Every period's claim, in order.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use kooperacja_core::claim::{ClaimBook, ClaimError, ClaimStatus};
+    /// # use kooperacja_core::facts::{FactReader, Format};
+    /// # use kooperacja_core::money::Amount;
+    /// # use kooperacja_core::project::Project;
+    /// # use kooperacja_core::pseudonym::PseudonymKey;
+    /// # let project = Arc::new(Project::parse(r#"
+    /// # format = 2
+    /// # id = "p"
+    /// # title = "P"
+    /// # programme = { name = "P", short = "P", action = "1", action_name = "A", fund = "EFS+" }
+    /// # organisations = [{ id = "lider", role = "leader", kind = "rops", name = "Lider" }]
+    /// # tasks = [{ number = 1, title = "Zadanie" }]
+    /// # territory = { voivodeships = [{ code = "04", name = "kujawsko-pomorskie" }] }
+    /// # [[versions]]
+    /// # id = "umowa"
+    /// # kind = "agreement"
+    /// # label = "Umowa"
+    /// # period = { start = 2024-01-01, end = 2024-12-31 }
+    /// # goal = { text = "Cel" }
+    /// # [versions.budget]
+    /// # total = "11 000,00 zł"
+    /// # eu_contribution = "9 350,00 zł"
+    /// # indirect_costs = { flat_rate = "10 %", rounding = "down" }
+    /// # financing = [{ source = "state-budget" }]
+    /// # [[versions.budget.tasks]]
+    /// # task = 1
+    /// # lines = [{ id = "1.1", name = "Wynagrodzenia", partner = "lider", category = "staff", total = "10 000,00 zł" }]
+    /// # [[payment_schedule]]
+    /// # number = 1
+    /// # period = { start = 2024-01-01, end = 2024-06-30 }
+    /// # kinds = ["advance", "reporting"]
+    /// # [[payment_schedule]]
+    /// # number = 2
+    /// # period = { start = 2024-07-01, end = 2024-12-31 }
+    /// # kinds = ["settlement", "final"]
+    /// # "#)?);
+    /// # let jsonl = concat!(
+    /// #     r#"{"id":"e1","date":"2024-03-01","by":"lider","kind":"expenditure","partner":"lider","amount":"1000.00","category":"staff","task":1,"line":"1.1"}"#, "\n",
+    /// #     r#"{"id":"e2","date":"2024-08-01","by":"lider","kind":"expenditure","partner":"lider","amount":"500.00","category":"staff","task":1,"line":"1.1"}"#, "\n",
+    /// # );
+    /// # let facts: Vec<_> = FactReader::new(jsonl.as_bytes(), Format::JsonLines, project.vocabulary().clone(), PseudonymKey::from_bytes([0; 32]))
+    /// #     .collect::<Result<_, _>>()?;
+    /// let claims = ClaimBook::new(project, None, &facts).claims(&[])?;
+    /// assert_eq!(claims.iter().map(|c| c.number).collect::<Vec<_>>(), [1, 2]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn claims(&self, filed: &[FiledClaim]) -> Result<Vec<Claim>, ClaimError> {
-        let schedule = &self.project.payment_schedule;
+        let schedule = &self.book.project.payment_schedule;
         if schedule.is_empty() {
             return Err(ClaimError::NoSchedule);
         }
@@ -580,15 +782,69 @@ impl ClaimBook {
 
     /// Files the draft of period `number` on `on`: refused when an earlier
     /// claim is not filed, when it is filed already, or when it has findings
-    /// the central system would reject it for. The result is frozen.
+    /// the central system would reject it for. The result is frozen: given
+    /// back to [`ClaimBook::claim`], it is returned as filed.
+    ///
+    /// ```
+    /// # use std::sync::Arc;
+    /// # use kooperacja_core::claim::{ClaimBook, ClaimError, ClaimStatus};
+    /// # use kooperacja_core::facts::{FactReader, Format};
+    /// # use kooperacja_core::money::Amount;
+    /// # use kooperacja_core::project::Project;
+    /// # use kooperacja_core::pseudonym::PseudonymKey;
+    /// # let project = Arc::new(Project::parse(r#"
+    /// # format = 2
+    /// # id = "p"
+    /// # title = "P"
+    /// # programme = { name = "P", short = "P", action = "1", action_name = "A", fund = "EFS+" }
+    /// # organisations = [{ id = "lider", role = "leader", kind = "rops", name = "Lider" }]
+    /// # tasks = [{ number = 1, title = "Zadanie" }]
+    /// # territory = { voivodeships = [{ code = "04", name = "kujawsko-pomorskie" }] }
+    /// # [[versions]]
+    /// # id = "umowa"
+    /// # kind = "agreement"
+    /// # label = "Umowa"
+    /// # period = { start = 2024-01-01, end = 2024-12-31 }
+    /// # goal = { text = "Cel" }
+    /// # [versions.budget]
+    /// # total = "11 000,00 zł"
+    /// # eu_contribution = "9 350,00 zł"
+    /// # indirect_costs = { flat_rate = "10 %", rounding = "down" }
+    /// # financing = [{ source = "state-budget" }]
+    /// # [[versions.budget.tasks]]
+    /// # task = 1
+    /// # lines = [{ id = "1.1", name = "Wynagrodzenia", partner = "lider", category = "staff", total = "10 000,00 zł" }]
+    /// # [[payment_schedule]]
+    /// # number = 1
+    /// # period = { start = 2024-01-01, end = 2024-06-30 }
+    /// # kinds = ["advance", "reporting"]
+    /// # [[payment_schedule]]
+    /// # number = 2
+    /// # period = { start = 2024-07-01, end = 2024-12-31 }
+    /// # kinds = ["settlement", "final"]
+    /// # "#)?);
+    /// # let jsonl = concat!(
+    /// #     r#"{"id":"e1","date":"2024-03-01","by":"lider","kind":"expenditure","partner":"lider","amount":"1000.00","category":"staff","task":1,"line":"1.1"}"#, "\n",
+    /// #     r#"{"id":"e2","date":"2024-08-01","by":"lider","kind":"expenditure","partner":"lider","amount":"500.00","category":"staff","task":1,"line":"1.1"}"#, "\n",
+    /// # );
+    /// # let facts: Vec<_> = FactReader::new(jsonl.as_bytes(), Format::JsonLines, project.vocabulary().clone(), PseudonymKey::from_bytes([0; 32]))
+    /// #     .collect::<Result<_, _>>()?;
+    /// let book = ClaimBook::new(project, None, &facts);
+    /// let on = chrono::NaiveDate::from_ymd_opt(2024, 7, 10).unwrap();
+    /// assert!(matches!(book.file(2, on, &[]), Err(ClaimError::NotInOrder { number: 2, missing: 1 })));
+    /// let first = book.file(1, on, &[])?;
+    /// assert_eq!((first.claim.status, first.claim.filed_on), (ClaimStatus::Filed, Some(on)));
+    /// assert_eq!(first.counted, ["e1"]);
+    /// assert_eq!(book.claim(1, &[first.clone()])?, first.claim);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn file(
         &self,
         number: u32,
         on: NaiveDate,
         filed: &[FiledClaim],
     ) -> Result<FiledClaim, ClaimError> {
-        let _ = (number, on, filed);
-        todo!("issue 15: filing a claim")
+        self.book.file(number, on, filed)
     }
 }
 
