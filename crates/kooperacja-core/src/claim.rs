@@ -225,7 +225,10 @@ pub struct Progress {
     pub in_period: Amount,
     /// Expenditure since the start, up to the period's end.
     pub cumulative: Amount,
-    /// cumulative / plan, when there is a plan above zero.
+    /// cumulative / plan, when there is a plan above zero (exact: it reads
+    /// back from JSON whatever its decimals).
+    #[serde(with = "crate::money::rate_exact::option")]
+    #[schemars(with = "Option<Rate>")]
     pub share: Option<Rate>,
 }
 
@@ -254,6 +257,8 @@ pub struct IndicatorProgress {
     #[schemars(with = "Option<String>")]
     pub cumulative: Option<Decimal>,
     /// cumulative / target.
+    #[serde(with = "crate::money::rate_exact::option")]
+    #[schemars(with = "Option<Rate>")]
     pub share_of_target: Option<Rate>,
     /// For indicators of persons, the split by sex (K, M, …); the total
     /// (ogółem) is `in_period` and `cumulative`.
