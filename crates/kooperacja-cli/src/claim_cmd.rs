@@ -328,13 +328,13 @@ fn schedule(
                 ]);
             }
             t.write(ctx, out)?;
-            let (errors, warnings) = claims.iter().fold((0, 0), |(e, w), c| {
-                (
-                    e + count(c, Severity::Error),
-                    w + count(c, Severity::Warning),
-                )
-            });
-            if errors + warnings > 0 {
+            // The errors and warnings of every claim; its notes are in the
+            // claim itself (`--period N`).
+            let serious = |f: &&Finding| f.severity != Severity::Info;
+            if claims
+                .iter()
+                .any(|c| c.findings.iter().any(|f| serious(&f)))
+            {
                 writeln!(out)?;
                 writeln!(
                     out,
@@ -342,18 +342,14 @@ fn schedule(
                     ctx.paint(Style::Bold, ctx.text(label::CLAIM_PROBLEMS))
                 )?;
                 for c in claims {
-                    for f in &c.findings {
-                        crate::validate::write_finding(
-                            ctx,
-                            out,
-                            f,
-                            &format!(
-                                "{} {}: {}",
-                                ctx.text(label::NUMBER_ABBREVIATED),
-                                c.number,
-                                f.path
-                            ),
-                        )?;
+                    for f in c.findings.iter().filter(serious) {
+                        let at = format!(
+                            "{} {}: {}",
+                            ctx.text(label::NUMBER_ABBREVIATED),
+                            c.number,
+                            f.path
+                        );
+                        crate::validate::write_finding(ctx, out, f, &at)?;
                     }
                 }
             }
@@ -535,15 +531,18 @@ fn table(ctx: &Ctx, project: &Project, c: &Claim, out: &mut dyn Write) -> std::i
                     present::amount(l, a)
                 )
             });
-            writeln!(
-                out,
-                "  {}: {} {} · {} · {}{planned}",
+            let line = format!(
+                "{}: {} {} · {} · {}{planned}",
                 ctx.text(label::NEXT_CLAIM),
                 ctx.text(label::NUMBER_ABBREVIATED),
                 next.number,
                 present::period(l, next.period),
                 kinds_words(ctx, &next.kinds),
-            )?;
+            );
+            for (k, part) in ui::wrap(&line, ui::WIDTH - 4).iter().enumerate() {
+                let indent = if k == 0 { "  " } else { "    " };
+                writeln!(out, "{indent}{part}")?;
+            }
         }
         None => writeln!(out, "  {}", ctx.text(label::LAST_CLAIM_OF_SCHEDULE))?,
     }
@@ -649,6 +648,9 @@ fn table(ctx: &Ctx, project: &Project, c: &Claim, out: &mut dyn Write) -> std::i
         Col::right(ctx.text(label::IN_PERIOD)).narrow_header(),
         Col::right(ctx.text(label::CUMULATIVE)).narrow_header(),
     ]);
+    if c.financing.is_empty() {
+        writeln!(out, "  —")?;
+    }
     for SourceAmount {
         source,
         in_period,
@@ -662,7 +664,9 @@ fn table(ctx: &Ctx, project: &Project, c: &Claim, out: &mut dyn Write) -> std::i
             num(ctx, *cumulative).into(),
         ]);
     }
-    t.write(ctx, out)?;
+    if !t.is_empty() {
+        t.write(ctx, out)?;
+    }
 
     // Rozliczenie zaliczek.
     section(ctx, out, label::CLAIM_ADVANCES)?;
