@@ -591,7 +591,7 @@ fn table(ctx: &Ctx, project: &Project, c: &Claim, out: &mut dyn Write) -> std::i
             money_row(
                 ctx,
                 &mut t,
-                format!("  {} {} ({})", line.id, line.name, line.partner).into(),
+                format!("  {} {}", line.id, line.name).into(),
                 &line.progress,
             );
         }
@@ -689,28 +689,37 @@ fn table(ctx: &Ctx, project: &Project, c: &Claim, out: &mut dyn Write) -> std::i
 
     // Zestawienie dokumentów.
     section(ctx, out, label::CLAIM_DOCUMENTS)?;
-    let mut t = Table::new(vec![
+    // The VAT column only when a document gives its VAT: the table must fit
+    // 80 columns.
+    let with_vat = c.documents.iter().any(|d| d.vat.is_some());
+    let mut cols = vec![
         Col::wrapping(ctx.text(label::DOCUMENT_NUMBER)),
         Col::left(ctx.text(label::DATE_OF_PAYMENT)).narrow_header(),
         Col::right(ctx.text(label::ELIGIBLE_AMOUNT)).narrow_header(),
-        Col::right(ctx.text(label::VAT_AMOUNT)).narrow_header(),
-        Col::left(ctx.text(label::COST_LINE)).narrow_header(),
-        Col::left(ctx.text(label::PARTNER)),
-    ]);
+    ];
+    if with_vat {
+        cols.push(Col::right(ctx.text(label::VAT_AMOUNT)).narrow_header());
+    }
+    cols.push(Col::left(ctx.text(label::COST_LINE)).narrow_header());
+    cols.push(Col::left(ctx.text(label::PARTNER)));
+    let mut t = Table::new(cols).narrowest(10);
     for d in &c.documents {
         let line = match (&d.line, d.task) {
             (Some(line), _) => line.clone(),
             (None, Some(task)) => task.to_string(),
             (None, None) => "—".to_owned(),
         };
-        t.row(vec![
+        let mut row: Vec<Cell> = vec![
             d.number.as_str().into(),
             present::short_date(l, d.paid).into(),
             num(ctx, d.eligible).into(),
-            d.vat.map_or_else(String::new, |v| num(ctx, v)).into(),
-            line.into(),
-            d.partner.as_str().into(),
-        ]);
+        ];
+        if with_vat {
+            row.push(d.vat.map_or_else(String::new, |v| num(ctx, v)).into());
+        }
+        row.push(line.into());
+        row.push(d.partner.as_str().into());
+        t.row(row);
     }
     if t.is_empty() {
         writeln!(out, "  —")?;
