@@ -979,18 +979,26 @@ fn the_sample_duplicate_and_retraction_are_counted() {
             .push(f.id.clone());
         if outcome == Applied::Retracted {
             assert!(
-                matches!(&f.what, What::Retraction { retracts, .. } if retracts == "agr-mistake")
+                matches!(&f.what, What::Retraction { retracts, .. } if retracts == "agr-mistake" || retracts == "exp-rops-gdansk-2019-02")
             );
         }
     }
     assert_eq!(applied["Duplicate"], ["pgr-3204-1"]);
-    assert_eq!(applied["Retracted"], ["agr-mistake-retraction"]);
+    // The agreement recorded twice, and an expenditure paid twice (its invoice
+    // returned), are the sample's two retractions.
+    assert_eq!(
+        applied["Retracted"],
+        [
+            "agr-mistake-retraction",
+            "exp-rops-gdansk-2019-02-retraction"
+        ]
+    );
     assert_eq!(applied.len(), 3, "{:?}", applied.keys().collect::<Vec<_>>());
 
     for as_of in [date(2018, 4, 30), date(2020, 9, 30), date(2021, 3, 31)] {
         let r = e.report(as_of);
         assert_eq!(r.facts.duplicates, 1);
-        assert_eq!(r.facts.retracted, 1);
+        assert_eq!(r.facts.retracted, 2);
         assert_eq!(r.facts.pending_retractions, 0);
     }
     // The retracted agreement never counts, even before its retraction's date;
@@ -1009,6 +1017,8 @@ fn the_sample_duplicate_and_retraction_are_counted() {
     assert_eq!(kind_count(&r, "agreement"), recorded - 1);
     let r = e.report(date(2018, 11, 20));
     assert_eq!(kind_count(&r, "retraction"), 1);
+    let r = e.report(date(2019, 5, 15));
+    assert_eq!(kind_count(&r, "retraction"), 2);
     let end = e.report(date(2021, 3, 31));
     // 363 meeting records less the duplicate; 304 agreements less the retracted one.
     assert_eq!(kind_count(&end, "meeting"), 362);
