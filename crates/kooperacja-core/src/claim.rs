@@ -214,6 +214,51 @@ pub struct PlannedClaim {
     pub source: Option<String>,
 }
 
+/// An exact share in a claim, as a [`Rate`] writes it (`"2.5 %"`,
+/// `"0.23333333333333333333333333 %"`), read back without [`Rate::parse`]'s
+/// limit of 8 decimals (which is for rates a file states), so that a filed
+/// claim reads back exactly as it was written.
+///
+/// ```
+/// use kooperacja_core::claim::Progress;
+/// use kooperacja_core::money::{Amount, Rate};
+/// let p = Progress {
+///     plan: Some(Amount::parse("30 000,00")?),
+///     in_period: Amount::ZERO,
+///     cumulative: Amount::parse("70,00")?,
+///     share: Rate::implied(Amount::parse("70,00")?, Amount::parse("30 000,00")?),
+/// };
+/// let text = serde_json::to_string(&p).unwrap();
+/// assert!(text.contains("\"0.23333333333333333333333333 %\""));
+/// assert_eq!(serde_json::from_str::<Progress>(&text).unwrap(), p);
+/// # Ok::<(), kooperacja_core::money::MoneyError>(())
+/// ```
+mod exact_share {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::money::Rate;
+
+    pub fn serialize<S: Serializer>(rate: &Option<Rate>, serializer: S) -> Result<S::Ok, S::Error> {
+        rate.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Rate>, D::Error> {
+        let Some(text) = Option::<String>::deserialize(deserializer)? else {
+            return Ok(None);
+        };
+        let number = text.trim().trim_end_matches('%').trim_end();
+        let percent: Decimal = number.parse().map_err(|_| {
+            serde::de::Error::custom(format!(
+                "not a share: {text:?}; expected a percentage like \"2.5 %\""
+            ))
+        })?;
+        Ok(Some(Rate::from_percent(percent)))
+    }
+}
+
 /// Progress of one money figure: the plan, the expenditure in the period and
 /// since the start, and the cumulative share of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -225,9 +270,9 @@ pub struct Progress {
     pub in_period: Amount,
     /// Expenditure since the start, up to the period's end.
     pub cumulative: Amount,
-    /// cumulative / plan, when there is a plan above zero (exact: it reads
-    /// back from JSON whatever its decimals).
-    #[serde(with = "crate::money::rate_exact::option")]
+    /// cumulative / plan, when there is a plan above zero; exact (written
+    /// with every decimal, and read back so).
+    #[serde(with = "exact_share")]
     #[schemars(with = "Option<Rate>")]
     pub share: Option<Rate>,
 }
@@ -256,8 +301,9 @@ pub struct IndicatorProgress {
     /// The value since the start, as of the period's end.
     #[schemars(with = "Option<String>")]
     pub cumulative: Option<Decimal>,
-    /// cumulative / target.
-    #[serde(with = "crate::money::rate_exact::option")]
+    /// cumulative / target; exact (written with every decimal, and read
+    /// back so).
+    #[serde(with = "exact_share")]
     #[schemars(with = "Option<Rate>")]
     pub share_of_target: Option<Rate>,
     /// For indicators of persons, the split by sex (K, M, …); the total

@@ -899,68 +899,6 @@ impl<'de> Deserialize<'de> for Rate {
     }
 }
 
-/// Serde for a [`Rate`] computed rather than written by a person (a share of
-/// a plan in a claim): written as [`Rate`]'s own serde writes it (`"11.11 %"`,
-/// exact), and read back from that text whatever its number of decimals and
-/// its size, so that a value stored as JSON reads back to the same rate.
-/// (A rate in a project file is read by [`Rate`]'s own serde, which refuses
-/// more than 8 decimals and more than 1000 %.) Use with `#[serde(with =
-/// "kooperacja_core::money::rate_exact")]`, or its [`option`](rate_exact::option).
-///
-/// ```
-/// use kooperacja_core::money::{Amount, Rate, rate_exact};
-/// let ninth = Rate::implied(Amount::parse("100,00")?, Amount::parse("900,00")?).unwrap();
-/// let json = rate_exact::serialize(&ninth, serde_json::value::Serializer).unwrap();
-/// assert_eq!(json, "11.11111111111111111111111111 %");
-/// assert_eq!(rate_exact::deserialize(json).unwrap(), ninth);
-/// # Ok::<(), kooperacja_core::money::MoneyError>(())
-/// ```
-pub mod rate_exact {
-    use super::Rate;
-    use rust_decimal::Decimal;
-    use serde::{Deserialize, Serialize};
-
-    /// Writes the rate as [`Rate`]'s serde does: `"84.28 %"`.
-    pub fn serialize<S: serde::Serializer>(rate: &Rate, serializer: S) -> Result<S::Ok, S::Error> {
-        rate.serialize(serializer)
-    }
-
-    /// Reads a rate written by [`serialize`]: a plain decimal number of per
-    /// cent and `" %"`.
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Rate, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        let number = text.strip_suffix('%').unwrap_or(&text).trim();
-        Decimal::from_str_exact(number)
-            .map(Rate::from_percent)
-            .map_err(|e| serde::de::Error::custom(format!("invalid rate {text:?}: {e}")))
-    }
-
-    /// The same for an optional rate (`null` when absent).
-    pub mod option {
-        use super::Rate;
-        use serde::{Deserialize, Serialize};
-
-        /// Writes the rate, or `null`.
-        pub fn serialize<S: serde::Serializer>(
-            rate: &Option<Rate>,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            rate.serialize(serializer)
-        }
-
-        /// Reads a rate written by [`serialize`], or `null`.
-        pub fn deserialize<'de, D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Option<Rate>, D::Error> {
-            #[derive(Deserialize)]
-            struct Exact(#[serde(with = "super")] Rate);
-            Ok(Option::<Exact>::deserialize(deserializer)?.map(|Exact(rate)| rate))
-        }
-    }
-}
-
 impl schemars::JsonSchema for Rate {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Rate".into()

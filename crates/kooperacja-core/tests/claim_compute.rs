@@ -6,7 +6,7 @@ mod claim_common;
 
 use claim_common::*;
 use kooperacja_core::budget::FundingSource;
-use kooperacja_core::claim::{ClaimError, ClaimStatus};
+use kooperacja_core::claim::{ClaimBook, ClaimError, ClaimStatus};
 use kooperacja_core::money::Amount;
 use kooperacja_core::participant::Sex;
 use rust_decimal::Decimal;
@@ -316,4 +316,91 @@ fn a_claim_of_good_facts_on_a_good_plan_has_no_findings() {
     for claim in b.claims(&[]).expect("a schedule") {
         assert_eq!(codes(&claim), Vec::<&str>::new(), "claim {}", claim.number);
     }
+}
+
+#[test]
+fn indirect_costs_stated_as_an_amount_are_settled_in_proportion_to_the_direct_costs() {
+    let text = PROJECT.replace(
+        r#"indirect_costs = { flat_rate = "10 %", rounding = "down" }"#,
+        r#"indirect_costs = { amount = "10 000,00 zł" }"#,
+    );
+    let p = project_from(&text);
+    let f = facts(
+        &p,
+        &spent("s1", "2024-02-01", "lider", "333.33", "staff", 1, "1.1"),
+    );
+    let c = ClaimBook::new(p, None, &f).claim(1, &[]).expect("claim 1");
+    // 333,33 × 10 000 / 100 000 = 33,333 → 33,33 down.
+    assert_eq!(c.financial.indirect.cumulative, a("33.33"));
+    assert_eq!(c.financial.indirect.plan, Some(a("10 000")));
+}
+
+#[test]
+fn a_budget_stating_no_sources_gives_no_split_by_source_and_says_so() {
+    let text = PROJECT.replace(
+        r#"financing = [ { source = "state-budget" }, { source = "own", amount = "5 500,00 zł" } ]"#,
+        "",
+    );
+    let p = project_from(&text);
+    let f = facts(
+        &p,
+        &spent("s1", "2024-02-01", "lider", "1.00", "staff", 1, "1.1"),
+    );
+    let c = ClaimBook::new(p, None, &f).claim(1, &[]).expect("claim 1");
+    assert_eq!(c.financing, []);
+    assert_eq!(codes(&c), ["claim.financing-unstated"]);
+}
+
+#[test]
+fn the_plan_of_a_claim_is_the_version_in_force_at_its_end() {
+    let amendment = r#"
+[[versions]]
+id = "aneks"
+kind = "amendment"
+label = "Aneks"
+in_force_from = 2024-05-15
+period = { start = 2024-01-01, end = 2024-12-31 }
+goal = { text = "Cel" }
+
+[versions.budget]
+total = "121 000,00 zł"
+eu_contribution = "102 850,00 zł"
+indirect_costs = { flat_rate = "10 %", rounding = "down" }
+financing = [ { source = "state-budget" } ]
+
+[[versions.budget.tasks]]
+task = 1
+lines = [
+  { id = "1.1", name = "Wynagrodzenia", partner = "lider", category = "staff", total = "50 000,00 zł" },
+  { id = "1.2", name = "Usługi", partner = "partner", category = "services", total = "20 000,00 zł" },
+]
+
+[[versions.budget.tasks]]
+task = 2
+lines = [
+  { id = "2.1", name = "Wynagrodzenia", partner = "lider", category = "staff", total = "40 000,00 zł" },
+]
+"#;
+    let text = PROJECT.replacen(
+        "[[payment_schedule]]",
+        &format!("{amendment}\n[[payment_schedule]]"),
+        1,
+    );
+    let p = project_from(&text);
+    let b = ClaimBook::new(p, None, &[]);
+    let one = b.claim(1, &[]).expect("claim 1");
+    let two = b.claim(2, &[]).expect("claim 2");
+    assert_eq!(
+        (one.version.as_str(), two.version.as_str()),
+        ("umowa", "aneks")
+    );
+    assert_eq!(
+        one.financial.tasks[0].lines[0].progress.plan,
+        Some(a("40 000"))
+    );
+    assert_eq!(
+        two.financial.tasks[0].lines[0].progress.plan,
+        Some(a("50 000"))
+    );
+    assert_eq!(two.financial.total.plan, Some(a("121 000")));
 }

@@ -344,3 +344,23 @@ fn a_project_without_a_schedule_has_no_claims() {
     let b = ClaimBook::new(p, None, &[]);
     assert_eq!(b.claims(&[]), Err(ClaimError::NoSchedule));
 }
+
+#[test]
+fn a_filed_claim_reads_back_from_its_json_as_filed() {
+    let mut facts = first_half();
+    facts.push(r#"{"id":"e1","date":"2024-02-01","by":"lider","kind":"entry","participant":"p1","sex":"K"}"#.to_owned());
+    facts.push(
+        r#"{"id":"t1","date":"2024-01-10","by":"lider","kind":"transfer","amount":"500.00"}"#
+            .to_owned(),
+    );
+    let b = book(&join(&facts));
+    let filed = file_upto(&b, 1);
+    let text = serde_json::to_string(&filed).expect("serialises");
+    let back: Vec<kooperacja_core::claim::FiledClaim> =
+        serde_json::from_str(&text).expect("reads back");
+    assert_eq!(
+        back, filed,
+        "a claim filed has no blocking findings, and the others are not kept"
+    );
+    assert_eq!(serde_json::to_string(&back).expect("serialises"), text);
+}
