@@ -81,8 +81,8 @@ run diff2 $R diff $P2
 run diff-json $R diff $P --format json
 run diff-csv $R diff $P --format csv
 run claim-schedule $R claim $P --facts $F
-run claim $R claim $P --facts $F --period 4
-run claim-csv $R claim $P --facts $F --period 4 --format csv
+run claim $R claim $P --facts $F --period 2
+run claim-csv $R claim $P --facts $F --period 2 --format csv
 run claim-file $W claim $P --facts $F --period 1 --filed filed.json --file --on 2018-07-10
 run claim-file-order $W claim $P --facts $F --period 3 --filed filed.json --file --on 2018-10-10
 run facts-check $R facts check $F --project $P

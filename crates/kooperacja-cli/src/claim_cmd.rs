@@ -328,29 +328,36 @@ fn schedule(
                 ]);
             }
             t.write(ctx, out)?;
-            // The errors and warnings of every claim; its notes are in the
-            // claim itself (`--period N`).
-            let serious = |f: &&Finding| f.severity != Severity::Info;
-            if claims
-                .iter()
-                .any(|c| c.findings.iter().any(|f| serious(&f)))
-            {
+            // How many findings each claim has; the claim itself
+            // (`--period N`) lists them.
+            if claims.iter().any(|c| !c.findings.is_empty()) {
                 writeln!(out)?;
                 writeln!(
                     out,
                     "{}",
                     ctx.paint(Style::Bold, ctx.text(label::CLAIM_PROBLEMS))
                 )?;
-                for c in claims {
-                    for f in c.findings.iter().filter(serious) {
-                        let at = format!(
-                            "{} {}: {}",
-                            ctx.text(label::NUMBER_ABBREVIATED),
-                            c.number,
-                            f.path
-                        );
-                        crate::validate::write_finding(ctx, out, f, &at)?;
-                    }
+                for c in claims.iter().filter(|c| !c.findings.is_empty()) {
+                    let errors = count(c, Severity::Error);
+                    let text = ctx.findings(
+                        errors,
+                        count(c, Severity::Warning),
+                        count(c, Severity::Info),
+                    );
+                    writeln!(
+                        out,
+                        "  {} {}: {}",
+                        ctx.text(label::NUMBER_ABBREVIATED),
+                        c.number,
+                        ctx.paint(
+                            if errors > 0 {
+                                Style::RED
+                            } else {
+                                Style::YELLOW
+                            },
+                            &text
+                        )
+                    )?;
                 }
             }
             Ok(())
@@ -700,9 +707,14 @@ fn table(ctx: &Ctx, project: &Project, c: &Claim, out: &mut dyn Write) -> std::i
     if with_vat {
         cols.push(Col::right(ctx.text(label::VAT_AMOUNT)).narrow_header());
     }
-    cols.push(Col::left(ctx.text(label::COST_LINE)).narrow_header());
-    cols.push(Col::left(ctx.text(label::PARTNER)));
-    let mut t = Table::new(cols).narrowest(10);
+    // The cost line and the partner that paid share a column.
+    let line_and_partner = format!(
+        "{} / {}",
+        ctx.text(label::COST_LINE),
+        ctx.text(label::PARTNER)
+    );
+    cols.push(Col::left(&line_and_partner).narrow_header());
+    let mut t = Table::new(cols);
     for d in &c.documents {
         let line = match (&d.line, d.task) {
             (Some(line), _) => line.clone(),
@@ -717,8 +729,7 @@ fn table(ctx: &Ctx, project: &Project, c: &Claim, out: &mut dyn Write) -> std::i
         if with_vat {
             row.push(d.vat.map_or_else(String::new, |v| num(ctx, v)).into());
         }
-        row.push(line.into());
-        row.push(d.partner.as_str().into());
+        row.push(format!("{line} {}", d.partner).into());
         t.row(row);
     }
     if t.is_empty() {

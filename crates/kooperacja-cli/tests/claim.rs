@@ -11,8 +11,9 @@ use serde_json::Value;
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 const PROJECT: &str = "fixtures/projects/kooperacja-makroregion-ii.toml";
 const FACTS: &str = "fixtures/facts/kooperacja-sample.jsonl";
-/// The period whose claim is frozen in the snapshots.
-const PERIOD: &str = "4";
+/// The period whose claim is frozen in the snapshots: it settles an
+/// advance and lists documents with their numbers and VAT.
+const PERIOD: &str = "2";
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kooperacja"))
@@ -58,6 +59,13 @@ fn fails(args: &[&str], code: i32) -> String {
 fn the_claim_of_a_period_as_a_table() {
     let out = ok(&["claim", PROJECT, "--facts", FACTS, "--period", PERIOD]);
     insta::assert_snapshot!("claim-table", out);
+}
+
+/// Claim 16 asks for a refund and has lines over their plan (warnings).
+#[test]
+fn a_refund_claim_with_lines_over_plan_as_a_table() {
+    let out = ok(&["claim", PROJECT, "--facts", FACTS, "--period", "16"]);
+    insta::assert_snapshot!("claim-16-table", out);
 }
 
 #[test]

@@ -112,8 +112,6 @@ pub struct Table {
     cols: Vec<Col>,
     rows: Vec<Vec<Cell>>,
     indent: usize,
-    /// The narrowest a wrapping column is made to fit the width.
-    narrowest: usize,
 }
 
 impl Table {
@@ -122,19 +120,12 @@ impl Table {
             cols,
             rows: Vec::new(),
             indent: 2,
-            narrowest: 12,
         }
     }
 
     pub fn row(&mut self, cells: Vec<Cell>) {
         debug_assert_eq!(cells.len(), self.cols.len());
         self.rows.push(cells);
-    }
-
-    /// Lets wrapping columns narrow down to `width` (12 by default) to fit.
-    pub fn narrowest(mut self, width: usize) -> Table {
-        self.narrowest = width;
-        self
     }
 
     pub fn is_empty(&self) -> bool {
@@ -167,11 +158,11 @@ impl Table {
             let widest = widths
                 .iter()
                 .enumerate()
-                .filter(|(i, w)| self.cols[*i].wraps && **w > self.narrowest)
+                .filter(|(i, w)| self.cols[*i].wraps && **w > 12)
                 .max_by_key(|(_, w)| **w)
                 .map(|(i, _)| i);
             match widest {
-                Some(i) => widths[i] -= (total - WIDTH).min(widths[i] - self.narrowest),
+                Some(i) => widths[i] -= (total - WIDTH).min(widths[i] - 12),
                 None => break,
             }
         }
