@@ -535,6 +535,34 @@ pub struct FiledClaim {
     pub counted: Vec<String>,
 }
 
+impl FiledClaim {
+    /// Moves the filed claim on in its life (returned for correction,
+    /// corrected, approved), if its status allows it
+    /// ([`ClaimStatus::can_become`]); its figures stay as filed.
+    ///
+    /// ```
+    /// # use kooperacja_core::claim::*;
+    /// # let json = r#"{"project":"p","number":1,"period":{"start":"2024-01-01","end":"2024-03-31"},"kinds":["reporting"],"version":"umowa","status":"filed","filed_on":"2024-04-02","material":[],"financial":{"tasks":[],"unassigned":{"plan":null,"in_period":"0.00","cumulative":"0.00","share":null},"direct":{"plan":null,"in_period":"0.00","cumulative":"0.00","share":null},"indirect":{"plan":null,"in_period":"0.00","cumulative":"0.00","share":null},"total":{"plan":null,"in_period":"0.00","cumulative":"0.00","share":null},"by_partner":[],"by_category":[]},"financing":[],"advances":{"received_before":"0.00","received_in_period":"0.00","settled_before":"0.00","settled_in_period":"0.00","to_settle":"0.00","refund_asked":"0.00"},"documents":[],"corrections":[],"excluded":{}}"#;
+    /// let mut filed = FiledClaim { claim: serde_json::from_str(json).unwrap(), counted: vec![] };
+    /// filed.set_status(ClaimStatus::Approved)?;
+    /// assert_eq!(filed.claim.status, ClaimStatus::Approved);
+    /// assert!(matches!(filed.set_status(ClaimStatus::Returned), Err(ClaimError::Transition { number: 1, .. })));
+    /// # Ok::<(), ClaimError>(())
+    /// ```
+    pub fn set_status(&mut self, next: ClaimStatus) -> Result<(), ClaimError> {
+        let from = self.claim.status;
+        if !from.can_become(next) {
+            return Err(ClaimError::Transition {
+                number: self.claim.number,
+                from,
+                to: next,
+            });
+        }
+        self.claim.status = next;
+        Ok(())
+    }
+}
+
 /// Why a claim cannot be computed, filed or moved on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
