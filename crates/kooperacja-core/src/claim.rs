@@ -69,6 +69,22 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// The machine name, as the project file writes it (`settlement`).
+    ///
+    /// ```
+    /// use kooperacja_core::claim::ClaimKind;
+    /// assert_eq!(ClaimKind::Settlement.machine(), "settlement");
+    /// ```
+    pub fn machine(self) -> &'static str {
+        match self {
+            ClaimKind::Advance => "advance",
+            ClaimKind::Refund => "refund",
+            ClaimKind::Settlement => "settlement",
+            ClaimKind::Reporting => "reporting",
+            ClaimKind::Final => "final",
+        }
+    }
+
     /// Every kind, in order.
     pub const ALL: [ClaimKind; 5] = [
         ClaimKind::Advance,
@@ -930,7 +946,117 @@ impl ClaimBook {
 /// The claim schedule's own checks (periods contiguous, each starting the day
 /// after the previous ends, within the project's period; numbers in order;
 /// kinds the programme has), each a finding with its code and path.
+///
+/// The project's period is the latest version's. Every finding is an error:
+/// the central system refuses a claim whose period overlaps another, leaves
+/// a gap, or lies outside the project.
+///
+/// ```
+/// use kooperacja_core::claim::schedule_findings;
+/// use kooperacja_core::project::Project;
+/// let text = include_str!("../../../fixtures/projects/kooperacja-makroregion-ii.toml");
+/// let mut p = Project::parse(text)?;
+/// assert!(schedule_findings(&p).is_empty());
+/// p.payment_schedule.remove(3); // a quarter left out: a gap
+/// let codes: Vec<_> = schedule_findings(&p).iter().map(|f| f.code).collect();
+/// assert_eq!(codes, ["claim.numbering", "claim.period-gap"]);
+/// # Ok::<(), kooperacja_core::parse::ParseError>(())
+/// ```
 pub fn schedule_findings(project: &Project) -> Vec<Finding> {
-    let _ = project;
-    Vec::new()
+    use crate::validate::Severity;
+    let mut out = Vec::new();
+    let schedule = &project.payment_schedule;
+    let project_period = project.current_version().map(|v| v.period);
+    let kinds: &[ClaimKind] = match &project.programme.rules {
+        Some(rules) if !rules.claim_kinds.is_empty() => &rules.claim_kinds,
+        _ => &ClaimKind::ALL,
+    };
+    let mut error = |code: &'static str, path: String, message: String| {
+        out.push(Finding::new(code, Severity::Error, path, message));
+    };
+    for (i, planned) in schedule.iter().enumerate() {
+        let path = format!("payment_schedule[{i}]");
+        let expected = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if planned.number != expected {
+            error(
+                "claim.numbering",
+                format!("{path}.number"),
+                format!(
+                    "the schedule's claim {expected} is numbered {}; claims are numbered from 1, in order",
+                    planned.number
+                ),
+            );
+        }
+        if planned.kinds.is_empty() {
+            error(
+                "claim.unknown-kind",
+                format!("{path}.kinds"),
+                format!("claim {} names no kind", planned.number),
+            );
+        }
+        for (k, kind) in planned.kinds.iter().enumerate() {
+            if !kinds.contains(kind) {
+                error(
+                    "claim.unknown-kind",
+                    format!("{path}.kinds[{k}]"),
+                    format!(
+                        "claim {} is of the kind {:?}, which the programme's rules do not have (claim_kinds: {})",
+                        planned.number,
+                        kind.machine(),
+                        kinds
+                            .iter()
+                            .map(|k| k.machine())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+            }
+        }
+        if let Some(whole) = project_period {
+            if !whole.covers(planned.period) {
+                error(
+                    "claim.period-outside-project",
+                    format!("{path}.period"),
+                    format!(
+                        "the period of claim {} ({}) is not within the project's period {}",
+                        planned.number,
+                        planned.period.to_polish(),
+                        whole.to_polish()
+                    ),
+                );
+            }
+        }
+        if let Some(previous) = i.checked_sub(1).and_then(|j| schedule.get(j)) {
+            let after = previous.period.end().succ_opt();
+            let start = planned.period.start();
+            if start <= previous.period.end() {
+                error(
+                    "claim.period-overlap",
+                    format!("{path}.period"),
+                    format!(
+                        "the period of claim {} ({}) overlaps that of claim {} ({}); it should start on {}",
+                        planned.number,
+                        planned.period.to_polish(),
+                        previous.number,
+                        previous.period.to_polish(),
+                        after.map_or_else(String::new, crate::period::polish_date)
+                    ),
+                );
+            } else if Some(start) != after {
+                error(
+                    "claim.period-gap",
+                    format!("{path}.period"),
+                    format!(
+                        "the period of claim {} ({}) leaves a gap after that of claim {} ({}); it should start on {}",
+                        planned.number,
+                        planned.period.to_polish(),
+                        previous.number,
+                        previous.period.to_polish(),
+                        after.map_or_else(String::new, crate::period::polish_date)
+                    ),
+                );
+            }
+        }
+    }
+    out
 }

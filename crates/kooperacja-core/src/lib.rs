@@ -110,6 +110,7 @@ pub mod organisation;
 pub mod parse;
 pub mod participant;
 pub mod period;
+pub mod plan_check;
 pub mod present;
 pub mod project;
 pub mod pseudonym;

@@ -98,7 +98,8 @@ impl Finding {
 
 /// The result of validating a project: every finding, in the order the checks
 /// ran (identity, references, organisations, money, versions, amendments, schedule, groups,
-/// territory, the TERYT register, indicators, tasks).
+/// territory, the TERYT register, indicators, tasks, the budget by task, the
+/// claim schedule).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Validation {
@@ -194,6 +195,8 @@ pub fn validate(project: &Project, register: Option<&Register>) -> Validation {
     check_indicators(&mut c);
     check_participants(&mut c);
     check_tasks(&mut c);
+    c.findings.extend(crate::plan_check::findings(project));
+    c.findings.extend(crate::claim::schedule_findings(project));
     Validation {
         findings: c.findings,
     }

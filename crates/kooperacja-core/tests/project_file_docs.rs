@@ -14,6 +14,10 @@ const SECTIONS: &[(&str, &[&str])] = &[
     ("## Top-level keys", &[""]),
     ("### Amounts", &["Stated"]),
     ("## `[programme]`", &["Programme"]),
+    (
+        "### `[programme.rules]`",
+        &["ProgrammeRules", "FlatRateBand"],
+    ),
     ("## `[[organisations]]`", &["Organisation"]),
     ("## Sectors and roles", &["Sector", "Role"]),
     ("## `[[target_groups]]`", &["TargetGroup"]),
@@ -29,8 +33,17 @@ const SECTIONS: &[(&str, &[&str])] = &[
     ("## `[[groups]]`", &["GroupKind"]),
     ("## `[[versions]]`", &["Version"]),
     ("### `[versions.goal]`", &["Goal"]),
-    ("### `[versions.budget]`", &["Budget"]),
+    (
+        "### `[versions.budget]`",
+        &["Budget", "IndirectCosts", "Financing"],
+    ),
     ("#### `[[versions.budget.partners]]`", &["PartnerBudget"]),
+    ("#### `[[versions.budget.tasks]]`", &["TaskBudget"]),
+    (
+        "##### Cost lines (`lines = [...]` of a task)",
+        &["CostLine"],
+    ),
+    ("## `[[payment_schedule]]`", &["PlannedClaim"]),
     ("### `[[versions.milestones]]`", &["Milestone"]),
     (
         "#### Activities (`activities = [...]` of a milestone)",
