@@ -59,7 +59,7 @@ fn both_fixtures_as_a_table() {
         "{text}"
     );
     assert!(
-        text.contains("\n  0 errors, 0 warnings, 1 note\n"),
+        text.contains("\n  0 errors, 0 warnings, 2 notes\n"),
         "{text}"
     );
 }
