@@ -326,6 +326,25 @@ pub struct IndicatorProgress {
     /// (ogółem) is `in_period` and `cumulative`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub by_sex: Vec<SexProgress>,
+    /// For indicators of persons, those with no recorded sex (płeć nieznana),
+    /// when there are any: with `by_sex` they sum to the total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sex_unknown: Option<SexCount>,
+}
+
+/// Persons of one part of a split, in the period and since the start.
+///
+/// ```
+/// use kooperacja_core::claim::SexCount;
+/// let c = SexCount { in_period: 2, cumulative: 95 };
+/// assert!(c.in_period <= c.cumulative);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SexCount {
+    /// In the period.
+    pub in_period: u64,
+    /// Since the start.
+    pub cumulative: u64,
 }
 
 /// One sex's part of a person indicator in a claim.

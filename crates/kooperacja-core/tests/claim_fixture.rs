@@ -146,3 +146,26 @@ fn a_retraction_after_filing_shows_as_a_correction_in_the_next_claim() {
     assert_eq!(correction.difference, -document.eligible.as_decimal());
     assert_eq!(correction.retracted, std::slice::from_ref(&document.fact));
 }
+
+#[test]
+fn a_person_indicators_split_by_sex_with_the_unrecorded_sums_to_its_total() {
+    // The fixture's coaching facts carry no sex: the claim must say so
+    // (płeć nieznana), never show K 0, M 0 beside a total of 95.
+    let mut seen_unknown = false;
+    for c in claims() {
+        for i in c.material.iter().filter(|i| !i.by_sex.is_empty()) {
+            let unknown = i
+                .sex_unknown
+                .map_or((0, 0), |u| (u.in_period, u.cumulative));
+            seen_unknown |= unknown.1 > 0;
+            let parts: u64 = i.by_sex.iter().map(|s| s.cumulative).sum::<u64>() + unknown.1;
+            let in_period: u64 = i.by_sex.iter().map(|s| s.in_period).sum::<u64>() + unknown.0;
+            let total = |d: Option<rust_decimal::Decimal>| {
+                d.and_then(|d| u64::try_from(d).ok()).unwrap_or(0)
+            };
+            assert_eq!(parts, total(i.cumulative), "claim {} {}", c.number, i.id);
+            assert_eq!(in_period, total(i.in_period), "claim {} {}", c.number, i.id);
+        }
+    }
+    assert!(seen_unknown, "the fixture has persons with no recorded sex");
+}

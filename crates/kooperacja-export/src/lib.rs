@@ -4,7 +4,9 @@
 //! JSON (the whole report; its schema is `kooperacja_core::report_schema()`),
 //! CSV (one table at a time, [`csv()`], [`csv_bytes`]), an XLSX workbook ([`xlsx::workbook`]),
 //! IATI 2.03 activity XML ([`iati::iati`]) and one self-contained HTML page
-//! with SVG charts ([`html::html`]). `docs/export.md` describes each format.
+//! with SVG charts ([`html::html`]); and a payment claim (core's
+//! `claim::Claim`) as a printable page ([`html::claim_html`]) or a workbook
+//! ([`xlsx::claim_workbook`]). `docs/export.md` describes each format.
 //!
 //! Nothing here computes a domain value: every number comes from core.
 //!
@@ -22,6 +24,9 @@
 pub mod html;
 pub mod iati;
 pub mod xlsx;
+
+#[cfg(test)]
+mod sample_claim;
 
 use std::io::Write;
 use std::path::Path;

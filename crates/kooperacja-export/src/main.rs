@@ -65,6 +65,17 @@ struct Args {
     /// placeholder XX-PLACEHOLDER-{leader id}, named as such in the document.
     #[arg(long, value_name = "REF", value_parser = iati::OrgRef::parse)]
     iati_org_ref: Option<iati::OrgRef>,
+    /// Export the payment claim (wniosek o płatność) of period N of the
+    /// project's claim schedule instead of the report: as html (a printable
+    /// page), xlsx (a sheet per section) or json (core's claim). `--as-of` is
+    /// not used: the claim is as of its period's end.
+    #[arg(long, value_name = "N")]
+    claim: Option<u32>,
+    /// With --claim: the claims filed so far (the JSON array of filed claims
+    /// that `kooperacja claim --file` writes). A filed claim is exported as
+    /// filed; a draft carries corrections of the filed ones before it.
+    #[arg(long, value_name = "FILE", requires = "claim")]
+    filed: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -132,6 +143,68 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes the payment claim of period `number` (see `--claim`).
+fn write_claim(
+    args: &Args,
+    project: &std::sync::Arc<kooperacja_core::project::Project>,
+    register: &std::sync::Arc<Register>,
+    facts: &[kooperacja_core::facts::Fact],
+    number: u32,
+    warning: Option<&str>,
+) -> Result<ExitCode, String> {
+    use kooperacja_core::claim::{ClaimBook, FiledClaim};
+    let en = Lang::En;
+    let format = match args.format {
+        Format::Html => "html",
+        Format::Xlsx => "xlsx",
+        Format::Json => "json",
+        Format::Csv => "csv",
+        Format::Iati => "iati",
+    };
+    if !matches!(args.format, Format::Html | Format::Xlsx | Format::Json) {
+        return Err(present::label::CLAIM_FORMAT_NOT_AVAILABLE.fill(en, &[&format]));
+    }
+    let filed: Vec<FiledClaim> = match &args.filed {
+        Some(path) => {
+            let bytes = read_bounded(
+                path,
+                MAX_REGISTER_BYTES,
+                present::label::FILE_KIND_FILED_CLAIMS,
+            )?;
+            serde_json::from_slice(&bytes).map_err(|e| {
+                present::label::CANNOT_READ_FILED_CLAIMS.fill(en, &[&path.display(), &e])
+            })?
+        }
+        None => Vec::new(),
+    };
+    let book = ClaimBook::new(
+        std::sync::Arc::clone(project),
+        Some(std::sync::Arc::clone(register)),
+        facts,
+    );
+    let claim = book.claim(number, &filed).map_err(|e| e.to_string())?;
+    let bytes = match args.format {
+        Format::Html => html::claim_html(project, &claim, args.lang, warning).into_bytes(),
+        Format::Xlsx => xlsx::claim_workbook(project, &claim, args.lang, warning)
+            .map_err(|e| message::CANNOT_BUILD_WORKBOOK.fill(en, &[&e]))?,
+        _ => {
+            let body = serde_json::to_string_pretty(&claim).map_err(|e| e.to_string())?;
+            match warning {
+                Some(w) => format!(
+                    "{{\n  \"warning\": {},\n  \"claim\": {}}}\n",
+                    serde_json::Value::from(w),
+                    body
+                ),
+                None => format!("{body}\n"),
+            }
+            .into_bytes()
+        }
+    };
+    write_atomically(&args.output, &bytes)
+        .map_err(|e| message::CANNOT_WRITE.fill(en, &[&args.output.display(), &e]))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(args: &Args) -> Result<ExitCode, String> {
     // Messages to the terminal are English, as the `--help` text is.
     let en = Lang::En;
@@ -185,6 +258,8 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     let warning = warning_in(args.lang);
 
     let mut engine = Engine::new(std::sync::Arc::clone(&project), Some(register.clone()));
+    // The facts as read, for a claim's book (which runs its own admission).
+    let mut facts = Vec::new();
     if let Some(path) = &args.facts {
         let file = std::fs::File::open(path)
             .map_err(|e| message::CANNOT_READ.fill(en, &[&path.display(), &e]))?;
@@ -208,7 +283,20 @@ fn run(args: &Args) -> Result<ExitCode, String> {
             let fact = item.map_err(|e| format!("{}: {e}", path.display()))?;
             // Facts that do not count are excluded and counted in the report.
             engine.apply(&fact);
+            if args.claim.is_some() {
+                facts.push(fact);
+            }
         }
+    }
+    if let Some(number) = args.claim {
+        return write_claim(
+            args,
+            &project,
+            &register,
+            &facts,
+            number,
+            warning.as_deref(),
+        );
     }
     let as_of = args
         .as_of

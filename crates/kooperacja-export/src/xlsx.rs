@@ -47,6 +47,10 @@ use rust_xlsxwriter::{
 
 use crate::Lang;
 
+mod claim;
+
+pub use claim::{CLAIM_SHEETS, claim_workbook};
+
 /// The sheet names, in workbook order.
 pub const SHEETS: [Text; 7] = [
     label::PROJECT,

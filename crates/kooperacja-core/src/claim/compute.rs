@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::{
     AdvanceSettlement, Claim, ClaimError, ClaimStatus, Corrected, Correction, DocumentLine,
     FiledClaim, FinancialProgress, IndicatorProgress, LineProgress, PlannedClaim, Progress,
-    SexProgress, SourceAmount, TaskProgress,
+    SexCount, SexProgress, SourceAmount, TaskProgress,
 };
 use crate::admission::{Admission, Verdict};
 use crate::budget::{Budget, FundingSource};
@@ -656,6 +656,17 @@ impl Book {
                             .collect()
                     })
                     .unwrap_or_default();
+                let sex_unknown = ind.by_sex.as_ref().and_then(|split| {
+                    let now = split.unknown.value().unwrap_or(0);
+                    let was = earlier
+                        .and_then(|e| e.by_sex.as_ref())
+                        .and_then(|s| s.unknown.value())
+                        .unwrap_or(0);
+                    (now > 0).then_some(SexCount {
+                        in_period: now.saturating_sub(was),
+                        cumulative: now,
+                    })
+                });
                 IndicatorProgress {
                     id: ind.id.clone(),
                     name: ind.name.clone(),
@@ -670,6 +681,7 @@ impl Book {
                     cumulative: ind.value,
                     share_of_target: ind.share_of_target,
                     by_sex,
+                    sex_unknown,
                 }
             })
             .collect()

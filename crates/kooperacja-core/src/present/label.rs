@@ -1323,3 +1323,68 @@ pub const LAST_CLAIM_OF_SCHEDULE: Text = Text::new(
 pub const MILESTONES_AHEAD: Text = Text::new("Dalsze kamienie milowe", "Milestones ahead");
 /// The expenditure of a claim, in the period (schedule column).
 pub const CLAIM_EXPENDITURE: Text = Text::new("Wydatki we wniosku", "Expenditure claimed");
+/// A short sheet name for the sources of financing (a sheet name holds 31
+/// characters at most).
+pub const CLAIM_SHEET_SOURCES: Text = Text::new("Źródła finansowania", "Sources of financing");
+/// A short sheet name for the planned course of implementation.
+pub const CLAIM_SHEET_PLANNED_COURSE: Text = Text::new("Przebieg realizacji", "Planned course");
+/// The next reporting period of the claim schedule.
+pub const NEXT_REPORTING_PERIOD: Text =
+    Text::new("Następny okres rozliczeniowy", "Next reporting period");
+/// Said when a claim's period is the schedule's last.
+pub const LAST_REPORTING_PERIOD: Text = Text::new(
+    "To ostatni okres rozliczeniowy harmonogramu.",
+    "This is the last reporting period of the schedule.",
+);
+/// The milestones that end after a claim's period.
+pub const MILESTONES_AHEAD: Text = Text::new(
+    "Kamienie milowe do realizacji po okresie",
+    "Milestones ahead of the period",
+);
+/// Said when no milestone ends after a claim's period.
+pub const NO_MILESTONES_AHEAD: Text = Text::new(
+    "Żaden kamień milowy nie kończy się po tym okresie.",
+    "No milestone ends after this period.",
+);
+/// Said when no expenditure is dated in a claim's period.
+pub const NO_DOCUMENTS_IN_PERIOD: Text = Text::new(
+    "Brak wydatków z datą zapłaty w okresie.",
+    "No expenditure paid in the period.",
+);
+/// How serious a finding is (column).
+pub const SEVERITY: Text = Text::new("Waga", "Severity");
+/// The claim's progress by cost category (heading).
+pub const BY_COST_CATEGORY: Text = Text::new("Według kategorii kosztów", "By cost category");
+/// The rounding of a source's part (column).
+pub const ROUNDING: Text = Text::new("Zaokrąglenie", "Rounding");
+/// Rounding down (towards minus infinity).
+pub const ROUNDING_DOWN: Text = Text::new("w dół", "down");
+/// Rounding half away from zero.
+pub const ROUNDING_HALF_UP: Text = Text::new("połówki w górę", "half up");
+/// Rounding half to even.
+pub const ROUNDING_HALF_EVEN: Text = Text::new("połówki do parzystej", "half to even");
+/// The subject of a correction: the expenditure of a task's part that names no line.
+pub const TASK_WITHOUT_LINE: Text = Text::new("zadanie {0}, bez pozycji", "task {0}, no line");
+/// `--claim` asks for a format a claim has no form in: `{0}` the format.
+pub const CLAIM_FORMAT_NOT_AVAILABLE: Text = Text::new(
+    "wniosek o płatność zapisuje się jako html, xlsx lub json, nie {0}",
+    "a payment claim is written as html, xlsx or json, not {0}",
+);
+/// A file of filed claims that cannot be read: `{0}` the path, `{1}` why.
+pub const CANNOT_READ_FILED_CLAIMS: Text = Text::new(
+    "nie można odczytać złożonych wniosków z {0}: {1}",
+    "cannot read the filed claims in {0}: {1}",
+);
+/// The facts a claim left out: `{0}` each reason code with its count.
+pub const CLAIM_FACTS_EXCLUDED: Text = Text::new(
+    "Fakty pominięte według przyczyny: {0}",
+    "Facts excluded, by reason: {0}",
+);
+/// The kind of file in a size refusal: the filed claims (genitive in Polish).
+pub const FILE_KIND_FILED_CLAIMS: Text =
+    Text::new("pliku złożonych wniosków", "a file of filed claims");
+/// Said of the source of financing that takes the remainder of the total
+/// (so the sources' parts sum exactly), in place of its rounding.
+pub const REMAINDER_OF_TOTAL: Text = Text::new("pozostała część kwoty", "the remainder");
+/// The sex of persons (a column of a split by sex).
+pub const SEX: Text = Text::new("Płeć", "Sex");

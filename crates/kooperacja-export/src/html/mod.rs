@@ -50,12 +50,15 @@ use maud::{DOCTYPE, Markup, html};
 use crate::Lang;
 
 mod budget;
+mod claim;
 mod frame;
 mod indicators;
 mod style;
 mod summary;
 mod territory;
 mod timeline;
+
+pub use claim::claim_html;
 
 /// The report as one self-contained HTML page, in Polish or English.
 ///
