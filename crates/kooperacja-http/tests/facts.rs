@@ -491,7 +491,7 @@ fn indicators_are_rebuilt_from_the_database_at_start() {
         serde_json::to_value(&expected.budget).unwrap()
     );
     let stored = server.get(&format!("/v1/projects/{KOOPERACJA}")).json();
-    assert_eq!(stored["facts"], 1239, "1240 records, one a repeat");
+    assert_eq!(stored["facts"], 1248, "1249 records, one a repeat");
 }
 
 #[test]
