@@ -1319,8 +1319,6 @@ pub const LAST_CLAIM_OF_SCHEDULE: Text = Text::new(
     "To ostatni wniosek harmonogramu płatności.",
     "This is the last claim of the payment schedule.",
 );
-/// The milestones still ahead at a claim's period end.
-pub const MILESTONES_AHEAD: Text = Text::new("Dalsze kamienie milowe", "Milestones ahead");
 /// The expenditure of a claim, in the period (schedule column).
 pub const CLAIM_EXPENDITURE: Text = Text::new("Wydatki we wniosku", "Expenditure claimed");
 /// A short sheet name for the sources of financing (a sheet name holds 31
