@@ -80,6 +80,11 @@ run diff-en $R --lang en diff $P --from umowa --to aneks
 run diff2 $R diff $P2
 run diff-json $R diff $P --format json
 run diff-csv $R diff $P --format csv
+run claim-schedule $R claim $P --facts $F
+run claim $R claim $P --facts $F --period 2
+run claim-csv $R claim $P --facts $F --period 2 --format csv
+run claim-file $W claim $P --facts $F --period 1 --filed filed.json --file --on 2018-07-10
+run claim-file-order $W claim $P --facts $F --period 3 --filed filed.json --file --on 2018-10-10
 run facts-check $R facts check $F --project $P
 run facts-check-bad $W facts check bad-records.jsonl --project $P
 run facts-check-bad-max $W facts check bad-records.jsonl --project $P --max-errors 2

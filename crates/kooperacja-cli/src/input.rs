@@ -175,6 +175,55 @@ pub fn load(args: &crate::ProjectArgs) -> Result<(Arc<Project>, Arc<Register>), 
     Ok((Arc::new(project), register))
 }
 
+/// Reads every record of the fact file `path`, checked against the project's
+/// vocabulary, and gives each fact read to `each` with the line it ends on.
+/// A record that cannot be read stops the run (`--on-error stop`, exit 2) or
+/// is skipped with a warning on stderr for the first 20.
+pub fn each_fact(
+    path: &Path,
+    project: &Project,
+    on_error: crate::OnErrorArg,
+    mut each: impl FnMut(&kooperacja_core::facts::Fact, u64),
+) -> Result<(), InputError> {
+    use std::io::Write;
+    let mut bad = 0_u64;
+    let mut reader = facts_with_progress(path, project)?;
+    while let Some(item) = reader.next() {
+        // The record just read ends on this line.
+        let line = reader.lines_read();
+        match item {
+            Ok(fact) => each(&fact, line),
+            Err(e) => {
+                if on_error == crate::OnErrorArg::Stop {
+                    return Err(InputError(format!("{}: {e}", path.display())));
+                }
+                bad += 1;
+                if bad <= 20 {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "{}: {}: {e} ({})",
+                        msg(label::severity(Severity::Warning)),
+                        path.display(),
+                        msg(label::SKIPPED)
+                    );
+                }
+            }
+        }
+    }
+    if bad > 20 {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}: {}",
+            msg(label::severity(Severity::Warning)),
+            msg_fill(
+                label::BAD_RECORDS_SKIPPED_IN_ALL,
+                &[&present::count(crate::ui::message_lang(), bad)]
+            )
+        );
+    }
+    Ok(())
+}
+
 /// The report of a project as of the arguments' date (today by default), with
 /// every fact of the fact file applied.
 pub fn report(
@@ -185,50 +234,29 @@ pub fn report(
     use std::io::Write;
     let mut engine =
         kooperacja_core::engine::Engine::new(Arc::clone(project), Some(Arc::clone(register)));
-    let mut bad = 0_u64;
     let mut excluded = 0_u64;
     if let Some(path) = &args.facts {
-        let mut reader = facts_with_progress(path, project)?;
-        while let Some(item) = reader.next() {
-            // The record just read ends on this line.
-            let line = reader.lines_read();
-            // A fact that does not count is excluded by core's admission and
-            // counted in the report, with a warning for the first 20; only a
-            // record that cannot be read is an error here.
-            let outcome = item.map_err(|e| e.to_string()).map(|fact| {
-                if let kooperacja_core::engine::Applied::Excluded(reason) = engine.apply(&fact) {
-                    excluded += 1;
-                    if excluded <= 20 {
-                        let _ = writeln!(
-                            std::io::stderr(),
-                            "{}: {}: {}: {}",
-                            msg(label::severity(Severity::Warning)),
-                            path.display(),
-                            msg_fill(label::LINE_NUMBER, &[&line]),
-                            msg_fill(
-                                label::FACT_EXCLUDED,
-                                &[&format!("{:?}", fact.id), &reason.code()]
-                            ),
-                        );
-                    }
-                }
-            });
-            if let Err(message) = outcome {
-                if args.on_error == crate::OnErrorArg::Stop {
-                    return Err(InputError(format!("{}: {message}", path.display())));
-                }
-                bad += 1;
-                if bad <= 20 {
+        // A fact that does not count is excluded by core's admission and
+        // counted in the report, with a warning for the first 20; only a
+        // record that cannot be read is an error here.
+        each_fact(path, project, args.on_error, |fact, line| {
+            if let kooperacja_core::engine::Applied::Excluded(reason) = engine.apply(fact) {
+                excluded += 1;
+                if excluded <= 20 {
                     let _ = writeln!(
                         std::io::stderr(),
-                        "{}: {}: {message} ({})",
+                        "{}: {}: {}: {}",
                         msg(label::severity(Severity::Warning)),
                         path.display(),
-                        msg(label::SKIPPED)
+                        msg_fill(label::LINE_NUMBER, &[&line]),
+                        msg_fill(
+                            label::FACT_EXCLUDED,
+                            &[&format!("{:?}", fact.id), &reason.code()]
+                        ),
                     );
                 }
             }
-        }
+        })?;
     }
     if excluded > 20 {
         let _ = writeln!(
@@ -238,17 +266,6 @@ pub fn report(
             msg_fill(
                 label::FACTS_EXCLUDED_IN_ALL,
                 &[&present::count(crate::ui::message_lang(), excluded)]
-            )
-        );
-    }
-    if bad > 20 {
-        let _ = writeln!(
-            std::io::stderr(),
-            "{}: {}",
-            msg(label::severity(Severity::Warning)),
-            msg_fill(
-                label::BAD_RECORDS_SKIPPED_IN_ALL,
-                &[&present::count(crate::ui::message_lang(), bad)]
             )
         );
     }

@@ -6,10 +6,12 @@
 //! missed indicators, 2 usage or unreadable input. See `docs/cli.md`.
 
 mod append;
+mod claim_cmd;
 mod facts_add;
 mod facts_cmd;
 mod facts_import;
 mod facts_template;
+mod filed;
 mod input;
 mod project_cmd;
 mod secret;
@@ -107,6 +109,21 @@ enum Command {
     /// Example: kooperacja diff fixtures/projects/kooperacja-makroregion-ii.toml
     /// --from umowa --to aneks
     Diff(DiffArgs),
+    /// The payment claims (wnioski o płatność): the claim schedule with where
+    /// each claim stands, or one period's claim in the order of the central
+    /// system's claim; with --file, file it.
+    ///
+    /// Example: kooperacja claim fixtures/projects/kooperacja-makroregion-ii.toml
+    /// --facts fixtures/facts/kooperacja-sample.jsonl --period 3
+    ///
+    /// The claims filed so far are read from --filed FILE (a JSON array; none
+    /// when the file does not exist yet). With --file, claim --period is filed
+    /// on --on into that file (rewritten atomically) and shown. Exit code 0
+    /// when shown or filed, 1 when filing is refused (an earlier claim not
+    /// filed, filed already, or findings the central system would reject the
+    /// claim for, listed), 2 on bad input (no schedule, an unknown period, a
+    /// bad file of filed claims).
+    Claim(ClaimArgs),
     /// Work with fact files.
     #[command(subcommand)]
     Facts(FactsCommand),
@@ -354,6 +371,41 @@ struct BudgetArgs {
 }
 
 #[derive(Debug, clap::Args)]
+struct ClaimArgs {
+    /// The project file (TOML).
+    #[arg(value_name = "PROJECT")]
+    project: PathBuf,
+    /// The facts: JSON Lines, or CSV for a `.csv` file name.
+    #[arg(long, value_name = "FILE")]
+    facts: PathBuf,
+    /// The number of the period (of the claim) in the project's payment
+    /// schedule. Default: the whole schedule, with where each claim stands.
+    #[arg(long, value_name = "N")]
+    period: Option<u32>,
+    /// The file of claims filed so far (JSON); created by --file.
+    #[arg(long, value_name = "FILE")]
+    filed: Option<PathBuf>,
+    /// File the claim of --period into --filed: refused when an earlier
+    /// claim is not filed, when it is filed already, or when it has findings
+    /// the central system would reject it for.
+    #[arg(long, requires_all = ["period", "filed"])]
+    file: bool,
+    /// The day of filing, like 2019-07-10 or 10.07.2019. Default: today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date, requires = "file")]
+    on: Option<NaiveDate>,
+    /// The TERC register. Default: the file named by the project's
+    /// `territory.register`, relative to the project file.
+    #[arg(long, value_name = "CSV")]
+    teryt: Option<PathBuf>,
+    /// What to do with a bad record: stop (exit 2) or skip it and go on.
+    #[arg(long, value_enum, default_value_t = OnErrorArg::Stop)]
+    on_error: OnErrorArg,
+    /// Output format: a table for people, JSON or CSV for programs.
+    #[arg(long, visible_alias = "as", value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+#[derive(Debug, clap::Args)]
 struct DiffArgs {
     #[command(flatten)]
     input: ProjectArgs,
@@ -505,6 +557,7 @@ fn main() -> ExitCode {
         Command::Territory(args) => show::territory(&args, &ctx, &mut out),
         Command::Groups(args) => show::groups(&args, &ctx, &mut out),
         Command::Diff(args) => show::diff(&args, &ctx, &mut out),
+        Command::Claim(args) => claim_cmd::run(&args, &ctx, &mut out),
         Command::Facts(FactsCommand::Check(args)) => facts_cmd::check(&args, &ctx, &mut out),
         Command::Facts(FactsCommand::Summary(args)) => facts_cmd::summary(&args, &ctx, &mut out),
         Command::Facts(FactsCommand::Generate(args)) => facts_cmd::generate(&args, &mut out),

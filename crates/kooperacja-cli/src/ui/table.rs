@@ -30,6 +30,9 @@ pub struct Col {
     align: Align,
     /// Whether the column may wrap to make the table fit.
     wraps: bool,
+    /// Whether the header may wrap to the width of the column's cells (a
+    /// long header over short figures).
+    header_wraps: bool,
 }
 
 impl Col {
@@ -38,6 +41,7 @@ impl Col {
             header: header.to_owned(),
             align: Align::Left,
             wraps: false,
+            header_wraps: false,
         }
     }
 
@@ -46,6 +50,16 @@ impl Col {
             header: header.to_owned(),
             align: Align::Right,
             wraps: false,
+            header_wraps: false,
+        }
+    }
+
+    /// The column with a header that wraps on spaces to the width of its
+    /// widest cell (never narrower than the header's longest word).
+    pub fn narrow_header(self) -> Col {
+        Col {
+            header_wraps: true,
+            ..self
         }
     }
 
@@ -55,6 +69,7 @@ impl Col {
             header: header.to_owned(),
             align: Align::Left,
             wraps: true,
+            header_wraps: false,
         }
     }
 }
@@ -118,7 +133,17 @@ impl Table {
     }
 
     fn widths(&self) -> Vec<usize> {
-        let mut widths: Vec<usize> = self.cols.iter().map(|c| width_of(&c.header)).collect();
+        let mut widths: Vec<usize> = self
+            .cols
+            .iter()
+            .map(|c| {
+                if c.header_wraps {
+                    c.header.split(' ').map(width_of).max().unwrap_or(0)
+                } else {
+                    width_of(&c.header)
+                }
+            })
+            .collect();
         for row in &self.rows {
             for (w, cell) in widths.iter_mut().zip(row) {
                 *w = (*w).max(width_of(&cell.text));
@@ -158,7 +183,8 @@ impl Table {
                 .zip(&self.cols)
                 .zip(&widths)
                 .map(|((cell, col), &w)| {
-                    if col.wraps {
+                    let header = std::ptr::eq(row, &header);
+                    if col.wraps || (header && col.header_wraps) {
                         wrap(&cell.text, w)
                     } else {
                         vec![cell.text.clone()]
@@ -233,5 +259,25 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert!(text.lines().count() > 3);
         assert!(text.lines().all(|l| width_of(l) <= WIDTH), "{text}");
+    }
+
+    #[test]
+    fn a_narrow_header_wraps_to_its_figures() {
+        let mut t = Table::new(vec![
+            Col::left("id"),
+            Col::right("W okresie rozliczeniowym").narrow_header(),
+        ]);
+        t.row(vec!["I-01".into(), "1 200,00".into()]);
+        let mut out = Vec::new();
+        let ctx = Ctx {
+            lang: Lang::Pl,
+            color: false,
+        };
+        t.write(&ctx, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "  id         W okresie\n        rozliczeniowym\n  I-01        1 200,00\n"
+        );
     }
 }

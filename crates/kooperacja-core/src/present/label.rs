@@ -1308,6 +1308,76 @@ pub const NO_PAYMENT_SCHEDULE_STATED: Text = Text::new(
     "Projekt nie podaje harmonogramu płatności.",
     "The project states no payment schedule.",
 );
+/// A project without a claim schedule: `{0}` the project file.
+pub const NO_CLAIM_SCHEDULE: Text = Text::new(
+    "{0}: projekt nie podaje harmonogramu płatności (payment_schedule)",
+    "{0}: the project states no payment schedule (payment_schedule)",
+);
+/// A period number the claim schedule lacks: `{0}` the number, `{1}` the last.
+pub const UNKNOWN_CLAIM_PERIOD: Text = Text::new(
+    "harmonogram płatności nie ma okresu {0}; ma okresy od 1 do {1}",
+    "the payment schedule has no period {0}; it has periods 1 to {1}",
+);
+/// A claim filed before an earlier one: `{0}` the claim, `{1}` the earlier one.
+pub const CLAIM_NOT_IN_ORDER: Text = Text::new(
+    "wniosku nr {0} nie można złożyć przed wnioskiem nr {1}",
+    "claim {0} cannot be filed before claim {1}",
+);
+/// A claim filed twice: `{0}` the claim.
+pub const CLAIM_ALREADY_FILED: Text = Text::new(
+    "wniosek nr {0} jest już złożony",
+    "claim {0} is filed already",
+);
+/// A claim not filed because of its blocking findings: `{0}` the claim,
+/// `{1}` the findings' codes.
+pub const CLAIM_REJECTED: Text = Text::new(
+    "wniosku nr {0} nie złożono: system centralny odrzuciłby go z powodu: {1}",
+    "claim {0} was not filed: the central system would reject it for: {1}",
+);
+/// A status change a claim's life does not allow: `{0}` the claim, `{1}`
+/// and `{2}` the statuses.
+pub const CLAIM_TRANSITION: Text = Text::new(
+    "wniosek nr {0} nie może przejść ze stanu „{1}” do „{2}”",
+    "claim {0} cannot go from “{1}” to “{2}”",
+);
+/// A file of filed claims that cannot be read: `{0}` the file, `{1}` why.
+pub const BAD_FILED_CLAIMS_FILE: Text = Text::new(
+    "{0}: to nie jest plik złożonych wniosków (tablica JSON wniosków): {1}",
+    "{0}: not a file of filed claims (a JSON array of claims): {1}",
+);
+/// A filed claim of another project: `{0}` the file, `{1}` the claim's
+/// number, `{2}` its project, `{3}` the project asked for.
+pub const FILED_CLAIM_OF_OTHER_PROJECT: Text = Text::new(
+    "{0}: wniosek nr {1} w tym pliku jest wnioskiem projektu {2}, nie {3}",
+    "{0}: claim {1} in this file is a claim of project {2}, not {3}",
+);
+/// A claim filed twice in a file of filed claims: `{0}` the file, `{1}` the number.
+pub const FILED_CLAIM_TWICE: Text = Text::new(
+    "{0}: wniosek nr {1} występuje w tym pliku więcej niż raz",
+    "{0}: claim {1} is in this file more than once",
+);
+/// A filed claim the schedule has no period for: `{0}` the file, `{1}` the number.
+pub const FILED_CLAIM_NOT_IN_SCHEDULE: Text = Text::new(
+    "{0}: wniosek nr {1} w tym pliku nie ma okresu w harmonogramie płatności",
+    "{0}: claim {1} in this file has no period in the payment schedule",
+);
+/// "for a file of filed claims", after a size limit (Polish in the genitive).
+pub const OF_A_FILED_CLAIMS_FILE: Text =
+    Text::new("pliku złożonych wniosków", "a file of filed claims");
+/// A claim filed: `{0}` the claim, `{1}` the day, `{2}` the file written.
+pub const CLAIM_FILED_INTO: Text = Text::new(
+    "Wniosek nr {0} złożono {1}; zapisano go w {2}",
+    "Claim {0} filed on {1}; written to {2}",
+);
+/// The next claim of the schedule.
+pub const NEXT_CLAIM: Text = Text::new("Następny wniosek", "Next claim");
+/// The claim is the schedule's last.
+pub const LAST_CLAIM_OF_SCHEDULE: Text = Text::new(
+    "To ostatni wniosek harmonogramu płatności.",
+    "This is the last claim of the payment schedule.",
+);
+/// The expenditure of a claim, in the period (schedule column).
+pub const CLAIM_EXPENDITURE: Text = Text::new("Wydatki we wniosku", "Expenditure claimed");
 /// A short sheet name for the sources of financing (a sheet name holds 31
 /// characters at most).
 pub const CLAIM_SHEET_SOURCES: Text = Text::new("Źródła finansowania", "Sources of financing");
