@@ -475,7 +475,7 @@ fn table(ctx: &Ctx, project: &Project, c: &Claim, out: &mut dyn Write) -> std::i
         Col::right(ctx.text(label::TARGET)),
         Col::right(ctx.text(label::IN_PERIOD)).narrow_header(),
         Col::right(ctx.text(label::CUMULATIVE)).narrow_header(),
-        Col::right(ctx.text(label::SHARE_OF_PLAN)).narrow_header(),
+        Col::right(ctx.text(label::SHARE_OF_TARGET)).narrow_header(),
     ]);
     for i in &c.material {
         let name = match (l, &i.name_en) {
@@ -499,6 +499,15 @@ fn table(ctx: &Ctx, project: &Project, c: &Claim, out: &mut dyn Write) -> std::i
                 String::new().into(),
                 present::count(l, s.in_period).into(),
                 present::count(l, s.cumulative).into(),
+                String::new().into(),
+            ]);
+        }
+        if let Some(u) = &i.sex_unknown {
+            t.row(vec![
+                format!("  · {}", ctx.text(label::SEX_UNKNOWN)).into(),
+                String::new().into(),
+                present::count(l, u.in_period).into(),
+                present::count(l, u.cumulative).into(),
                 String::new().into(),
             ]);
         }
@@ -842,6 +851,20 @@ fn csv(c: &Claim) -> Csv {
                 &i.id,
                 &format!("cumulative_{code}"),
                 s.cumulative.to_string(),
+            );
+        }
+        if let Some(u) = &i.sex_unknown {
+            put(
+                "material",
+                &i.id,
+                "in_period_unknown",
+                u.in_period.to_string(),
+            );
+            put(
+                "material",
+                &i.id,
+                "cumulative_unknown",
+                u.cumulative.to_string(),
             );
         }
     }

@@ -26,7 +26,7 @@ pub fn read(path: &Path, project: &Project) -> Result<Vec<FiledClaim>, InputErro
         return Ok(Vec::new());
     }
     let bytes =
-        crate::input::read_bounded(path, MAX_FILED_BYTES, msg(label::OF_A_FILED_CLAIMS_FILE))?;
+        crate::input::read_bounded(path, MAX_FILED_BYTES, msg(label::FILE_KIND_FILED_CLAIMS))?;
     let filed: Vec<FiledClaim> = serde_json::from_slice(&bytes).map_err(|e| {
         InputError(msg_fill(
             label::BAD_FILED_CLAIMS_FILE,

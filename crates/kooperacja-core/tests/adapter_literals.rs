@@ -28,6 +28,10 @@ const OUT_OF_SCOPE: &[(&str, &str)] = &[
         "OpenAPI descriptions (English, for integrators)",
     ),
     ("kooperacja-http/src/doc", "OpenAPI documentation types"),
+    (
+        "kooperacja-export/src/sample_claim.rs",
+        "a hand-made claim for unit tests (`#[cfg(test)] mod sample_claim;`): test data",
+    ),
 ];
 
 /// Macros whose arguments are logs for operators, not texts for users.

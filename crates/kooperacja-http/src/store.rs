@@ -713,7 +713,7 @@ fn stored_claim(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoredClaim> {
         number: r.get(0)?,
         status: serde_json::from_value(serde_json::Value::String(status.clone()))
             .map_err(|_| bad(status))?,
-        filed_on: NaiveDate::parse_from_str(&filed_on, "%Y-%m-%d").map_err(|_| bad(filed_on))?,
+        filed_on: kooperacja_core::period::parse_date(&filed_on).map_err(|_| bad(filed_on))?,
         claim: r.get(3)?,
         counted: serde_json::from_str(&counted).map_err(|_| bad(counted))?,
         filed_at: r.get(5)?,

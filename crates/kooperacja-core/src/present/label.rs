@@ -1361,9 +1361,6 @@ pub const FILED_CLAIM_NOT_IN_SCHEDULE: Text = Text::new(
     "{0}: wniosek nr {1} w tym pliku nie ma okresu w harmonogramie płatności",
     "{0}: claim {1} in this file has no period in the payment schedule",
 );
-/// "for a file of filed claims", after a size limit (Polish in the genitive).
-pub const OF_A_FILED_CLAIMS_FILE: Text =
-    Text::new("pliku złożonych wniosków", "a file of filed claims");
 /// A claim filed: `{0}` the claim, `{1}` the day, `{2}` the file written.
 pub const CLAIM_FILED_INTO: Text = Text::new(
     "Wniosek nr {0} złożono {1}; zapisano go w {2}",
@@ -1378,9 +1375,6 @@ pub const LAST_CLAIM_OF_SCHEDULE: Text = Text::new(
 );
 /// The expenditure of a claim, in the period (schedule column).
 pub const CLAIM_EXPENDITURE: Text = Text::new("Wydatki we wniosku", "Expenditure claimed");
-/// A short sheet name for the sources of financing (a sheet name holds 31
-/// characters at most).
-pub const CLAIM_SHEET_SOURCES: Text = Text::new("Źródła finansowania", "Sources of financing");
 /// A short sheet name for the planned course of implementation.
 pub const CLAIM_SHEET_PLANNED_COURSE: Text = Text::new("Przebieg realizacji", "Planned course");
 /// The next reporting period of the claim schedule.

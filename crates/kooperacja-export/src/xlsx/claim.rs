@@ -32,7 +32,7 @@ pub const CLAIM_SHEETS: [Text; 9] = [
     label::CLAIM_PROBLEMS,
     label::CLAIM_SHEET_PLANNED_COURSE,
     label::CLAIM_FINANCIAL_PROGRESS,
-    label::CLAIM_SHEET_SOURCES,
+    label::SOURCES_OF_FUNDING,
     label::CLAIM_ADVANCES,
     label::CLAIM_DOCUMENTS,
     label::CLAIM_CORRECTIONS,
