@@ -995,13 +995,20 @@ pub fn schedule_findings(project: &Project) -> Vec<Finding> {
     };
     for (i, planned) in schedule.iter().enumerate() {
         let path = format!("payment_schedule[{i}]");
-        let expected = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        if planned.number != expected {
+        // Each number follows the one before it (the first is 1), so one
+        // claim left out or numbered wrongly is one finding, not one for
+        // every claim after it.
+        let expected = match i.checked_sub(1).and_then(|p| schedule.get(p)) {
+            Some(previous) => previous.number.checked_add(1),
+            None => Some(1),
+        };
+        if Some(planned.number) != expected {
+            let expected = expected.map_or_else(|| "none".to_owned(), |n| n.to_string());
             error(
                 "claim.numbering",
                 format!("{path}.number"),
                 format!(
-                    "the schedule's claim {expected} is numbered {}; claims are numbered from 1, in order",
+                    "claim number {} where {expected} comes next; claims are numbered from 1, in order",
                     planned.number
                 ),
             );
