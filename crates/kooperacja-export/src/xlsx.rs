@@ -212,7 +212,38 @@ struct Sheet<'a> {
     widths: Vec<usize>,
 }
 
-impl Sheet<'_> {
+impl<'a> Sheet<'a> {
+    /// A new A4 landscape sheet named `name`, fitted to the page's width;
+    /// `warning`, when given, is written in its first row (the first sheet of
+    /// a forced export) and the sheet's content starts two rows below.
+    fn add(
+        book: &'a mut Workbook,
+        name: &str,
+        styles: &'a Styles,
+        lang: Lang,
+        warning: Option<&str>,
+    ) -> Result<Sheet<'a>, XlsxError> {
+        let worksheet = book.add_worksheet();
+        worksheet.set_name(name)?;
+        worksheet.set_paper_size(9); // A4
+        worksheet.set_landscape();
+        worksheet.set_print_fit_to_pages(1, 0);
+        let mut sheet = Sheet {
+            sheet: worksheet,
+            styles,
+            lang,
+            row: 0,
+            widths: Vec::new(),
+        };
+        if let Some(w) = warning {
+            sheet
+                .sheet
+                .write_string_with_format(0, 0, w, &styles.warning)?;
+            sheet.row = 2;
+        }
+        Ok(sheet)
+    }
+
     /// Makes `col` at least wide enough for `chars` characters.
     fn fit(&mut self, col: u16, chars: usize) {
         let col = usize::from(col);
@@ -404,24 +435,8 @@ pub fn workbook(
         facts_sheet,
     ];
     for (index, (name, fill)) in names.iter().zip(fill).enumerate() {
-        let worksheet = book.add_worksheet();
-        worksheet.set_name(*name)?;
-        worksheet.set_paper_size(9); // A4
-        worksheet.set_landscape();
-        worksheet.set_print_fit_to_pages(1, 0);
-        let mut sheet = Sheet {
-            sheet: worksheet,
-            styles: &styles,
-            lang,
-            row: 0,
-            widths: Vec::new(),
-        };
-        if let (Some(w), 0) = (warning, index) {
-            sheet
-                .sheet
-                .write_string_with_format(0, 0, w, &styles.warning)?;
-            sheet.row = 2;
-        }
+        let first = warning.filter(|_| index == 0);
+        let mut sheet = Sheet::add(&mut book, name, &styles, lang, first)?;
         fill(&mut sheet, project, report, lang)?;
         sheet.set_widths()?;
     }

@@ -75,24 +75,8 @@ pub fn claim_workbook(
     ];
     let sheets = if claim.corrections.is_empty() { 8 } else { 9 };
     for (index, (name, fill)) in CLAIM_SHEETS.iter().zip(fill).take(sheets).enumerate() {
-        let worksheet = book.add_worksheet();
-        worksheet.set_name(name.get(lang))?;
-        worksheet.set_paper_size(9); // A4
-        worksheet.set_landscape();
-        worksheet.set_print_fit_to_pages(1, 0);
-        let mut sheet = Sheet {
-            sheet: worksheet,
-            styles: &styles,
-            lang,
-            row: 0,
-            widths: Vec::new(),
-        };
-        if let (Some(w), 0) = (warning, index) {
-            sheet
-                .sheet
-                .write_string_with_format(0, 0, w, &styles.warning)?;
-            sheet.row = 2;
-        }
+        let first = warning.filter(|_| index == 0);
+        let mut sheet = Sheet::add(&mut book, name.get(lang), &styles, lang, first)?;
         fill(&mut sheet, project, claim, lang)?;
         sheet.set_widths()?;
     }
